@@ -1,0 +1,139 @@
+package model
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day with no time zone. The zero Date means "none".
+type Date struct {
+	Y int
+	M time.Month
+	D int
+}
+
+// D builds a Date; it normalises overflow (month 13, day 0) as time.Date does.
+func NewDate(y int, m time.Month, d int) Date {
+	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+}
+
+// DateOf takes the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// Today is the local calendar day.
+func Today() Date { return DateOf(time.Now()) }
+
+func (d Date) IsZero() bool { return d == Date{} }
+
+// Time is midnight UTC of the day.
+func (d Date) Time() time.Time { return time.Date(d.Y, d.M, d.D, 0, 0, 0, 0, time.UTC) }
+
+func (d Date) AddDays(n int) Date { return NewDate(d.Y, d.M, d.D+n) }
+
+// AddMonths adds calendar months, clamping to the end of a shorter month
+// (Nov 30 + 3 months = Feb 28/29), as "reply within 3 months" is meant.
+func (d Date) AddMonths(n int) Date {
+	first := NewDate(d.Y, d.M+time.Month(n), 1)
+	last := first.MonthEnd().D
+	day := d.D
+	if day > last {
+		day = last
+	}
+	return Date{first.Y, first.M, day}
+}
+
+// MonthEnd is the last day of d's month.
+func (d Date) MonthEnd() Date { return NewDate(d.Y, d.M+1, 0) }
+
+func (d Date) Before(o Date) bool { return d.Compare(o) < 0 }
+func (d Date) After(o Date) bool  { return d.Compare(o) > 0 }
+
+// Compare orders dates; the zero Date sorts first.
+func (d Date) Compare(o Date) int {
+	switch {
+	case d.Y != o.Y:
+		return cmpInt(d.Y, o.Y)
+	case d.M != o.M:
+		return cmpInt(int(d.M), int(o.M))
+	default:
+		return cmpInt(d.D, o.D)
+	}
+}
+
+// DaysUntil is the number of calendar days from d to o (negative if o is earlier).
+func (d Date) DaysUntil(o Date) int {
+	return int(o.Time().Sub(d.Time()).Hours() / 24)
+}
+
+// Weekday of the date.
+func (d Date) Weekday() time.Weekday { return d.Time().Weekday() }
+
+// Between reports whether from <= d <= to (both included, as periods are).
+func (d Date) Between(from, to Date) bool {
+	return !d.IsZero() && !d.Before(from) && !d.After(to)
+}
+
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D)
+}
+
+// ParseISO reads YYYY-MM-DD strictly (the CLI's and storage's form).
+func ParseISO(s string) (Date, error) {
+	if s == "" {
+		return Date{}, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
+	}
+	return DateOf(t), nil
+}
+
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d.IsZero() {
+		return []byte("null"), nil
+	}
+	return json.Marshal(d.String())
+}
+
+func (d *Date) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*d = Date{}
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := ParseISO(s)
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// Deadline is a completion deadline as typed in a ledger: the parsed day,
+// the text exactly as typed, and what kind of deadline it is.
+type Deadline struct {
+	Due  Date         `json:"deadline"`
+	Text string       `json:"deadline_text"`
+	Type DeadlineKind `json:"deadline_kind"`
+}

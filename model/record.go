@@ -1,0 +1,92 @@
+package model
+
+import "time"
+
+// Meta is what every stored record carries besides its fields. Storage owns
+// it: ID and Rev are assigned on save, UpdatedAt/UpdatedBy stamped then.
+type Meta struct {
+	ID        string    `json:"id"`
+	Kind      Kind      `json:"kind"`
+	Rev       string    `json:"rev"`
+	UpdatedAt time.Time `json:"updated_at"`
+	UpdatedBy string    `json:"updated_by,omitempty"`
+	Deleted   bool      `json:"deleted,omitempty"`
+}
+
+// RecordMeta gives access to the embedded Meta; it makes every record kind a Record.
+func (m *Meta) RecordMeta() *Meta { return m }
+
+// Record is any of the record kinds (pointer to the struct).
+type Record interface {
+	RecordMeta() *Meta
+	// Normalize derives the stored redundant fields (the lead unit from the
+	// unit list, trimmed text) before a save or a comparison.
+	Normalize()
+}
+
+// New returns an empty record of the kind, with Meta.Kind set.
+func New(k Kind) Record {
+	var r Record
+	switch k {
+	case KindTask:
+		r = &Task{}
+	case KindMeeting:
+		r = &Meeting{}
+	case KindProposal:
+		r = &Proposal{}
+	case KindVillage:
+		r = &Village{}
+	case KindFund:
+		r = &Fund{}
+	case KindProject:
+		r = &Project{}
+	case KindPoint:
+		r = &Point{}
+	case KindVisit:
+		r = &Visit{}
+	case KindProblem:
+		r = &Problem{}
+	case KindUnit:
+		r = &Unit{}
+	case KindHoliday:
+		r = &Holiday{}
+	default:
+		return nil
+	}
+	r.RecordMeta().Kind = k
+	return r
+}
+
+// UnitRole is one unit named on a task or proposal with its role.
+type UnitRole struct {
+	Name string `json:"name"`
+	Role Role   `json:"role"`
+	// OpinionOn: for a proposal's co-unit, when its opinion reached the lead unit.
+	OpinionOn Date `json:"opinion_on,omitzero"`
+}
+
+// Role of a unit on a task (lead/responsible/cooperating) or a proposal
+// (lead = 主办, co = 会办/协办, split = 分办).
+type Role string
+
+const (
+	RoleLead        Role = "lead"
+	RoleResponsible Role = "responsible"
+	RoleCooperating Role = "cooperating"
+	RoleCo          Role = "co"
+	RoleSplit       Role = "split"
+)
+
+// leadOf returns the first unit with the lead role, else the first unit:
+// DOMAIN.md: the lead unit is the first listed unit.
+func leadOf(units []UnitRole) string {
+	for _, u := range units {
+		if u.Role == RoleLead {
+			return u.Name
+		}
+	}
+	if len(units) > 0 {
+		return units[0].Name
+	}
+	return ""
+}

@@ -1,0 +1,203 @@
+package model
+
+import "strings"
+
+// Source of a supervised item (事项来源).
+type Source string
+
+const (
+	SourceInstruction Source = "instruction" // 领导批示
+	SourceMeeting     Source = "meeting"     // 常务会议确定事项
+	SourceResearch    Source = "research"    // 现场调研事项
+	SourceKeyTask     Source = "key_task"    // 政府工作报告/年度重点任务
+	SourceInvestment  Source = "investment"  // 招商引资项目
+	SourceLivelihood  Source = "livelihood"  // 民生重点事项
+	SourcePractical   Source = "practical"   // 市办实事
+	SourceOther       Source = "other"
+)
+
+var Sources = Enum[Source]{
+	{SourceInstruction, "领导批示", []string{"批示", "领导批示件", "批示件", "instruction"}},
+	{SourceMeeting, "常务会议确定事项", []string{"常务会议", "常务会", "会议确定事项", "会议议定事项", "政府常务会议", "meeting"}},
+	{SourceResearch, "现场调研事项", []string{"调研", "调研事项", "现场调研", "调研交办", "research"}},
+	{SourceKeyTask, "年度重点任务", []string{"政府工作报告", "重点任务", "工作落实年", "政府工作报告任务", "key task"}},
+	{SourceInvestment, "招商引资项目", []string{"招商引资", "招商项目", "investment"}},
+	{SourceLivelihood, "民生重点事项", []string{"民生事项", "民生重点", "livelihood"}},
+	{SourcePractical, "市办实事", []string{"为民办实事", "办实事", "民生实事", "practical"}},
+	{SourceOther, "其他", []string{"其它", "other"}},
+}
+
+// TaskStatus is the lifecycle state of a supervised item.
+type TaskStatus string
+
+const (
+	TaskRegistered TaskStatus = "registered"  // 待交办
+	TaskAssigned   TaskStatus = "assigned"    // 已交办（待签收）
+	TaskInProgress TaskStatus = "in_progress" // 办理中
+	TaskReview     TaskStatus = "review"      // 待审核
+	TaskDone       TaskStatus = "done"        // 已办结
+	TaskClosed     TaskStatus = "closed"      // 已销号
+	TaskWithdrawn  TaskStatus = "withdrawn"   // 已撤销
+)
+
+var TaskStatuses = Enum[TaskStatus]{
+	{TaskRegistered, "待交办", []string{"登记", "已登记", "registered"}},
+	{TaskAssigned, "已交办", []string{"交办", "待签收", "已签收", "assigned"}},
+	{TaskInProgress, "办理中", []string{"正在办理", "推进中", "进行中", "落实中", "在办", "未完成", "持续推进", "退回", "in progress"}},
+	{TaskReview, "待审核", []string{"审核中", "待销号", "申请办结", "review"}},
+	{TaskDone, "已办结", []string{"办结", "已完成", "完成", "已落实", "done"}},
+	{TaskClosed, "已销号", []string{"销号", "closed"}},
+	{TaskWithdrawn, "已撤销", []string{"撤销", "撤回", "withdrawn"}},
+}
+
+// DeadlineKind says what kind of deadline was typed.
+type DeadlineKind string
+
+const (
+	DeadlineNone     DeadlineKind = ""
+	DeadlineDate     DeadlineKind = "date"
+	DeadlineMonthEnd DeadlineKind = "month_end"
+	DeadlineYearEnd  DeadlineKind = "year_end"
+	DeadlineOngoing  DeadlineKind = "ongoing"
+	DeadlinePeriodic DeadlineKind = "periodic"
+)
+
+// HasDate reports whether the kind carries a completion deadline
+// (ongoing and periodic items have none).
+func (k DeadlineKind) HasDate() bool {
+	return k == DeadlineDate || k == DeadlineMonthEnd || k == DeadlineYearEnd
+}
+
+// Cycle is how often progress reports are due.
+type Cycle string
+
+const (
+	CycleNone      Cycle = ""
+	CycleOnce      Cycle = "once"
+	CycleWeekly    Cycle = "weekly"
+	CycleMonthly   Cycle = "monthly"
+	CycleQuarterly Cycle = "quarterly"
+)
+
+var Cycles = Enum[Cycle]{
+	{CycleOnce, "一次性", []string{"一次", "once"}},
+	{CycleWeekly, "每周", []string{"周报", "一周一报", "weekly"}},
+	{CycleMonthly, "每月", []string{"月报", "一月一报", "monthly"}},
+	{CycleQuarterly, "每季度", []string{"季报", "一季一报", "quarterly"}},
+}
+
+// Task is a supervised item (督办事项).
+type Task struct {
+	Meta
+	Number      string     `json:"number"`      // 编号, e.g. 督〔2019〕15号
+	Source      Source     `json:"source"`      // 事项来源
+	SourceRef   string     `json:"source_ref"`  // 文号 / 会议届次
+	SourceDate  Date       `json:"source_date"` // 批示或会议日期
+	Title       string     `json:"title"`       // 事项名称
+	Content     string     `json:"content"`     // 交办内容
+	Instruction string     `json:"instruction"` // 批示原文
+	Leader      string     `json:"leader"`      // 责任领导
+	LeadUnit    string     `json:"lead_unit"`   // derived: first lead unit
+	Units       []UnitRole `json:"units"`
+	AssignedOn  Date       `json:"assigned_on"` // 交办日期
+	Deadline               // 完成时限: deadline, deadline_text, deadline_kind
+	// FirstDeadline is the deadline before any extension; kept so an item
+	// that was once overdue stays marked as such.
+	FirstDeadline Date        `json:"first_deadline"`
+	Cycle         Cycle       `json:"report_cycle"`
+	ReportDay     int         `json:"report_day"` // day of the period the report is due (1-31, weekday 1-7)
+	Key           bool        `json:"key"`        // 重点
+	Listed        bool        `json:"listed"`     // 挂牌督办
+	Parent        string      `json:"parent"`     // parent item's number
+	Status        TaskStatus  `json:"status"`
+	StatusReason  string      `json:"status_reason"` // why returned / withdrawn
+	Progress      string      `json:"progress"`      // 办理进展 (latest)
+	Percent       int         `json:"percent"`
+	DoneOn        Date        `json:"done_on"`   // 办结日期
+	ClosedOn      Date        `json:"closed_on"` // 销号日期 (or withdrawal)
+	Remarks       string      `json:"remarks"`
+	Reports       []Report    `json:"reports"`
+	Extensions    []Extension `json:"extensions"`
+	Reminders     []Reminder  `json:"reminders"`
+}
+
+// Normalize derives the lead unit and trims text fields.
+func (t *Task) Normalize() {
+	t.Number = Fold(t.Number)
+	t.Title = strings.TrimSpace(t.Title)
+	t.LeadUnit = leadOf(t.Units)
+	if t.Deadline.Type.HasDate() && t.FirstDeadline.IsZero() {
+		t.FirstDeadline = t.Deadline.Due
+	}
+}
+
+// ReportClass is a unit's self-assessment in a progress report.
+type ReportClass string
+
+const (
+	ReportOnSchedule ReportClass = "on_schedule" // 达进度
+	ReportBehind     ReportClass = "behind"      // 欠进度
+	ReportAhead      ReportClass = "ahead"       // 超进度
+	ReportDone       ReportClass = "done"        // 已完成
+)
+
+var ReportClasses = Enum[ReportClass]{
+	{ReportOnSchedule, "达进度", []string{"正常推进", "按进度", "on schedule"}},
+	{ReportBehind, "欠进度", []string{"滞后", "进度滞后", "behind"}},
+	{ReportAhead, "超进度", []string{"超前", "ahead"}},
+	{ReportDone, "已完成", []string{"完成", "done"}},
+}
+
+// Review is the supervisor's verdict on a progress report.
+type Review string
+
+const (
+	ReviewPending  Review = ""
+	ReviewAccepted Review = "accepted" // 通过
+	ReviewReturned Review = "returned" // 退回
+)
+
+// Report is one unit's progress report for one period (办理进展).
+type Report struct {
+	ID         string      `json:"id"` // stable within the task, so copies merge
+	Unit       string      `json:"unit"`
+	Period     string      `json:"period"` // "2019-06" or "2019-W23"
+	ReportedOn Date        `json:"reported_on"`
+	Done       string      `json:"done"`     // 工作进展
+	Problems   string      `json:"problems"` // 存在问题
+	Next       string      `json:"next"`     // 下步措施
+	Percent    int         `json:"percent"`
+	Class      ReportClass `json:"class"`
+	Review     Review      `json:"review"`
+	ReviewNote string      `json:"review_note"`
+}
+
+// ExtensionState of a deadline extension request.
+type ExtensionState string
+
+const (
+	ExtensionPending  ExtensionState = "pending"
+	ExtensionApproved ExtensionState = "approved"
+	ExtensionRefused  ExtensionState = "refused"
+)
+
+// Extension is a request to move the deadline (延期).
+type Extension struct {
+	ID          string         `json:"id"`
+	RequestedOn Date           `json:"requested_on"`
+	Reason      string         `json:"reason"`
+	OldDeadline Date           `json:"old_deadline"`
+	NewDeadline Date           `json:"new_deadline"`
+	Progress    string         `json:"progress"`
+	State       ExtensionState `json:"state"`
+	DecidedOn   Date           `json:"decided_on"`
+}
+
+// Reminder is one 催办.
+type Reminder struct {
+	ID     string `json:"id"`
+	On     Date   `json:"on"`
+	Method string `json:"method"` // phone | notice | coloured (电话/催办单/亮牌)
+	Level  int    `json:"level"`
+	Note   string `json:"note"`
+}
