@@ -1,0 +1,124 @@
+package model
+
+import "encoding/json"
+
+// Action is what an import will do with one incoming row.
+type Action string
+
+const (
+	ActionNew       Action = "new"
+	ActionUpdated   Action = "updated"   // only the incoming side changed fields
+	ActionMerged    Action = "merged"    // both sides changed different fields
+	ActionUnchanged Action = "unchanged" // nothing to apply
+	ActionConflict  Action = "conflict"  // some field changed on both sides differently
+)
+
+// RowRef locates a row in a workbook: the spreadsheet's own 1-based row.
+type RowRef struct {
+	File  string `json:"file"`
+	Sheet string `json:"sheet"`
+	Row   int    `json:"row"`
+}
+
+// Incoming is one parsed row of a workbook, ready to be matched.
+type Incoming struct {
+	Record Record // parsed fields; Meta.ID set when the row carried Taizhang's hidden id
+	// BaseRev is the revision the row was exported at (hidden column), ""
+	// for ledgers that Taizhang did not write. Ancestry lists the revisions
+	// that revision descends from, newest first (BaseRev first).
+	BaseRev  string
+	Ancestry []string
+	// Fields are the JSON field names the sheet has columns for: fields a
+	// sheet does not carry are never changes.
+	Fields []string
+	Ref    RowRef
+}
+
+// Rejection is a row (or cell) that cannot be imported, with what was expected.
+type Rejection struct {
+	File   string `json:"file"`
+	Sheet  string `json:"sheet"`
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Header string `json:"header"`
+	Value  string `json:"value"`
+	Reason string `json:"reason"`
+}
+
+// FieldConflict is one field changed on both sides to different values.
+// Values are JSON texts.
+type FieldConflict struct {
+	Field    string          `json:"field"`
+	Base     json.RawMessage `json:"base,omitempty"`
+	Local    json.RawMessage `json:"local"`
+	Incoming json.RawMessage `json:"incoming"`
+}
+
+// PlanItem is the decision for one incoming row.
+type PlanItem struct {
+	Action    Action
+	Kind      Kind
+	Key       string // number or natural key, for messages
+	Incoming  *Incoming
+	Local     Record // the matched local record, nil when new
+	Result    Record // what will be stored (nil when unchanged)
+	Changed   []string
+	Conflicts []FieldConflict
+}
+
+// SheetReport says what import found in one sheet.
+type SheetReport struct {
+	Sheet     string `json:"sheet"`
+	Kind      *Kind  `json:"kind"`
+	HeaderRow *int   `json:"header_row"`
+	Rows      int    `json:"rows"`
+}
+
+// FileReport says what import found in one file.
+type FileReport struct {
+	File   string        `json:"file"`
+	SHA256 string        `json:"sha256"`
+	Sheets []SheetReport `json:"sheets"`
+}
+
+// Plan is everything an import would do, built before anything changes.
+type Plan struct {
+	Files    []FileReport
+	Items    []PlanItem
+	Rejected []Rejection
+	// NewUnits are unit names not in the dictionary; applying adds them.
+	NewUnits []string
+	// Notes are non-fatal remarks (a formula's cached value was used, a
+	// fund source was put under "other"), one line each.
+	Notes []string
+}
+
+// Counts tallies the plan's items by action, as the CLI's JSON shows them.
+type Counts struct {
+	New       int `json:"new"`
+	Updated   int `json:"updated"`
+	Merged    int `json:"merged"`
+	Unchanged int `json:"unchanged"`
+	Conflicts int `json:"conflicts"`
+	Rejected  int `json:"rejected"`
+}
+
+func (p *Plan) Counts() Counts {
+	var c Counts
+	for _, it := range p.Items {
+		switch it.Action {
+		case ActionNew:
+			c.New++
+		case ActionUpdated:
+			c.Updated++
+		case ActionMerged:
+			c.Merged++
+		case ActionUnchanged:
+			c.Unchanged++
+		case ActionConflict:
+			c.Conflicts++
+		}
+	}
+	c.Rejected = len(p.Rejected)
+	return c
+}
