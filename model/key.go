@@ -1,0 +1,65 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// NaturalKey is how rows of ledgers that Taizhang did not write are matched
+// to records (shared/CLI.md): the number where the kind has one, else the
+// fields that identify the record. Empty when the record has no key yet.
+func NaturalKey(r Record) string {
+	switch v := r.(type) {
+	case *Task:
+		return keyOf(v.Number)
+	case *Meeting:
+		if v.Number != "" {
+			return keyOf(v.Number)
+		}
+		return keyOf(v.HeldOn.String(), v.Kind)
+	case *Proposal:
+		if v.Number == "" {
+			return ""
+		}
+		return keyOf(string(v.Body), v.Session, v.Number)
+	case *Visit:
+		if v.Number != "" {
+			return keyOf(v.Number)
+		}
+		return keyOf(v.StartOn.String(), v.Place, v.Leader)
+	case *Fund:
+		return keyOf(v.Date.String(), string(v.Source), fmt.Sprint(int64(v.AmountFen)), v.Project)
+	case *Project:
+		return keyOf(v.Name, v.Village)
+	case *Village:
+		return keyOf(v.Name)
+	case *Point:
+		return keyOf(v.Name)
+	case *Problem:
+		if v.Number != "" {
+			return keyOf(v.Number)
+		}
+		return keyOf(v.Visit, v.Description)
+	case *Unit:
+		return keyOf(v.Name)
+	case *Holiday:
+		return keyOf(v.Date.String())
+	}
+	return ""
+}
+
+// keyOf joins normalised parts; a key with every part empty is no key.
+func keyOf(parts ...string) string {
+	empty := true
+	for i, p := range parts {
+		p = strings.Join(strings.Fields(Fold(p)), "")
+		parts[i] = p
+		if p != "" {
+			empty = false
+		}
+	}
+	if empty {
+		return ""
+	}
+	return strings.Join(parts, "|")
+}
