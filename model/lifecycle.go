@@ -1,0 +1,206 @@
+package model
+
+import "strings"
+
+// RuleError is a domain rule that refused a change. It carries the message
+// in both languages the app speaks; Error gives the English one.
+type RuleError struct {
+	Zh string
+	En string
+}
+
+func (e *RuleError) Error() string { return e.En }
+
+// Reason is the message in the user's language: English for "en…",
+// Chinese otherwise (the app's default when the language is unknown).
+func (e *RuleError) Reason(lang string) string {
+	if strings.HasPrefix(strings.ToLower(lang), "en") {
+		return e.En
+	}
+	return e.Zh
+}
+
+func ruleErr(zh, en string) *RuleError { return &RuleError{Zh: zh, En: en} }
+
+// statusMove is one allowed status change; needsReason marks the changes
+// DOMAIN.md wants a reason for (退回, 撤销).
+type statusMove[S ~string] struct {
+	from, to    S
+	needsReason bool
+}
+
+// taskTransitions follows DOMAIN.md: 待交办 → 已交办 → 办理中 → 待审核 →
+// 已办结 → 已销号; 退回 sends a reviewed item back to 办理中 with a reason;
+// an unfinished item can be withdrawn (撤销) with a reason.
+// Choices made here: 办理中 → 已办结 directly is allowed (units often
+// finish without a separate review step, and the supervisor records it);
+// 已交办 → 已办结 is not (the item must at least be in hand first). An
+// item already done cannot be withdrawn: it is closed instead.
+var taskTransitions = []statusMove[TaskStatus]{
+	{TaskRegistered, TaskAssigned, false},
+	{TaskAssigned, TaskInProgress, false},
+	{TaskInProgress, TaskReview, false},
+	{TaskInProgress, TaskDone, false},
+	{TaskReview, TaskDone, false},
+	{TaskReview, TaskInProgress, true}, // 退回
+	{TaskDone, TaskClosed, false},
+	{TaskRegistered, TaskWithdrawn, true},
+	{TaskAssigned, TaskWithdrawn, true},
+	{TaskInProgress, TaskWithdrawn, true},
+	{TaskReview, TaskWithdrawn, true},
+}
+
+// proposalTransitions follows DOMAIN.md: 登记 → 交办 → 办理中 → 已答复 →
+// 已评价 → 办结; a unit returns an item that is not its own (退回, with a
+// reason) and it is reassigned; an unsatisfied evaluation sends it to 重办
+// and a second reply. Choices made here: a unit may reply straight from
+// 交办 (many never mark 办理中), and a replied proposal may be closed
+// without an evaluation (the proposer may never return the form).
+var proposalTransitions = []statusMove[ProposalStatus]{
+	{PropRegistered, PropAssigned, false},
+	{PropAssigned, PropInProgress, false},
+	{PropAssigned, PropReplied, false},
+	{PropAssigned, PropReturned, true}, // 退回
+	{PropReturned, PropAssigned, false},
+	{PropInProgress, PropReplied, false},
+	{PropReplied, PropEvaluated, false},
+	{PropReplied, PropDone, false},
+	{PropEvaluated, PropDone, false},
+	{PropEvaluated, PropRehandling, false}, // only when unsatisfied, checked below
+	{PropRehandling, PropReplied, false},
+}
+
+func findTransition[S ~string](ts []statusMove[S], from, to S) (statusMove[S], bool) {
+	for _, t := range ts {
+		if t.from == from && t.to == to {
+			return t, true
+		}
+	}
+	return statusMove[S]{}, false
+}
+
+func nextStatuses[S ~string](ts []statusMove[S], order []S, from S) []S {
+	var out []S
+	for _, s := range order {
+		if _, ok := findTransition(ts, from, s); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// CanChangeTask says whether a task may go from one status to another.
+func CanChangeTask(from, to TaskStatus) error {
+	if from == to {
+		return ruleErr("状态未改变："+TaskStatuses.Zh(to), "the item is already "+string(to))
+	}
+	if _, ok := findTransition(taskTransitions, from, to); !ok {
+		return ruleErr("不能从“"+TaskStatuses.Zh(from)+"”改为“"+TaskStatuses.Zh(to)+"”",
+			"an item cannot go from "+string(from)+" to "+string(to))
+	}
+	return nil
+}
+
+// NextTaskStatuses lists the statuses a task in status from may move to,
+// in lifecycle order (for the status dropdown).
+func NextTaskStatuses(from TaskStatus) []TaskStatus {
+	return nextStatuses(taskTransitions, TaskStatuses.Values(), from)
+}
+
+// TaskNeedsReason reports whether the change needs a reason (退回, 撤销).
+func TaskNeedsReason(from, to TaskStatus) bool {
+	t, ok := findTransition(taskTransitions, from, to)
+	return ok && t.needsReason
+}
+
+// ChangeTaskStatus moves t to status to on the given day, after checking
+// the rule. It records the reason (cleared when none is given), the done
+// date on 办结, the closed date on 销号 or 撤销 (the withdrawal date is the
+// closed date, DOMAIN.md), and the assigned date on 交办 when none is set.
+func ChangeTaskStatus(t *Task, to TaskStatus, reason string, on Date) error {
+	if err := CanChangeTask(t.Status, to); err != nil {
+		return err
+	}
+	if on.IsZero() {
+		return ruleErr("请填写日期", "a date is required")
+	}
+	reason = strings.TrimSpace(reason)
+	if TaskNeedsReason(t.Status, to) && reason == "" {
+		if to == TaskWithdrawn {
+			return ruleErr("撤销须说明理由", "withdrawing an item needs a reason")
+		}
+		return ruleErr("退回须说明理由", "returning an item needs a reason")
+	}
+	switch to {
+	case TaskAssigned:
+		if t.AssignedOn.IsZero() {
+			t.AssignedOn = on
+		}
+	case TaskDone:
+		t.DoneOn = on
+	case TaskClosed, TaskWithdrawn:
+		t.ClosedOn = on
+	}
+	t.Status = to
+	t.StatusReason = reason
+	return nil
+}
+
+// CanChangeProposal says whether a proposal may go from one status to another.
+func CanChangeProposal(from, to ProposalStatus) error {
+	if from == to {
+		return ruleErr("状态未改变："+ProposalStatuses.Zh(to), "the proposal is already "+string(to))
+	}
+	if _, ok := findTransition(proposalTransitions, from, to); !ok {
+		return ruleErr("不能从“"+ProposalStatuses.Zh(from)+"”改为“"+ProposalStatuses.Zh(to)+"”",
+			"a proposal cannot go from "+string(from)+" to "+string(to))
+	}
+	return nil
+}
+
+// NextProposalStatuses lists the statuses a proposal in status from may
+// move to, in lifecycle order.
+func NextProposalStatuses(from ProposalStatus) []ProposalStatus {
+	return nextStatuses(proposalTransitions, ProposalStatuses.Values(), from)
+}
+
+// ProposalNeedsReason reports whether the change needs a reason (退回).
+func ProposalNeedsReason(from, to ProposalStatus) bool {
+	t, ok := findTransition(proposalTransitions, from, to)
+	return ok && t.needsReason
+}
+
+// ChangeProposalStatus moves p to status to on the given day, after
+// checking the rule. Dates are set only when empty, so the first
+// assignment and the first reply stay on record (reply rates count them);
+// 重办 needs an unsatisfied evaluation and starts the next round.
+func ChangeProposalStatus(p *Proposal, to ProposalStatus, reason string, on Date) error {
+	if err := CanChangeProposal(p.Status, to); err != nil {
+		return err
+	}
+	if on.IsZero() {
+		return ruleErr("请填写日期", "a date is required")
+	}
+	reason = strings.TrimSpace(reason)
+	if ProposalNeedsReason(p.Status, to) && reason == "" {
+		return ruleErr("退回须说明理由", "returning a proposal needs a reason")
+	}
+	switch to {
+	case PropAssigned:
+		if p.AssignedOn.IsZero() {
+			p.AssignedOn = on
+		}
+	case PropReplied:
+		if p.RepliedOn.IsZero() {
+			p.RepliedOn = on
+		}
+	case PropRehandling:
+		if p.Satisfaction != SatUnsatisfied && p.ResultSatisfaction != SatUnsatisfied {
+			return ruleErr("只有评价为不满意的才能重办", "only a proposal evaluated as unsatisfied is handled again")
+		}
+		p.Round++
+	}
+	p.Status = to
+	p.StatusReason = reason
+	return nil
+}
