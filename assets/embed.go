@@ -5,7 +5,6 @@ package assets
 
 import (
 	"embed"
-	_ "embed"
 )
 
 // FontRegular and FontBold are Noto Sans CJK SC cut down to GB2312 + ASCII
