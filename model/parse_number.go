@@ -1,0 +1,204 @@
+package model
+
+import (
+	"math"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// A typed number: sign, digits with optional thousands separators, decimals,
+// or Excel's raw scientific form with a small exponent.
+var reNumber = regexp.MustCompile(`^[-+]?((\d+|\d{1,3}(,\d{3})+)(\.\d+)?|\d+(\.\d+)?[eE][+-]?\d{1,2})$`)
+
+// numberText folds the cell and drops the measure word after the number
+// (12户, 21座, 3人次): ledgers type counts with their units.
+func numberText(s string) string {
+	t := []rune(compact(s))
+	end := len(t)
+	for end > 0 && unicode.Is(unicode.Han, t[end-1]) {
+		end--
+	}
+	return string(t[:end])
+}
+
+// parseRat reads a number checked against reNumber; ok=false when it is not one.
+func parseRat(t string) (*big.Rat, bool) {
+	if !reNumber.MatchString(t) {
+		return nil, false
+	}
+	return new(big.Rat).SetString(strings.ReplaceAll(t, ",", ""))
+}
+
+// ParseInt reads a whole number: 1,234, full-width １２, 12户 / 12个 (a
+// measure word after it), 12.0. Empty text is 0 with no error; 12.5 and
+// numbers beyond int are errors.
+func ParseInt(s string) (int, error) {
+	t := numberText(s)
+	if t == "" && strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	v, ok := parseRat(t)
+	if !ok {
+		return 0, parseErr(s, "不是整数，应为 12、1,234 或 12户", "not a whole number; expected 12, 1,234 or 12户")
+	}
+	if !v.IsInt() {
+		return 0, parseErr(s, "应为整数，不能有小数", "expected a whole number, not a fraction")
+	}
+	n := v.Num()
+	if !n.IsInt64() || n.Int64() > math.MaxInt || n.Int64() < math.MinInt {
+		return 0, parseErr(s, "数字过大", "number too large")
+	}
+	return int(n.Int64()), nil
+}
+
+// ParseFloat reads a number, with a measure word after it allowed (21座 → 21).
+// Empty text is 0 with no error.
+func ParseFloat(s string) (float64, error) {
+	t := numberText(s)
+	if t == "" && strings.TrimSpace(s) == "" {
+		return 0, nil
+	}
+	if _, ok := parseRat(t); !ok {
+		return 0, parseErr(s, "不是数字，应为 21、21.5 或 21座", "not a number; expected 21, 21.5 or 21座")
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64)
+	if err != nil || math.IsInf(f, 0) {
+		return 0, parseErr(s, "数字过大", "number too large")
+	}
+	return f, nil
+}
+
+var rePercent = regexp.MustCompile(`^\p{Han}*?([-+]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d{1,2})?)(%?)\p{Han}*$`)
+
+// ParsePercent reads a percentage: 80%, 80％, 完成80%, 80, and a fraction
+// (0.8 → 80) as Excel stores percent cells: a plain number of at most 1 is
+// read as a fraction, so "1" is 100 and "1%" is 1. Rounded to a whole
+// percent; outside 0..100 is an error. Empty text is 0 with no error.
+func ParsePercent(s string) (int, error) {
+	t := compact(s)
+	if t == "" {
+		return 0, nil
+	}
+	g := rePercent.FindStringSubmatch(t)
+	if g == nil {
+		return 0, parseErr(s, "不是百分比，应为 80%、0.8 或 80", "not a percentage; expected 80%, 0.8 or 80")
+	}
+	v, ok := new(big.Rat).SetString(g[1])
+	if !ok {
+		return 0, parseErr(s, "不是百分比，应为 80%、0.8 或 80", "not a percentage; expected 80%, 0.8 or 80")
+	}
+	if g[5] == "" && v.Cmp(big.NewRat(1, 1)) <= 0 {
+		v.Mul(v, big.NewRat(100, 1))
+	}
+	if v.Sign() < 0 || v.Cmp(big.NewRat(100, 1)) > 0 {
+		return 0, parseErr(s, "百分比应在 0 到 100 之间", "percentage must be between 0 and 100")
+	}
+	n, _ := roundRat(v)
+	return int(n), nil
+}
+
+var boolWords = map[string]bool{
+	"是": true, "√": true, "✓": true, "✔": true, "☑": true, "y": true, "yes": true, "true": true,
+	"1": true, "重点": true, "挂牌": true, "有": true, "对": true,
+	"否": false, "×": false, "✗": false, "✘": false, "x": false, "n": false, "no": false,
+	"false": false, "0": false, "无": false, "不是": false, "非重点": false, "不挂牌": false,
+}
+
+// ParseBool reads a yes/no cell: 是 √ ✓ Y yes true 1 重点 挂牌 有 are true,
+// 否 × ✗ N no false 0 无 非重点 are false, empty is false. Anything else is an
+// error rather than a guess.
+func ParseBool(s string) (bool, error) {
+	t := strings.ToLower(compact(s))
+	if t == "" {
+		return false, nil
+	}
+	if v, ok := boolWords[t]; ok {
+		return v, nil
+	}
+	return false, parseErr(s, "应为 是/否、√/× 或 Y/N", "expected 是/否, √/× or Y/N")
+}
+
+// SplitList splits a cell naming several units or people: on 、，,；; / and
+// line breaks, and on spaces between Chinese names (张三 李四), but never
+// inside brackets (市住建局（含市城管局、市人防办）stays one). Each part is
+// folded and trimmed; empty parts and repeats are dropped; order is kept.
+func SplitList(cell string) []string {
+	var parts []string
+	var cur strings.Builder
+	flush := func() {
+		parts = append(parts, cur.String())
+		cur.Reset()
+	}
+	rs := []rune(Fold(cell))
+	depth := 0
+	for i, r := range rs {
+		switch {
+		case r == '(' || r == '（' || r == '[' || r == '【' || r == '〔':
+			depth++
+		case (r == ')' || r == '）' || r == ']' || r == '】' || r == '〕') && depth > 0:
+			depth--
+		}
+		if depth == 0 {
+			switch {
+			case strings.ContainsRune("、，,；;/\n\r\t", r):
+				flush()
+				continue
+			case unicode.IsSpace(r) && spaceSplits(rs, i):
+				flush()
+				continue
+			}
+		}
+		cur.WriteRune(r)
+	}
+	flush()
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range parts {
+		p = squeeze(p)
+		if p == "" || seen[p] {
+			continue
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// spaceSplits reports whether the space at i separates two Chinese names:
+// the nearest non-space characters on both sides are not ASCII (so
+// "Zhang San" stays one name).
+func spaceSplits(rs []rune, i int) bool {
+	l, r := i-1, i+1
+	for l >= 0 && unicode.IsSpace(rs[l]) {
+		l--
+	}
+	for r < len(rs) && unicode.IsSpace(rs[r]) {
+		r++
+	}
+	return l >= 0 && r < len(rs) && rs[l] > unicode.MaxASCII && rs[r] > unicode.MaxASCII
+}
+
+// squeeze folds and trims s and drops spaces next to non-ASCII characters
+// (市 发改委 → 市发改委), keeping single spaces between ASCII words.
+func squeeze(s string) string {
+	rs := []rune(Fold(s))
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if !unicode.IsSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && rs[i-1] <= unicode.MaxASCII && rs[j] <= unicode.MaxASCII {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
+}

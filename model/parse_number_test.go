@@ -1,0 +1,101 @@
+package model
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestParseInt(t *testing.T) {
+	cases := map[string]int{
+		"12": 12, "1,234": 1234, "１２": 12, "12户": 12, "12个": 12, "3人次": 3,
+		"12.0": 12, " 12 ": 12, "-3": -3, "": 0, "1,234,567": 1234567, "２１ 座": 21,
+	}
+	for in, want := range cases {
+		got, err := ParseInt(in)
+		if assert.NoError(t, err, "%q", in) {
+			assert.Equal(t, want, got, "%q", in)
+		}
+	}
+	for _, in := range []string{"12.5", "abc", "1,2,3", "户", "99999999999999999999", "12abc", "一二"} {
+		_, err := ParseInt(in)
+		var pe *ParseError
+		assert.True(t, errors.As(err, &pe), "%q should fail", in)
+	}
+}
+
+func TestParseFloat(t *testing.T) {
+	cases := map[string]float64{
+		"21.5": 21.5, "21座": 21, "1,234.5": 1234.5, "２１．５": 21.5, "": 0, "-0.5": -0.5, "3.5公里": 3.5,
+	}
+	for in, want := range cases {
+		got, err := ParseFloat(in)
+		if assert.NoError(t, err, "%q", in) {
+			assert.InDelta(t, want, got, 1e-9, "%q", in)
+		}
+	}
+	for _, in := range []string{"NaN", "Inf", "abc", "1,2,3", "1.2.3", "1e999"} {
+		_, err := ParseFloat(in)
+		assert.Error(t, err, "%q should fail", in)
+	}
+}
+
+func TestParsePercent(t *testing.T) {
+	cases := map[string]int{
+		"80%": 80, "80％": 80, "0.8": 80, "完成80%": 80, "已完成80%": 80, "80": 80,
+		"100%": 100, "0": 0, "": 0, "1": 100, "1%": 1, "80.5%": 81, "0.805": 81, "约80%左右": 80,
+		"８０％": 80, "0%": 0,
+	}
+	for in, want := range cases {
+		got, err := ParsePercent(in)
+		if assert.NoError(t, err, "%q", in) {
+			assert.Equal(t, want, got, "%q", in)
+		}
+	}
+	for _, in := range []string{"120%", "-5%", "101", "abc", "1,2,3", "80%90%", "80% abc", "1e5"} {
+		_, err := ParsePercent(in)
+		var pe *ParseError
+		assert.True(t, errors.As(err, &pe), "%q should fail", in)
+	}
+}
+
+func TestParseBool(t *testing.T) {
+	for _, in := range []string{"是", "√", "✓", "Y", "y", "yes", "YES", "true", "1", "重点", "挂牌", "有", " 是 "} {
+		v, err := ParseBool(in)
+		if assert.NoError(t, err, in) {
+			assert.True(t, v, in)
+		}
+	}
+	for _, in := range []string{"否", "×", "N", "no", "false", "0", "", "无", "非重点"} {
+		v, err := ParseBool(in)
+		if assert.NoError(t, err, in) {
+			assert.False(t, v, in)
+		}
+	}
+	for _, in := range []string{"也许", "maybe", "2"} {
+		_, err := ParseBool(in)
+		assert.Error(t, err, in)
+	}
+}
+
+func TestSplitList(t *testing.T) {
+	cases := map[string][]string{
+		"市发改委、市财政局":             {"市发改委", "市财政局"},
+		"市发改委，市财政局,市商务局":        {"市发改委", "市财政局", "市商务局"},
+		"市发改委；市财政局;市商务局":        {"市发改委", "市财政局", "市商务局"},
+		"市发改委/市财政局":             {"市发改委", "市财政局"},
+		"市发改委\n市财政局\r\n市商务局":    {"市发改委", "市财政局", "市商务局"},
+		"张三 李四　王五":              {"张三", "李四", "王五"},
+		" 市发改委 、、 市财政局 、":       {"市发改委", "市财政局"},
+		"市发改委、市财政局、市发改委":        {"市发改委", "市财政局"},
+		"市住建局（含市城管局、市人防办）、市财政局": {"市住建局(含市城管局、市人防办)", "市财政局"},
+		"Zhang San, Li Si":      {"Zhang San", "Li Si"},
+		"":                      nil,
+		"、，;":                   nil,
+		"市发改委（牵头）":              {"市发改委(牵头)"},
+	}
+	for in, want := range cases {
+		assert.Equal(t, want, SplitList(in), "%q", in)
+	}
+}

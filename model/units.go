@@ -1,0 +1,219 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+)
+
+// UnitDict resolves the names ledgers use for units (全称 and 简称:
+// 市发展和改革委员会 / 市发改委) to the dictionary's full name.
+//
+// Matching: a name and every full name and alias are compared after
+// folding full-width forms and removing all white space. When that finds
+// nothing, a leading 市 is ignored on both sides, so 市发改委 matches an alias
+// 发改委 and 发改委 matches an alias 市发改委. Nothing else is stripped
+// (人民政府, 县, 区 stay significant): other variants need an alias.
+type UnitDict struct {
+	units []*Unit
+	exact map[string]*Unit // key → unit, full names and aliases
+	loose map[string]*Unit // key without a leading 市
+}
+
+// NewUnitDict indexes units; when two units claim the same name or alias,
+// the first one keeps it.
+func NewUnitDict(units []*Unit) *UnitDict {
+	d := &UnitDict{exact: map[string]*Unit{}, loose: map[string]*Unit{}}
+	for _, u := range units {
+		d.Add(u)
+	}
+	return d
+}
+
+// unitKey is how names are compared: folded, without any white space.
+func unitKey(name string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, Fold(name))
+}
+
+func looseKey(key string) string {
+	if rest, ok := strings.CutPrefix(key, "市"); ok && rest != "" {
+		return rest
+	}
+	return key
+}
+
+func (d *UnitDict) lookup(name string) *Unit {
+	k := unitKey(name)
+	if k == "" {
+		return nil
+	}
+	if u := d.exact[k]; u != nil {
+		return u
+	}
+	return d.loose[looseKey(k)]
+}
+
+// Resolve returns the dictionary's full name for name (a full name or an
+// alias) and known=true, or the name normalised (folded, trimmed, spaces
+// between Chinese characters removed) and known=false.
+func (d *UnitDict) Resolve(name string) (full string, known bool) {
+	if u := d.lookup(name); u != nil {
+		return u.Name, true
+	}
+	return squeeze(name), false
+}
+
+// Canonical is Resolve without the flag: the name used to count distinct units.
+func (d *UnitDict) Canonical(name string) string {
+	full, _ := d.Resolve(name)
+	return full
+}
+
+// Add puts a unit into the dictionary. When its name (or one of its
+// aliases) already names a unit, the new names become aliases of that unit
+// (the stored *Unit is updated) instead of making a second unit.
+func (d *UnitDict) Add(u *Unit) {
+	if u == nil || unitKey(u.Name) == "" {
+		return
+	}
+	target := d.lookupExact(u)
+	if target == nil {
+		target = u
+		d.units = append(d.units, u)
+	} else {
+		for _, n := range append([]string{u.Name}, u.Aliases...) {
+			if d.lookup(n) == nil && unitKey(n) != "" {
+				target.Aliases = append(target.Aliases, squeeze(n))
+			}
+		}
+	}
+	for _, n := range append([]string{target.Name}, target.Aliases...) {
+		k := unitKey(n)
+		if k == "" {
+			continue
+		}
+		if d.exact[k] == nil {
+			d.exact[k] = target
+		}
+		if lk := looseKey(k); d.loose[lk] == nil {
+			d.loose[lk] = target
+		}
+	}
+}
+
+// lookupExact finds the unit that u's name or aliases already name exactly.
+func (d *UnitDict) lookupExact(u *Unit) *Unit {
+	for _, n := range append([]string{u.Name}, u.Aliases...) {
+		if t := d.exact[unitKey(n)]; t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// Units lists the dictionary's units in the order they were added.
+func (d *UnitDict) Units() []*Unit {
+	return append([]*Unit(nil), d.units...)
+}
+
+// Role markers inside a unit cell. Prefix markers (牵头：…) set the role of
+// the units after them until the next marker; bracket markers (（牵头）) set
+// the role of the unit they follow.
+var unitRoleMarkers = []struct {
+	word string
+	role Role
+}{
+	{"牵头单位", RoleLead}, {"牵头", RoleLead}, {"主办单位", RoleLead}, {"主办", RoleLead},
+	{"责任单位", RoleResponsible}, {"责任", RoleResponsible},
+	{"配合单位", RoleCooperating}, {"配合", RoleCooperating},
+	{"协办单位", RoleCo}, {"协办", RoleCo}, {"会办单位", RoleCo}, {"会办", RoleCo},
+	{"分办单位", RoleSplit}, {"分办", RoleSplit},
+}
+
+// ParseUnitCell reads a cell naming units into roles. Separators are
+// SplitList's. Markers in the text set roles: 牵头：/（牵头）/ 主办 lead,
+// 责任单位：/（责任）responsible, 配合：/（配合）cooperating, 协办/会办 co,
+// 分办 split. Without markers the first unit gets `first` and the others
+// `rest` (the caller picks them from the column header, e.g. a 牵头单位
+// column: ParseUnitCell(cell, RoleLead, RoleResponsible)). Names are
+// resolved through the dictionary; names it does not know are kept
+// (normalised) and also listed in unknown. A unit named twice is kept once,
+// with the first role it got.
+func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRole, unknown []string) {
+	type part struct {
+		name string
+		role Role // "" when no marker applies
+	}
+	var parts []part
+	var current Role // role set by the last prefix marker
+	firstMarked := false
+	for _, p := range SplitList(unitMarkerBreaks(cell)) {
+		name, role := p, current
+		if r, after, ok := cutRolePrefix(name); ok {
+			current, role, name = r, r, after
+		}
+		if r, before, ok := cutRoleSuffix(name); ok {
+			role, name = r, before
+		}
+		if name == "" {
+			continue
+		}
+		firstMarked = firstMarked || role == first
+		parts = append(parts, part{name, role})
+	}
+	seen := map[string]bool{}
+	for i, p := range parts {
+		full, known := d.Resolve(p.name)
+		if seen[full] {
+			continue
+		}
+		seen[full] = true
+		if !known {
+			unknown = append(unknown, full)
+		}
+		role := p.role
+		if role == "" {
+			// The first unit listed leads, unless a marker names the lead elsewhere.
+			role = rest
+			if i == 0 && !firstMarked {
+				role = first
+			}
+		}
+		units = append(units, UnitRole{Name: full, Role: role})
+	}
+	return units, unknown
+}
+
+// unitMarkerBreaks puts a separator before every prefix marker that follows
+// a name directly (市发改委 配合：市财政局 → …；配合：…) so SplitList cuts there.
+func unitMarkerBreaks(cell string) string {
+	s := Fold(cell)
+	for _, m := range unitRoleMarkers {
+		s = strings.ReplaceAll(s, m.word+":", "；"+m.word+":")
+	}
+	return s
+}
+
+func cutRolePrefix(s string) (Role, string, bool) {
+	for _, m := range unitRoleMarkers {
+		if rest, ok := strings.CutPrefix(s, m.word+":"); ok {
+			return m.role, strings.TrimSpace(rest), true
+		}
+	}
+	return "", s, false
+}
+
+func cutRoleSuffix(s string) (Role, string, bool) {
+	for _, m := range unitRoleMarkers {
+		for _, br := range [][2]string{{"(", ")"}, {"（", "）"}, {"[", "]"}, {"【", "】"}} {
+			if before, ok := strings.CutSuffix(s, br[0]+m.word+br[1]); ok {
+				return m.role, strings.TrimSpace(before), true
+			}
+		}
+	}
+	return "", s, false
+}

@@ -1,0 +1,90 @@
+package model
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func testDict() *UnitDict {
+	return NewUnitDict([]*Unit{
+		{Name: "市发展和改革委员会", Aliases: []string{"市发改委", "发改委"}},
+		{Name: "市财政局", Aliases: []string{"财政局"}},
+		{Name: "市住房和城乡建设局", Aliases: []string{"住建局"}},
+		{Name: "市商务局"},
+	})
+}
+
+func TestUnitDictResolve(t *testing.T) {
+	d := testDict()
+	cases := []struct {
+		in    string
+		full  string
+		known bool
+	}{
+		{"市发展和改革委员会", "市发展和改革委员会", true},
+		{"市发改委", "市发展和改革委员会", true},
+		{"发改委", "市发展和改革委员会", true},
+		{" 市 发改委 ", "市发展和改革委员会", true},
+		{"市住建局", "市住房和城乡建设局", true}, // alias 住建局 lacks the 市
+		{"商务局", "市商务局", true},       // full name has the 市
+		{"县财政局", "县财政局", false},     // other prefixes stay significant
+		{" 市 教育局 ", "市教育局", false},
+		{"ＡＢＣ 公司", "ABC公司", false},
+	}
+	for _, c := range cases {
+		full, known := d.Resolve(c.in)
+		assert.Equal(t, c.full, full, c.in)
+		assert.Equal(t, c.known, known, c.in)
+		assert.Equal(t, c.full, d.Canonical(c.in), c.in)
+	}
+}
+
+func TestUnitDictAdd(t *testing.T) {
+	d := testDict()
+	d.Add(&Unit{Name: "市教育局", Aliases: []string{"教育局"}})
+	full, known := d.Resolve("教育局")
+	assert.True(t, known)
+	assert.Equal(t, "市教育局", full)
+	require.Len(t, d.Units(), 5)
+
+	// Adding a known name with a new alias extends that unit instead of duplicating it.
+	d.Add(&Unit{Name: "市发改委", Aliases: []string{"发展改革委"}})
+	assert.Len(t, d.Units(), 5)
+	full, known = d.Resolve("发展改革委")
+	assert.True(t, known)
+	assert.Equal(t, "市发展和改革委员会", full)
+}
+
+func TestParseUnitCell(t *testing.T) {
+	d := testDict()
+	cases := []struct {
+		cell        string
+		first, rest Role
+		want        []UnitRole
+		unknown     []string
+	}{
+		{"市发改委、市财政局、市教育局", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleResponsible}, {Name: "市教育局", Role: RoleResponsible}},
+			[]string{"市教育局"}},
+		{"市财政局、市发改委（牵头）", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleResponsible}, {Name: "市发展和改革委员会", Role: RoleLead}}, nil},
+		{"牵头：市发改委；配合：市财政局、商务局", RoleResponsible, RoleResponsible,
+			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleCooperating}, {Name: "市商务局", Role: RoleCooperating}}, nil},
+		{"市发改委 配合：市财政局", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleCooperating}}, nil},
+		{"责任单位：市财政局、住建局", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleResponsible}, {Name: "市住房和城乡建设局", Role: RoleResponsible}}, nil},
+		{"市发改委(牵头)、市财政局(配合)、市发改委", RoleCooperating, RoleCooperating,
+			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleCooperating}}, nil},
+		{"市财政局、市发改委", RoleLead, RoleCo,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "市发展和改革委员会", Role: RoleCo}}, nil},
+		{"", RoleLead, RoleResponsible, nil, nil},
+	}
+	for _, c := range cases {
+		units, unknown := d.ParseUnitCell(c.cell, c.first, c.rest)
+		assert.Equal(t, c.want, units, c.cell)
+		assert.Equal(t, c.unknown, unknown, c.cell)
+	}
+}
