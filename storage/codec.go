@@ -1,0 +1,149 @@
+package storage
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"taizhang/model"
+)
+
+// timeFormat is RFC 3339 with a fixed nine-digit fraction, so stored times
+// sort as text.
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+func fmtTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, s)
+	return t
+}
+
+// newID is a random (version 4) UUID.
+func newID() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	h := hex.EncodeToString(b[:])
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// metaKeys are the JSON names of Meta's fields, which live in columns, not
+// in the body. "kind" is handled apart: a Meeting's own Kind field shadows
+// Meta.Kind in JSON, and then it is a field.
+var metaKeys = []string{"id", "rev", "updated_at", "updated_by", "deleted"}
+
+// marshalNoEscape marshals without HTML escaping, so stored bodies hold
+// "&" and "<" as typed (search verification compares raw text).
+func marshalNoEscape(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
+// fields is a record body split into its top-level fields (compacted JSON).
+type fields map[string]json.RawMessage
+
+// recordFields gives r's fields without Meta.
+func recordFields(r model.Record) (fields, error) {
+	m := r.RecordMeta()
+	saved := *m
+	*m = model.Meta{}
+	b, err := marshalNoEscape(r)
+	*m = saved
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", saved.Kind, err)
+	}
+	var f fields
+	if err := json.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("encode %s: %w", saved.Kind, err)
+	}
+	for _, k := range metaKeys {
+		delete(f, k)
+	}
+	if saved.Kind != model.KindMeeting {
+		delete(f, "kind")
+	}
+	return f, nil
+}
+
+// canonical is the body text: keys sorted (encoding/json sorts map keys),
+// values compact. Equal records give equal text.
+func (f fields) canonical() string {
+	b, err := marshalNoEscape(map[string]json.RawMessage(f))
+	if err != nil {
+		panic(err) // values came from json.Marshal
+	}
+	return string(b)
+}
+
+func parseFields(body string) (fields, error) {
+	var f fields
+	if err := json.Unmarshal([]byte(body), &f); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// encodeBody returns the canonical body of r.
+func encodeBody(r model.Record) (string, error) {
+	f, err := recordFields(r)
+	if err != nil {
+		return "", err
+	}
+	return f.canonical(), nil
+}
+
+// decodeBody builds a record of kind from a stored body; Meta is left for the
+// caller (only Kind is set).
+func decodeBody(kind model.Kind, body string) (model.Record, error) {
+	r := model.New(kind)
+	if r == nil {
+		return nil, fmt.Errorf("unknown kind %q", kind)
+	}
+	if err := json.Unmarshal([]byte(body), r); err != nil {
+		return nil, fmt.Errorf("decode %s: %w", kind, err)
+	}
+	m := r.RecordMeta()
+	*m = model.Meta{Kind: kind}
+	return r, nil
+}
+
+// revHash is the hex part of a revision: the first 16 hex digits of
+// sha256(parent revision + canonical body). Equal edits on two machines
+// from the same parent give the same revision.
+func revHash(parent, body string) string {
+	h := sha256.Sum256([]byte(parent + body))
+	return hex.EncodeToString(h[:])[:16]
+}
+
+// nextRev is the revision after parent for body.
+func nextRev(parent, body string) string {
+	return strconv.Itoa(revGen(parent)+1) + "-" + revHash(parent, body)
+}
+
+// revGen is N of "N-hex" (0 for "" or malformed).
+func revGen(rev string) int {
+	n, _, ok := strings.Cut(rev, "-")
+	if !ok {
+		return 0
+	}
+	v, err := strconv.Atoi(n)
+	if err != nil {
+		return 0
+	}
+	return v
+}

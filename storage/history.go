@@ -1,0 +1,89 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+
+	"taizhang/model"
+)
+
+// History markers: the Change with Field "" says what happened to the
+// record as a whole; New holds one of these JSON strings.
+const (
+	HistCreated  = `"created"`
+	HistDeleted  = `"deleted"`
+	HistRestored = `"restored"`
+)
+
+// writeHistory writes one changes row per changed top-level field (old and
+// new as JSON text), and a row with field "" on create, delete and restore.
+func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, created bool,
+	body string, deleted bool, by, at string, importID any) error {
+	add := func(field, old, new string) error {
+		_, err := t.tx.ExecContext(ctx, `INSERT INTO changes (record_id, rev, field, old, new, by, at, import_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, rev, field, old, new, by, at, importID)
+		return err
+	}
+	if created {
+		return add("", "", HistCreated)
+	}
+	if cur.body != body {
+		oldF, err := parseFields(cur.body)
+		if err != nil {
+			return fmt.Errorf("old body: %w", err)
+		}
+		newF, err := parseFields(body)
+		if err != nil {
+			return fmt.Errorf("new body: %w", err)
+		}
+		for _, k := range sortedKeys(oldF, newF) {
+			if !bytes.Equal(oldF[k], newF[k]) {
+				if err := add(k, string(oldF[k]), string(newF[k])); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	switch {
+	case deleted && !cur.deleted:
+		return add("", "", HistDeleted)
+	case !deleted && cur.deleted:
+		return add("", "", HistRestored)
+	}
+	return nil
+}
+
+// History lists the record's changes, newest first, with the file of the
+// import that brought each (if any). An unknown id gives ErrNotFound.
+func (s *Store) History(ctx context.Context, id string) ([]model.Change, error) {
+	rows, err := s.rd.QueryContext(ctx, `SELECT c.rev, c.field, c.old, c.new, c.by, c.at,
+		coalesce(c.import_id, ''), coalesce(i.file, '')
+		FROM changes c LEFT JOIN imports i ON i.id = c.import_id
+		WHERE c.record_id = ? ORDER BY c.id DESC`, id)
+	if err != nil {
+		return nil, fmt.Errorf("history %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []model.Change
+	for rows.Next() {
+		c := model.Change{RecordID: id}
+		var at string
+		if err := rows.Scan(&c.Rev, &c.Field, &c.Old, &c.New, &c.By, &at, &c.ImportID, &c.ImportFile); err != nil {
+			return nil, fmt.Errorf("history %s: %w", id, err)
+		}
+		c.At = parseTime(at)
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("history %s: %w", id, err)
+	}
+	if len(out) == 0 {
+		var one int
+		if err := s.rd.QueryRowContext(ctx, "SELECT 1 FROM records WHERE id = ?", id).Scan(&one); err == sql.ErrNoRows {
+			return nil, fmt.Errorf("history %s: %w", id, ErrNotFound)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,157 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations lists the embedded NNNN_name.sql files in order.
+func migrations() ([]migration, error) {
+	entries, err := migrationFS.ReadDir("migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || v <= 0 {
+			return nil, fmt.Errorf("migration file %s: want NNNN_name.sql", e.Name())
+		}
+		b, err := migrationFS.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, migration{v, e.Name(), string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	for i, m := range out {
+		if m.version != i+1 {
+			return nil, fmt.Errorf("migration %s: versions must run 1, 2, 3… without gaps", m.name)
+		}
+	}
+	return out, nil
+}
+
+// SchemaVersion is the newest schema this build knows.
+func SchemaVersion() int {
+	ms, err := migrations()
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}
+
+func newerSchemaError(path string, have, known int) error {
+	return fmt.Errorf("%s: 数据库版本为 %d，本程序只支持到 %d，请使用新版台账程序打开 / database schema version %d is newer than this program supports (%d); open it with a newer Taizhang: %w",
+		path, have, known, have, known, ErrNewerSchema)
+}
+
+// refuseNewer checks the schema version of an existing file before anything
+// opens it read-write (which would switch the journal mode and so change the
+// file): first from the header bytes, then through a read-only connection,
+// which also sees a version still in the WAL.
+func refuseNewer(path string) error {
+	known := SchemaVersion()
+	v, err := headerUserVersion(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if v > known {
+		return newerSchemaError(path, v, known)
+	}
+	if v == 0 {
+		return nil // empty or new file: nothing a read-only look could add
+	}
+	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return fmt.Errorf("open %s read-only: %w", path, err)
+	}
+	defer db.Close()
+	if err := db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return nil // let the read-write open report what is wrong
+	}
+	if v > known {
+		return newerSchemaError(path, v, known)
+	}
+	return nil
+}
+
+// headerUserVersion reads PRAGMA user_version from the database header
+// (offset 60, big-endian), without SQLite. A file shorter than a header
+// (a new, empty database) reads as 0; a file that is not SQLite is an error.
+func headerUserVersion(path string) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	var h [100]byte
+	n, err := io.ReadFull(f, h[:])
+	if n == 0 {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("%s: not a Taizhang database (short header): %w", path, err)
+	}
+	if string(h[:16]) != "SQLite format 3\x00" {
+		return 0, fmt.Errorf("%s: not an SQLite database / 不是数据库文件", path)
+	}
+	return int(binary.BigEndian.Uint32(h[60:64])), nil
+}
+
+// migrate applies the migrations newer than the database's user_version,
+// all in one transaction, and records the new version.
+func migrate(ctx context.Context, db *sql.DB) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	known := ms[len(ms)-1].version
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("migrate: read version: %w", err)
+	}
+	if v > known {
+		return newerSchemaError("database", v, known)
+	}
+	if v == known {
+		return nil
+	}
+	for _, m := range ms[v:] {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("migrate %s: %w", m.name, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", known)); err != nil {
+		return fmt.Errorf("migrate: set version: %w", err)
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,282 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"time"
+
+	"taizhang/model"
+)
+
+// Get returns the record with its Meta; a tombstone comes back with
+// Meta.Deleted set. ErrNotFound when the id is unknown.
+func (s *Store) Get(ctx context.Context, id string) (model.Record, error) {
+	return getRecord(ctx, s.rd, id)
+}
+
+// Get reads a record inside the transaction (seeing its writes).
+func (t *Tx) Get(ctx context.Context, id string) (model.Record, error) {
+	return getRecord(ctx, t.tx, id)
+}
+
+// recordCols is the column list scanRecord reads.
+const recordCols = "id, kind, rev, body, deleted, updated_at, updated_by"
+
+func scanRecord(sc interface{ Scan(...any) error }) (model.Record, error) {
+	var (
+		id, kind, rev, body, at, by string
+		deleted                     bool
+	)
+	if err := sc.Scan(&id, &kind, &rev, &body, &deleted, &at, &by); err != nil {
+		return nil, err
+	}
+	r, err := decodeBody(model.Kind(kind), body)
+	if err != nil {
+		return nil, fmt.Errorf("record %s: %w", id, err)
+	}
+	*r.RecordMeta() = model.Meta{ID: id, Kind: model.Kind(kind), Rev: rev,
+		UpdatedAt: parseTime(at), UpdatedBy: by, Deleted: deleted}
+	return r, nil
+}
+
+func getRecord(ctx context.Context, q querier, id string) (model.Record, error) {
+	r, err := scanRecord(q.QueryRowContext(ctx, "SELECT "+recordCols+" FROM records WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("record %s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("get record %s: %w", id, err)
+	}
+	return r, nil
+}
+
+// FindByKey returns the record of kind whose natural key (model.NaturalKey)
+// is key, preferring a live record over a tombstone and then the most
+// recently updated. ErrNotFound when none.
+func (s *Store) FindByKey(ctx context.Context, kind model.Kind, key string) (model.Record, error) {
+	return findByKey(ctx, s.rd, kind, key)
+}
+
+func (t *Tx) FindByKey(ctx context.Context, kind model.Kind, key string) (model.Record, error) {
+	return findByKey(ctx, t.tx, kind, key)
+}
+
+func findByKey(ctx context.Context, q querier, kind model.Kind, key string) (model.Record, error) {
+	if key == "" {
+		return nil, fmt.Errorf("%s with an empty key: %w", kind, ErrNotFound)
+	}
+	r, err := scanRecord(q.QueryRowContext(ctx, "SELECT "+recordCols+
+		" FROM records WHERE kind = ? AND key = ? ORDER BY deleted, updated_at DESC LIMIT 1", string(kind), key))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("%s %q: %w", kind, key, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("find %s %q: %w", kind, key, err)
+	}
+	return r, nil
+}
+
+// Save stores r as its own transaction; see Tx.Save.
+func (s *Store) Save(ctx context.Context, r model.Record, by string) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.Save(ctx, r, by, "") })
+}
+
+// Delete marks the record deleted (a tombstone with a new revision).
+func (s *Store) Delete(ctx context.Context, id, by string) error {
+	return s.Update(ctx, func(tx *Tx) error { return tx.Delete(ctx, id, by) })
+}
+
+// Delete makes the record a tombstone; deleting a tombstone changes nothing.
+func (t *Tx) Delete(ctx context.Context, id, by string) error {
+	r, err := t.Get(ctx, id)
+	if err != nil {
+		return fmt.Errorf("delete: %w", err)
+	}
+	r.RecordMeta().Deleted = true
+	return t.Save(ctx, r, by, "")
+}
+
+// Save creates the record when its ID is empty or unknown (a given ID is
+// kept), else updates it: r.Normalize() is called, a new revision is made on
+// top of the current one, and every changed field goes to the history. A
+// save that changes nothing makes no revision and no history. Meta.Deleted is
+// part of the state: saving a tombstone with Deleted false restores it.
+// On return r's Meta holds the stored ID, Kind, Rev and UpdatedAt/By.
+// importID names the import that brought the change ("" for edits).
+//
+// Creating a record whose Meta.Rev names a revision stored with PutRevision
+// builds on that revision, or adopts it when the body is the same: a record
+// copied from another machine keeps its revision lineage.
+func (t *Tx) Save(ctx context.Context, r model.Record, by, importID string) error {
+	return t.save(ctx, r, by, importID, "")
+}
+
+// SaveMerged is Save for a revision that merges another line of edits:
+// mergedFrom (typically the incoming row's revision, stored with PutRevision)
+// becomes the new revision's second parent, so Ancestry and IsAncestor see
+// that the incoming side has been taken in.
+func (t *Tx) SaveMerged(ctx context.Context, r model.Record, by, importID, mergedFrom string) error {
+	return t.save(ctx, r, by, importID, mergedFrom)
+}
+
+type currentRow struct {
+	seq     int64
+	kind    model.Kind
+	rev     string
+	body    string
+	deleted bool
+}
+
+func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom string) error {
+	if r == nil || reflect.ValueOf(r).IsNil() {
+		return errors.New("save: no record")
+	}
+	m := r.RecordMeta()
+	if m.Kind == "" {
+		m.Kind = kindOf(r)
+	}
+	if !m.Kind.Valid() || reflect.TypeOf(model.New(m.Kind)) != reflect.TypeOf(r) {
+		return fmt.Errorf("save: record kind %q does not match %T", m.Kind, r)
+	}
+	r.Normalize()
+	body, err := encodeBody(r)
+	if err != nil {
+		return fmt.Errorf("save: %w", err)
+	}
+	if m.ID == "" {
+		m.ID = newID()
+	}
+	now := fmtTime(time.Now())
+	imp := nullable(importID)
+	var cur currentRow
+	err = t.tx.QueryRowContext(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
+		Scan(&cur.seq, &cur.kind, &cur.rev, &cur.body, &cur.deleted)
+	created := errors.Is(err, sql.ErrNoRows)
+	if err != nil && !created {
+		return fmt.Errorf("save %s: %w", m.ID, err)
+	}
+
+	var rev, parent string
+	if created {
+		rev, parent, err = t.creationRev(ctx, m, body)
+		if err != nil {
+			return err
+		}
+	} else {
+		if cur.kind != m.Kind {
+			return fmt.Errorf("save %s: record is a %s, not a %s", m.ID, cur.kind, m.Kind)
+		}
+		if cur.body == body && cur.deleted == m.Deleted && mergedFrom == "" {
+			return t.fillMeta(ctx, m) // nothing changed
+		}
+		parent = cur.rev
+		rev = nextRev(parent, body)
+	}
+
+	// OR IGNORE: an adopted or identical foreign revision is already stored.
+	if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO revisions
+		(record_id, rev, parent, merged_from, body, deleted, at, by, import_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, rev, parent, mergedFrom, body, m.Deleted, now, by, imp); err != nil {
+		return fmt.Errorf("save %s: revision: %w", m.ID, err)
+	}
+	key := model.NaturalKey(r)
+	var seq int64
+	if created {
+		res, err := t.tx.ExecContext(ctx, `INSERT INTO records
+			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			m.ID, string(m.Kind), rev, key, body, m.Deleted, now, now, by)
+		if err != nil {
+			return fmt.Errorf("save %s: %w", m.ID, err)
+		}
+		if seq, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("save %s: %w", m.ID, err)
+		}
+	} else {
+		seq = cur.seq
+		if _, err := t.tx.ExecContext(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
+			updated_at = ?, updated_by = ? WHERE seq = ?`,
+			rev, key, body, m.Deleted, now, by, seq); err != nil {
+			return fmt.Errorf("save %s: %w", m.ID, err)
+		}
+	}
+	if err := t.writeHistory(ctx, m.ID, rev, cur, created, body, m.Deleted, by, now, imp); err != nil {
+		return fmt.Errorf("save %s: history: %w", m.ID, err)
+	}
+	if err := indexSearch(ctx, t.tx, seq, !created, r, m.Deleted); err != nil {
+		return fmt.Errorf("save %s: search index: %w", m.ID, err)
+	}
+	m.Rev, m.UpdatedAt, m.UpdatedBy = rev, parseTime(now), by
+	return nil
+}
+
+// creationRev chooses the first local revision of a new record: building on
+// (or adopting) a foreign revision named by m.Rev when it was stored, else
+// generation 1.
+func (t *Tx) creationRev(ctx context.Context, m *model.Meta, body string) (rev, parent string, err error) {
+	if m.Rev != "" {
+		var fbody string
+		var fdel bool
+		err := t.tx.QueryRowContext(ctx, "SELECT body, deleted FROM revisions WHERE record_id = ? AND rev = ?",
+			m.ID, m.Rev).Scan(&fbody, &fdel)
+		switch {
+		case err == nil && fbody == body && fdel == m.Deleted:
+			return m.Rev, "", nil // adopt: same revision as the other machine
+		case err == nil:
+			return nextRev(m.Rev, body), m.Rev, nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return "", "", fmt.Errorf("save %s: %w", m.ID, err)
+		}
+	}
+	return nextRev("", body), "", nil
+}
+
+// fillMeta sets m from the stored row (after a save that changed nothing).
+func (t *Tx) fillMeta(ctx context.Context, m *model.Meta) error {
+	var at string
+	err := t.tx.QueryRowContext(ctx, "SELECT rev, updated_at, updated_by FROM records WHERE id = ?", m.ID).
+		Scan(&m.Rev, &at, &m.UpdatedBy)
+	if err != nil {
+		return fmt.Errorf("save %s: %w", m.ID, err)
+	}
+	m.UpdatedAt = parseTime(at)
+	return nil
+}
+
+// kindOf finds the kind of a record built without model.New.
+func kindOf(r model.Record) model.Kind {
+	for _, k := range model.Kinds() {
+		if reflect.TypeOf(model.New(k)) == reflect.TypeOf(r) {
+			return k
+		}
+	}
+	return ""
+}
+
+func nullable(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// sortedKeys returns the union of both maps' keys in order.
+func sortedKeys(a, b fields) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range []fields{a, b} {
+		for k := range f {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

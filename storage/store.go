@@ -1,0 +1,131 @@
+// Package storage keeps Taizhang's records in one SQLite file as a document
+// store with CouchDB-like revisions: every revision body is kept, every field
+// change is written to a history, deletions are tombstones. It never imports
+// Fyne; the UI and the CLI both go through it.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	_ "modernc.org/sqlite" // driver "sqlite"
+)
+
+// DBName is the database file's name inside the data folder.
+const DBName = "taizhang.db"
+
+var (
+	// ErrNotFound: no record (revision, conflict) with that id.
+	ErrNotFound = errors.New("not found")
+	// ErrNewerSchema: the database was written by a newer Taizhang.
+	ErrNewerSchema = errors.New("database schema is newer than this program")
+)
+
+// Store is an open Taizhang database. It is safe for concurrent use: writes
+// are serialised on one connection, reads run beside them (WAL).
+type Store struct {
+	dir  string
+	path string
+	rd   *sql.DB // readers
+	wr   *sql.DB // the single writer (one connection, BEGIN IMMEDIATE)
+	wmu  sync.Mutex
+}
+
+// pragmas apply to every pooled connection (FINDINGS: put them in the DSN).
+const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+
+// fileURI turns a path into an SQLite URI path ("file:/a/b%3F.db"), so that
+// '?', '#' and '%' in folder names and Windows drive letters work.
+func fileURI(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x → /C:/x, as SQLite URIs want
+	}
+	return "file:" + (&url.URL{Path: p}).EscapedPath()
+}
+
+func dsn(path string, params string) string { return fileURI(path) + "?" + params }
+
+// Open opens (creating if needed) the database in the data folder dir and
+// migrates it to this build's schema. A database written by a newer build is
+// refused with ErrNewerSchema and left untouched.
+func Open(dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("open data folder %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, DBName)
+	if err := refuseNewer(path); err != nil {
+		return nil, err
+	}
+	wr, err := sql.Open("sqlite", dsn(path, pragmas+"&_txlock=immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	wr.SetMaxOpenConns(1)
+	wr.SetMaxIdleConns(1)
+	wr.SetConnMaxLifetime(0)
+	s := &Store{dir: dir, path: path, wr: wr}
+	if err := migrate(context.Background(), wr); err != nil {
+		wr.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	rd, err := sql.Open("sqlite", dsn(path, pragmas))
+	if err != nil {
+		wr.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	rd.SetMaxOpenConns(4)
+	s.rd = rd
+	return s, nil
+}
+
+// Close closes the database; the WAL is checkpointed and removed.
+func (s *Store) Close() error {
+	err1 := s.rd.Close()
+	err2 := s.wr.Close()
+	return errors.Join(err1, err2)
+}
+
+// Dir is the data folder; Path the database file.
+func (s *Store) Dir() string  { return s.dir }
+func (s *Store) Path() string { return s.path }
+
+// querier is what *sql.DB and *sql.Tx share; the read helpers take it so a
+// transaction sees its own writes.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// Tx is one write transaction (see Store.Update).
+type Tx struct {
+	s  *Store
+	tx *sql.Tx
+}
+
+// Update runs fn in one write transaction: all its changes are applied, or
+// none when fn (or the commit) fails.
+func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	sqlTx, err := s.wr.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin write: %w", err)
+	}
+	if err := fn(&Tx{s: s, tx: sqlTx}); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
