@@ -1,0 +1,253 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// recordType is the struct type behind a record pointer.
+func recordType(r Record) (reflect.Type, error) {
+	if r == nil {
+		return nil, fmt.Errorf("record is nil")
+	}
+	v := reflect.ValueOf(r)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return nil, fmt.Errorf("record %T is not a pointer to a struct", r)
+	}
+	return v.Elem().Type(), nil
+}
+
+// fieldNames lists the JSON names of t's fields as encoding/json flattens
+// them, without Meta's unless the record shadows one with a field of its own
+// (Meeting's "kind" is the meeting's kind, not the record kind).
+func fieldNames(t reflect.Type) map[string]bool {
+	names := map[string]bool{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag := f.Tag.Get("json")
+			if tag == "-" || !f.IsExported() && !f.Anonymous {
+				continue
+			}
+			name, _, _ := strings.Cut(tag, ",")
+			if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
+				if f.Type != reflect.TypeOf(Meta{}) {
+					walk(f.Type)
+				}
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			names[name] = true
+		}
+	}
+	walk(t)
+	return names
+}
+
+// Fields flattens a record into its JSON fields (json tag names), as
+// history and merge compare them, without Meta's fields (id, kind, rev,
+// updated_at, updated_by, deleted). Embedded structs (Deadline) are
+// flattened as encoding/json does.
+func Fields(r Record) (map[string]json.RawMessage, error) {
+	t, err := recordType(r)
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, fmt.Errorf("fields of %s: %w", t.Name(), err)
+	}
+	all := map[string]json.RawMessage{}
+	if err := json.Unmarshal(b, &all); err != nil {
+		return nil, fmt.Errorf("fields of %s: %w", t.Name(), err)
+	}
+	names := fieldNames(t)
+	for k := range all {
+		if !names[k] {
+			delete(all, k)
+		}
+	}
+	return all, nil
+}
+
+// SetFields overwrites the named fields of r from JSON values; a missing or
+// null value clears the field. Meta is left as it was. A name r does not
+// have is an error and nothing is changed.
+func SetFields(r Record, f map[string]json.RawMessage) error {
+	t, err := recordType(r)
+	if err != nil {
+		return err
+	}
+	names := fieldNames(t)
+	for k := range f {
+		if !names[k] {
+			return fmt.Errorf("set fields of %s: no field %q", t.Name(), k)
+		}
+	}
+	if len(f) == 0 {
+		return nil
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return fmt.Errorf("set fields of %s: %w", t.Name(), err)
+	}
+	all := map[string]json.RawMessage{}
+	if err := json.Unmarshal(b, &all); err != nil {
+		return fmt.Errorf("set fields of %s: %w", t.Name(), err)
+	}
+	for k, v := range f {
+		if len(bytes.TrimSpace(v)) == 0 {
+			v = json.RawMessage("null")
+		}
+		all[k] = v
+	}
+	b, err = json.Marshal(all)
+	if err != nil {
+		return fmt.Errorf("set fields of %s: %w", t.Name(), err)
+	}
+	// Decode into a fresh value so null really clears (json leaves a string
+	// untouched on null) and no slice shares memory with the old record.
+	fresh := reflect.New(t)
+	if err := json.Unmarshal(b, fresh.Interface()); err != nil {
+		return fmt.Errorf("set fields of %s: %w", t.Name(), err)
+	}
+	meta := *r.RecordMeta()
+	reflect.ValueOf(r).Elem().Set(fresh.Elem())
+	*r.RecordMeta() = meta
+	return nil
+}
+
+// cloneRecord is a deep copy of r (through JSON) with the same Meta.
+func cloneRecord(r Record) (Record, error) {
+	t, err := recordType(r)
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, fmt.Errorf("copy %s: %w", t.Name(), err)
+	}
+	fresh := reflect.New(t).Interface().(Record)
+	if err := json.Unmarshal(b, fresh); err != nil {
+		return nil, fmt.Errorf("copy %s: %w", t.Name(), err)
+	}
+	*fresh.RecordMeta() = *r.RecordMeta()
+	return fresh, nil
+}
+
+func decodeJSON(v json.RawMessage) (any, bool) {
+	d := json.NewDecoder(bytes.NewReader(v))
+	d.UseNumber()
+	var x any
+	if err := d.Decode(&x); err != nil {
+		return nil, false
+	}
+	if d.More() {
+		return nil, false
+	}
+	return x, true
+}
+
+// IsEmptyJSON reports whether a value is empty: null, "" (or only white
+// space), 0, false, [], {} or no text at all. Text that is not JSON is not empty.
+func IsEmptyJSON(v json.RawMessage) bool {
+	if len(bytes.TrimSpace(v)) == 0 {
+		return true
+	}
+	x, ok := decodeJSON(v)
+	return ok && emptyValue(x)
+}
+
+func emptyValue(x any) bool {
+	switch x := x.(type) {
+	case nil:
+		return true
+	case string:
+		return strings.TrimSpace(x) == ""
+	case json.Number:
+		f, err := strconv.ParseFloat(string(x), 64)
+		return err == nil && f == 0
+	case bool:
+		return !x
+	case []any:
+		return len(x) == 0
+	case map[string]any:
+		return len(x) == 0
+	}
+	return false
+}
+
+// EqualJSON compares two JSON values by meaning: every empty value equals
+// every other, object key order does not matter and a key missing from one
+// object equals an empty value in the other, numbers compare by value.
+func EqualJSON(a, b json.RawMessage) bool {
+	if IsEmptyJSON(a) && IsEmptyJSON(b) {
+		return true
+	}
+	x, okx := decodeJSON(a)
+	y, oky := decodeJSON(b)
+	if !okx || !oky {
+		return bytes.Equal(bytes.TrimSpace(a), bytes.TrimSpace(b))
+	}
+	return equalValue(x, y)
+}
+
+func equalValue(x, y any) bool {
+	if emptyValue(x) && emptyValue(y) {
+		return true
+	}
+	switch x := x.(type) {
+	case string:
+		y, ok := y.(string)
+		return ok && x == y
+	case bool:
+		y, ok := y.(bool)
+		return ok && x == y
+	case json.Number:
+		y, ok := y.(json.Number)
+		if !ok {
+			return false
+		}
+		fx, ex := strconv.ParseFloat(string(x), 64)
+		fy, ey := strconv.ParseFloat(string(y), 64)
+		if ex != nil || ey != nil {
+			return x == y
+		}
+		return fx == fy
+	case []any:
+		y, ok := y.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !equalValue(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		y, ok := y.(map[string]any)
+		if !ok {
+			return false
+		}
+		for k, v := range x {
+			if !equalValue(v, y[k]) {
+				return false
+			}
+		}
+		for k, v := range y {
+			if _, seen := x[k]; !seen && !emptyValue(v) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
