@@ -146,6 +146,8 @@ func (x *exporter) style(kind string, marked bool) (int, error) {
 		s.NumFmt = 4 // #,##0.00
 	case "int":
 		s.NumFmt = 1 // 0
+	case "percent":
+		s.NumFmt = 9 // 0%
 	}
 	if marked && kind != "header" {
 		s.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
@@ -165,8 +167,10 @@ func cellStyleKind(c Column) string {
 		return "date"
 	case TypeMoney:
 		return "money"
-	case TypeInt, TypePercent:
+	case TypeInt:
 		return "int"
+	case TypePercent:
+		return "percent"
 	case TypeFloat:
 		return "float"
 	case TypeText, TypeUnits, TypeList:
@@ -460,7 +464,17 @@ func exportValue(c Column, fields map[string]json.RawMessage) (any, error) {
 			return nil, nil
 		}
 		return float64(f) / 100, nil
-	case TypeInt, TypePercent:
+	case TypePercent:
+		// Written as a fraction with a percent format, as Excel stores 80%.
+		var n int64
+		if err := json.Unmarshal(raw, &n); err != nil {
+			return nil, err
+		}
+		if n == 0 {
+			return nil, nil
+		}
+		return float64(n) / 100, nil
+	case TypeInt:
 		var n int64
 		if err := json.Unmarshal(raw, &n); err != nil {
 			return nil, err

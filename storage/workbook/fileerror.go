@@ -1,0 +1,46 @@
+package workbook
+
+import "fmt"
+
+// FileErrorCode says why a whole file could not be read.
+type FileErrorCode string
+
+const (
+	ErrEmpty         FileErrorCode = "empty"
+	ErrTooLarge      FileErrorCode = "too_large"
+	ErrNotWorkbook   FileErrorCode = "not_workbook"
+	ErrLegacyXLS     FileErrorCode = "legacy_xls"
+	ErrPassword      FileErrorCode = "password_required"
+	ErrWrongPassword FileErrorCode = "wrong_password"
+	ErrZipBomb       FileErrorCode = "zip_bomb"
+	ErrNoHeader      FileErrorCode = "no_header"
+	ErrUnreadable    FileErrorCode = "unreadable"
+)
+
+// FileError is a file that cannot be imported at all, explained in both
+// languages for the person who picked it.
+type FileError struct {
+	File string // base name
+	Code FileErrorCode
+	Zh   string
+	En   string
+	Err  error // the underlying error, if any
+}
+
+func (e *FileError) Error() string { return e.File + ": " + e.En }
+
+// Reason is the explanation in "zh" or "en" (anything else: English), with the file name.
+func (e *FileError) Reason(lang string) string {
+	if lang == "zh" {
+		return e.File + "：" + e.Zh
+	}
+	return e.Error()
+}
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+func fileErr(file string, code FileErrorCode, err error, zh, en string) *FileError {
+	return &FileError{File: file, Code: code, Zh: zh, En: en, Err: err}
+}
+
+func mib(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }
