@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"taizhang/model"
 )
@@ -19,6 +20,8 @@ type Query struct {
 	Light  string     // ignored here: lights depend on today and settings; the UI filters
 	From   model.Date // by the kind's main date (tasks, proposals: assigned_on; meetings: held_on;
 	To     model.Date // funds, holidays: date; projects, visits: start_on; problems: raised_on)
+	// ChangedSince keeps records updated at or after it (export --changed-since).
+	ChangedSince time.Time
 	// Deleted includes tombstones.
 	Deleted bool
 	// Sort is a JSON field name ("deadline", "number", "updated_at"),
@@ -68,6 +71,10 @@ func (q Query) where() (string, []any) {
 	if !q.To.IsZero() {
 		conds = append(conds, "r.day <= ?")
 		args = append(args, q.To.String())
+	}
+	if !q.ChangedSince.IsZero() {
+		conds = append(conds, "r.updated_at >= ?")
+		args = append(args, fmtTime(q.ChangedSince))
 	}
 	if q.Text != "" {
 		c, a := textFilter(q.Text)

@@ -179,9 +179,9 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 
 	// OR IGNORE: an adopted or identical foreign revision is already stored.
 	if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO revisions
-		(record_id, rev, parent, merged_from, body, deleted, at, by, import_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.ID, rev, parent, mergedFrom, body, m.Deleted, now, by, imp); err != nil {
+		(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.ID, rev, string(m.Kind), parent, mergedFrom, body, m.Deleted, now, by, imp); err != nil {
 		return fmt.Errorf("save %s: revision: %w", m.ID, err)
 	}
 	key := model.NaturalKey(r)

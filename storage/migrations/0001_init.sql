@@ -54,6 +54,7 @@ CREATE TABLE imports (
 CREATE TABLE revisions (
     record_id   TEXT NOT NULL,
     rev         TEXT NOT NULL,
+    kind        TEXT NOT NULL,
     parent      TEXT NOT NULL DEFAULT '',
     merged_from TEXT NOT NULL DEFAULT '',
     body        TEXT NOT NULL,

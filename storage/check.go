@@ -1,0 +1,171 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+
+	"taizhang/model"
+)
+
+// requiredTables are Taizhang's tables; a file without them is not ours.
+var requiredTables = []string{"records", "revisions", "changes", "imports", "conflicts", "settings", "search"}
+
+// maxProblems bounds each check's list: one broken page can fail thousands of rows.
+const maxProblems = 20
+
+// Check looks for damage in the open database: SQLite's integrity and
+// foreign-key checks, bodies that do not decode as their kind, records whose
+// revision is missing, and revision bodies that no longer hash to their
+// revision. An empty list means no problem was found.
+func (s *Store) Check(ctx context.Context) ([]string, error) {
+	return checkDB(ctx, s.rd)
+}
+
+// CheckFile runs Check's checks on a database file without changing it
+// (read-only), and also that it is an SQLite file with Taizhang's tables and
+// a schema this build knows. A file that cannot be read at all is an error.
+func CheckFile(path string) ([]string, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("check %s: %w", path, err)
+	}
+	v, err := headerUserVersion(path)
+	if err != nil {
+		return []string{err.Error()}, nil
+	}
+	if v > SchemaVersion() {
+		return []string{newerSchemaError(path, v, SchemaVersion()).Error()}, nil
+	}
+	db, err := sql.Open("sqlite", dsn(path, "mode=ro&_pragma=busy_timeout(5000)"))
+	if err != nil {
+		return nil, fmt.Errorf("check %s: %w", path, err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	var missing []string
+	for _, t := range requiredTables {
+		var n int
+		if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = ?", t).Scan(&n); err != nil {
+			return []string{fmt.Sprintf("cannot read the schema: %v", err)}, nil
+		}
+		if n == 0 {
+			missing = append(missing, t)
+		}
+	}
+	if len(missing) > 0 {
+		return []string{fmt.Sprintf("not a Taizhang database: tables missing: %s", strings.Join(missing, ", "))}, nil
+	}
+	return checkDB(ctx, db)
+}
+
+func checkDB(ctx context.Context, db *sql.DB) ([]string, error) {
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+
+	// SQLite's own checks; a query that fails is itself a finding (a damaged
+	// file often fails before it reports).
+	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check(20)")
+	if err != nil {
+		add("integrity check failed: %v", err)
+		return problems, nil
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			add("integrity check: %v", err)
+			break
+		}
+		if line != "ok" {
+			add("integrity: %s", line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		add("integrity check: %v", err)
+	}
+	rows.Close()
+
+	fk, err := db.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		add("foreign key check failed: %v", err)
+	} else {
+		n := 0
+		for fk.Next() {
+			var table, parent string
+			var rowid sql.NullInt64
+			var idx int
+			if err := fk.Scan(&table, &rowid, &parent, &idx); err != nil {
+				add("foreign key check: %v", err)
+				break
+			}
+			if n++; n <= maxProblems {
+				add("%s row %d refers to a missing %s row", table, rowid.Int64, parent)
+			}
+		}
+		if err := fk.Err(); err != nil {
+			add("foreign key check: %v", err)
+		}
+		fk.Close()
+	}
+
+	problems = append(problems, checkRecords(ctx, db)...)
+	problems = append(problems, checkRevisions(ctx, db)...)
+	return problems, nil
+}
+
+// checkRecords: every body decodes as its kind; every current revision is stored.
+func checkRecords(ctx context.Context, db *sql.DB) []string {
+	var problems []string
+	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.body, v.rev IS NOT NULL
+		FROM records r LEFT JOIN revisions v ON v.record_id = r.id AND v.rev = r.rev`)
+	if err != nil {
+		return []string{fmt.Sprintf("cannot read records: %v", err)}
+	}
+	defer rows.Close()
+	for rows.Next() && len(problems) < maxProblems {
+		var id, kind, rev, body string
+		var stored bool
+		if err := rows.Scan(&id, &kind, &rev, &body, &stored); err != nil {
+			return append(problems, fmt.Sprintf("cannot read records: %v", err))
+		}
+		if !model.Kind(kind).Valid() {
+			problems = append(problems, fmt.Sprintf("record %s: unknown kind %q", id, kind))
+			continue
+		}
+		if _, err := decodeBody(model.Kind(kind), body); err != nil {
+			problems = append(problems, fmt.Sprintf("record %s: body does not decode: %v", id, err))
+		}
+		if !stored {
+			problems = append(problems, fmt.Sprintf("record %s: its revision %s is missing", id, rev))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		problems = append(problems, fmt.Sprintf("cannot read records: %v", err))
+	}
+	return problems
+}
+
+// checkRevisions: a revision made here hashes to its own name; a body that
+// no longer does was changed on disk.
+func checkRevisions(ctx context.Context, db *sql.DB) []string {
+	var problems []string
+	rows, err := db.QueryContext(ctx, "SELECT record_id, rev, parent, body FROM revisions WHERE foreign_rev = 0")
+	if err != nil {
+		return []string{fmt.Sprintf("cannot read revisions: %v", err)}
+	}
+	defer rows.Close()
+	for rows.Next() && len(problems) < maxProblems {
+		var id, rev, parent, body string
+		if err := rows.Scan(&id, &rev, &parent, &body); err != nil {
+			return append(problems, fmt.Sprintf("cannot read revisions: %v", err))
+		}
+		if _, hash, _ := strings.Cut(rev, "-"); hash != revHash(parent, body) {
+			problems = append(problems, fmt.Sprintf("record %s revision %s: body does not match its revision", id, rev))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		problems = append(problems, fmt.Sprintf("cannot read revisions: %v", err))
+	}
+	return problems
+}

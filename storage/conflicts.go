@@ -1,0 +1,213 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"taizhang/model"
+)
+
+// Conflict is a field edited both locally and in an incoming file since they
+// last agreed. Base, Local and Incoming are JSON texts of the field's value.
+type Conflict struct {
+	ID         string     `json:"id"` // "c-…"
+	RecordID   string     `json:"record"`
+	Kind       model.Kind `json:"kind"`
+	Number     string     `json:"number"`
+	Field      string     `json:"field"`
+	Base       string     `json:"base,omitempty"`
+	Local      string     `json:"local"`
+	Incoming   string     `json:"incoming"`
+	ImportID   string     `json:"import_id,omitempty"`
+	CreatedAt  time.Time  `json:"created_at"`
+	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
+	Resolution string     `json:"resolution,omitempty"` // "local" | "incoming"
+	ResolvedBy string     `json:"resolved_by,omitempty"`
+}
+
+func newConflictID() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err)
+	}
+	return "c-" + hex.EncodeToString(b[:])
+}
+
+// RecordImport registers an import (file name, its sha256, who, the counts as
+// JSON) and returns its id, to pass to Save, AddConflict and so on.
+func (t *Tx) RecordImport(ctx context.Context, file, sha, by string, counts any) (string, error) {
+	c, err := json.Marshal(counts)
+	if err != nil {
+		return "", fmt.Errorf("record import %s: counts: %w", file, err)
+	}
+	id := newID()
+	if _, err := t.tx.ExecContext(ctx, "INSERT INTO imports (id, file, sha256, by, at, counts) VALUES (?, ?, ?, ?, ?, ?)",
+		id, file, sha, by, fmtTime(time.Now()), string(c)); err != nil {
+		return "", fmt.Errorf("record import %s: %w", file, err)
+	}
+	return id, nil
+}
+
+// ImportInfo is one past import.
+type ImportInfo struct {
+	ID     string          `json:"id"`
+	File   string          `json:"file"`
+	SHA256 string          `json:"sha256"`
+	By     string          `json:"by"`
+	At     time.Time       `json:"at"`
+	Counts json.RawMessage `json:"counts"`
+}
+
+// Imports lists past imports, newest first.
+func (s *Store) Imports(ctx context.Context) ([]ImportInfo, error) {
+	rows, err := s.rd.QueryContext(ctx, "SELECT id, file, sha256, by, at, counts FROM imports ORDER BY at DESC")
+	if err != nil {
+		return nil, fmt.Errorf("imports: %w", err)
+	}
+	defer rows.Close()
+	var out []ImportInfo
+	for rows.Next() {
+		var i ImportInfo
+		var at, counts string
+		if err := rows.Scan(&i.ID, &i.File, &i.SHA256, &i.By, &at, &counts); err != nil {
+			return nil, fmt.Errorf("imports: %w", err)
+		}
+		i.At, i.Counts = parseTime(at), json.RawMessage(counts)
+		out = append(out, i)
+	}
+	return out, rows.Err()
+}
+
+// AddConflict stores a pending conflict; an empty ID gets a fresh "c-…" one
+// (written back into c), an empty Kind the record's kind.
+func (t *Tx) AddConflict(ctx context.Context, c *Conflict) error {
+	if c.ID == "" {
+		c.ID = newConflictID()
+	}
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = time.Now().UTC()
+	}
+	if c.Kind == "" {
+		var k string
+		if err := t.tx.QueryRowContext(ctx, "SELECT kind FROM records WHERE id = ?", c.RecordID).Scan(&k); err != nil {
+			return fmt.Errorf("add conflict on %s: %w", c.RecordID, err)
+		}
+		c.Kind = model.Kind(k)
+	}
+	_, err := t.tx.ExecContext(ctx, `INSERT INTO conflicts
+		(id, record_id, kind, number, field, base, local, incoming, import_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.RecordID, string(c.Kind), c.Number, c.Field, c.Base, c.Local, c.Incoming,
+		nullable(c.ImportID), fmtTime(c.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("add conflict on %s field %s: %w", c.RecordID, c.Field, err)
+	}
+	return nil
+}
+
+const conflictCols = `id, record_id, kind, number, field, base, local, incoming, coalesce(import_id, ''),
+	created_at, resolved_at, resolution, resolved_by`
+
+func scanConflict(sc interface{ Scan(...any) error }) (Conflict, error) {
+	var c Conflict
+	var kind, created string
+	var resolved sql.NullString
+	err := sc.Scan(&c.ID, &c.RecordID, &kind, &c.Number, &c.Field, &c.Base, &c.Local, &c.Incoming,
+		&c.ImportID, &created, &resolved, &c.Resolution, &c.ResolvedBy)
+	if err != nil {
+		return c, err
+	}
+	c.Kind, c.CreatedAt = model.Kind(kind), parseTime(created)
+	if resolved.Valid {
+		t := parseTime(resolved.String)
+		c.ResolvedAt = &t
+	}
+	return c, nil
+}
+
+// Conflicts lists conflicts, oldest first; pendingOnly leaves out resolved ones.
+func (s *Store) Conflicts(ctx context.Context, pendingOnly bool) ([]Conflict, error) {
+	q := "SELECT " + conflictCols + " FROM conflicts"
+	if pendingOnly {
+		q += " WHERE resolved_at IS NULL"
+	}
+	rows, err := s.rd.QueryContext(ctx, q+" ORDER BY created_at, id")
+	if err != nil {
+		return nil, fmt.Errorf("conflicts: %w", err)
+	}
+	defer rows.Close()
+	var out []Conflict
+	for rows.Next() {
+		c, err := scanConflict(rows)
+		if err != nil {
+			return nil, fmt.Errorf("conflicts: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ErrResolved: the conflict was already resolved.
+var ErrResolved = errors.New("conflict already resolved")
+
+// ResolveConflict settles a pending conflict. keep "incoming" writes the
+// incoming value into the record as a new revision (the history shows it,
+// with the import it came from); keep "local" leaves the record as it is.
+func (s *Store) ResolveConflict(ctx context.Context, id, keep, by string) error {
+	if keep != "local" && keep != "incoming" {
+		return fmt.Errorf("resolve %s: keep must be local or incoming, not %q", id, keep)
+	}
+	return s.Update(ctx, func(tx *Tx) error {
+		c, err := scanConflict(tx.tx.QueryRowContext(ctx, "SELECT "+conflictCols+" FROM conflicts WHERE id = ?", id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("resolve conflict %s: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return fmt.Errorf("resolve conflict %s: %w", id, err)
+		}
+		if c.ResolvedAt != nil {
+			return fmt.Errorf("resolve conflict %s: %w (%s, %s)", id, ErrResolved, c.Resolution,
+				c.ResolvedAt.Local().Format("2006-01-02 15:04"))
+		}
+		if keep == "incoming" {
+			if err := tx.setField(ctx, c.RecordID, c.Field, c.Incoming, by, c.ImportID); err != nil {
+				return fmt.Errorf("resolve conflict %s: %w", id, err)
+			}
+		}
+		_, err = tx.tx.ExecContext(ctx, `UPDATE conflicts SET resolved_at = ?, resolution = ?, resolved_by = ?
+			WHERE id = ?`, fmtTime(time.Now()), keep, by, id)
+		if err != nil {
+			return fmt.Errorf("resolve conflict %s: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// setField writes one field's JSON value into the current record and saves it.
+func (t *Tx) setField(ctx context.Context, id, field, value, by, importID string) error {
+	r, err := t.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	f, err := recordFields(r)
+	if err != nil {
+		return err
+	}
+	if !json.Valid([]byte(value)) {
+		return fmt.Errorf("field %s: value is not JSON: %q", field, value)
+	}
+	f[field] = json.RawMessage(value)
+	meta := *r.RecordMeta()
+	updated, err := decodeBody(meta.Kind, f.canonical())
+	if err != nil {
+		return fmt.Errorf("field %s: %w", field, err)
+	}
+	*updated.RecordMeta() = meta
+	return t.Save(ctx, updated, by, importID)
+}

@@ -1,0 +1,159 @@
+package storage
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+)
+
+func TestRevisionsAdvanceAndAncestry(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	task := sampleTask("督〔2019〕15号", "老旧小区改造")
+	var revs []string
+	for i, p := range []string{"", "启动", "过半", "完成"} {
+		task.Progress = p
+		require.NoError(t, s.Save(ctx, task, "张三"))
+		assert.Equal(t, i+1, revGen(task.Rev))
+		revs = append(revs, task.Rev)
+	}
+	anc, err := s.Ancestry(ctx, task.ID, task.Rev)
+	require.NoError(t, err)
+	assert.Equal(t, []string{revs[3], revs[2], revs[1], revs[0]}, anc)
+
+	ok, err := s.IsAncestor(ctx, task.ID, revs[0], revs[3])
+	require.NoError(t, err)
+	assert.True(t, ok)
+	ok, err = s.IsAncestor(ctx, task.ID, revs[3], revs[1])
+	require.NoError(t, err)
+	assert.False(t, ok)
+	ok, err = s.IsAncestor(ctx, task.ID, "2-0000000000000000", revs[3])
+	require.NoError(t, err)
+	assert.False(t, ok, "a revision of the same generation on another line")
+
+	old, err := s.RevisionBody(ctx, task.ID, revs[1])
+	require.NoError(t, err)
+	assert.Equal(t, "启动", old.(*model.Task).Progress)
+	assert.Equal(t, revs[1], old.RecordMeta().Rev)
+	_, err = s.RevisionBody(ctx, task.ID, "9-ffffffffffffffff")
+	assert.ErrorIs(t, err, ErrNotFound)
+}
+
+func TestSameEditFromSameParentGivesSameRevision(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTemp(t), openTemp(t)
+	ta := sampleTask("督〔2019〕15号", "老旧小区改造")
+	ta.ID = "shared-id"
+	tb := sampleTask("督〔2019〕15号", "老旧小区改造")
+	tb.ID = "shared-id"
+	require.NoError(t, a.Save(ctx, ta, "甲"))
+	require.NoError(t, b.Save(ctx, tb, "乙"))
+	assert.Equal(t, ta.Rev, tb.Rev)
+	ta.Percent, tb.Percent = 50, 50
+	require.NoError(t, a.Save(ctx, ta, "甲"))
+	require.NoError(t, b.Save(ctx, tb, "乙"))
+	assert.Equal(t, ta.Rev, tb.Rev)
+}
+
+// A record exported from machine A, edited on B, comes back: B's revisions
+// are stored with PutRevision, the merge names the incoming revision, and
+// ancestry then covers both lines.
+func TestPutRevisionAndMergedAncestry(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	task := sampleTask("督〔2019〕15号", "老旧小区改造")
+	require.NoError(t, s.Save(ctx, task, "张三"))
+	base := task.Rev
+
+	// local edit
+	task.Progress = "本地进展"
+	require.NoError(t, s.Save(ctx, task, "张三"))
+	local := task.Rev
+
+	// the other side's edit of base
+	remote := sampleTask("督〔2019〕15号", "老旧小区改造")
+	remote.Percent = 80
+	remote.Normalize()
+	rbody, err := encodeBody(remote)
+	require.NoError(t, err)
+	remoteRev := nextRev(base, rbody)
+
+	require.NoError(t, s.Update(ctx, func(tx *Tx) error {
+		if err := tx.PutRevision(ctx, task.ID, remoteRev, base, remote); err != nil {
+			return err
+		}
+		// storing it twice changes nothing
+		if err := tx.PutRevision(ctx, task.ID, remoteRev, base, remote); err != nil {
+			return err
+		}
+		cur, err := tx.Get(ctx, task.ID)
+		if err != nil {
+			return err
+		}
+		cur.(*model.Task).Percent = 80
+		return tx.SaveMerged(ctx, cur, "张三", "", remoteRev)
+	}))
+	merged, err := s.Get(ctx, task.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 3, revGen(merged.RecordMeta().Rev))
+	assert.Equal(t, "本地进展", merged.(*model.Task).Progress)
+	assert.Equal(t, 80, merged.(*model.Task).Percent)
+
+	anc, err := s.Ancestry(ctx, task.ID, merged.RecordMeta().Rev)
+	require.NoError(t, err)
+	require.Len(t, anc, 4)
+	assert.Equal(t, merged.RecordMeta().Rev, anc[0])
+	assert.ElementsMatch(t, []string{local, remoteRev}, anc[1:3])
+	assert.Equal(t, base, anc[3])
+	for _, r := range []string{base, local, remoteRev} {
+		ok, err := s.IsAncestor(ctx, task.ID, r, merged.RecordMeta().Rev)
+		require.NoError(t, err)
+		assert.True(t, ok, r)
+	}
+	rb, err := s.RevisionBody(ctx, task.ID, remoteRev)
+	require.NoError(t, err)
+	assert.Equal(t, 80, rb.(*model.Task).Percent)
+
+	problems, err := s.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+}
+
+// A record created elsewhere and imported keeps its revision, so its next
+// export/import round trip recognises the lineage.
+func TestCreateAdoptsStoredForeignRevision(t *testing.T) {
+	ctx := context.Background()
+	src, dst := openTemp(t), openTemp(t)
+	task := sampleTask("督〔2019〕15号", "老旧小区改造")
+	require.NoError(t, src.Save(ctx, task, "甲"))
+
+	copyRec, err := src.Get(ctx, task.ID)
+	require.NoError(t, err)
+	require.NoError(t, dst.Update(ctx, func(tx *Tx) error {
+		if err := tx.PutRevision(ctx, task.ID, task.Rev, "", copyRec); err != nil {
+			return err
+		}
+		return tx.Save(ctx, copyRec, "乙", "")
+	}))
+	assert.Equal(t, task.Rev, copyRec.RecordMeta().Rev)
+
+	// a copy that differs builds on the foreign revision instead
+	other := sampleTask("督〔2019〕16号", "新事项")
+	require.NoError(t, src.Save(ctx, other, "甲"))
+	otherRev := other.Rev
+	require.NoError(t, dst.Update(ctx, func(tx *Tx) error {
+		if err := tx.PutRevision(ctx, other.ID, other.Rev, "", other); err != nil {
+			return err
+		}
+		other.Progress = "改过"
+		return tx.Save(ctx, other, "乙", "")
+	}))
+	assert.Equal(t, 2, revGen(other.Rev))
+	ok, err := dst.IsAncestor(ctx, other.ID, otherRev, other.Rev)
+	require.NoError(t, err)
+	assert.True(t, ok)
+}
