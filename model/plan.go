@@ -64,6 +64,14 @@ type PlanItem struct {
 	Result    Record // what will be stored (nil when unchanged)
 	Changed   []string
 	Conflicts []FieldConflict
+	// IncomingRev is the revision the incoming row stands for: its base
+	// revision when the row is as exported, else a revision derived from
+	// it and the row's body, so the same edited row is recognised when the
+	// file is imported again. "" for ledgers Taizhang did not write.
+	IncomingRev string
+	// Decided lists conflicting fields that were already resolved for
+	// this same incoming value: they keep local without a new conflict.
+	Decided []string
 }
 
 // SheetReport says what import found in one sheet.
