@@ -89,6 +89,24 @@ func nextStatuses[S ~string](ts []statusMove[S], order []S, from S) []S {
 	return out
 }
 
+// TaskStatusOf is the task's status, inferred from its dates when the
+// ledger it came from had no status column: closed with a closed and a done
+// date, done with a done date, assigned with an assigned date, else
+// registered (待交办).
+func TaskStatusOf(t *Task) TaskStatus {
+	switch {
+	case t.Status != "":
+		return t.Status
+	case !t.DoneOn.IsZero() && !t.ClosedOn.IsZero():
+		return TaskClosed
+	case !t.DoneOn.IsZero():
+		return TaskDone
+	case !t.AssignedOn.IsZero():
+		return TaskAssigned
+	}
+	return TaskRegistered
+}
+
 // CanChangeTask says whether a task may go from one status to another.
 func CanChangeTask(from, to TaskStatus) error {
 	if from == to {
@@ -114,18 +132,19 @@ func TaskNeedsReason(from, to TaskStatus) bool {
 }
 
 // ChangeTaskStatus moves t to status to on the given day, after checking
-// the rule. It records the reason (cleared when none is given), the done
+// the rule against its status (TaskStatusOf). It records the reason (cleared when none is given), the done
 // date on 办结, the closed date on 销号 or 撤销 (the withdrawal date is the
 // closed date, DOMAIN.md), and the assigned date on 交办 when none is set.
 func ChangeTaskStatus(t *Task, to TaskStatus, reason string, on Date) error {
-	if err := CanChangeTask(t.Status, to); err != nil {
+	from := TaskStatusOf(t)
+	if err := CanChangeTask(from, to); err != nil {
 		return err
 	}
 	if on.IsZero() {
 		return ruleErr("请填写日期", "a date is required")
 	}
 	reason = strings.TrimSpace(reason)
-	if TaskNeedsReason(t.Status, to) && reason == "" {
+	if TaskNeedsReason(from, to) && reason == "" {
 		if to == TaskWithdrawn {
 			return ruleErr("撤销须说明理由", "withdrawing an item needs a reason")
 		}

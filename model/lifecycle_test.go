@@ -167,3 +167,17 @@ func TestChangeProposalStatus(t *testing.T) {
 	require.NoError(t, ChangeProposalStatus(p, PropReplied, "", iso(t, "2019-05-25")))
 	assert.Equal(t, iso(t, "2019-04-20"), p.RepliedOn, "the first reply date stays on record")
 }
+
+func TestTaskStatusOf(t *testing.T) {
+	d := iso(t, "2019-03-01")
+	assert.Equal(t, TaskReview, TaskStatusOf(&Task{Status: TaskReview, DoneOn: d}), "a set status wins")
+	assert.Equal(t, TaskRegistered, TaskStatusOf(&Task{}))
+	assert.Equal(t, TaskAssigned, TaskStatusOf(&Task{AssignedOn: d}))
+	assert.Equal(t, TaskDone, TaskStatusOf(&Task{AssignedOn: d, DoneOn: d}))
+	assert.Equal(t, TaskClosed, TaskStatusOf(&Task{AssignedOn: d, DoneOn: d, ClosedOn: d}))
+
+	// a ledger row with no status but an assigned date can be taken in hand
+	task := &Task{AssignedOn: d}
+	require.NoError(t, ChangeTaskStatus(task, TaskInProgress, "", iso(t, "2019-03-02")))
+	assert.Equal(t, TaskInProgress, task.Status)
+}

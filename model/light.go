@@ -19,7 +19,7 @@ const (
 // taskOpen reports whether the task is assigned and not finished: only such
 // items carry lights and owe reports.
 func taskOpen(t *Task) bool {
-	switch t.Status {
+	switch TaskStatusOf(t) {
 	case TaskAssigned, TaskInProgress, TaskReview:
 		return true
 	}

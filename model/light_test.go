@@ -36,6 +36,7 @@ func TestTaskLight(t *testing.T) {
 		{"closed", open(TaskClosed, "2019-06-01"), LightNone},
 		{"withdrawn", open(TaskWithdrawn, "2019-06-01"), LightNone},
 		{"not yet assigned", open(TaskRegistered, "2019-06-01"), LightNone},
+		{"no status typed: judged as assigned", open("", "2019-06-13"), LightRed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
