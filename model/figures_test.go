@@ -431,3 +431,48 @@ func TestSummarizeWithoutDictionary(t *testing.T) {
 	// name (T4), 市文旅局, 市民政局, 市教育局 = 7 rows.
 	assert.Len(t, s.Tasks.ByUnit, 7)
 }
+
+func TestTaskFiguresWithMissingDates(t *testing.T) {
+	from, to := iso(t, "2019-01-01"), iso(t, "2019-06-30")
+	ds := Dataset{Tasks: []*Task{
+		// marked 已办结 in the ledger with no 办结日期: done, never overdue,
+		// and left out of the on-time rate (its timeliness is unknown)
+		{Number: "A", AssignedOn: iso(t, "2019-01-10"), Deadline: dated(t, "2019-03-31"), Status: TaskDone},
+		// 已销号 with only the closed date: done and closed by then
+		{Number: "B", AssignedOn: iso(t, "2019-01-10"), Deadline: dated(t, "2019-03-31"), Status: TaskClosed, ClosedOn: iso(t, "2019-03-30")},
+		// 已撤销 with no date: never tracked
+		{Number: "C", AssignedOn: iso(t, "2019-01-10"), Deadline: dated(t, "2019-03-31"), Status: TaskWithdrawn},
+	}}
+	for _, task := range ds.Tasks {
+		task.Normalize()
+	}
+	s := Summarize(ds, from, to, DefaultRules())
+	assert.Equal(t, []string{"A", "B"}, taskNumbers(TrackedTasks(ds, from, to)))
+	assert.Equal(t, 2, s.Tasks.Done)
+	assert.Equal(t, 1, s.Tasks.Closed)
+	assert.Equal(t, 0, s.Tasks.Overdue)
+	due, onTime := OnTimeTasks(ds, from, to)
+	assert.Equal(t, []string{"B"}, taskNumbers(due))
+	assert.Equal(t, []string{"B"}, taskNumbers(onTime))
+	assert.Equal(t, 3, s.Tasks.Assigned, "assigned counts by date whatever happened later")
+}
+
+func TestLiaisonPointMatching(t *testing.T) {
+	from, to := iso(t, "2019-03-01"), iso(t, "2019-04-30")
+	ds := Dataset{
+		Points: []*Point{{Name: "城关街道城关社区基层联系点", ShortName: "城关社区", VisitEvery: "month"}},
+		Visits: []*Visit{
+			// March: named by the dictionary's alias of the point
+			{Number: "L1", Type: VisitLiaison, StartOn: iso(t, "2019-03-03"), Point: "城关联系点"},
+			// April: no point, the place names it by its short name
+			{Number: "L2", Type: VisitLiaison, StartOn: iso(t, "2019-04-03"), Place: "城关 社区"},
+		},
+		Units: mapNamer{"城关联系点": "城关街道城关社区基层联系点"},
+	}
+	assert.Empty(t, MissedMonths(ds, from, to))
+	s := Summarize(ds, from, to, DefaultRules())
+	assert.Equal(t, LiaisonFigures{Points: 1, Visits: 2}, s.Liaison)
+
+	ds.Units = nil // without the dictionary March's visit names no known point
+	assert.Equal(t, []string{"2019-03"}, numbers(MissedMonths(ds, from, to), func(m MissedMonth) string { return m.Month }))
+}
