@@ -1,0 +1,203 @@
+package ledger
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"taizhang/model"
+	"taizhang/ui/common"
+)
+
+func (s *Screen) batchButtons() []fyne.CanvasObject {
+	if !hasLight(s.kind) {
+		return nil
+	}
+	out := []fyne.CanvasObject{
+		widget.NewButton(lang.L("batch.assign"), s.askAssign),
+		widget.NewButton(lang.L("batch.status"), s.askStatus),
+	}
+	if s.kind == model.KindTask {
+		out = append(out, widget.NewButton(lang.L("batch.remind"), func() { s.Remind() }))
+	}
+	return out
+}
+
+// BatchResult says how a batch action went.
+type BatchResult struct {
+	Changed int
+	Refused []string // "number: reason"
+}
+
+func (b BatchResult) text() string {
+	t := lang.L("batch.done", map[string]any{"Count": b.Changed})
+	if len(b.Refused) > 0 {
+		t += "\n" + lang.L("batch.refused", map[string]any{"Count": len(b.Refused)}) + "\n" + strings.Join(b.Refused, "\n")
+	}
+	return t
+}
+
+// each applies change to every selected record and saves those it changed.
+func (s *Screen) each(change func(r model.Record) error, done func(BatchResult)) {
+	ids := make([]string, 0, len(s.selected))
+	for id := range s.selected {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	by := ""
+	if s.deps.Operator != nil {
+		by = s.deps.Operator()
+	}
+	s.deps.Run.Go(func() func() {
+		ctx := context.Background()
+		var res BatchResult
+		for _, id := range ids {
+			r, err := s.deps.Store.Get(ctx, id)
+			if err == nil {
+				if err = change(r); err == nil {
+					err = s.deps.Store.Save(ctx, r, by)
+				}
+			}
+			if err != nil {
+				res.Refused = append(res.Refused, fmt.Sprintf("%s: %s", model.NaturalKey(r), common.ErrorText(err)))
+				continue
+			}
+			res.Changed++
+		}
+		return func() {
+			s.selected = map[string]bool{}
+			s.Reload()
+			if done != nil {
+				done(res)
+			}
+		}
+	})
+}
+
+func (s *Screen) report(res BatchResult) {
+	dialog.ShowInformation(lang.L("batch.title"), res.text(), s.deps.Window)
+}
+
+func (s *Screen) needSelection() bool {
+	if len(s.selected) == 0 {
+		dialog.ShowInformation(lang.L("batch.title"), lang.L("batch.none"), s.deps.Window)
+		return false
+	}
+	return true
+}
+
+func (s *Screen) askAssign() {
+	if !s.needSelection() {
+		return
+	}
+	e := widget.NewEntry()
+	e.SetPlaceHolder(lang.L("field.unit"))
+	dialog.ShowForm(lang.L("batch.assign"), lang.L("action.ok"), lang.L("action.cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("field.unit"), e)}, func(ok bool) {
+			if ok && strings.TrimSpace(e.Text) != "" {
+				s.AssignUnit(e.Text, s.report)
+			}
+		}, s.deps.Window)
+}
+
+// AssignUnit adds unit to every selected record: as lead when it has no
+// unit yet, else as a responsible (tasks) or co-handling (proposals) unit.
+func (s *Screen) AssignUnit(unit string, done func(BatchResult)) {
+	unit = strings.TrimSpace(unit)
+	add := func(units []model.UnitRole, other model.Role) []model.UnitRole {
+		for _, u := range units {
+			if u.Name == unit {
+				return units
+			}
+		}
+		role := other
+		if len(units) == 0 {
+			role = model.RoleLead
+		}
+		return append(units, model.UnitRole{Name: unit, Role: role})
+	}
+	s.each(func(r model.Record) error {
+		switch v := r.(type) {
+		case *model.Task:
+			v.Units = add(v.Units, model.RoleResponsible)
+		case *model.Proposal:
+			v.Units = add(v.Units, model.RoleCo)
+		}
+		r.Normalize()
+		return nil
+	}, done)
+}
+
+// Remind records a reminder (催办) dated today on every selected task.
+func (s *Screen) Remind(done ...func(BatchResult)) {
+	if len(done) == 0 {
+		if !s.needSelection() {
+			return
+		}
+		done = append(done, s.report)
+	}
+	today := s.day().Today
+	s.each(func(r model.Record) error {
+		t, ok := r.(*model.Task)
+		if !ok {
+			return nil
+		}
+		level := 1
+		for _, old := range t.Reminders {
+			level = max(level, old.Level+1)
+		}
+		t.Reminders = append(t.Reminders, model.Reminder{
+			ID: fmt.Sprintf("rm-%s-%d", today, len(t.Reminders)+1), On: today, Method: "notice", Level: level,
+		})
+		return nil
+	}, done[0])
+}
+
+func (s *Screen) askStatus() {
+	if !s.needSelection() {
+		return
+	}
+	var labels []string
+	if s.kind == model.KindTask {
+		labels = common.EnumLabels(model.TaskStatuses)
+	} else {
+		labels = common.EnumLabels(model.ProposalStatuses)
+	}
+	to := widget.NewSelect(labels, nil)
+	if s.kind == model.KindTask {
+		to.SetSelected(common.EnumLabel(model.TaskStatuses, model.TaskClosed))
+	}
+	reason := widget.NewEntry()
+	dialog.ShowForm(lang.L("batch.status"), lang.L("action.ok"), lang.L("action.cancel"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("field.status"), to),
+		widget.NewFormItem(lang.L("field.reason"), reason),
+	}, func(ok bool) {
+		if ok && to.Selected != "" {
+			s.ChangeStatus(to.Selected, reason.Text, s.report)
+		}
+	}, s.deps.Window)
+}
+
+// ChangeStatus moves every selected record to the status labelled label,
+// along the lifecycle: records for which the model refuses the change are
+// left alone and reported with the reason.
+func (s *Screen) ChangeStatus(label, reason string, done func(BatchResult)) {
+	today := s.day().Today
+	s.each(func(r model.Record) error {
+		switch v := r.(type) {
+		case *model.Task:
+			to, _ := common.EnumParse(model.TaskStatuses, label)
+			return model.ChangeTaskStatus(v, to, reason, today)
+		case *model.Proposal:
+			to, _ := common.EnumParse(model.ProposalStatuses, label)
+			return model.ChangeProposalStatus(v, to, reason, today)
+		}
+		return nil
+	}, done)
+}
