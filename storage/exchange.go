@@ -1,0 +1,152 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"taizhang/model"
+	"taizhang/storage/workbook"
+)
+
+// ReadRequest says how to read workbooks for an import.
+type ReadRequest struct {
+	Lang     string // language of rejection reasons: "zh" or "en"
+	Password string // for encrypted workbooks
+	// Progress, when set, is called after each file (done of total).
+	Progress func(done, total int)
+}
+
+// PlanFiles reads every workbook and plans their import against the store,
+// changing nothing. A file that cannot be read at all is an error naming it
+// (a *workbook.FileError, which speaks both languages).
+func (s *Store) PlanFiles(ctx context.Context, paths []string, req ReadRequest) (*model.Plan, error) {
+	units, err := s.UnitDict(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var (
+		rows     []model.Incoming
+		files    []model.FileReport
+		rejected []model.Rejection
+		notes    []string
+		unknown  []string
+	)
+	for i, path := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Lang: req.Lang, Password: req.Password})
+		if err != nil {
+			return nil, err
+		}
+		rows = append(rows, res.Rows...)
+		files = append(files, res.Report)
+		rejected = append(rejected, res.Rejected...)
+		notes = append(notes, res.Notes...)
+		for _, u := range res.UnknownUnits {
+			if !slices.Contains(unknown, u) {
+				unknown = append(unknown, u)
+			}
+		}
+		if req.Progress != nil {
+			req.Progress(i+1, len(paths))
+		}
+	}
+	plan, err := s.PlanImport(ctx, rows, files, rejected)
+	if err != nil {
+		return nil, err
+	}
+	plan.Notes = append(notes, plan.Notes...)
+	plan.NewUnits = unknown
+	return plan, nil
+}
+
+// ExportRequest selects what an export writes.
+type ExportRequest struct {
+	Kinds        []model.Kind // nil: every kind
+	Unit         string       // only records where this unit has a role
+	ChangedSince model.Date   // only records changed on or after this day
+	Password     string
+	Operator     string
+	Generator    string
+}
+
+// ExportStats counts what was written, per kind.
+type ExportStats map[model.Kind]int
+
+// Export writes the selected records as a Taizhang workbook: hidden ids,
+// revisions and ancestry let the file come back and merge.
+func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (ExportStats, error) {
+	kinds := req.Kinds
+	if len(kinds) == 0 {
+		kinds = model.Kinds()
+	}
+	var unitName string
+	if req.Unit != "" {
+		units, err := s.UnitDict(ctx)
+		if err != nil {
+			return nil, err
+		}
+		unitName = units.Canonical(req.Unit)
+	}
+	since := time.Time{}
+	if !req.ChangedSince.IsZero() {
+		since = req.ChangedSince.Time()
+	}
+	stats := ExportStats{}
+	sheets := make([]workbook.SheetData, 0, len(kinds))
+	for _, k := range kinds {
+		recs, err := s.List(ctx, Query{Kind: k})
+		if err != nil {
+			return nil, fmt.Errorf("export %s: %w", k, err)
+		}
+		if unitName != "" || !since.IsZero() {
+			recs = slices.DeleteFunc(recs, func(r model.Record) bool {
+				return r.RecordMeta().UpdatedAt.Before(since) || (unitName != "" && !hasUnit(r, unitName, req.Unit))
+			})
+		}
+		if unitName != "" && len(recs) == 0 && k != model.KindTask && k != model.KindProposal {
+			continue // a department's ledger holds only the kinds that name it
+		}
+		stats[k] = len(recs)
+		revs := map[string]string{}
+		for _, r := range recs {
+			revs[r.RecordMeta().ID] = r.RecordMeta().Rev
+		}
+		sheets = append(sheets, workbook.SheetData{Kind: k, Records: recs, Ancestry: func(id string) []string {
+			a, err := s.Ancestry(ctx, id, revs[id])
+			if err != nil {
+				return []string{revs[id]}
+			}
+			return a
+		}})
+	}
+	err := workbook.Export(w, sheets, workbook.ExportOptions{Unit: req.Unit, Password: req.Password,
+		Generator: req.Generator, Operator: req.Operator, Now: time.Now(), ChangedSince: req.ChangedSince})
+	if err != nil {
+		return nil, fmt.Errorf("export: %w", err)
+	}
+	return stats, nil
+}
+
+// hasUnit reports whether the record names the unit (by dictionary full
+// name or as typed) in any role.
+func hasUnit(r model.Record, full, typed string) bool {
+	match := func(name string) bool { return name != "" && (name == full || name == typed) }
+	switch v := r.(type) {
+	case *model.Task:
+		return slices.ContainsFunc(v.Units, func(u model.UnitRole) bool { return match(u.Name) }) || match(v.LeadUnit)
+	case *model.Proposal:
+		return slices.ContainsFunc(v.Units, func(u model.UnitRole) bool { return match(u.Name) }) || match(v.LeadUnit)
+	case *model.Problem:
+		return match(v.Unit)
+	case *model.Visit:
+		return slices.ContainsFunc(v.Units, match)
+	case *model.Unit:
+		return match(v.Name)
+	}
+	return false
+}

@@ -1,0 +1,286 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"taizhang/model"
+)
+
+// Sync semantics (shared/CLI.md, issue 3). A row of a Taizhang export names
+// its record by hidden id and the revision it was exported at; the body
+// stored for that revision is what both sides last agreed on, so a three-way
+// merge tells a field changed here from one changed in the file. A row of a
+// ledger Taizhang did not write is matched by its natural key, and the body
+// its record had after the last import stands in for the agreed one. Fields
+// changed on one side merge; a field changed on both sides differently is a
+// conflict kept with both values; absent rows delete nothing.
+
+// planner reads through a querier, so the same code plans a preview outside
+// a transaction and re-plans inside the applying one.
+type planner struct {
+	q    querier
+	plan *model.Plan
+	// seen maps a record (by id, or kind+key for new rows) to the row that
+	// already targets it in this import.
+	seen map[string]model.RowRef
+}
+
+// PlanImport decides every incoming row against the store without changing
+// anything. rejected and files come from the workbook reader and are carried
+// into the plan unchanged.
+func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection) (*model.Plan, error) {
+	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
+	p := &planner{q: s.rd, plan: plan, seen: map[string]model.RowRef{}}
+	for i := range rows {
+		if err := p.add(ctx, &rows[i]); err != nil {
+			return nil, err
+		}
+	}
+	return plan, nil
+}
+
+func (p *planner) add(ctx context.Context, in *model.Incoming) error {
+	rec := in.Record
+	rec.Normalize()
+	kind := rec.RecordMeta().Kind
+	item := model.PlanItem{Kind: kind, Incoming: in, Key: model.NaturalKey(rec)}
+
+	local, err := p.match(ctx, rec)
+	if err != nil {
+		return err
+	}
+	target := string(kind) + "|" + item.Key
+	if local != nil {
+		target = local.RecordMeta().ID
+	}
+	if prev, dup := p.seen[target]; dup && (local != nil || item.Key != "") {
+		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
+			File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key,
+			Reason: fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入 / the same record as %s, sheet %s, row %d; not imported",
+				prev.File, prev.Sheet, prev.Row, prev.File, prev.Sheet, prev.Row),
+		})
+		return nil
+	}
+	p.seen[target] = in.Ref
+
+	if local != nil && local.RecordMeta().Deleted {
+		item.Action, item.Local = model.ActionUnchanged, local
+		p.plan.Notes = append(p.plan.Notes, fmt.Sprintf(
+			"%s「%s」第 %d 行：该记录已在本机删除，未恢复 / %s sheet %s row %d: the record was deleted here and is not restored",
+			in.Ref.File, in.Ref.Sheet, in.Ref.Row, in.Ref.File, in.Ref.Sheet, in.Ref.Row))
+		p.plan.Items = append(p.plan.Items, item)
+		return nil
+	}
+
+	base, baseRev, err := p.base(ctx, in, local)
+	if err != nil {
+		return err
+	}
+	if in.BaseRev != "" {
+		if item.IncomingRev, err = incomingRev(in, base, baseRev); err != nil {
+			return err
+		}
+		// The same edited row imported before: its body is the agreed one.
+		if local != nil && item.IncomingRev != baseRev {
+			if seen, err := revisionBody(ctx, p.q, local.RecordMeta().ID, item.IncomingRev); err == nil {
+				base = seen
+			} else if !errors.Is(err, ErrNotFound) {
+				return err
+			}
+		}
+	}
+
+	if local == nil {
+		item.Action, item.Result = model.ActionNew, rec
+		if in.Record.RecordMeta().ID == "" {
+			rec.RecordMeta().Rev = ""
+		}
+		p.plan.Items = append(p.plan.Items, item)
+		return nil
+	}
+	item.Local = local
+	result, changed, conflicts, err := model.Merge3(base, local, rec, in.Fields)
+	if err != nil {
+		return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
+	}
+	for _, c := range conflicts {
+		decided, err := p.decided(ctx, local.RecordMeta().ID, c)
+		if err != nil {
+			return err
+		}
+		if decided {
+			item.Decided = append(item.Decided, c.Field)
+		} else {
+			item.Conflicts = append(item.Conflicts, c)
+		}
+	}
+	item.Changed = changed
+	if len(changed) > 0 {
+		item.Result = result
+	}
+	switch {
+	case len(item.Conflicts) > 0:
+		item.Action = model.ActionConflict
+	case len(changed) == 0:
+		item.Action = model.ActionUnchanged
+	case base != nil && localEdited(base, local, changed):
+		item.Action = model.ActionMerged
+	default:
+		item.Action = model.ActionUpdated
+	}
+	p.plan.Items = append(p.plan.Items, item)
+	return nil
+}
+
+// match finds the local record a row stands for: by hidden id, else by
+// natural key. nil when the row is new here.
+func (p *planner) match(ctx context.Context, rec model.Record) (model.Record, error) {
+	m := rec.RecordMeta()
+	if m.ID != "" {
+		r, err := getRecord(ctx, p.q, m.ID)
+		if err == nil {
+			return r, nil
+		}
+		if !errors.Is(err, ErrNotFound) {
+			return nil, err
+		}
+	}
+	key := model.NaturalKey(rec)
+	if key == "" {
+		return nil, nil
+	}
+	r, err := findByKey(ctx, p.q, m.Kind, key)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	return r, err
+}
+
+// base finds the body both sides last agreed on: the newest revision of the
+// row's lineage known here, else (for other ledgers) the record as the last
+// import left it. nil when there is none: a two-way merge.
+func (p *planner) base(ctx context.Context, in *model.Incoming, local model.Record) (model.Record, string, error) {
+	if local == nil {
+		return nil, "", nil
+	}
+	id := local.RecordMeta().ID
+	if in.BaseRev != "" {
+		revs := append([]string{in.BaseRev}, in.Ancestry...)
+		for _, rev := range revs {
+			r, err := revisionBody(ctx, p.q, id, rev)
+			if err == nil {
+				return r, rev, nil
+			}
+			if !errors.Is(err, ErrNotFound) {
+				return nil, "", err
+			}
+		}
+		return nil, "", nil
+	}
+	var rev string
+	err := p.q.QueryRowContext(ctx, `SELECT rev FROM revisions WHERE record_id = ? AND import_id IS NOT NULL
+		AND foreign_rev = 0 ORDER BY at DESC LIMIT 1`, id).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", nil
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("last import of %s: %w", id, err)
+	}
+	r, err := revisionBody(ctx, p.q, id, rev)
+	return r, rev, err
+}
+
+// decided reports whether the same conflict (record, field, incoming value)
+// was met before: pending conflicts are not added twice, and one resolved
+// either way stays resolved when the same file comes again.
+func (p *planner) decided(ctx context.Context, id string, c model.FieldConflict) (bool, error) {
+	rows, err := p.q.QueryContext(ctx, `SELECT incoming, resolved_at IS NOT NULL FROM conflicts
+		WHERE record_id = ? AND field = ?`, id, c.Field)
+	if err != nil {
+		return false, fmt.Errorf("conflicts of %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var incoming string
+		var resolved bool
+		if err := rows.Scan(&incoming, &resolved); err != nil {
+			return false, err
+		}
+		if resolved && model.EqualJSON(json.RawMessage(incoming), c.Incoming) {
+			return true, nil
+		}
+	}
+	return false, rows.Err()
+}
+
+// incomingRev is the revision an exported row stands for: its base revision
+// when the row still holds that body, else one derived from the base and the
+// row's body (deterministic, so the same edited row is the same revision).
+func incomingRev(in *model.Incoming, base model.Record, baseRev string) (string, error) {
+	full, err := incomingBody(in, base)
+	if err != nil {
+		return "", err
+	}
+	body, err := encodeBody(full)
+	if err != nil {
+		return "", err
+	}
+	if base != nil && baseRev == in.BaseRev {
+		if b, err := encodeBody(base); err == nil && b == body {
+			return in.BaseRev, nil
+		}
+	}
+	return nextRev(in.BaseRev, body), nil
+}
+
+// incomingBody is the record as the incoming side has it: the base with the
+// sheet's columns laid over it (the sheet alone when there is no base).
+func incomingBody(in *model.Incoming, base model.Record) (model.Record, error) {
+	if base == nil {
+		return in.Record, nil
+	}
+	f, err := model.Fields(in.Record)
+	if err != nil {
+		return nil, err
+	}
+	sheet := map[string]json.RawMessage{}
+	for _, name := range in.Fields {
+		if v, ok := f[name]; ok {
+			sheet[name] = v
+		}
+	}
+	full := model.New(base.RecordMeta().Kind)
+	bf, err := model.Fields(base)
+	if err != nil {
+		return nil, err
+	}
+	if err := model.SetFields(full, bf); err != nil {
+		return nil, err
+	}
+	if err := model.SetFields(full, sheet); err != nil {
+		return nil, err
+	}
+	full.Normalize()
+	return full, nil
+}
+
+// localEdited reports whether local changed fields other than those the
+// import changes since base: then applying the row is a merge of two sides.
+func localEdited(base, local model.Record, changed []string) bool {
+	bf, err1 := model.Fields(base)
+	lf, err2 := model.Fields(local)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	for name, lv := range lf {
+		if !slices.Contains(changed, name) && !model.EqualJSON(bf[name], lv) {
+			return true
+		}
+	}
+	return false
+}

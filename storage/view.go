@@ -1,0 +1,95 @@
+package storage
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"taizhang/model"
+)
+
+// View computes what is derived from records rather than stored: alert
+// lights under the configured rules and holiday calendar. The CLI's list
+// and the GUI's tables both use it, so they agree.
+type View struct {
+	Rules model.Rules
+	Cal   *model.Calendar
+	Today model.Date
+}
+
+// NewView loads the rules and the holiday calendar from the store.
+func NewView(ctx context.Context, s *Store) (*View, error) {
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &View{Rules: rules, Cal: cal, Today: model.Today()}, nil
+}
+
+// Light is the record's alert light ("" for kinds without one).
+func (v *View) Light(r model.Record) model.Light {
+	switch t := r.(type) {
+	case *model.Task:
+		return model.TaskLight(t, v.Today, v.Cal, v.Rules)
+	case *model.Proposal:
+		return model.ProposalLight(t, v.Today, v.Rules)
+	}
+	return ""
+}
+
+// JSON is the record as `list --json` prints it: its stored fields with
+// Meta's, plus the derived light for tasks.
+func (v *View) JSON(r model.Record) (map[string]any, error) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", r.RecordMeta().ID, err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	if _, ok := r.(*model.Task); ok {
+		m["light"] = string(v.Light(r))
+	}
+	return m, nil
+}
+
+// Summary is one line of a plain listing: key, title, state, unit, date.
+func (v *View) Summary(r model.Record) []string {
+	switch t := r.(type) {
+	case *model.Task:
+		return []string{t.Number, t.Title, model.TaskStatuses.Zh(t.Status), t.LeadUnit, deadlineText(t.Deadline), string(v.Light(r))}
+	case *model.Proposal:
+		return []string{model.Bodies.Zh(t.Body), t.Session, t.Number, t.Title, t.LeadUnit, model.ProposalStatuses.Zh(t.Status)}
+	case *model.Meeting:
+		return []string{t.Number, t.Title, t.HeldOn.String(), fmt.Sprint(t.Topics)}
+	case *model.Village:
+		return []string{t.Name, t.Township, t.County, t.AssistingUnit}
+	case *model.Fund:
+		return []string{t.Date.String(), model.FundSources.Zh(t.Source), t.SourceText, t.AmountFen.Yuan(), t.Project}
+	case *model.Project:
+		return []string{t.Name, t.Village, t.Category, model.ProjectStatuses.Zh(t.Status), fmt.Sprintf("%d%%", t.Percent)}
+	case *model.Point:
+		return []string{t.Name, t.ShortName, t.Owner, t.Contact}
+	case *model.Visit:
+		return []string{t.Number, model.VisitTypes.Zh(t.Type), t.StartOn.String(), t.Leader, t.Place}
+	case *model.Problem:
+		return []string{t.Number, t.Description, t.Unit, model.ProblemStatuses.Zh(t.Status), t.ResolvedOn.String()}
+	case *model.Unit:
+		return []string{t.Name, fmt.Sprint(t.Aliases)}
+	case *model.Holiday:
+		return []string{t.Date.String(), t.Name, fmt.Sprint(t.Workday)}
+	}
+	return []string{r.RecordMeta().ID}
+}
+
+func deadlineText(d model.Deadline) string {
+	if d.Text != "" {
+		return d.Text
+	}
+	return d.Due.String()
+}
