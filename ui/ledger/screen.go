@@ -53,10 +53,10 @@ type Screen struct {
 	// query state (UI goroutine only)
 	base     storage.Query
 	light    model.Light
-	gen      int            // bumped on every new query; older results are dropped
-	count    int            // rows matching
+	gen      int // bumped on every new query; older results are dropped
+	count    int // rows matching
 	pages    map[int][]model.Record
-	order    []int          // page load order, oldest first, for eviction
+	order    []int // page load order, oldest first, for eviction
 	loading  map[int]bool
 	filtered []model.Record // set when a light filter is on (lights are computed)
 	selected map[string]bool
