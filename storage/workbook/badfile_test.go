@@ -1,0 +1,196 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+)
+
+func requireFileError(t *testing.T, err error, code FileErrorCode) *FileError {
+	t.Helper()
+	var fe *FileError
+	require.True(t, errors.As(err, &fe), "want a *FileError, got %v", err)
+	assert.Equal(t, code, fe.Code, fe.En)
+	assert.NotEmpty(t, fe.Reason("zh"))
+	assert.NotEqual(t, fe.Reason("zh"), fe.Reason("en"))
+	return fe
+}
+
+func TestBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, b, 0o644))
+		return p
+	}
+
+	_, err := Read(write("notes.xlsx", []byte("这不是表格，只是一段文字。")), ReadOptions{})
+	requireFileError(t, err, ErrNotWorkbook)
+
+	_, err = Read(write("empty.xlsx", nil), ReadOptions{})
+	requireFileError(t, err, ErrEmpty)
+
+	// A zip that is not a workbook.
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	w, _ := zw.Create("readme.txt")
+	_, _ = w.Write([]byte("hello"))
+	require.NoError(t, zw.Close())
+	_, err = Read(write("other.zip", zb.Bytes()), ReadOptions{})
+	requireFileError(t, err, ErrNotWorkbook)
+
+	_, err = Read("testdata/ledger.xls", ReadOptions{})
+	fe := requireFileError(t, err, ErrLegacyXLS)
+	assert.Contains(t, fe.Reason("zh"), "另存为")
+	assert.Contains(t, fe.Reason("en"), "soffice --headless --convert-to xlsx")
+
+	_, err = Read("testdata/ledger.xlsx", ReadOptions{MaxFileBytes: 1024})
+	requireFileError(t, err, ErrTooLarge)
+}
+
+func TestPasswordProtected(t *testing.T) {
+	rec := sampleRecord(t, model.KindTask, 1)
+	path := exportFile(t, []SheetData{{Kind: model.KindTask, Records: []model.Record{rec}}}, ExportOptions{Password: "督查2019"})
+	_, err := excelize.OpenFile(path)
+	require.Error(t, err, "the export is encrypted")
+
+	_, err = Read(path, ReadOptions{})
+	requireFileError(t, err, ErrPassword)
+	_, err = Read(path, ReadOptions{Password: "wrong"})
+	requireFileError(t, err, ErrWrongPassword)
+	res, err := Read(path, ReadOptions{Password: "督查2019", Units: testUnits()})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 1)
+	assert.Equal(t, "督〔2019〕1号", res.Rows[0].Record.(*model.Task).Number)
+}
+
+// A zip bomb: the sheet declares far more data than the limit; it must be
+// refused from the central directory, before anything is inflated.
+func TestZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range []string{"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels"} {
+		w, err := zw.Create(part)
+		require.NoError(t, err)
+		_, _ = w.Write([]byte("<x/>"))
+	}
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	chunk := bytes.Repeat([]byte("<row><c><v>0</v></c></row>"), 1<<12)
+	for range 200 { // about 22 MB that deflates to a few kilobytes
+		_, _ = w.Write(chunk)
+	}
+	require.NoError(t, zw.Close())
+	require.Less(t, buf.Len(), 1<<20)
+	path := filepath.Join(t.TempDir(), "bomb.xlsx")
+	require.NoError(t, os.WriteFile(path, buf.Bytes(), 0o644))
+
+	_, err = Read(path, ReadOptions{MaxUnzipBytes: 8 << 20})
+	requireFileError(t, err, ErrZipBomb)
+}
+
+func TestNoHeader(t *testing.T) {
+	f := excelize.NewFile()
+	require.NoError(t, f.SetSheetName("Sheet1", "说明"))
+	require.NoError(t, f.SetCellValue("说明", "A1", "本工作簿用于记录会议纪要。"))
+	require.NoError(t, f.SetCellValue("说明", "A2", "请勿修改格式"))
+	path := filepath.Join(t.TempDir(), "readme.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	_, err := Read(path, ReadOptions{})
+	requireFileError(t, err, ErrNoHeader)
+}
+
+// badCellsWorkbook: a recognised sheet with bad cells, a 说明 sheet without a header.
+func badCellsWorkbook(t *testing.T) string {
+	f := excelize.NewFile()
+	s := "Sheet1"
+	require.NoError(t, f.SetSheetName(s, "督办"))
+	s = "督办"
+	rows := [][]any{
+		{"序号", "编号", "事项名称", "牵头单位", "交办日期", "完成进度", "状态"},
+		{1, "督〔2019〕1号", "好的事项", "市财政局", "2019-03-01", "50%", "办理中"},
+		{2, "督〔2019〕2号", "日期不存在", "市财政局", "2019-02-30", "约五十", "办理中"},
+		{3, "督〔2019〕1号", "编号重复", "市财政局", "2019-03-02", nil, "办理中"},
+		{4, "督〔2019〕4号", "状态不明", "市财政局", "2019-03-03", nil, "差不多了"},
+		{5, "督〔2019〕5号", "公式无结果", "市财政局", "2019-03-04", nil, "办理中"},
+		{6, "督〔2019〕6号", "公式有结果", "市财政局", "2019-03-05", 80, "办理中"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow(s, cell, &r))
+	}
+	require.NoError(t, f.SetCellFormula(s, "F6", "40+40"))
+	require.NoError(t, f.SetCellFormula(s, "F7", "40+40")) // keeps the 80 already there as its cached value
+	_, err := f.NewSheet("说明")
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("说明", "A1", "填表说明：编号必填。"))
+	path := filepath.Join(t.TempDir(), "bad cells.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	return path
+}
+
+func TestBadCellsAreRejectedWithPlace(t *testing.T) {
+	path := badCellsWorkbook(t)
+	res, err := Read(path, ReadOptions{Lang: "zh", Units: testUnits()})
+	require.NoError(t, err)
+
+	require.Len(t, res.Report.Sheets, 2)
+	assert.Equal(t, "说明", res.Report.Sheets[1].Sheet)
+	assert.Nil(t, res.Report.Sheets[1].Kind)
+	assert.Nil(t, res.Report.Sheets[1].HeaderRow)
+	assert.Equal(t, 6, res.Report.Sheets[0].Rows)
+
+	var numbers []string
+	for _, in := range res.Rows {
+		numbers = append(numbers, in.Record.(*model.Task).Number)
+	}
+	assert.Equal(t, []string{"督〔2019〕1号", "督〔2019〕6号"}, numbers)
+	assert.Equal(t, 50, res.Rows[0].Record.(*model.Task).Percent)
+	assert.Equal(t, 80, res.Rows[1].Record.(*model.Task).Percent)
+
+	byCell := map[string]model.Rejection{}
+	for _, rj := range res.Rejected {
+		assert.Equal(t, "bad cells.xlsx", rj.File)
+		assert.Equal(t, "督办", rj.Sheet)
+		byCell[fmt.Sprintf("%s%d", rj.Column, rj.Row)] = rj
+	}
+	require.Len(t, res.Rejected, 5, "%+v", res.Rejected)
+
+	date := byCell["E3"]
+	assert.Equal(t, "交办日期", date.Header)
+	assert.Equal(t, "2019-02-30", date.Value)
+	assert.NotEmpty(t, date.Reason)
+	pct := byCell["F3"]
+	assert.Equal(t, "完成进度", pct.Header)
+	assert.Equal(t, "约五十", pct.Value)
+	assert.Contains(t, pct.Reason, "百分比", "reasons are in the asked language")
+
+	dup := byCell["B4"]
+	assert.Equal(t, "编号", dup.Header)
+	assert.Contains(t, dup.Reason, "第2行")
+
+	status := byCell["G5"]
+	assert.Contains(t, status.Reason, "办理中")
+
+	formula := byCell["F6"]
+	assert.Equal(t, "=40+40", formula.Value)
+	assert.Contains(t, formula.Reason, "公式")
+
+	require.Len(t, res.Notes, 1)
+	assert.Contains(t, res.Notes[0], "督办!F7")
+	assert.Contains(t, res.Notes[0], "=40+40")
+
+	en, err := Read(path, ReadOptions{Lang: "en", Units: testUnits()})
+	require.NoError(t, err)
+	assert.NotEqual(t, res.Rejected[0].Reason, en.Rejected[0].Reason)
+}
