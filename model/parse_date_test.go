@@ -223,3 +223,63 @@ func TestDateFromSerial(t *testing.T) {
 	_, err = DateFromSerial(2958465, true) // past 9999 in the 1904 system
 	assert.Error(t, err)
 }
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2019-06-30", "2019年6月30日", "二〇一九年六月三十日", "6.30", "06-30-19", "20190630", "2019-02-30"} {
+		f.Add(s)
+	}
+	ref := Date{2019, 1, 1}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s, ref)
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			require.NotEmpty(t, pe.Zh)
+			return
+		}
+		if d.IsZero() {
+			return
+		}
+		require.Equal(t, NewDate(d.Y, d.M, d.D), d, "a parsed date exists")
+		again, err := ParseDate(d.String(), Date{})
+		require.NoError(t, err, d.String())
+		require.Equal(t, d, again)
+	})
+}
+
+func FuzzParseDeadline(f *testing.F) {
+	for _, s := range []string{"2019年6月30日前", "6月底", "年底前", "长期坚持", "每月25日前", "三季度", "2019年3月至6月", "下周"} {
+		f.Add(s)
+	}
+	ref := Date{2019, 3, 15}
+	f.Fuzz(func(t *testing.T, s string) {
+		dl, err := ParseDeadline(s, ref)
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			return
+		}
+		if dl.Type == DeadlineNone {
+			require.Equal(t, Deadline{}, dl)
+			return
+		}
+		require.Equal(t, s, dl.Text)
+		require.Equal(t, dl.Type.HasDate(), !dl.Due.IsZero(), "only dated kinds carry a date")
+		if !dl.Due.IsZero() {
+			require.Equal(t, NewDate(dl.Due.Y, dl.Due.M, dl.Due.D), dl.Due)
+		}
+		if dl.Type == DeadlineMonthEnd {
+			require.Equal(t, dl.Due.MonthEnd(), dl.Due)
+		}
+		if dl.Type == DeadlineYearEnd {
+			require.Equal(t, Date{dl.Due.Y, 12, 31}, dl.Due)
+		}
+	})
+}
+
+func TestDeadlineTextOnlyKeepsOriginal(t *testing.T) {
+	dl, err := ParseDeadline(" 2019年6月底前完成 ", Date{})
+	require.NoError(t, err)
+	assert.Equal(t, " 2019年6月底前完成 ", dl.Text)
+	assert.Equal(t, Date{2019, 6, 30}, dl.Due)
+}

@@ -82,3 +82,20 @@ func TestFormatWanRoundTrips(t *testing.T) {
 		assert.Equal(t, f, got, FormatWan(f))
 	}
 }
+
+func FuzzParseMoney(f *testing.F) {
+	for _, s := range []string{"115万元", "1,150,000", "￥1,150,000.50", "0.5亿", "-3.2万", "1.15E+06", "1,2,3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseMoney(s)
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			return
+		}
+		back, err := ParseMoney(FormatWan(v))
+		require.NoError(t, err, FormatWan(v))
+		require.Equal(t, v, back, "FormatWan is exact")
+	})
+}

@@ -2,9 +2,12 @@ package model
 
 import (
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestParseInt(t *testing.T) {
@@ -98,4 +101,40 @@ func TestSplitList(t *testing.T) {
 	for in, want := range cases {
 		assert.Equal(t, want, SplitList(in), "%q", in)
 	}
+}
+
+func FuzzParsePercent(f *testing.F) {
+	for _, s := range []string{"80%", "0.8", "完成80%", "1", "120%", "80.5%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParsePercent(s)
+		if err != nil {
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			return
+		}
+		require.GreaterOrEqual(t, v, 0)
+		require.LessOrEqual(t, v, 100)
+		again, err := ParsePercent(strconv.Itoa(v) + "%")
+		require.NoError(t, err)
+		require.Equal(t, v, again)
+	})
+}
+
+func FuzzSplitList(f *testing.F) {
+	for _, s := range []string{"市发改委、市财政局", "张三 李四", "市住建局（含市城管局、市人防办）", "a,,b;;a", "Zhang San, Li Si"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		items := SplitList(s)
+		seen := map[string]bool{}
+		for _, it := range items {
+			require.NotEmpty(t, it)
+			require.Equal(t, strings.TrimSpace(it), it)
+			require.False(t, seen[it], "no duplicates: %q", it)
+			seen[it] = true
+			require.Equal(t, []string{it}, SplitList(it), "an item is one item")
+		}
+	})
 }
