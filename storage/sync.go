@@ -104,7 +104,15 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	item.Local = local
-	result, changed, conflicts, err := model.Merge3(base, local, rec, in.Fields)
+	fields := in.Fields
+	if in.BaseRev == "" {
+		// In a ledger Taizhang did not write, an empty cell says nothing:
+		// nobody can tell a cleared value from one never filled in.
+		if fields, err = filledFields(rec, fields); err != nil {
+			return err
+		}
+	}
+	result, changed, conflicts, err := model.Merge3(base, local, rec, fields)
 	if err != nil {
 		return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
 	}
@@ -235,6 +243,15 @@ func incomingRev(in *model.Incoming, base model.Record, baseRev string) (string,
 			return in.BaseRev, nil
 		}
 	}
+	// Without the base here (a record new to this machine), the revision's
+	// hash tells whether the row is still exactly that revision.
+	parent := ""
+	if len(in.Ancestry) > 1 && in.Ancestry[0] == in.BaseRev {
+		parent = in.Ancestry[1]
+	}
+	if base == nil && nextRev(parent, body) == in.BaseRev {
+		return in.BaseRev, nil
+	}
 	return nextRev(in.BaseRev, body), nil
 }
 
@@ -267,6 +284,21 @@ func incomingBody(in *model.Incoming, base model.Record) (model.Record, error) {
 	}
 	full.Normalize()
 	return full, nil
+}
+
+// filledFields keeps the fields whose value in r is not empty.
+func filledFields(r model.Record, fields []string) ([]string, error) {
+	f, err := model.Fields(r)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(fields))
+	for _, name := range fields {
+		if !model.IsEmptyJSON(f[name]) {
+			out = append(out, name)
+		}
+	}
+	return out, nil
 }
 
 // localEdited reports whether local changed fields other than those the

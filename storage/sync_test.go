@@ -1,0 +1,259 @@
+package storage
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+)
+
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func newTask(number, title, progress string) *model.Task {
+	t := model.New(model.KindTask).(*model.Task)
+	t.Number, t.Title, t.Progress = number, title, progress
+	t.Source = model.SourceInstruction
+	t.Status = model.TaskInProgress
+	t.AssignedOn = model.NewDate(2019, 3, 1)
+	t.Deadline = model.Deadline{Due: model.NewDate(2019, 6, 30), Text: "2019年6月30日", Type: model.DeadlineDate}
+	t.Units = []model.UnitRole{{Name: "市发展和改革委员会", Role: model.RoleLead}}
+	return t
+}
+
+func exportTo(t *testing.T, s *Store, name string, req ExportRequest) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	_, err = s.Export(context.Background(), f, req)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	return path
+}
+
+func importFile(t *testing.T, s *Store, path string) *model.Plan {
+	t.Helper()
+	ctx := context.Background()
+	plan, err := s.PlanFiles(ctx, []string{path}, ReadRequest{Lang: "en"})
+	require.NoError(t, err)
+	require.Empty(t, plan.Rejected)
+	res, err := s.ApplyImport(ctx, plan, ApplyOptions{By: "tester"})
+	require.NoError(t, err)
+	return res.Plan
+}
+
+func getTask(t *testing.T, s *Store, id string) *model.Task {
+	t.Helper()
+	r, err := s.Get(context.Background(), id)
+	require.NoError(t, err)
+	return r.(*model.Task)
+}
+
+// The full round trip of the issue: A exports, B imports the clone, both
+// edit, B's file comes back to A: one-sided edits merge, the field edited
+// on both sides is a conflict with both values, a second import of the
+// same file changes nothing.
+func TestSyncRoundTripBetweenMachines(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTestStore(t), openTestStore(t)
+	t1 := newTask("督〔2019〕1号", "老旧小区改造", "已完成摸底")
+	t2 := newTask("督〔2019〕2号", "城区停车难治理", "方案起草中")
+	require.NoError(t, a.Save(ctx, t1, "甲"))
+	require.NoError(t, a.Save(ctx, t2, "甲"))
+
+	full := exportTo(t, a, "a.xlsx", ExportRequest{})
+	plan := importFile(t, b, full)
+	assert.Equal(t, 2, plan.Counts().New)
+	bt1 := getTask(t, b, t1.ID)
+	desc, err := b.IsAncestor(ctx, t1.ID, t1.Rev, bt1.Rev)
+	require.NoError(t, err)
+	assert.True(t, desc, "the clone descends from the exported revision")
+	assert.Equal(t, "已完成摸底", bt1.Progress)
+
+	// B (field laptop) edits progress of 1 and the title of 2.
+	bt1.Progress = "已开工12个小区"
+	require.NoError(t, b.Save(ctx, bt1, "乙"))
+	bt2 := getTask(t, b, t2.ID)
+	bt2.Title = "城区停车难综合治理（乙改）"
+	require.NoError(t, b.Save(ctx, bt2, "乙"))
+	// A edits the leader of 1 and the title of 2.
+	at1 := getTask(t, a, t1.ID)
+	at1.Leader = "王明"
+	require.NoError(t, a.Save(ctx, at1, "甲"))
+	at2 := getTask(t, a, t2.ID)
+	at2.Title = "城区停车难专项治理（甲改）"
+	require.NoError(t, a.Save(ctx, at2, "甲"))
+
+	back := exportTo(t, b, "b.xlsx", ExportRequest{})
+	plan = importFile(t, a, back)
+	c := plan.Counts()
+	assert.Equal(t, 1, c.Merged, "one-sided edits on both machines merge")
+	assert.Equal(t, 1, c.Conflicts)
+	at1 = getTask(t, a, t1.ID)
+	assert.Equal(t, "已开工12个小区", at1.Progress, "B's progress arrives")
+	assert.Equal(t, "王明", at1.Leader, "A's leader stays")
+	at2 = getTask(t, a, t2.ID)
+	assert.Equal(t, "城区停车难专项治理（甲改）", at2.Title, "a conflict overwrites nothing")
+
+	cs, err := a.Conflicts(ctx, true)
+	require.NoError(t, err)
+	require.Len(t, cs, 1)
+	assert.Equal(t, "title", cs[0].Field)
+	assert.Contains(t, cs[0].Local, "甲改")
+	assert.Contains(t, cs[0].Incoming, "乙改")
+
+	// The same file again: nothing changes, no second conflict.
+	revs := map[string]string{t1.ID: at1.Rev, t2.ID: at2.Rev}
+	plan2, err := a.PlanFiles(ctx, []string{back}, ReadRequest{})
+	require.NoError(t, err)
+	_, err = a.ApplyImport(ctx, plan2, ApplyOptions{By: "tester", NoBackup: true})
+	require.NoError(t, err)
+	assert.Equal(t, revs[t1.ID], getTask(t, a, t1.ID).Rev)
+	assert.Equal(t, revs[t2.ID], getTask(t, a, t2.ID).Rev)
+	cs, err = a.Conflicts(ctx, true)
+	require.NoError(t, err)
+	assert.Len(t, cs, 1)
+
+	// Taking theirs applies B's title, and the history says so.
+	require.NoError(t, a.ResolveConflict(ctx, cs[0].ID, "incoming", "甲"))
+	assert.Equal(t, "城区停车难综合治理（乙改）", getTask(t, a, t2.ID).Title)
+
+	// Once resolved, the same file does not bring the conflict back.
+	plan3, err := a.PlanFiles(ctx, []string{back}, ReadRequest{})
+	require.NoError(t, err)
+	assert.Equal(t, 0, plan3.Counts().Conflicts)
+	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 2}, actions(plan3, model.KindTask))
+}
+
+// A department fills in the exported ledger in Excel (the hidden revision
+// stays as exported): its edits arrive as updates, and the history names
+// the import.
+func TestSyncDepartmentEditsExportedLedger(t *testing.T) {
+	ctx := context.Background()
+	a := openTestStore(t)
+	t1 := newTask("督〔2019〕7号", "河道整治", "")
+	require.NoError(t, a.Save(ctx, t1, "甲"))
+	path := exportTo(t, a, "dept.xlsx", ExportRequest{Unit: "市发展和改革委员会"})
+
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	sheet := model.KindTask.SheetName()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	col := -1
+	for i, h := range rows[0] {
+		if h == "办理进展" {
+			col = i
+		}
+	}
+	require.GreaterOrEqual(t, col, 0, "the exported sheet has 办理进展")
+	cell, err := excelize.CoordinatesToCellName(col+1, 2)
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellStr(sheet, cell, "已清淤3公里"))
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+
+	plan := importFile(t, a, path)
+	assert.Equal(t, 1, plan.Counts().Updated)
+	got := getTask(t, a, t1.ID)
+	assert.Equal(t, "已清淤3公里", got.Progress)
+	hist, err := a.History(ctx, t1.ID)
+	require.NoError(t, err)
+	require.NotEmpty(t, hist)
+	assert.Equal(t, "progress", hist[0].Field)
+	assert.Equal(t, "dept.xlsx", hist[0].ImportFile)
+
+	// A edits progress again afterwards; the same old file does not undo it.
+	got.Progress = "已清淤5公里"
+	require.NoError(t, a.Save(ctx, got, "甲"))
+	plan = importFile(t, a, path)
+	assert.Equal(t, 1, plan.Counts().Unchanged)
+	assert.Equal(t, "已清淤5公里", getTask(t, a, t1.ID).Progress)
+}
+
+// Rows of a ledger Taizhang did not write match by number; an empty cell
+// blanks nothing; a value different from a local one is a conflict; unknown
+// units join the dictionary.
+func TestSyncForeignLedgerByNumber(t *testing.T) {
+	ctx := context.Background()
+	a := openTestStore(t)
+	t1 := newTask("督〔2019〕9号", "背街小巷改造", "")
+	require.NoError(t, a.Save(ctx, t1, "甲"))
+
+	path := filepath.Join(t.TempDir(), "外来台账.xlsx")
+	f := excelize.NewFile()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"2019年督办事项推进情况表"},
+		{"编号", "事项名称", "牵头单位", "完成时限", "进展情况"},
+		{"督〔2019〕9号", "", "市发展和改革委员会", "2019年6月30日", "已完成设计"},
+		{"督〔2019〕10号", "新增的事项", "市城管执法局", "年底前", "刚启动"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &r))
+	}
+	require.NoError(t, f.SaveAs(path))
+
+	plan := importFile(t, a, path)
+	c := plan.Counts()
+	assert.Equal(t, 1, c.Updated)
+	assert.Equal(t, 1, c.New)
+	assert.Contains(t, plan.NewUnits, "市城管执法局")
+	got := getTask(t, a, t1.ID)
+	assert.Equal(t, "背街小巷改造", got.Title, "an empty cell blanks nothing")
+	assert.Equal(t, "已完成设计", got.Progress)
+	units, err := a.UnitDict(ctx)
+	require.NoError(t, err)
+	_, known := units.Resolve("市城管执法局")
+	assert.True(t, known, "an unknown unit is added to the dictionary")
+
+	// Re-import: nothing changes.
+	plan = importFile(t, a, path)
+	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 2}, actions(plan, model.KindTask))
+
+	// The office edits progress; the department's next file has another.
+	got.Progress = "办公室核实：设计已评审"
+	require.NoError(t, a.Save(ctx, got, "甲"))
+	f2, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	require.NoError(t, f2.SetCellStr(sh, "E3", "已开工"))
+	require.NoError(t, f2.Save())
+	plan = importFile(t, a, path)
+	assert.Equal(t, 1, plan.Counts().Conflicts)
+	assert.Equal(t, "办公室核实：设计已评审", getTask(t, a, t1.ID).Progress)
+}
+
+// All-or-nothing: a rejected row stops the whole import.
+func TestApplyRefusesRejectedPlan(t *testing.T) {
+	ctx := context.Background()
+	a := openTestStore(t)
+	plan := &model.Plan{Rejected: []model.Rejection{{File: "x.xlsx", Row: 3, Reason: "bad"}}}
+	_, err := a.ApplyImport(ctx, plan, ApplyOptions{By: "t"})
+	require.ErrorIs(t, err, ErrRejected)
+	n, err := a.Count(ctx, Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Zero(t, n)
+}
+
+func actions(p *model.Plan, k model.Kind) map[model.Action]int {
+	out := map[model.Action]int{}
+	for _, it := range p.Items {
+		if it.Kind == k {
+			out[it.Action]++
+		}
+	}
+	return out
+}
