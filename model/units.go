@@ -13,6 +13,7 @@ import (
 // nothing, a leading 市 is ignored on both sides, so 市发改委 matches an alias
 // 发改委 and 发改委 matches an alias 市发改委. Nothing else is stripped
 // (人民政府, 县, 区 stay significant): other variants need an alias.
+// A nil *UnitDict resolves nothing; the zero UnitDict is empty and usable.
 type UnitDict struct {
 	units []*Unit
 	exact map[string]*Unit // key → unit, full names and aliases
@@ -48,7 +49,7 @@ func looseKey(key string) string {
 
 func (d *UnitDict) lookup(name string) *Unit {
 	k := unitKey(name)
-	if k == "" {
+	if k == "" || d == nil {
 		return nil
 	}
 	if u := d.exact[k]; u != nil {
@@ -79,6 +80,9 @@ func (d *UnitDict) Canonical(name string) string {
 func (d *UnitDict) Add(u *Unit) {
 	if u == nil || unitKey(u.Name) == "" {
 		return
+	}
+	if d.exact == nil { // the zero UnitDict is an empty dictionary
+		d.exact, d.loose = map[string]*Unit{}, map[string]*Unit{}
 	}
 	target := d.lookupExact(u)
 	if target == nil {
@@ -117,6 +121,9 @@ func (d *UnitDict) lookupExact(u *Unit) *Unit {
 
 // Units lists the dictionary's units in the order they were added.
 func (d *UnitDict) Units() []*Unit {
+	if d == nil {
+		return nil
+	}
 	return append([]*Unit(nil), d.units...)
 }
 
@@ -137,7 +144,8 @@ var unitRoleMarkers = []struct {
 // ParseUnitCell reads a cell naming units into roles. Separators are
 // SplitList's. Markers in the text set roles: 牵头：/（牵头）/ 主办 lead,
 // 责任单位：/（责任）responsible, 配合：/（配合）cooperating, 协办/会办 co,
-// 分办 split. Without markers the first unit gets `first` and the others
+// 分办 split; so do verbs after the names, which cover the unmarked names
+// before them (由市发改委牵头，市财政局、市商务局配合). Without markers the first unit gets `first` and the others
 // `rest` (the caller picks them from the column header, e.g. a 牵头单位
 // column: ParseUnitCell(cell, RoleLead, RoleResponsible)). Names are
 // resolved through the dictionary; names it does not know are kept
@@ -150,7 +158,6 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 	}
 	var parts []part
 	var current Role // role set by the last prefix marker
-	firstMarked := false
 	for _, p := range SplitList(unitMarkerBreaks(cell)) {
 		name, role := p, current
 		if r, after, ok := cutRolePrefix(name); ok {
@@ -158,12 +165,21 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 		}
 		if r, before, ok := cutRoleSuffix(name); ok {
 			role, name = r, before
+		} else if r, before, ok := cutRoleVerb(name); ok {
+			// 市财政局、市商务局配合: the verb covers the units listed before it.
+			role, name = r, before
+			for j := len(parts) - 1; j >= 0 && parts[j].role == ""; j-- {
+				parts[j].role = r
+			}
 		}
 		if name == "" {
 			continue
 		}
-		firstMarked = firstMarked || role == first
 		parts = append(parts, part{name, role})
+	}
+	firstMarked := false
+	for _, p := range parts {
+		firstMarked = firstMarked || p.role == first
 	}
 	seen := map[string]bool{}
 	for i, p := range parts {
@@ -202,6 +218,25 @@ func cutRolePrefix(s string) (Role, string, bool) {
 	for _, m := range unitRoleMarkers {
 		if rest, ok := strings.CutPrefix(s, m.word+":"); ok {
 			return m.role, strings.TrimSpace(rest), true
+		}
+	}
+	return "", s, false
+}
+
+// Verbs after a unit that give its role, as in 由市发改委牵头，市财政局配合.
+var unitRoleVerbs = []struct {
+	word string
+	role Role
+}{
+	{"牵头", RoleLead}, {"主办", RoleLead}, {"负责", RoleResponsible},
+	{"配合", RoleCooperating}, {"协办", RoleCo}, {"会办", RoleCo},
+}
+
+func cutRoleVerb(s string) (Role, string, bool) {
+	for _, v := range unitRoleVerbs {
+		if before, ok := strings.CutSuffix(s, v.word); ok && before != "" {
+			before, _ = strings.CutPrefix(strings.TrimSpace(before), "由")
+			return v.role, before, true
 		}
 	}
 	return "", s, false

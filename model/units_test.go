@@ -80,6 +80,10 @@ func TestParseUnitCell(t *testing.T) {
 			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleCooperating}}, nil},
 		{"市财政局、市发改委", RoleLead, RoleCo,
 			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "市发展和改革委员会", Role: RoleCo}}, nil},
+		{"由市发改委牵头，市财政局、市商务局配合", RoleResponsible, RoleResponsible,
+			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleCooperating}, {Name: "市商务局", Role: RoleCooperating}}, nil},
+		{"市财政局、市发改委牵头", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "市发展和改革委员会", Role: RoleLead}}, nil},
 		{"", RoleLead, RoleResponsible, nil, nil},
 	}
 	for _, c := range cases {
@@ -87,4 +91,21 @@ func TestParseUnitCell(t *testing.T) {
 		assert.Equal(t, c.want, units, c.cell)
 		assert.Equal(t, c.unknown, unknown, c.cell)
 	}
+}
+
+func TestUnitDictEmpty(t *testing.T) {
+	var none *UnitDict
+	full, known := none.Resolve(" 市 发改委 ")
+	assert.False(t, known)
+	assert.Equal(t, "市发改委", full)
+	assert.Nil(t, none.Units())
+	units, unknown := none.ParseUnitCell("市发改委、市财政局", RoleLead, RoleResponsible)
+	assert.Equal(t, []UnitRole{{Name: "市发改委", Role: RoleLead}, {Name: "市财政局", Role: RoleResponsible}}, units)
+	assert.Equal(t, []string{"市发改委", "市财政局"}, unknown)
+
+	var zero UnitDict
+	zero.Add(&Unit{Name: "市财政局", Aliases: []string{"财政局"}})
+	full, known = zero.Resolve("财政局")
+	assert.True(t, known)
+	assert.Equal(t, "市财政局", full)
 }
