@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strings"
+
+	"taizhang/model"
+	"taizhang/storage"
+)
+
+// importJSON is the one object `import --json` prints (shared/CLI.md).
+type importJSON struct {
+	Files     []model.FileReport `json:"files"`
+	DryRun    bool               `json:"dry_run"`
+	Applied   bool               `json:"applied"`
+	Counts    model.Counts       `json:"counts"`
+	Conflicts []conflictJSON     `json:"conflicts"`
+	Rejected  []model.Rejection  `json:"rejected"`
+	NewUnits  []string           `json:"new_units"`
+	Notes     []string           `json:"notes"`
+	Backup    string             `json:"backup,omitempty"`
+}
+
+type conflictJSON struct {
+	ID       string     `json:"id,omitempty"`
+	Kind     model.Kind `json:"kind"`
+	Record   string     `json:"record"`
+	Number   string     `json:"number"`
+	Field    string     `json:"field"`
+	Local    any        `json:"local"`
+	Incoming any        `json:"incoming"`
+}
+
+func (e *env) cmdImport(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	dryRun := fs.Bool("dry-run", false, "")
+	partial := fs.Bool("partial", false, "")
+	as := fs.String("as", "", "")
+	asJSON := fs.Bool("json", false, "")
+	password := fs.String("password", "", "")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return &usageError{"import 需要至少一个 .xlsx 文件", "import needs at least one .xlsx file"}
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	plan, err := st.PlanFiles(ctx, files, storage.ReadRequest{Lang: e.lang, Password: *password})
+	if err != nil {
+		return err
+	}
+	out := importJSON{Files: plan.Files, DryRun: *dryRun}
+	valid := plan.Counts()
+	nValid := valid.New + valid.Updated + valid.Merged + valid.Unchanged + valid.Conflicts
+	var failed error
+	switch {
+	case *dryRun:
+	case len(plan.Rejected) > 0 && !*partial:
+		failed = &failure{storage.ErrRejected}
+	case *partial && nValid == 0 && len(plan.Rejected) > 0:
+		failed = &failure{errors.New("no valid row")}
+	default:
+		res, err := st.ApplyImport(ctx, plan, storage.ApplyOptions{By: operator(*as), Partial: *partial})
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		plan, out.Applied, out.Backup = res.Plan, true, res.Backup
+	}
+	out.Counts = plan.Counts()
+	out.Conflicts = planConflicts(plan)
+	out.Counts.Conflicts = len(out.Conflicts)
+	out.Rejected = nonNil(plan.Rejected)
+	out.NewUnits = nonNil(plan.NewUnits)
+	out.Notes = nonNil(plan.Notes)
+	if *asJSON {
+		enc := json.NewEncoder(e.out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			return err
+		}
+	} else {
+		e.printPlan(out)
+	}
+	if failed != nil {
+		for _, r := range out.Rejected {
+			fmt.Fprintln(e.errOut, e.rejectionLine(r))
+		}
+		fmt.Fprintln(e.errOut, e.pick("有行被拒绝，未导入任何数据（可用 --partial 导入有效行）",
+			"rows were rejected; nothing was imported (use --partial to import the valid rows)"))
+	}
+	return failed
+}
+
+func planConflicts(plan *model.Plan) []conflictJSON {
+	out := []conflictJSON{}
+	for _, it := range plan.Items {
+		for _, c := range it.Conflicts {
+			out = append(out, conflictJSON{Kind: it.Kind, Record: it.Local.RecordMeta().ID, Number: it.Key,
+				Field: c.Field, Local: rawValue(c.Local), Incoming: rawValue(c.Incoming)})
+		}
+	}
+	return out
+}
+
+// rawValue turns a JSON text into a value for printing (strings stay strings).
+func rawValue(s []byte) any {
+	var v any
+	if len(s) == 0 || json.Unmarshal(s, &v) != nil {
+		return string(s)
+	}
+	return v
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+func (e *env) rejectionLine(r model.Rejection) string {
+	where := r.File + " " + r.Sheet
+	if r.Row > 0 {
+		where += e.pick(fmt.Sprintf(" 第%d行", r.Row), fmt.Sprintf(" row %d", r.Row))
+	}
+	if r.Column != "" {
+		where += e.pick(" "+r.Column+"列", " column "+r.Column)
+	}
+	if r.Header != "" {
+		where += "（" + r.Header + "）"
+	}
+	if r.Value != "" {
+		where += e.pick(" 值「"+r.Value+"」", " value \""+r.Value+"\"")
+	}
+	return oneLine(where + ": " + r.Reason)
+}
+
+func (e *env) printPlan(p importJSON) {
+	for _, f := range p.Files {
+		fmt.Fprintln(e.out, f.File)
+		for _, s := range f.Sheets {
+			kind := e.pick("未识别，跳过", "not recognised, skipped")
+			if s.Kind != nil {
+				kind = string(*s.Kind)
+			}
+			fmt.Fprintf(e.out, "  %s: %s, %d %s\n", s.Sheet, kind, s.Rows, e.pick("行", "rows"))
+		}
+	}
+	c := p.Counts
+	fmt.Fprintln(e.out, e.pick(
+		fmt.Sprintf("新增 %d，更新 %d，合并 %d，未变 %d，冲突 %d，拒绝 %d", c.New, c.Updated, c.Merged, c.Unchanged, c.Conflicts, c.Rejected),
+		fmt.Sprintf("new %d, updated %d, merged %d, unchanged %d, conflicts %d, rejected %d", c.New, c.Updated, c.Merged, c.Unchanged, c.Conflicts, c.Rejected)))
+	for _, cf := range p.Conflicts {
+		fmt.Fprintf(e.out, "  %s %s %s: %s %v | %s %v\n", e.pick("冲突", "conflict"), cf.Number, cf.Field,
+			e.pick("本机", "local"), cf.Local, e.pick("文件", "incoming"), cf.Incoming)
+	}
+	if len(p.NewUnits) > 0 {
+		fmt.Fprintln(e.out, e.pick("新单位（已加入单位字典）：", "new units (added to the dictionary): ")+strings.Join(p.NewUnits, "、"))
+	}
+	for _, n := range p.Notes {
+		fmt.Fprintln(e.out, e.pick("注：", "note: ")+n)
+	}
+	switch {
+	case p.DryRun:
+		fmt.Fprintln(e.out, e.pick("试运行：未做任何更改", "dry run: nothing was changed"))
+	case p.Applied:
+		fmt.Fprintln(e.out, e.pick("已导入；导入前的备份：", "imported; backup taken before: ")+p.Backup)
+	}
+}

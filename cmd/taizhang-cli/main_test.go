@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+type result struct {
+	code     int
+	out, err string
+}
+
+func cli(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	all := append([]string{"--data", dir, "--lang", "en"}, args...)
+	code := run(context.Background(), all, &out, &errOut)
+	return result{code, out.String(), errOut.String()}
+}
+
+func TestCheckOnFreshFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new")
+	r := cli(t, dir, "check")
+	assert.Equal(t, 0, r.code, r.err)
+	assert.FileExists(t, filepath.Join(dir, "taizhang.db"))
+}
+
+func TestUsageErrorsExitTwoWithOneLine(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{},
+		{"frobnicate"},
+		{"list"},
+		{"list", "nonsense"},
+		{"export"},
+		{"resolve", "c-1", "--keep", "both"},
+		{"check", "extra"},
+		{"list", "tasks", "--bogus"},
+		{"export", "--changed-since", "2019/01/01", "x.xlsx"},
+	} {
+		r := cli(t, dir, args...)
+		assert.Equal(t, 2, r.code, "args %v", args)
+		assert.Equal(t, 1, strings.Count(strings.TrimSpace(r.err), "\n")+1, "one line for %v: %q", args, r.err)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := cli(t, t.TempDir(), "version")
+	require.Equal(t, 0, r.code)
+	assert.Contains(t, r.out, "taizhang-cli ")
+}
+
+func TestBackupRestoreRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	ledger := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限", "办理进展"},
+		{"督〔2019〕1号", "老旧小区改造", "市住建局", "2019年6月30日", "已摸底"},
+	})
+	require.Equal(t, 0, cli(t, dir, "import", ledger).code)
+	out := filepath.Join(t.TempDir(), "copy.db")
+	r := cli(t, dir, "backup", out)
+	require.Equal(t, 0, r.code, r.err)
+	require.FileExists(t, out)
+
+	// Change the data, then restore the copy: the change is gone.
+	second := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限"},
+		{"督〔2019〕2号", "停车治理", "市公安局", "年底前"},
+	})
+	require.Equal(t, 0, cli(t, dir, "import", second).code)
+	require.Len(t, listTasks(t, dir), 2)
+	r = cli(t, dir, "restore", out)
+	require.Equal(t, 0, r.code, r.err)
+	assert.Len(t, listTasks(t, dir), 1)
+	assert.Equal(t, 0, cli(t, dir, "check").code)
+
+	// A file that is not a database is refused and changes nothing.
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	require.NoError(t, os.WriteFile(bad, []byte("not a database"), 0o644))
+	r = cli(t, dir, "restore", bad)
+	assert.Equal(t, 1, r.code)
+	assert.Len(t, listTasks(t, dir), 1)
+}
+
+func TestImportJSONAndListJSON(t *testing.T) {
+	dir := t.TempDir()
+	ledger := writeLedger(t, [][]any{
+		{"市政府督办事项台账"},
+		{"编号", "事项来源", "事项名称", "牵头单位", "配合单位", "交办日期", "完成时限", "状态", "办理进展"},
+		{"督〔2019〕15号", "领导批示", "城区内涝治理", "市水务局", "市住建局、市城管局", "2019-03-01", "6月底", "办理中", "已完成排查"},
+	})
+	r := cli(t, dir, "import", "--json", ledger)
+	require.Equal(t, 0, r.code, r.err)
+	var imp map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.out), &imp), r.out)
+	for _, k := range []string{"files", "dry_run", "applied", "counts", "conflicts", "rejected"} {
+		assert.Contains(t, imp, k)
+	}
+	assert.Equal(t, true, imp["applied"])
+	assert.EqualValues(t, 1, imp["counts"].(map[string]any)["new"])
+
+	tasks := listTasks(t, dir)
+	require.Len(t, tasks, 1)
+	task := tasks[0]
+	assert.Equal(t, "督〔2019〕15号", task["number"])
+	assert.Equal(t, "instruction", task["source"])
+	assert.Equal(t, "市水务局", task["lead_unit"])
+	assert.Equal(t, "2019-06-30", task["deadline"])
+	assert.Equal(t, "6月底", task["deadline_text"])
+	assert.Equal(t, "month_end", task["deadline_kind"])
+	assert.Equal(t, "in_progress", task["status"])
+	assert.Contains(t, []any{"red", "yellow", "green", "none"}, task["light"])
+	for _, k := range []string{"id", "kind", "rev", "updated_at", "units", "assigned_on", "done_on", "closed_on", "percent", "progress"} {
+		assert.Contains(t, task, k)
+	}
+
+	// Dry run of the same file: unchanged, nothing applied.
+	r = cli(t, dir, "import", "--dry-run", "--json", ledger)
+	require.Equal(t, 0, r.code, r.err)
+	require.NoError(t, json.Unmarshal([]byte(r.out), &imp))
+	assert.Equal(t, false, imp["applied"])
+	assert.EqualValues(t, 1, imp["counts"].(map[string]any)["unchanged"])
+}
+
+func TestImportRejectsAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	ledger := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限"},
+		{"督〔2019〕1号", "好的一行", "市住建局", "2019年6月30日"},
+		{"督〔2019〕2号", "坏日期", "市住建局", "2019年2月30日"},
+	})
+	r := cli(t, dir, "import", "--json", ledger)
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.err, "row 3")
+	assert.Empty(t, listTasks(t, dir))
+
+	r = cli(t, dir, "import", "--partial", ledger)
+	assert.Equal(t, 0, r.code, r.err)
+	assert.Len(t, listTasks(t, dir), 1)
+}
+
+func TestExportThenTemplate(t *testing.T) {
+	dir := t.TempDir()
+	ledger := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限"},
+		{"督〔2019〕1号", "=HYPERLINK(\"x\")", "市住建局", "2019年6月30日"},
+	})
+	require.Equal(t, 0, cli(t, dir, "import", ledger).code)
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	r := cli(t, dir, "export", out)
+	require.Equal(t, 0, r.code, r.err)
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Contains(t, f.GetSheetList(), "督办事项")
+	tpl := filepath.Join(t.TempDir(), "tpl.xlsx")
+	r = cli(t, dir, "template", "--kind", "proposals", tpl)
+	require.Equal(t, 0, r.code, r.err)
+	assert.FileExists(t, tpl)
+
+	r = cli(t, dir, "import", filepath.Join(t.TempDir(), "missing.xlsx"))
+	assert.Equal(t, 1, r.code)
+}
+
+func listTasks(t *testing.T, dir string) []map[string]any {
+	t.Helper()
+	r := cli(t, dir, "list", "tasks", "--json")
+	require.Equal(t, 0, r.code, r.err)
+	var out []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.out), &out), r.out)
+	return out
+}
+
+func writeLedger(t *testing.T, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	for i, row := range rows {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, err)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
+	}
+	path := filepath.Join(t.TempDir(), "ledger.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	return path
+}
