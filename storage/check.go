@@ -3,9 +3,11 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"taizhang/model"
 )
@@ -111,13 +113,41 @@ func checkDB(ctx context.Context, db *sql.DB) ([]string, error) {
 
 	problems = append(problems, checkRecords(ctx, db)...)
 	problems = append(problems, checkRevisions(ctx, db)...)
+	problems = append(problems, checkChanges(ctx, db)...)
 	return problems, nil
+}
+
+// checkChanges: history values are JSON texts.
+func checkChanges(ctx context.Context, db *sql.DB) []string {
+	var problems []string
+	rows, err := db.QueryContext(ctx, "SELECT id, record_id, old, new FROM changes")
+	if err != nil {
+		return []string{fmt.Sprintf("cannot read history: %v", err)}
+	}
+	defer rows.Close()
+	for rows.Next() && len(problems) < maxProblems {
+		var n int64
+		var id, old, new string
+		if err := rows.Scan(&n, &id, &old, &new); err != nil {
+			return append(problems, fmt.Sprintf("cannot read history: %v", err))
+		}
+		for _, v := range []string{old, new} {
+			if v != "" && (!json.Valid([]byte(v)) || !utf8.ValidString(v)) {
+				problems = append(problems, fmt.Sprintf("history entry %d of record %s is damaged", n, id))
+				break
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		problems = append(problems, fmt.Sprintf("cannot read history: %v", err))
+	}
+	return problems
 }
 
 // checkRecords: every body decodes as its kind; every current revision is stored.
 func checkRecords(ctx context.Context, db *sql.DB) []string {
 	var problems []string
-	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.body, v.rev IS NOT NULL
+	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.body, v.rev IS NOT NULL, coalesce(v.body = r.body, 0)
 		FROM records r LEFT JOIN revisions v ON v.record_id = r.id AND v.rev = r.rev`)
 	if err != nil {
 		return []string{fmt.Sprintf("cannot read records: %v", err)}
@@ -125,19 +155,25 @@ func checkRecords(ctx context.Context, db *sql.DB) []string {
 	defer rows.Close()
 	for rows.Next() && len(problems) < maxProblems {
 		var id, kind, rev, body string
-		var stored bool
-		if err := rows.Scan(&id, &kind, &rev, &body, &stored); err != nil {
+		var stored, same bool
+		if err := rows.Scan(&id, &kind, &rev, &body, &stored, &same); err != nil {
 			return append(problems, fmt.Sprintf("cannot read records: %v", err))
 		}
 		if !model.Kind(kind).Valid() {
 			problems = append(problems, fmt.Sprintf("record %s: unknown kind %q", id, kind))
 			continue
 		}
+		// encoding/json lets invalid UTF-8 through; damaged text shows there.
 		if _, err := decodeBody(model.Kind(kind), body); err != nil {
 			problems = append(problems, fmt.Sprintf("record %s: body does not decode: %v", id, err))
+		} else if !utf8.ValidString(body) {
+			problems = append(problems, fmt.Sprintf("record %s: body holds damaged text", id))
 		}
-		if !stored {
+		switch {
+		case !stored:
 			problems = append(problems, fmt.Sprintf("record %s: its revision %s is missing", id, rev))
+		case !same:
+			problems = append(problems, fmt.Sprintf("record %s: body differs from its revision %s", id, rev))
 		}
 	}
 	if err := rows.Err(); err != nil {
@@ -160,7 +196,7 @@ func checkRevisions(ctx context.Context, db *sql.DB) []string {
 		if err := rows.Scan(&id, &rev, &parent, &body); err != nil {
 			return append(problems, fmt.Sprintf("cannot read revisions: %v", err))
 		}
-		if _, hash, _ := strings.Cut(rev, "-"); hash != revHash(parent, body) {
+		if _, hash, _ := strings.Cut(rev, "-"); hash != revHash(parent, body) || !utf8.ValidString(body) {
 			problems = append(problems, fmt.Sprintf("record %s revision %s: body does not match its revision", id, rev))
 		}
 	}

@@ -127,3 +127,5 @@ func fileSum(t testing.TB, path string) [32]byte {
 	require.NoError(t, err)
 	return sha256.Sum256(b)
 }
+
+func sqlOpen(path string) (*sql.DB, error) { return sql.Open("sqlite", path) }

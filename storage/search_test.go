@@ -1,0 +1,73 @@
+package storage
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+)
+
+func searchIDs(t *testing.T, s *Store, kind model.Kind, text string) []string {
+	t.Helper()
+	ids, err := s.IDs(context.Background(), Query{Kind: kind, Text: text})
+	require.NoError(t, err)
+	return ids
+}
+
+func TestSearchFindsChineseSubstringsAndLatinWords(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	a := sampleTask("督〔2019〕15号", "老旧小区改造")
+	a.Progress = "已完成整改落实，WiFi 覆盖率达到95%"
+	b := sampleTask("督〔2019〕16号", "农村饮水安全工程")
+	b.Content = "解决山区群众饮水难问题"
+	b.Units = []model.UnitRole{{Name: "市水利局", Role: model.RoleLead}}
+	gone := sampleTask("督〔2019〕17号", "整改问题清单")
+	require.NoError(t, s.Save(ctx, a, "t"))
+	require.NoError(t, s.Save(ctx, b, "t"))
+	require.NoError(t, s.Save(ctx, gone, "t"))
+	require.NoError(t, s.Delete(ctx, gone.ID, "t"))
+	visit := &model.Visit{Number: "ZF-001", Place: "红旗村", Findings: "村道破损严重，需整改"}
+	require.NoError(t, s.Save(ctx, visit, "t"))
+
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "整改"), "2 characters, not the tombstone")
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "整改落实"), "4 characters")
+	assert.Equal(t, []string{b.ID}, searchIDs(t, s, model.KindTask, "饮水难"), "inside the content")
+	assert.Equal(t, []string{b.ID}, searchIDs(t, s, model.KindTask, "水利"), "unit names")
+	assert.Empty(t, searchIDs(t, s, model.KindTask, "改整"), "characters out of order")
+	assert.Empty(t, searchIDs(t, s, model.KindTask, "整改饮水"), "not across records")
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "wifi"), "Latin words, any case")
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "ＷＩＦＩ"), "full-width typed")
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "15号"), "number with a lone character")
+	assert.ElementsMatch(t, []string{a.ID, b.ID}, searchIDs(t, s, model.KindTask, "2019"))
+	assert.Equal(t, []string{b.ID}, searchIDs(t, s, model.KindTask, "饮"), "one character falls back to LIKE")
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "老旧 95"), "every term must occur")
+	assert.Equal(t, []string{visit.ID}, searchIDs(t, s, model.KindVisit, "整改"), "visit findings")
+	assert.ElementsMatch(t, []string{a.ID, visit.ID}, searchIDs(t, s, "", "整改"), "all kinds")
+
+	// the index follows edits
+	a.Progress = "正在推进"
+	require.NoError(t, s.Save(ctx, a, "t"))
+	assert.Empty(t, searchIDs(t, s, model.KindTask, "整改"))
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "推进"))
+	n, err := s.Count(ctx, Query{Kind: model.KindTask, Text: "推进"})
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+
+	// a restored tombstone is searchable again
+	g, err := s.Get(ctx, gone.ID)
+	require.NoError(t, err)
+	g.RecordMeta().Deleted = false
+	require.NoError(t, s.Save(ctx, g, "t"))
+	assert.Equal(t, []string{gone.ID}, searchIDs(t, s, model.KindTask, "问题清单"))
+}
+
+func TestSearchTextTokens(t *testing.T) {
+	got := searchText(&model.Holiday{Name: "国庆节 Golden-Week 2019"})
+	assert.Equal(t, "国庆 庆节 golden week 2019 ", got)
+	got = searchText(&model.Holiday{Name: "春"})
+	assert.Equal(t, "春 ", got)
+}
