@@ -1,0 +1,118 @@
+package dashboard
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"taizhang/model"
+	"taizhang/ui/common"
+)
+
+// Screen is the workbench.
+type Screen struct {
+	store Store
+	run   *common.Runner
+	day   func() common.Day
+	open  func(model.Record)
+
+	data    *Data
+	body    *fyne.Container
+	content fyne.CanvasObject
+}
+
+// New builds the workbench; open shows a record's form.
+func New(st Store, run *common.Runner, day func() common.Day, open func(model.Record)) *Screen {
+	s := &Screen{store: st, run: run, day: day, open: open, body: container.NewVBox()}
+	refresh := widget.NewButton(lang.L("action.refresh"), s.Reload)
+	s.content = container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("nav.dashboard"),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), refresh), nil, nil, nil, container.NewVScroll(s.body))
+	s.Reload()
+	return s
+}
+
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Data is what the workbench last loaded.
+func (s *Screen) Data() *Data { return s.data }
+
+// Reload reads the figures again.
+func (s *Screen) Reload() {
+	day := s.day()
+	s.run.Go(func() func() {
+		d, err := Load(context.Background(), s.store, day)
+		return func() {
+			s.body.RemoveAll()
+			if err != nil {
+				s.body.Add(widget.NewLabel(err.Error()))
+				return
+			}
+			s.data = d
+			s.fill(d)
+		}
+	})
+}
+
+func (s *Screen) fill(d *Data) {
+	counts := fmt.Sprintf("%s %d   %s %d   %s %d", common.LightLabel(model.LightRed), d.ByLight[model.LightRed],
+		common.LightLabel(model.LightYellow), d.ByLight[model.LightYellow],
+		common.LightLabel(model.LightGreen), d.ByLight[model.LightGreen])
+	var statuses string
+	for _, st := range model.TaskStatuses.Values() {
+		statuses += fmt.Sprintf("%s %d   ", common.EnumLabel(model.TaskStatuses, st), d.ByStatus[st])
+	}
+	s.body.Add(widget.NewCard(lang.L("dash.counts"), "", container.NewVBox(widget.NewLabel(counts), widget.NewLabel(statuses))))
+	s.body.Add(s.section(lang.L("dash.red"), d.Red))
+	s.body.Add(s.section(lang.L("dash.yellow"), d.Yellow))
+	s.body.Add(s.section(lang.L("dash.missed_reports"), d.MissedReports))
+	s.body.Add(s.section(lang.L("dash.proposals_due"), d.ProposalsDue))
+	s.body.Add(s.section(lang.L("dash.points_missed"), d.PointsMissed))
+	s.body.Add(widget.NewCard(lang.L("dash.by_unit"), "", barChart(d.ByUnit)))
+}
+
+func (s *Screen) section(title string, items []Item) fyne.CanvasObject {
+	box := container.NewVBox()
+	if len(items) == 0 {
+		box.Add(widget.NewLabel(lang.L("dash.none")))
+	}
+	for i, it := range items {
+		if i == 50 {
+			box.Add(widget.NewLabel(lang.L("dash.more", map[string]any{"Count": len(items) - 50})))
+			break
+		}
+		it := it
+		dot := common.NewLightDot()
+		dot.SetLight(it.Light)
+		b := widget.NewButton(it.Text, func() { s.open(it.Record) })
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		box.Add(container.NewBorder(nil, nil, dot.Object, nil, b))
+	}
+	return widget.NewCard(fmt.Sprintf("%s（%d）", title, len(items)), "", box)
+}
+
+// barChart draws open items by lead unit as horizontal bars.
+func barChart(units []UnitCount) fyne.CanvasObject {
+	if len(units) == 0 {
+		return widget.NewLabel(lang.L("dash.none"))
+	}
+	most := units[0].Count
+	grid := container.NewVBox()
+	for _, u := range units {
+		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+		width := float32(300) * float32(u.Count) / float32(most)
+		bar.SetMinSize(fyne.NewSize(width, 16))
+		name := widget.NewLabel(u.Unit)
+		n := canvas.NewText(fmt.Sprint(u.Count), color.Gray{Y: 0x80})
+		grid.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(180, 30), name), nil,
+			container.NewHBox(container.NewCenter(bar), n)))
+	}
+	return grid
+}

@@ -1,0 +1,63 @@
+// Package exchange holds the screens that move data in and out through
+// Excel: the import wizard (choose files → review the plan → apply), the
+// export screen and the conflict list. They depend on Exchanger, which the
+// storage package's import, export and merge satisfy through StoreExchanger.
+package exchange
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"taizhang/model"
+	"taizhang/storage"
+)
+
+// ExportRequest selects what to export.
+type ExportRequest = storage.ExportRequest
+
+// Exchanger plans and applies imports and writes exports.
+type Exchanger interface {
+	Plan(ctx context.Context, files []string) (*model.Plan, error)
+	Apply(ctx context.Context, plan *model.Plan, partial bool) error
+	Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error)
+}
+
+// Conflicts lists and resolves fields edited on both sides.
+type Conflicts interface {
+	Conflicts(ctx context.Context, pendingOnly bool) ([]storage.Conflict, error)
+	ResolveConflict(ctx context.Context, id, keep, by string) error
+}
+
+// StoreExchanger adapts *storage.Store to Exchanger.
+type StoreExchanger struct {
+	Store    *storage.Store
+	Operator func() string
+	Lang     func() string
+}
+
+func (x StoreExchanger) Plan(ctx context.Context, files []string) (*model.Plan, error) {
+	return x.Store.PlanFiles(ctx, files, storage.ReadRequest{Lang: x.Lang()})
+}
+
+func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, partial bool) error {
+	_, err := x.Store.ApplyImport(ctx, plan, storage.ApplyOptions{By: x.Operator(), Partial: partial})
+	return err
+}
+
+func (x StoreExchanger) Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error) {
+	f, err := os.Create(out)
+	if err != nil {
+		return nil, fmt.Errorf("export %s: %w", out, err)
+	}
+	req.Operator = x.Operator()
+	stats, err := x.Store.Export(ctx, f, req)
+	if cerr := f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("export %s: %w", out, cerr)
+	}
+	if err != nil {
+		_ = os.Remove(out)
+		return nil, err
+	}
+	return stats, nil
+}

@@ -1,0 +1,277 @@
+// Package settings is the settings screen: operator name, alert
+// thresholds, unit dictionary, holiday calendar, data folder and backups,
+// language, and removal of the sample data.
+package settings
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"taizhang/model"
+	"taizhang/storage"
+	"taizhang/ui/common"
+	"taizhang/ui/i18n"
+)
+
+// Store is what the settings screen reads and writes.
+type Store interface {
+	Setting(ctx context.Context, key string) (string, error)
+	SetSetting(ctx context.Context, key, value string) error
+	Rules(ctx context.Context) (model.Rules, error)
+	SetRules(ctx context.Context, r model.Rules) error
+	Backup(ctx context.Context, out string) (string, error)
+	Backups() ([]storage.BackupInfo, error)
+	Delete(ctx context.Context, id, by string) error
+	Dir() string
+}
+
+// Deps are the screen's collaborators.
+type Deps struct {
+	Store  Store
+	Window fyne.Window
+	Run    *common.Runner
+	// Units and Holidays are the ledgers of the dictionary and calendar.
+	Units, Holidays fyne.CanvasObject
+	// ImportHolidays opens the import screen (holiday sheets come from Excel).
+	ImportHolidays func()
+	// Restore replaces the database with a backup (the caller closes and
+	// reopens the store); nil when not available.
+	Restore func(file string) error
+	// Changed tells the main window that the operator, rules or language changed.
+	Changed func()
+	// SetLanguage switches the UI language and rebuilds the window.
+	SetLanguage func(l i18n.Lang)
+	Current     i18n.Lang
+}
+
+// Screen is the settings screen.
+type Screen struct {
+	deps     Deps
+	operator *widget.Entry
+	yellow   *widget.Entry
+	workdays *widget.Check
+	propYel  *widget.Entry
+	progYel  *widget.Entry
+	progRed  *widget.Entry
+	message  *widget.Label
+	backups  *widget.List
+	list     []storage.BackupInfo
+	content  fyne.CanvasObject
+}
+
+func New(d Deps) *Screen {
+	s := &Screen{deps: d, message: widget.NewLabel("")}
+	ctx := context.Background()
+	s.operator = widget.NewEntry()
+	op, _ := d.Store.Setting(ctx, common.SettingOperator)
+	s.operator.SetText(op)
+	r, err := d.Store.Rules(ctx)
+	if err != nil {
+		r = model.DefaultRules()
+	}
+	s.yellow, s.propYel = intEntry(r.YellowDays), intEntry(r.ProposalYellowDays)
+	s.progYel, s.progRed = intEntry(r.ProgressYellow), intEntry(r.ProgressRed)
+	s.workdays = widget.NewCheck(lang.L("settings.workdays"), nil)
+	s.workdays.SetChecked(r.YellowInWorkdays)
+
+	general := widget.NewForm(
+		widget.NewFormItem(lang.L("settings.operator"), s.operator),
+		widget.NewFormItem(lang.L("settings.yellow_days"), container.NewBorder(nil, nil, nil, s.workdays, s.yellow)),
+		widget.NewFormItem(lang.L("settings.proposal_yellow"), s.propYel),
+		widget.NewFormItem(lang.L("settings.progress_yellow"), s.progYel),
+		widget.NewFormItem(lang.L("settings.progress_red"), s.progRed),
+	)
+	save := widget.NewButton(lang.L("action.save"), func() { _ = s.Save() })
+	save.Importance = widget.HighImportance
+
+	langSel := widget.NewSelect([]string{"中文", "English"}, nil)
+	if d.Current == i18n.English {
+		langSel.SetSelected("English")
+	} else {
+		langSel.SetSelected("中文")
+	}
+	langSel.OnChanged = func(v string) {
+		l, _ := i18n.Parse(v)
+		if d.SetLanguage != nil {
+			d.SetLanguage(l)
+		}
+	}
+	removeSample := widget.NewButton(lang.L("settings.remove_sample"), s.askRemoveSample)
+
+	tabs := container.NewAppTabs(
+		container.NewTabItem(lang.L("settings.general"), container.NewVScroll(container.NewVBox(general,
+			container.NewHBox(save), widget.NewSeparator(),
+			widget.NewForm(widget.NewFormItem(lang.L("settings.language"), langSel)),
+			widget.NewSeparator(), container.NewHBox(removeSample), s.message))),
+		container.NewTabItem(lang.L("kind.units"), orEmpty(d.Units)),
+		container.NewTabItem(lang.L("kind.holidays"), container.NewBorder(
+			container.NewHBox(widget.NewButton(lang.L("settings.import_holidays"), func() {
+				if d.ImportHolidays != nil {
+					d.ImportHolidays()
+				}
+			})), nil, nil, nil, orEmpty(d.Holidays))),
+		container.NewTabItem(lang.L("settings.data"), s.dataTab()),
+	)
+	s.content = tabs
+	return s
+}
+
+func orEmpty(o fyne.CanvasObject) fyne.CanvasObject {
+	if o == nil {
+		return widget.NewLabel("")
+	}
+	return o
+}
+
+func intEntry(v int) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetText(strconv.Itoa(v))
+	return e
+}
+
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Operator is the operator entry (the name changes are recorded under).
+func (s *Screen) Operator() *widget.Entry { return s.operator }
+
+// Message is the last outcome shown.
+func (s *Screen) Message() string { return s.message.Text }
+
+// Save stores the operator name and the thresholds.
+func (s *Screen) Save() error {
+	ctx := context.Background()
+	r, err := s.deps.Store.Rules(ctx)
+	if err != nil {
+		r = model.DefaultRules()
+	}
+	for _, f := range []struct {
+		e   *widget.Entry
+		dst *int
+	}{{s.yellow, &r.YellowDays}, {s.propYel, &r.ProposalYellowDays}, {s.progYel, &r.ProgressYellow}, {s.progRed, &r.ProgressRed}} {
+		n, err := strconv.Atoi(strings.TrimSpace(f.e.Text))
+		if err != nil || n < 0 {
+			s.show(lang.L("settings.bad_number", map[string]any{"Value": f.e.Text}))
+			return fmt.Errorf("threshold %q: not a whole number", f.e.Text)
+		}
+		*f.dst = n
+	}
+	r.YellowInWorkdays = s.workdays.Checked
+	name := strings.TrimSpace(s.operator.Text)
+	if name == "" {
+		s.show(lang.L("settings.need_operator"))
+		return fmt.Errorf("operator name is empty")
+	}
+	if err := s.deps.Store.SetSetting(ctx, common.SettingOperator, name); err != nil {
+		s.show(err.Error())
+		return fmt.Errorf("save operator: %w", err)
+	}
+	if err := s.deps.Store.SetRules(ctx, r); err != nil {
+		s.show(err.Error())
+		return fmt.Errorf("save rules: %w", err)
+	}
+	s.show(lang.L("settings.saved"))
+	if s.deps.Changed != nil {
+		s.deps.Changed()
+	}
+	return nil
+}
+
+func (s *Screen) show(text string) { s.message.SetText(text) }
+
+func (s *Screen) dataTab() fyne.CanvasObject {
+	s.reloadBackups()
+	s.backups = widget.NewList(func() int { return len(s.list) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("settings.restore"), nil), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			b := s.list[i]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s  %s  %.1f MB", b.Time.Local().Format("2006-01-02 15:04"), b.Name, float64(b.Size)/1e6))
+			btn := c.Objects[1].(*widget.Button)
+			btn.OnTapped = func() { s.askRestore(b) }
+			if s.deps.Restore == nil {
+				btn.Disable()
+			}
+		})
+	backup := widget.NewButton(lang.L("settings.backup_now"), func() {
+		s.deps.Run.Go(func() func() {
+			path, err := s.deps.Store.Backup(context.Background(), "")
+			return func() {
+				if err != nil {
+					s.show(err.Error())
+					return
+				}
+				s.show(lang.L("settings.backed_up", map[string]any{"Path": path}))
+				s.reloadBackups()
+				s.backups.Refresh()
+			}
+		})
+	})
+	folder := widget.NewLabel(lang.L("settings.folder", map[string]any{"Dir": s.deps.Store.Dir()}))
+	folder.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewVBox(folder, container.NewHBox(backup)), nil, nil, nil, s.backups)
+}
+
+func (s *Screen) reloadBackups() {
+	list, err := s.deps.Store.Backups()
+	if err != nil {
+		s.show(err.Error())
+	}
+	s.list = list
+}
+
+func (s *Screen) askRestore(b storage.BackupInfo) {
+	dialog.ShowConfirm(lang.L("settings.restore"), lang.L("settings.restore_confirm", map[string]any{"Name": b.Name}), func(ok bool) {
+		if !ok {
+			return
+		}
+		if err := s.deps.Restore(b.Path); err != nil {
+			dialog.ShowError(err, s.deps.Window)
+		}
+	}, s.deps.Window)
+}
+
+func (s *Screen) askRemoveSample() {
+	dialog.ShowConfirm(lang.L("settings.remove_sample"), lang.L("settings.remove_sample_confirm"), func(ok bool) {
+		if ok {
+			n, err := RemoveSample(context.Background(), s.deps.Store, s.operator.Text)
+			if err != nil {
+				s.show(err.Error())
+				return
+			}
+			s.show(lang.L("settings.sample_removed", map[string]any{"Count": n}))
+			if s.deps.Changed != nil {
+				s.deps.Changed()
+			}
+		}
+	}, s.deps.Window)
+}
+
+// RemoveSample deletes the records the sample dataset created (their ids
+// are kept in a setting) and returns how many it deleted.
+func RemoveSample(ctx context.Context, st Store, by string) (int, error) {
+	ids, err := st.Setting(ctx, common.SettingSample)
+	if err != nil {
+		return 0, fmt.Errorf("read sample ids: %w", err)
+	}
+	n := 0
+	for _, id := range strings.Fields(ids) {
+		if err := st.Delete(ctx, id, by); err != nil {
+			return n, fmt.Errorf("delete sample record %s: %w", id, err)
+		}
+		n++
+	}
+	if err := st.SetSetting(ctx, common.SettingSample, ""); err != nil {
+		return n, fmt.Errorf("clear sample ids: %w", err)
+	}
+	return n, nil
+}
