@@ -190,3 +190,41 @@ func TestMerge3Errors(t *testing.T) {
 	_, _, _, err = Merge3(nilTask, &Task{Title: "a"}, &Task{Title: "b"}, []string{"title"})
 	require.NoError(t, err, "a typed nil base is no base")
 }
+
+func TestMerge3MeetingKindAndWholeArrays(t *testing.T) {
+	local := &Meeting{Meta: Meta{ID: "m1", Kind: KindMeeting}, Kind: "executive", Topics: 5}
+	incoming := &Meeting{Kind: "special", Topics: 5}
+	base := &Meeting{Kind: "executive", Topics: 5}
+	res, changed, conflicts, err := Merge3(base, local, incoming, []string{"kind", "topics"})
+	require.NoError(t, err)
+	assert.Empty(t, conflicts)
+	assert.Equal(t, []string{"kind"}, changed)
+	got := res.(*Meeting)
+	assert.Equal(t, "special", got.Kind, "the meeting's kind is a field")
+	assert.Equal(t, KindMeeting, got.Meta.Kind, "the record kind stays")
+
+	// Units carry no id: the list is one value.
+	lt := &Task{Units: []UnitRole{{Name: "市财政局", Role: RoleLead}}}
+	it := &Task{Units: []UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "市商务局", Role: RoleCooperating}}}
+	_, changed, conflicts, err = Merge3(nil, lt, it, []string{"units"})
+	require.NoError(t, err)
+	assert.Empty(t, changed)
+	require.Len(t, conflicts, 1)
+	assert.Equal(t, "units", conflicts[0].Field)
+	res, changed, _, err = Merge3(&Task{Units: lt.Units}, lt, it, []string{"units"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"units"}, changed)
+	assert.Equal(t, it.Units, res.(*Task).Units)
+}
+
+func TestMerge3LeavesInputsAlone(t *testing.T) {
+	local := &Task{Meta: Meta{ID: "t1"}, Reports: []Report{{ID: "a", Done: "本地"}}}
+	incoming := &Task{Reports: []Report{{ID: "a", Done: "本地", Problems: "新问题"}, {ID: "b", Done: "新"}}}
+	res, changed, _, err := Merge3(nil, local, incoming, []string{"reports"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"reports"}, changed)
+	res.(*Task).Reports[0].Done = "changed in result"
+	assert.Equal(t, []Report{{ID: "a", Done: "本地"}}, local.Reports)
+	assert.Len(t, incoming.Reports, 2)
+	assert.Equal(t, "新问题", res.(*Task).Reports[0].Problems)
+}
