@@ -27,7 +27,7 @@ func seedSummary(t *testing.T) Summary {
 		Liaison: LiaisonFigures{Points: 15, Visits: 90, MissedMonths: 0, ProblemsSolved: 12},
 		Village: VillageFigures{Visits: 6, FundsFen: 115_000_000,
 			FundsBySource: map[string]Fen{"fiscal": 80_000_000, "assisting_unit": 35_000_000},
-			Projects: 1, ProjectsDone: 1},
+			Projects:      1, ProjectsDone: 1},
 	}
 }
 
