@@ -1,0 +1,103 @@
+// Command taizhang is the desktop app: it resolves the data folder, opens
+// the store and runs the main window. Everything else lives in ui/.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"taizhang/assets"
+	"taizhang/storage"
+	"taizhang/ui"
+	"taizhang/ui/common"
+	"taizhang/ui/exchange"
+	tztheme "taizhang/ui/theme"
+)
+
+func main() {
+	dataFlag := flag.String("data", "", "data folder (default: $TAIZHANG_DATA, ./TaizhangData next to the program, or the user config folder)")
+	flag.Parse()
+	if err := run(*dataFlag); err != nil {
+		fmt.Fprintln(os.Stderr, "taizhang:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dataFlag string) error {
+	dir, err := storage.ResolveDataDir(dataFlag)
+	if err != nil {
+		return err
+	}
+	st, err := storage.Open(dir)
+	if err != nil {
+		return fmt.Errorf("open data folder %s: %w", dir, err)
+	}
+	holder := &storeHolder{dir: dir, st: st}
+	defer func() { _ = holder.st.Close() }()
+
+	a := app.NewWithID("cn.gov.taizhang")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(tztheme.New())
+	w := a.NewWindow("Taizhang")
+	w.Resize(fyne.NewSize(1280, 800))
+
+	var u *ui.UI
+	var start func() error
+	opts := ui.Options{Restore: func(file string) error {
+		if err := holder.restore(file); err != nil {
+			return err
+		}
+		return start() // every screen held the old store: build them again
+	}}
+	start = func() error {
+		opts.Exchanger = exchange.StoreExchanger{Store: holder.st,
+			Operator: func() string { return u.Operator() },
+			Lang:     common.LangCode}
+		nu, err := ui.New(a, w, holder.st, opts)
+		if err != nil {
+			return err
+		}
+		u = nu
+		return nil
+	}
+	if err := start(); err != nil {
+		return err
+	}
+	w.SetCloseIntercept(func() {
+		if u.CloseRequested() {
+			a.Quit()
+		}
+	})
+	w.SetMaster()
+	w.ShowAndRun()
+	return nil
+}
+
+// storeHolder closes the store for a restore and reopens it.
+type storeHolder struct {
+	dir string
+	st  *storage.Store
+}
+
+func (h *storeHolder) restore(file string) error {
+	if _, err := h.st.Backup(context.Background(), ""); err != nil {
+		return fmt.Errorf("back up before restore: %w", err)
+	}
+	if err := h.st.Close(); err != nil {
+		return fmt.Errorf("close before restore: %w", err)
+	}
+	if _, err := storage.Restore(h.dir, file); err != nil {
+		return fmt.Errorf("restore %s: %w", file, err)
+	}
+	st, err := storage.Open(h.dir)
+	if err != nil {
+		return fmt.Errorf("reopen after restore: %w", err)
+	}
+	h.st = st
+	return nil
+}

@@ -1,0 +1,385 @@
+// Package ui is Taizhang's main window: navigation on the left, the chosen
+// screen on the right, keyboard shortcuts, record forms in their own
+// windows, and the first-run welcome. It does not import fyne's app
+// package, so it runs headless in tests; cmd/taizhang creates the app.
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"taizhang/model"
+	"taizhang/storage"
+	"taizhang/ui/common"
+	"taizhang/ui/dashboard"
+	"taizhang/ui/exchange"
+	"taizhang/ui/form"
+	"taizhang/ui/history"
+	"taizhang/ui/i18n"
+	"taizhang/ui/ledger"
+	"taizhang/ui/settings"
+)
+
+// Store is everything the screens need from storage; *storage.Store is one.
+type Store interface {
+	ledger.Store
+	form.Store
+	history.Store
+	dashboard.Store
+	settings.Store
+	exchange.Conflicts
+	Calendar(ctx context.Context) (*model.Calendar, error)
+	UnitDict(ctx context.Context) (*model.UnitDict, error)
+}
+
+var _ Store = (*storage.Store)(nil)
+
+// Options are the main window's hooks.
+type Options struct {
+	// Exchanger does imports and exports (exchange.StoreExchanger in the app).
+	Exchanger exchange.Exchanger
+	// Reports builds the statistics screen; nil shows a placeholder.
+	Reports func() fyne.CanvasObject
+	// Restore replaces the database with a backup (see settings.Deps).
+	Restore func(file string) error
+	// Sync runs store work inline (headless tests).
+	Sync bool
+	// Today overrides the date lights are judged on (tests).
+	Today model.Date
+}
+
+// Nav ids of the screens, in navigation order.
+const (
+	NavDashboard = "dashboard"
+	NavTasks     = "tasks"
+	NavProposals = "proposals"
+	NavVillage   = "village"
+	NavMeetings  = "meetings"
+	NavReports   = "reports"
+	NavImport    = "import"
+	NavExport    = "export"
+	NavConflicts = "conflicts"
+	NavSettings  = "settings"
+)
+
+var navOrder = []string{NavDashboard, NavTasks, NavProposals, NavVillage, NavMeetings,
+	NavReports, NavImport, NavExport, NavConflicts, NavSettings}
+
+func navTitle(id string) string {
+	switch id {
+	case NavDashboard:
+		return lang.L("nav.dashboard")
+	case NavTasks:
+		return lang.L("nav.tasks")
+	case NavProposals:
+		return lang.L("nav.proposals")
+	case NavVillage:
+		return lang.L("nav.village")
+	case NavMeetings:
+		return lang.L("nav.meetings")
+	case NavReports:
+		return lang.L("nav.reports")
+	case NavImport:
+		return lang.L("nav.import")
+	case NavExport:
+		return lang.L("nav.export")
+	case NavConflicts:
+		return lang.L("nav.conflicts")
+	case NavSettings:
+		return lang.L("nav.settings")
+	}
+	return id
+}
+
+// UI is the main window.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	store Store
+	opt   Options
+	run   *common.Runner
+
+	lang     i18n.Lang
+	operator string
+	day      common.Day
+	units    *model.UnitDict
+
+	current string
+	nav     *widget.List
+	body    *fyne.Container
+	ledgers map[model.Kind]*ledger.Screen
+	village *container.AppTabs
+	screens map[string]fyne.CanvasObject
+	dash    *dashboard.Screen
+	imp     *exchange.Import
+	forms   []*form.Form
+}
+
+// New sets up the main window in win. It reads the language, operator,
+// rules, calendar and unit dictionary from the store.
+func New(a fyne.App, win fyne.Window, st Store, opt Options) (*UI, error) {
+	u := &UI{app: a, win: win, store: st, opt: opt, run: &common.Runner{Sync: opt.Sync}}
+	ctx := context.Background()
+	stored, err := st.Setting(ctx, common.SettingLanguage)
+	if err != nil {
+		return nil, fmt.Errorf("read language setting: %w", err)
+	}
+	l, ok := i18n.Parse(stored)
+	if !ok {
+		l = i18n.System()
+	}
+	if err := i18n.Load(l); err != nil {
+		return nil, err
+	}
+	u.lang = l
+	if err := u.loadContext(ctx); err != nil {
+		return nil, err
+	}
+	u.build()
+	u.shortcuts()
+	if u.operator == "" {
+		u.welcome()
+	}
+	return u, nil
+}
+
+// loadContext reads what every screen judges against.
+func (u *UI) loadContext(ctx context.Context) error {
+	op, err := u.store.Setting(ctx, common.SettingOperator)
+	if err != nil {
+		return fmt.Errorf("read operator: %w", err)
+	}
+	u.operator = op
+	rules, err := u.store.Rules(ctx)
+	if err != nil {
+		return fmt.Errorf("read rules: %w", err)
+	}
+	cal, err := u.store.Calendar(ctx)
+	if err != nil {
+		return fmt.Errorf("read holiday calendar: %w", err)
+	}
+	units, err := u.store.UnitDict(ctx)
+	if err != nil {
+		return fmt.Errorf("read unit dictionary: %w", err)
+	}
+	today := u.opt.Today
+	if today.IsZero() {
+		today = model.Today()
+	}
+	u.day = common.Day{Today: today, Rules: rules, Cal: cal}
+	u.units = units
+	return nil
+}
+
+// Day is what lights are judged against now.
+func (u *UI) Day() common.Day { return u.day }
+
+// Operator is the name changes are recorded under.
+func (u *UI) Operator() string { return u.operator }
+
+// build (re)creates every screen: after a language switch all text is new.
+func (u *UI) build() {
+	u.ledgers = map[model.Kind]*ledger.Screen{}
+	u.screens = map[string]fyne.CanvasObject{}
+	u.dash, u.imp, u.village = nil, nil, nil
+	u.body = container.NewStack()
+	u.nav = widget.NewList(func() int { return len(navOrder) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(navTitle(navOrder[i])) })
+	u.nav.OnSelected = func(i widget.ListItemID) { u.Show(navOrder[i]) }
+	split := container.NewHSplit(u.nav, u.body)
+	split.Offset = 0.16
+	u.win.SetContent(split)
+	u.win.SetTitle(lang.L("app.title"))
+	current := u.current
+	if current == "" {
+		current = NavDashboard
+	}
+	u.current = ""
+	u.Show(current)
+}
+
+// NavTitles are the navigation entries as shown.
+func (u *UI) NavTitles() []string {
+	out := make([]string, len(navOrder))
+	for i, id := range navOrder {
+		out[i] = navTitle(id)
+	}
+	return out
+}
+
+// Current is the id of the screen shown.
+func (u *UI) Current() string { return u.current }
+
+// Show switches to a screen by nav id.
+func (u *UI) Show(id string) {
+	if id == u.current {
+		return
+	}
+	u.current = id
+	u.body.Objects = []fyne.CanvasObject{u.screen(id)}
+	u.body.Refresh()
+	for i, n := range navOrder {
+		if n == id {
+			onSel := u.nav.OnSelected
+			u.nav.OnSelected = nil
+			u.nav.Select(i)
+			u.nav.OnSelected = onSel
+		}
+	}
+}
+
+func (u *UI) screen(id string) fyne.CanvasObject {
+	if o, ok := u.screens[id]; ok {
+		return o
+	}
+	var o fyne.CanvasObject
+	switch id {
+	case NavDashboard:
+		u.dash = dashboard.New(u.store, u.run, u.Day, func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) })
+		o = u.dash.Content()
+	case NavTasks:
+		o = u.Ledger(model.KindTask).Content()
+	case NavProposals:
+		o = u.Ledger(model.KindProposal).Content()
+	case NavMeetings:
+		o = u.Ledger(model.KindMeeting).Content()
+	case NavVillage:
+		var tabs []*container.TabItem
+		for _, k := range []model.Kind{model.KindVillage, model.KindFund, model.KindProject, model.KindPoint, model.KindVisit, model.KindProblem} {
+			tabs = append(tabs, container.NewTabItem(common.KindTitle(k), u.Ledger(k).Content()))
+		}
+		u.village = container.NewAppTabs(tabs...)
+		o = u.village
+	case NavReports:
+		if u.opt.Reports != nil {
+			o = u.opt.Reports()
+		} else {
+			o = container.NewCenter(widget.NewLabel(lang.L("reports.placeholder")))
+		}
+	case NavImport:
+		if u.opt.Exchanger == nil {
+			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
+			break
+		}
+		u.imp = exchange.NewImport(u.opt.Exchanger, u.win, u.run, u.Reload)
+		o = u.imp.Content()
+	case NavExport:
+		if u.opt.Exchanger == nil {
+			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
+			break
+		}
+		o = exchange.NewExport(u.opt.Exchanger, u.win, u.run).Content()
+	case NavConflicts:
+		o = exchange.NewConflicts(u.store, u.run, u.Operator).Content()
+	case NavSettings:
+		o = settings.New(settings.Deps{
+			Store: u.store, Window: u.win, Run: u.run,
+			Units: u.Ledger(model.KindUnit).Content(), Holidays: u.Ledger(model.KindHoliday).Content(),
+			ImportHolidays: func() { u.Show(NavImport) },
+			Restore:        u.opt.Restore,
+			Changed:        u.Reload,
+			SetLanguage:    u.SetLanguage,
+			Current:        u.lang,
+		}).Content()
+	default:
+		o = widget.NewLabel(id)
+	}
+	u.screens[id] = o
+	return o
+}
+
+// Ledger is the table screen of kind k (created on first use).
+func (u *UI) Ledger(k model.Kind) *ledger.Screen {
+	if s, ok := u.ledgers[k]; ok {
+		return s
+	}
+	s := ledger.New(k, ledger.Deps{Store: u.store, Window: u.win, Run: u.run, Day: u.Day, Operator: u.Operator, Open: func(k model.Kind, r model.Record) { u.OpenForm(k, r) }})
+	u.ledgers[k] = s
+	return s
+}
+
+// Reload re-reads settings and refreshes every open screen (after a save,
+// an import, a settings change).
+func (u *UI) Reload() {
+	if err := u.loadContext(context.Background()); err != nil {
+		fyne.LogError("reload", err)
+	}
+	for _, s := range u.ledgers {
+		s.Reload()
+	}
+	if u.dash != nil {
+		u.dash.Reload()
+	}
+}
+
+// SetLanguage switches the language, stores the choice and rebuilds the window.
+func (u *UI) SetLanguage(l i18n.Lang) {
+	if l == u.lang {
+		return
+	}
+	if err := i18n.Load(l); err != nil {
+		fyne.LogError("switch language", err)
+		return
+	}
+	u.lang = l
+	if err := u.store.SetSetting(context.Background(), common.SettingLanguage, string(l)); err != nil {
+		fyne.LogError("store language", err)
+	}
+	// rebuild after the select that triggered this has finished its callback
+	u.build()
+}
+
+// currentLedger is the ledger on screen, if any (for Ctrl+N and Ctrl+F).
+func (u *UI) currentLedger() *ledger.Screen {
+	switch u.current {
+	case NavTasks:
+		return u.Ledger(model.KindTask)
+	case NavProposals:
+		return u.Ledger(model.KindProposal)
+	case NavMeetings:
+		return u.Ledger(model.KindMeeting)
+	case NavVillage:
+		if u.village != nil {
+			kinds := []model.Kind{model.KindVillage, model.KindFund, model.KindProject, model.KindPoint, model.KindVisit, model.KindProblem}
+			return u.Ledger(kinds[u.village.SelectedIndex()])
+		}
+	}
+	return nil
+}
+
+func (u *UI) shortcuts() {
+	c := u.win.Canvas()
+	add := func(key fyne.KeyName, fn func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { fn() })
+	}
+	add(fyne.KeyN, func() {
+		if l := u.currentLedger(); l != nil {
+			u.OpenForm(l.Kind(), nil)
+		} else {
+			u.Show(NavTasks)
+			u.OpenForm(model.KindTask, nil)
+		}
+	})
+	add(fyne.KeyF, func() {
+		l := u.currentLedger()
+		if l == nil {
+			u.Show(NavTasks)
+			l = u.Ledger(model.KindTask)
+		}
+		l.FocusSearch()
+	})
+	add(fyne.KeyI, func() { u.Show(NavImport) })
+	add(fyne.KeyE, func() { u.Show(NavExport) })
+	add(fyne.KeyS, func() { // in the main window: save the newest open form
+		if n := len(u.forms); n > 0 {
+			_ = u.forms[n-1].Save()
+		}
+	})
+}
