@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -81,6 +82,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		fileRef:     fileDate(f, src.modTime),
 		seen:        map[string]model.RowRef{},
 		unknownSeen: map[string]bool{},
+		paths:       map[reflect.Type]map[string][]int{},
 		res:         &Result{Report: model.FileReport{File: name, SHA256: src.sha256}},
 	}
 	recognised := false
@@ -244,6 +246,7 @@ type reader struct {
 	fileRef     model.Date
 	seen        map[string]model.RowRef // kind|key → first row
 	unknownSeen map[string]bool
+	paths       map[reflect.Type]map[string][]int
 	res         *Result
 }
 
