@@ -58,6 +58,7 @@ type Screen struct {
 	pages    map[int][]model.Record
 	order    []int // page load order, oldest first, for eviction
 	loading  map[int]bool
+	inRow    bool           // a page is being loaded from inside row()
 	filtered []model.Record // set when a light filter is on (lights are computed)
 	selected map[string]bool
 	sortCol  int
@@ -206,7 +207,12 @@ func (s *Screen) row(i int) (model.Record, bool) {
 		}
 		return nil, false
 	}
+	s.inRow = true
 	s.loadPage(p)
+	s.inRow = false
+	if page, ok := s.pages[p]; ok && i%pageSize < len(page) {
+		return page[i%pageSize], true // loaded inline (a synchronous runner)
+	}
 	return nil, false
 }
 
@@ -234,7 +240,9 @@ func (s *Screen) loadPage(p int) {
 				delete(s.pages, s.order[0])
 				s.order = s.order[1:]
 			}
-			s.table.Refresh()
+			if !s.inRow { // refreshing from inside a cell update would re-enter the table
+				s.table.Refresh()
+			}
 		}
 	})
 }
