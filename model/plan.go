@@ -31,7 +31,11 @@ type Incoming struct {
 	// Fields are the JSON field names the sheet has columns for: fields a
 	// sheet does not carry are never changes.
 	Fields []string
-	Ref    RowRef
+	// UnitRoles are the roles the sheet's unit columns carry (a ledger with
+	// only 牵头单位 carries lead); units of other roles are kept from the
+	// local record. nil means the sheet carries every role.
+	UnitRoles []Role
+	Ref       RowRef
 }
 
 // Rejection is a row (or cell) that cannot be imported, with what was expected.

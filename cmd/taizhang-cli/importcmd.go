@@ -166,7 +166,11 @@ func (e *env) printPlan(p importJSON) {
 			e.pick("本机", "local"), cf.Local, e.pick("文件", "incoming"), cf.Incoming)
 	}
 	if len(p.NewUnits) > 0 {
-		fmt.Fprintln(e.out, e.pick("新单位（已加入单位字典）：", "new units (added to the dictionary): ")+strings.Join(p.NewUnits, "、"))
+		if p.Applied {
+			fmt.Fprintln(e.out, e.pick("新单位（已加入单位字典）：", "new units (added to the dictionary): ")+strings.Join(p.NewUnits, "、"))
+		} else {
+			fmt.Fprintln(e.out, e.pick("新单位（导入时将加入单位字典）：", "new units (the import adds them to the dictionary): ")+strings.Join(p.NewUnits, "、"))
+		}
 	}
 	for _, n := range p.Notes {
 		fmt.Fprintln(e.out, e.pick("注：", "note: ")+n)
