@@ -104,6 +104,9 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	item.Local = local
+	if err := keepOtherRoles(rec, local, in); err != nil {
+		return err
+	}
 	fields := in.Fields
 	if in.BaseRev == "" {
 		// In a ledger Taizhang did not write, an empty cell says nothing:
@@ -284,6 +287,36 @@ func incomingBody(in *model.Incoming, base model.Record) (model.Record, error) {
 	}
 	full.Normalize()
 	return full, nil
+}
+
+// keepOtherRoles completes the units of a row whose sheet carries only some
+// unit columns (a ledger with 牵头单位 alone) with the local record's units
+// of the other roles, so a missing column never drops cooperating units.
+func keepOtherRoles(rec, local model.Record, in *model.Incoming) error {
+	if in.UnitRoles == nil || !slices.Contains(in.Fields, "units") {
+		return nil
+	}
+	carried := func(r model.Role) bool { return slices.Contains(in.UnitRoles, r) }
+	switch v := rec.(type) {
+	case *model.Task:
+		l := local.(*model.Task)
+		for _, u := range l.Units {
+			if !carried(u.Role) {
+				v.Units = append(v.Units, u)
+			}
+		}
+	case *model.Proposal:
+		l := local.(*model.Proposal)
+		for _, u := range l.Units {
+			if !carried(u.Role) {
+				v.Units = append(v.Units, u)
+			}
+		}
+	default:
+		return nil
+	}
+	rec.Normalize()
+	return nil
 }
 
 // filledFields keeps the fields whose value in r is not empty.

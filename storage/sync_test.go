@@ -257,3 +257,28 @@ func actions(p *model.Plan, k model.Kind) map[model.Action]int {
 	}
 	return out
 }
+
+// A ledger with only 牵头单位 never drops the cooperating units.
+func TestSyncPartialUnitColumnsKeepOtherRoles(t *testing.T) {
+	ctx := context.Background()
+	a := openTestStore(t)
+	t1 := newTask("督〔2019〕21号", "黑臭水体治理", "")
+	t1.Units = append(t1.Units, model.UnitRole{Name: "市生态环境局", Role: model.RoleCooperating})
+	require.NoError(t, a.Save(ctx, t1, "甲"))
+
+	in := model.New(model.KindTask).(*model.Task)
+	in.Number = t1.Number
+	in.Units = []model.UnitRole{{Name: "市发展和改革委员会", Role: model.RoleLead}}
+	in.Progress = "已完成2条"
+	plan, err := a.PlanImport(ctx, []model.Incoming{{Record: in, Fields: []string{"number", "units", "lead_unit", "progress"},
+		UnitRoles: []model.Role{model.RoleLead, model.RoleResponsible}, Ref: model.RowRef{File: "x.xlsx", Sheet: "S", Row: 2}}}, nil, nil)
+	require.NoError(t, err)
+	require.Len(t, plan.Items, 1)
+	assert.Equal(t, model.ActionUpdated, plan.Items[0].Action)
+	assert.Equal(t, []string{"progress"}, plan.Items[0].Changed)
+	_, err = a.ApplyImport(ctx, plan, ApplyOptions{By: "t", NoBackup: true})
+	require.NoError(t, err)
+	got := getTask(t, a, t1.ID)
+	assert.Equal(t, "已完成2条", got.Progress)
+	assert.Len(t, got.Units, 2, "the cooperating unit stays")
+}
