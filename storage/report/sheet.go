@@ -98,19 +98,34 @@ func (b *book) style(kind, fill string) int {
 	return id
 }
 
-// sheet writes one worksheet top to bottom.
+// sheet writes one worksheet top to bottom. Long lists (the overdue
+// list can run to tens of thousands of rows) go through excelize's
+// stream writer, which is several times faster; such a sheet takes no
+// per-cell styling afterwards and no charts.
 type sheet struct {
 	b         *book
 	name      string
 	row       int // the next row to write
 	ncols     int
+	widths    []float64
 	headerRow int // the first table's header row, repeated on every printed page
+	sw        *excelize.StreamWriter
 }
 
 // newSheet adds a worksheet (the first one renames Sheet1) with column
 // widths and the print setup: A4, fitted to the page width, page numbers
 // in the footer.
 func (b *book) newSheet(name string, widths []float64, landscape bool) *sheet {
+	return b.addSheet(name, widths, landscape, false)
+}
+
+// newListSheet is newSheet for a long list, written as a stream; finish
+// must be called to write it out.
+func (b *book) newListSheet(name string, widths []float64, landscape bool) *sheet {
+	return b.addSheet(name, widths, landscape, true)
+}
+
+func (b *book) addSheet(name string, widths []float64, landscape, stream bool) *sheet {
 	if b.err != nil {
 		return &sheet{b: b, name: name, row: 1}
 	}
@@ -119,10 +134,6 @@ func (b *book) newSheet(name string, widths []float64, landscape bool) *sheet {
 	} else {
 		_, err := b.f.NewSheet(name)
 		b.fail("sheet "+name, err)
-	}
-	for i, w := range widths {
-		c, _ := excelize.ColumnNumberToName(i + 1)
-		b.fail("sheet "+name, b.f.SetColWidth(name, c, c, w))
 	}
 	fit, orient, size, one, zero := true, "portrait", 9, 1, 0 // 9 = A4
 	if landscape {
@@ -133,7 +144,22 @@ func (b *book) newSheet(name string, widths []float64, landscape bool) *sheet {
 		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}))
 	b.fail("print setup "+name, b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
 		OddFooter: pick(b.lang, "&L&A&C第 &P 页，共 &N 页", "&L&A&CPage &P of &N")}))
-	return &sheet{b: b, name: name, row: 1, ncols: len(widths)}
+	s := &sheet{b: b, name: name, row: 1, ncols: len(widths), widths: widths}
+	if stream {
+		// Settings kept in the sheet's head (print setup above) must precede the stream.
+		sw, err := b.f.NewStreamWriter(name)
+		b.fail("sheet "+name, err)
+		s.sw = sw
+	}
+	for i, w := range widths {
+		if s.sw != nil {
+			b.fail("sheet "+name, s.sw.SetColWidth(i+1, i+1, w))
+			continue
+		}
+		c, _ := excelize.ColumnNumberToName(i + 1)
+		b.fail("sheet "+name, b.f.SetColWidth(name, c, c, w))
+	}
+	return s
 }
 
 func cell(c, r int) string {
@@ -147,6 +173,15 @@ func (s *sheet) line(text, kind string, height float64) {
 		return
 	}
 	f, r := s.b.f, s.row
+	if s.sw != nil {
+		s.b.fail(s.name, s.sw.SetRow(cell(1, r), []any{excelize.Cell{StyleID: s.b.style(kind, fillNone), Value: text}},
+			excelize.RowOpts{Height: height}))
+		if s.ncols > 1 {
+			s.b.fail(s.name, s.sw.MergeCell(cell(1, r), cell(s.ncols, r)))
+		}
+		s.row++
+		return
+	}
 	s.b.fail(s.name, f.SetCellValue(s.name, cell(1, r), text))
 	if s.ncols > 1 {
 		s.b.fail(s.name, f.MergeCell(s.name, cell(1, r), cell(s.ncols, r)))
@@ -168,12 +203,8 @@ func (s *sheet) skip() { s.row++ }
 // width is the sheet's total column width in characters.
 func (s *sheet) width() float64 {
 	total := 0.0
-	for i := 1; i <= s.ncols; i++ {
-		c, _ := excelize.ColumnNumberToName(i)
-		w, err := s.b.f.GetColWidth(s.name, c)
-		if err == nil {
-			total += w
-		}
+	for _, w := range s.widths {
+		total += w
 	}
 	return total
 }
@@ -209,6 +240,9 @@ func (s *sheet) table(cols []col, rows [][]any, fill func(i int) string) (header
 	}
 	if s.b.err != nil {
 		return header, header + 1, header
+	}
+	if s.sw != nil {
+		return s.streamTable(cols, rows, fill)
 	}
 	f := s.b.f
 	heads := make([]any, len(cols))
@@ -248,6 +282,37 @@ func (s *sheet) table(cols []col, rows [][]any, fill func(i int) string) (header
 	return header, first, last
 }
 
+func (s *sheet) streamTable(cols []col, rows [][]any, fill func(i int) string) (header, first, last int) {
+	header = s.row
+	heads := make([]any, len(cols))
+	for i, c := range cols {
+		heads[i] = excelize.Cell{StyleID: s.b.style(kHead, fillNone), Value: c.head}
+	}
+	s.b.fail(s.name, s.sw.SetRow(cell(1, header), heads, excelize.RowOpts{Height: 30}))
+	first = header + 1
+	vals := make([]any, len(cols))
+	for i, r := range rows {
+		fl := fillNone
+		if fill != nil {
+			fl = fill(i)
+		}
+		for j, c := range cols {
+			var v any
+			if j < len(r) {
+				v = cellValue(r[j])
+			}
+			vals[j] = excelize.Cell{StyleID: s.b.style(c.kind, fl), Value: v}
+		}
+		s.b.fail(s.name, s.sw.SetRow(cell(1, first+i), vals))
+		if s.b.err != nil {
+			break
+		}
+	}
+	last = first + len(rows) - 1
+	s.row = last + 2
+	return header, first, last
+}
+
 // cellValue turns report values into cell values: dates into real dates,
 // missing rates into a dash, money into 万元.
 func cellValue(v any) any {
@@ -273,6 +338,9 @@ func cellValue(v any) any {
 // finish defines the print titles: the first table's header repeats on
 // every printed page.
 func (s *sheet) finish() {
+	if s.sw != nil && s.b.err == nil {
+		s.b.fail("write "+s.name, s.sw.Flush())
+	}
 	if s.b.err != nil || s.headerRow == 0 {
 		return
 	}
@@ -292,7 +360,7 @@ func (s *sheet) ref(c, first, last int) string {
 // chart adds a native chart below the current row, each series naming
 // its header cell and its value cells on this sheet.
 func (s *sheet) chart(typ excelize.ChartType, title string, catCol, header, first, last int, valCols ...int) {
-	if s.b.err != nil || last < first {
+	if s.b.err != nil || last < first || s.sw != nil {
 		return
 	}
 	var series []excelize.ChartSeries

@@ -189,7 +189,7 @@ func (x *builder) overdue() {
 		{x.t("牵头单位", "Lead unit"), kWrap, 24}, {x.t("责任领导", "Leader"), kText, 10},
 		{x.t("交办日期", "Assigned"), kDate, 12}, {x.t("完成时限", "Deadline"), kDate, 12},
 		{x.t("逾期天数", "Days overdue"), kInt, 10}, {x.t("办理进展", "Progress"), kWrap, 40}}
-	s := x.newSheet(SheetOverdue, widths(cols), true)
+	s := x.newListSheet(SheetOverdue, widths(cols), true)
 	s.title(x.t("逾期未办结事项清单", "Overdue items") + x.t("（", " — ") + model.PeriodName(x.from, x.to, x.lang) + x.t("）", ""))
 	list := x.tasks.overdueList(x.ds, x.asOf)
 	s.note(x.t(fmt.Sprintf("截至 %s，逾期未办结事项%d项，逾期天数算至 %s。", x.to, len(list), x.asOf),
@@ -376,7 +376,7 @@ func (x *builder) fieldVisits() {
 		{x.t("日期", "Dates"), kText, 22}, {x.t("带队领导", "Leader"), kText, 12},
 		{x.t("地点", "Place"), kWrap, 24}, {x.t("联系基层单位", "Units contacted"), kWrap, 36},
 		{x.t("发现问题（个）", "Problems raised"), kInt, 10}}
-	s := x.newSheet(SheetVisits, widths(cols), true)
+	s := x.newListSheet(SheetVisits, widths(cols), true)
 	s.title(x.t("调研走访明细", "Research visits") + x.t("（", " — ") + model.PeriodName(x.from, x.to, x.lang) + x.t("）", ""))
 	visits := model.PeriodVisits(x.ds, model.VisitResearch, x.from, x.to)
 	problems := problemCounts(x.ds)
