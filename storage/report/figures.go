@@ -3,6 +3,7 @@ package report
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"taizhang/model"
 )
@@ -16,7 +17,7 @@ type Figure struct {
 	Group string // 督办事项 / Supervised items
 	Label string // 已办结（项） / Done
 	Value any    // int, *float64 (a rate, nil when its denominator is 0) or model.Fen
-	Text  string // "180", "81.1%", "115万元", "无（分母为0）"
+	Text  string // "180", "81.1%", "115" (万元), "无（分母为0）"
 }
 
 // figureDef names one path; value reads it from a Summary.
@@ -123,11 +124,9 @@ func formatValue(v any, lang string) string {
 			return pick(lang, "无（分母为0）", "n/a (nothing to count)")
 		}
 		return model.Percent(x)
-	case model.Fen:
-		if lang == "en" {
-			return strconv.FormatFloat(x.Wan(), 'f', 2, 64)
-		}
-		return model.FormatMoney(x, "zh")
+	case model.Fen: // in 万元, as the label says
+		s := strconv.FormatFloat(x.Wan(), 'f', 2, 64)
+		return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
 	}
 	return ""
 }

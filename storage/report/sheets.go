@@ -1,7 +1,9 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -379,6 +381,9 @@ func (x *builder) fieldVisits() {
 	s := x.newListSheet(SheetVisits, widths(cols), true)
 	s.title(x.t("调研走访明细", "Research visits") + x.t("（", " — ") + model.PeriodName(x.from, x.to, x.lang) + x.t("）", ""))
 	visits := model.PeriodVisits(x.ds, model.VisitResearch, x.from, x.to)
+	slices.SortStableFunc(visits, func(a, b *model.Visit) int {
+		return cmp.Or(a.StartOn.Compare(b.StartOn), cmp.Compare(a.Number, b.Number))
+	})
 	problems := problemCounts(x.ds)
 	data := make([][]any, len(visits))
 	for i, v := range visits {
