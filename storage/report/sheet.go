@@ -223,7 +223,7 @@ func rowHeight(text string, width float64) float64 {
 			chars += 2
 		}
 	}
-	lines := int(chars/(width*0.95)) + 1
+	lines := int(chars/(width*0.8)) + 1 // renderers fit fewer characters than the width says
 	if lines <= 1 {
 		return 0
 	}

@@ -76,7 +76,9 @@ func (x *builder) cover() {
 	for r := first; r <= last && x.err == nil; r++ {
 		x.fail(s.name, x.f.MergeCell(s.name, cell(2, r), cell(3, r)))
 		text, _ := x.f.GetCellValue(s.name, cell(2, r))
-		x.fail(s.name, x.f.SetRowHeight(s.name, r, max(rowHeight(text, 48), 18)))
+		names, _ := x.f.GetCellValue(s.name, cell(4, r))
+		x.fail(s.name, x.f.SetRowHeight(s.name, r, max(rowHeight(text, cols[1].width+cols[2].width),
+			rowHeight(names, cols[3].width), 18)))
 	}
 	if first > 1 && x.err == nil {
 		x.fail(s.name, x.f.MergeCell(s.name, cell(2, first-1), cell(3, first-1)))
