@@ -385,8 +385,13 @@ type pointRow struct {
 // is matched to a point exactly as the figures match it (MissedMonths).
 func liaisonTable(ds model.Dataset, from, to model.Date) []pointRow {
 	points := model.ActivePoints(ds)
+	// Only visits in the months the period touches can satisfy them: give
+	// MissedMonths just those (it matches every point against every visit).
+	near := ds
+	monthStart := model.NewDate(from.Y, from.M, 1)
+	near.Visits = model.PeriodVisits(ds, model.VisitLiaison, monthStart, to.MonthEnd())
 	missed := map[*model.Point][]string{}
-	for _, m := range model.MissedMonths(ds, from, to) {
+	for _, m := range model.MissedMonths(near, from, to) {
 		missed[m.Point] = append(missed[m.Point], m.Month)
 	}
 	visits := model.PeriodVisits(ds, model.VisitLiaison, from, to)
