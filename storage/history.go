@@ -22,7 +22,7 @@ const (
 func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, created bool,
 	body string, deleted bool, by, at string, importID any) error {
 	add := func(field, old, new string) error {
-		_, err := t.tx.ExecContext(ctx, `INSERT INTO changes (record_id, rev, field, old, new, by, at, import_id)
+		_, err := t.exec(ctx, `INSERT INTO changes (record_id, rev, field, old, new, by, at, import_id)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, id, rev, field, old, new, by, at, importID)
 		return err
 	}

@@ -39,10 +39,46 @@ var indexedCols = map[string]string{
 
 var fieldName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
-// where builds the WHERE clause of q for records aliased r.
-func (q Query) where() (string, []any) {
+// drivenMax is the number of text matches up to which a search starts from
+// the matches; above it, records are walked in index order and the matches
+// probed, which stops after a page.
+const drivenMax = 2000 // Store.drivenMax; tests lower it to try both plans
+
+// from builds the FROM and WHERE clauses of q for records aliased r.
+//
+// A text search has two plans. Few matches: start from them (CROSS JOIN
+// fixes that order) and sort them; walking all records in sort order and
+// probing would read every row for a rare term. Many matches (a common
+// word): walk records in the order of an indexed sort column and probe the
+// matches, stopping after a page; sorting 30,000 matches costs 0.3 s.
+func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []any, error) {
 	var conds []string
 	var args []any
+	from := " FROM records r"
+	if q.Text != "" {
+		match, c, a := textFilter(q.Text)
+		if match != "" {
+			driven := true
+			if indexedSort {
+				var n int
+				err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)",
+					match, s.drivenMax+1).Scan(&n)
+				if err != nil {
+					return "", nil, fmt.Errorf("search %q: %w", q.Text, err)
+				}
+				driven = n <= s.drivenMax
+			}
+			if driven {
+				from = " FROM (SELECT rowid AS seq FROM search WHERE search MATCH ?) f CROSS JOIN records r ON r.seq = f.seq"
+				args = append(args, match)
+			} else {
+				conds = append(conds, "r.seq IN (SELECT rowid FROM search WHERE search MATCH ?)")
+				args = append(args, match)
+			}
+		}
+		conds = append(conds, c...)
+		args = append(args, a...)
+	}
 	if q.Kind != "" {
 		conds = append(conds, "r.kind = ?")
 		args = append(args, string(q.Kind))
@@ -76,33 +112,29 @@ func (q Query) where() (string, []any) {
 		conds = append(conds, "r.updated_at >= ?")
 		args = append(args, fmtTime(q.ChangedSince))
 	}
-	if q.Text != "" {
-		c, a := textFilter(q.Text)
-		conds = append(conds, c...)
-		args = append(args, a...)
-	}
 	if len(conds) == 0 {
-		return "", nil
+		return from, args, nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return from + " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
-func (q Query) orderBy() (string, error) {
+// orderBy is q's ORDER BY clause, and whether it sorts on an indexed column.
+func (q Query) orderBy() (string, bool, error) {
 	if q.Sort == "" {
-		return " ORDER BY r.updated_at DESC, r.seq DESC", nil
+		return " ORDER BY r.updated_at DESC, r.seq DESC", true, nil
 	}
 	field, dir := q.Sort, "ASC"
 	if strings.HasPrefix(field, "-") {
 		field, dir = field[1:], "DESC"
 	}
 	if !fieldName.MatchString(field) {
-		return "", fmt.Errorf("sort by %q: not a field name", q.Sort)
+		return "", false, fmt.Errorf("sort by %q: not a field name", q.Sort)
 	}
 	col, ok := indexedCols[field]
 	if !ok {
 		col = "json_extract(r.body, '$." + field + "')"
 	}
-	return fmt.Sprintf(" ORDER BY %s %s, r.seq %s", col, dir, dir), nil
+	return fmt.Sprintf(" ORDER BY %s %s, r.seq %s", col, dir, dir), ok, nil
 }
 
 func (q Query) limit() string {
@@ -117,23 +149,79 @@ func (q Query) limit() string {
 
 // List returns the records matching q, with their Meta.
 func (s *Store) List(ctx context.Context, q Query) ([]model.Record, error) {
-	where, args := q.where()
-	order, err := q.orderBy()
+	seqs, err := s.seqs(ctx, q)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.rd.QueryContext(ctx, "SELECT "+prefixed(recordCols)+" FROM records r"+where+order+q.limit(), args...)
+	// Rows are fetched by seq after sorting: a sort that carried the bodies
+	// of 30,000 matches would read them all for a page of 200.
+	bySeq := make(map[int64]model.Record, len(seqs))
+	const chunk = 500
+	for i := 0; i < len(seqs); i += chunk {
+		part := seqs[i:min(i+chunk, len(seqs))]
+		args := make([]any, len(part))
+		for j, v := range part {
+			args[j] = v
+		}
+		rows, err := s.rd.QueryContext(ctx, "SELECT r.seq, "+prefixed(recordCols)+" FROM records r WHERE r.seq IN (?"+
+			strings.Repeat(", ?", len(part)-1)+")", args...)
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", q.Kind, err)
+		}
+		for rows.Next() {
+			var seq int64
+			r, err := scanRecord(seqScanner{rows, &seq})
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("list %s: %w", q.Kind, err)
+			}
+			bySeq[seq] = r
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("list %s: %w", q.Kind, err)
+		}
+	}
+	out := make([]model.Record, 0, len(seqs))
+	for _, seq := range seqs {
+		if r, ok := bySeq[seq]; ok { // gone if deleted meanwhile by a purge; keep order
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// seqScanner prepends the seq column to scanRecord's columns.
+type seqScanner struct {
+	rows interface{ Scan(...any) error }
+	seq  *int64
+}
+
+func (s seqScanner) Scan(dest ...any) error { return s.rows.Scan(append([]any{s.seq}, dest...)...) }
+
+// seqs returns the matching rows' seq in order.
+func (s *Store) seqs(ctx context.Context, q Query) ([]int64, error) {
+	order, indexed, err := q.orderBy()
+	if err != nil {
+		return nil, err
+	}
+	from, args, err := s.from(ctx, q, indexed)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.rd.QueryContext(ctx, "SELECT r.seq"+from+order+q.limit(), args...)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", q.Kind, err)
 	}
 	defer rows.Close()
-	var out []model.Record
+	var out []int64
 	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
+		var seq int64
+		if err := rows.Scan(&seq); err != nil {
 			return nil, fmt.Errorf("list %s: %w", q.Kind, err)
 		}
-		out = append(out, r)
+		out = append(out, seq)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list %s: %w", q.Kind, err)
@@ -143,9 +231,12 @@ func (s *Store) List(ctx context.Context, q Query) ([]model.Record, error) {
 
 // Count is the number of records List would return without Limit/Offset.
 func (s *Store) Count(ctx context.Context, q Query) (int, error) {
-	where, args := q.where()
+	from, args, err := s.from(ctx, q, true)
+	if err != nil {
+		return 0, err
+	}
 	var n int
-	if err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM records r"+where, args...).Scan(&n); err != nil {
+	if err := s.rd.QueryRowContext(ctx, "SELECT count(*)"+from, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count %s: %w", q.Kind, err)
 	}
 	return n, nil
@@ -154,12 +245,15 @@ func (s *Store) Count(ctx context.Context, q Query) (int, error) {
 // IDs returns the ids List would return, in order; big tables load rows as
 // they scroll into view.
 func (s *Store) IDs(ctx context.Context, q Query) ([]string, error) {
-	where, args := q.where()
-	order, err := q.orderBy()
+	order, indexed, err := q.orderBy()
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.rd.QueryContext(ctx, "SELECT r.id FROM records r"+where+order+q.limit(), args...)
+	from, args, err := s.from(ctx, q, indexed)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.rd.QueryContext(ctx, "SELECT r.id"+from+order+q.limit(), args...)
 	if err != nil {
 		return nil, fmt.Errorf("ids %s: %w", q.Kind, err)
 	}

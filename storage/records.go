@@ -143,17 +143,19 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		return fmt.Errorf("save: record kind %q does not match %T", m.Kind, r)
 	}
 	r.Normalize()
-	body, err := encodeBody(r)
+	f, err := recordFields(r)
 	if err != nil {
 		return fmt.Errorf("save: %w", err)
 	}
+	body := f.canonical()
+	cols := columnsOf(m.Kind, f)
 	if m.ID == "" {
 		m.ID = newID()
 	}
 	now := fmtTime(time.Now())
 	imp := nullable(importID)
 	var cur currentRow
-	err = t.tx.QueryRowContext(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
+	err = t.queryRow(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
 		Scan(&cur.seq, &cur.kind, &cur.rev, &cur.body, &cur.deleted)
 	created := errors.Is(err, sql.ErrNoRows)
 	if err != nil && !created {
@@ -178,7 +180,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	}
 
 	// OR IGNORE: an adopted or identical foreign revision is already stored.
-	if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO revisions
+	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 		(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		m.ID, rev, string(m.Kind), parent, mergedFrom, body, m.Deleted, now, by, imp); err != nil {
@@ -187,10 +189,12 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	key := model.NaturalKey(r)
 	var seq int64
 	if created {
-		res, err := t.tx.ExecContext(ctx, `INSERT INTO records
-			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			m.ID, string(m.Kind), rev, key, body, m.Deleted, now, now, by)
+		res, err := t.exec(ctx, `INSERT INTO records
+			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
+			status, lead_unit, source, deadline, day)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			m.ID, string(m.Kind), rev, key, body, m.Deleted, now, now, by,
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -199,16 +203,18 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		}
 	} else {
 		seq = cur.seq
-		if _, err := t.tx.ExecContext(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
-			updated_at = ?, updated_by = ? WHERE seq = ?`,
-			rev, key, body, m.Deleted, now, by, seq); err != nil {
+		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
+			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?
+			WHERE seq = ?`,
+			rev, key, body, m.Deleted, now, by,
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
 	if err := t.writeHistory(ctx, m.ID, rev, cur, created, body, m.Deleted, by, now, imp); err != nil {
 		return fmt.Errorf("save %s: history: %w", m.ID, err)
 	}
-	if err := indexSearch(ctx, t.tx, seq, !created, r, m.Deleted); err != nil {
+	if err := t.indexSearch(ctx, seq, !created, r, m.Deleted); err != nil {
 		return fmt.Errorf("save %s: search index: %w", m.ID, err)
 	}
 	m.Rev, m.UpdatedAt, m.UpdatedBy = rev, parseTime(now), by
@@ -222,7 +228,7 @@ func (t *Tx) creationRev(ctx context.Context, m *model.Meta, body string) (rev, 
 	if m.Rev != "" {
 		var fbody string
 		var fdel bool
-		err := t.tx.QueryRowContext(ctx, "SELECT body, deleted FROM revisions WHERE record_id = ? AND rev = ?",
+		err := t.queryRow(ctx, "SELECT body, deleted FROM revisions WHERE record_id = ? AND rev = ?",
 			m.ID, m.Rev).Scan(&fbody, &fdel)
 		switch {
 		case err == nil && fbody == body && fdel == m.Deleted:
@@ -239,7 +245,7 @@ func (t *Tx) creationRev(ctx context.Context, m *model.Meta, body string) (rev, 
 // fillMeta sets m from the stored row (after a save that changed nothing).
 func (t *Tx) fillMeta(ctx context.Context, m *model.Meta) error {
 	var at string
-	err := t.tx.QueryRowContext(ctx, "SELECT rev, updated_at, updated_by FROM records WHERE id = ?", m.ID).
+	err := t.queryRow(ctx, "SELECT rev, updated_at, updated_by FROM records WHERE id = ?", m.ID).
 		Scan(&m.Rev, &at, &m.UpdatedBy)
 	if err != nil {
 		return fmt.Errorf("save %s: %w", m.ID, err)

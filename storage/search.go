@@ -123,9 +123,9 @@ func searchText(r model.Record) string {
 }
 
 // indexSearch replaces the record's search text (none for tombstones).
-func indexSearch(ctx context.Context, q querier, seq int64, existed bool, r model.Record, deleted bool) error {
+func (t *Tx) indexSearch(ctx context.Context, seq int64, existed bool, r model.Record, deleted bool) error {
 	if existed {
-		if _, err := q.ExecContext(ctx, "DELETE FROM search WHERE rowid = ?", seq); err != nil {
+		if _, err := t.exec(ctx, "DELETE FROM search WHERE rowid = ?", seq); err != nil {
 			return err
 		}
 	}
@@ -136,18 +136,19 @@ func indexSearch(ctx context.Context, q querier, seq int64, existed bool, r mode
 	if text == "" {
 		return nil
 	}
-	_, err := q.ExecContext(ctx, "INSERT INTO search (rowid, text) VALUES (?, ?)", seq, text)
+	_, err := t.exec(ctx, "INSERT INTO search (rowid, text) VALUES (?, ?)", seq, text)
 	return err
 }
 
-// textFilter turns a query text into SQL conditions on records (alias r):
-// every whitespace-separated term must occur. Each term becomes FTS parts
+// textFilter turns a query text into an FTS match expression and SQL
+// conditions on records (alias r): every whitespace-separated term must
+// occur. Each term becomes FTS parts
 // (a phrase of bigrams per CJK run of 2+, a prefix per Latin word); a term
 // the index cannot express exactly (a lone CJK character, or several runs
 // whose adjacency the AND of parts loses) is also checked with LIKE on the
 // body, which the FTS part has already narrowed to few rows.
-func textFilter(text string) (conds []string, args []any) {
-	var match []string
+func textFilter(text string) (match string, conds []string, args []any) {
+	var parts []string
 	for _, term := range strings.Fields(model.Fold(text)) {
 		segs := segments(term)
 		verify := len(segs) != 1 // none (only symbols) or several runs
@@ -156,9 +157,9 @@ func textFilter(text string) (conds []string, args []any) {
 			case g.cjk && len(g.runes) == 1:
 				verify = true
 			case g.cjk:
-				match = append(match, `"`+strings.Join(g.tokens(), " ")+`"`)
+				parts = append(parts, `"`+strings.Join(g.tokens(), " ")+`"`)
 			default:
-				match = append(match, `"`+string(g.runes)+`"*`)
+				parts = append(parts, `"`+string(g.runes)+`"*`)
 			}
 		}
 		if verify && !strings.ContainsAny(term, `"\`) {
@@ -166,11 +167,7 @@ func textFilter(text string) (conds []string, args []any) {
 			args = append(args, "%"+escapeLike(term)+"%")
 		}
 	}
-	if len(match) > 0 {
-		conds = append([]string{"r.seq IN (SELECT rowid FROM search WHERE search MATCH ?)"}, conds...)
-		args = append([]any{strings.Join(match, " AND ")}, args...)
-	}
-	return conds, args
+	return strings.Join(parts, " AND "), conds, args
 }
 
 func escapeLike(s string) string {

@@ -10,10 +10,26 @@ import (
 	"taizhang/model"
 )
 
+// searchIDs runs the search with both plans (from the matches, and
+// through the records' index with the matches probed) and checks they agree.
 func searchIDs(t *testing.T, s *Store, kind model.Kind, text string) []string {
 	t.Helper()
-	ids, err := s.IDs(context.Background(), Query{Kind: kind, Text: text})
+	ctx := context.Background()
+	q := Query{Kind: kind, Text: text}
+	ids, err := s.IDs(ctx, q)
 	require.NoError(t, err)
+	n, err := s.Count(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, len(ids), n)
+
+	s.drivenMax = 0
+	defer func() { s.drivenMax = drivenMax }()
+	probed, err := s.IDs(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, ids, probed, "both plans find the same records")
+	n, err = s.Count(ctx, q)
+	require.NoError(t, err)
+	assert.Equal(t, len(ids), n)
 	return ids
 }
 

@@ -36,6 +36,8 @@ type Store struct {
 	rd   *sql.DB // readers
 	wr   *sql.DB // the single writer (one connection, BEGIN IMMEDIATE)
 	wmu  sync.Mutex
+	// drivenMax: see Store.from.
+	drivenMax int
 }
 
 // pragmas apply to every pooled connection (FINDINGS: put them in the DSN).
@@ -71,7 +73,7 @@ func Open(dir string) (*Store, error) {
 	wr.SetMaxOpenConns(1)
 	wr.SetMaxIdleConns(1)
 	wr.SetConnMaxLifetime(0)
-	s := &Store{dir: dir, path: path, wr: wr}
+	s := &Store{dir: dir, path: path, wr: wr, drivenMax: drivenMax}
 	if err := migrate(context.Background(), wr); err != nil {
 		wr.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -107,8 +109,41 @@ type querier interface {
 
 // Tx is one write transaction (see Store.Update).
 type Tx struct {
-	s  *Store
-	tx *sql.Tx
+	s     *Store
+	tx    *sql.Tx
+	stmts map[string]*sql.Stmt // prepared once per transaction: imports save thousands of rows
+}
+
+// prep returns the transaction's prepared statement for query.
+func (t *Tx) prep(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := t.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := t.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if t.stmts == nil {
+		t.stmts = map[string]*sql.Stmt{}
+	}
+	t.stmts[query] = st
+	return st, nil
+}
+
+func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := t.prep(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := t.prep(ctx, query)
+	if err != nil {
+		return t.tx.QueryRowContext(ctx, query, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
 }
 
 // Update runs fn in one write transaction: all its changes are applied, or

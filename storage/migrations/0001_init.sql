@@ -9,29 +9,23 @@ CREATE TABLE records (
     kind       TEXT NOT NULL,
     rev        TEXT NOT NULL,
     key        TEXT NOT NULL DEFAULT '',
-    body       TEXT NOT NULL,              -- canonical JSON of the fields, Meta stripped
     deleted    INTEGER NOT NULL DEFAULT 0,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     updated_by TEXT NOT NULL DEFAULT '',
-    -- list filters, derived from the body
-    status    TEXT GENERATED ALWAYS AS (json_extract(body, '$.status')) VIRTUAL,
-    lead_unit TEXT GENERATED ALWAYS AS (coalesce(json_extract(body, '$.lead_unit'), json_extract(body, '$.unit'))) VIRTUAL,
-    source    TEXT GENERATED ALWAYS AS (json_extract(body, '$.source')) VIRTUAL,
-    deadline  TEXT GENERATED ALWAYS AS (json_extract(body, '$.deadline')) VIRTUAL,
-    -- the kind's main date, for From/To
-    day TEXT GENERATED ALWAYS AS (CASE kind
-        WHEN 'tasks'     THEN json_extract(body, '$.assigned_on')
-        WHEN 'proposals' THEN json_extract(body, '$.assigned_on')
-        WHEN 'meetings'  THEN json_extract(body, '$.held_on')
-        WHEN 'funds'     THEN json_extract(body, '$.date')
-        WHEN 'holidays'  THEN json_extract(body, '$.date')
-        WHEN 'projects'  THEN json_extract(body, '$.start_on')
-        WHEN 'visits'    THEN json_extract(body, '$.start_on')
-        WHEN 'problems'  THEN json_extract(body, '$.raised_on')
-    END) VIRTUAL
+    -- list filters, copied from the body on save (columns.go). Plain
+    -- columns placed before the body: SQLite stores generated columns at the
+    -- end of the row, behind the body's overflow pages.
+    status    TEXT NOT NULL DEFAULT '',
+    lead_unit TEXT NOT NULL DEFAULT '',
+    source    TEXT NOT NULL DEFAULT '',
+    deadline  TEXT NOT NULL DEFAULT '',
+    day       TEXT NOT NULL DEFAULT '', -- the kind's main date, for From/To
+    -- canonical JSON of the fields, Meta stripped; last, so that reading the
+    -- columns above never walks the body's overflow pages
+    body TEXT NOT NULL
 );
-CREATE INDEX records_kind_updated ON records(kind, deleted, updated_at);
+CREATE INDEX records_kind_updated ON records(kind, deleted, updated_at, seq);
 CREATE INDEX records_kind_key ON records(kind, key);
 CREATE INDEX records_kind_status ON records(kind, status);
 CREATE INDEX records_kind_lead ON records(kind, lead_unit);
