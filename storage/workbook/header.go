@@ -12,11 +12,12 @@ const headerScanRows = 15 // the header is looked for in the first rows only
 // sheetHeader is a recognised header: which kind the sheet holds and which
 // column of the sheet fills what.
 type sheetHeader struct {
-	kind    model.Kind
-	lastRow int        // 1-based row number of the last header row
-	cols    []boundCol // sheet columns that map to a field
-	hidden  map[string]int
-	score   int
+	kind     model.Kind
+	firstRow int        // 1-based row number of the first header row
+	lastRow  int        // 1-based row number of the last header row
+	cols     []boundCol // sheet columns that map to a field
+	hidden   map[string]int
+	score    int
 }
 
 // boundCol is a sheet column bound to a field.
@@ -196,7 +197,7 @@ func detectHeader(sheetName string, rows [][]string, merges []mergeRange) *sheet
 		for vi, cells := range variants {
 			for _, k := range model.Kinds() {
 				h := bindHeader(k, cells)
-				h.lastRow = r + 1 + vi
+				h.firstRow, h.lastRow = r+1, r+1+vi
 				consider(h, sheetName == k.SheetName())
 			}
 		}

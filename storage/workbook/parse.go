@@ -185,6 +185,9 @@ func (s *sheetReader) parseRow(num int, row []string) {
 			}
 		}
 	}
+	if kind == model.KindProposal {
+		s.fillProposal(rec.(*model.Proposal))
+	}
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}}
 	if i, ok := s.hdr.hidden["_id"]; ok {
 		rec.RecordMeta().ID = strings.TrimSpace(at(row, i))
@@ -206,10 +209,37 @@ func (s *sheetReader) parseRow(num int, row []string) {
 	if kind == model.KindFund && slices.Contains(inc.Fields, "source_text") {
 		inc.Fields = append(inc.Fields, "source")
 	}
+	if s.proposal.body != "" && !slices.Contains(inc.Fields, "body") {
+		inc.Fields = append(inc.Fields, "body")
+	}
+	if s.proposal.session != "" && !slices.Contains(inc.Fields, "session") {
+		inc.Fields = append(inc.Fields, "session")
+	}
 	if s.isDuplicate(num, rec) {
 		return
 	}
 	r.res.Rows = append(r.res.Rows, inc)
+}
+
+// fillProposal gives a row without body or session the sheet's, and writes
+// the session in one form (第十六届第三次会议) so ledgers of a session match.
+func (s *sheetReader) fillProposal(p *model.Proposal) {
+	if p.Session != "" {
+		if p.Body == "" {
+			if b, ok := bodyNamed(model.Fold(p.Session)); ok { // 十六届人大三次会议
+				p.Body = b
+			}
+		}
+		if sess, ok := normalizeSession(p.Session); ok {
+			p.Session = sess
+		}
+	}
+	if p.Body == "" {
+		p.Body = s.proposal.body
+	}
+	if p.Session == "" {
+		p.Session = s.proposal.session
+	}
 }
 
 func appendField(fields []string, c Column) []string {

@@ -350,6 +350,16 @@ func (r *reader) readSheet(sheet string, sc *sheetScan) (model.SheetReport, erro
 		}
 	}
 	sr := &sheetReader{r: r, sheet: sheet, hdr: hdr, sc: sc, ref: sheetRef}
+	if kind == model.KindProposal {
+		var title, header []string
+		for _, b := range head[:hdr.firstRow-1] {
+			title = append(title, strings.Join(b.raw, " "))
+		}
+		for _, b := range head[hdr.firstRow-1 : hdr.lastRow] {
+			header = append(header, b.full...)
+		}
+		sr.proposal = inferProposalContext(sheet, title, header)
+	}
 	handle := func(b bufRow) {
 		if sr.handleRow(b.num, b.raw, b.full) {
 			rep.Rows++
@@ -392,6 +402,8 @@ type sheetReader struct {
 	hdr   *sheetHeader
 	sc    *sheetScan
 	ref   model.Date
+	// proposal: body and session inferred for a proposals sheet.
+	proposal proposalContext
 }
 
 var totalWords = []string{"合计", "总计", "小计", "总合计", "累计", "共计"}
