@@ -14,10 +14,17 @@ import (
 	"taizhang/ui/common"
 )
 
-// Store is what the workbench reads.
+// Store is what the workbench reads. Lights and counts are judged by the
+// store in SQL: reading every open item to judge it in Go took seconds at
+// 100,000 records.
 type Store interface {
 	List(ctx context.Context, q storage.Query) ([]model.Record, error)
 	Count(ctx context.Context, q storage.Query) (int, error)
+	GetMany(ctx context.Context, ids []string) ([]model.Record, error)
+	TaskLightCounts(ctx context.Context, d storage.LightDay) (map[model.Light]int, error)
+	TaskIDsWithLight(ctx context.Context, l model.Light, d storage.LightDay, limit int) ([]string, error)
+	CountBy(ctx context.Context, kind model.Kind, column string, openTasksOnly bool) (map[string]int, error)
+	OpenTaskIDsWithCycle(ctx context.Context) ([]string, error)
 }
 
 // Item is one line of an attention list; tapping it opens Record.
@@ -33,51 +40,69 @@ type UnitCount struct {
 	Count int
 }
 
-// Data is everything the workbench shows, read in one go off the UI goroutine.
+// Data is everything the workbench shows, read off the UI goroutine.
+// Red and Yellow hold the most urgent items (up to ListMax); RedCount and
+// YellowCount say how many there are.
 type Data struct {
-	Red, Yellow   []Item
-	MissedReports []Item
-	ProposalsDue  []Item
-	PointsMissed  []Item
-	ByStatus      map[model.TaskStatus]int
-	ByLight       map[model.Light]int
-	ByUnit        []UnitCount
+	Red, Yellow           []Item
+	RedCount, YellowCount int
+	MissedReports         []Item
+	MissedLoaded          bool // missed reports are read in a second pass
+	ProposalsDue          []Item
+	PointsMissed          []Item
+	ByStatus              map[model.TaskStatus]int
+	ByLight               map[model.Light]int
+	ByUnit                []UnitCount
 }
 
-var openStatuses = []model.TaskStatus{model.TaskAssigned, model.TaskInProgress, model.TaskReview}
+// ListMax is how many items an attention list shows.
+const ListMax = 50
 
-// Load reads the workbench figures for day.
+func lightDay(day common.Day) storage.LightDay {
+	return storage.LightDay{Today: day.Today, Rules: day.Rules, Cal: day.Cal}
+}
+
+func taskLine(t *model.Task) string {
+	return fmt.Sprintf("%s %s（%s，%s）", t.Number, t.Title, t.LeadUnit, model.CurrentDeadline(t))
+}
+
+// Load reads the workbench figures for day, all but the missed reports
+// (LoadMissed), which need every open item that reports periodically.
 func Load(ctx context.Context, st Store, day common.Day) (*Data, error) {
-	d := &Data{ByStatus: map[model.TaskStatus]int{}, ByLight: map[model.Light]int{}}
-	for _, s := range model.TaskStatuses.Values() {
-		n, err := st.Count(ctx, storage.Query{Kind: model.KindTask, Status: string(s)})
-		if err != nil {
-			return nil, fmt.Errorf("count %s tasks: %w", s, err)
-		}
-		d.ByStatus[s] = n
+	d := &Data{ByStatus: map[model.TaskStatus]int{}}
+	statuses, err := st.CountBy(ctx, model.KindTask, "status", false)
+	if err != nil {
+		return nil, err
 	}
-	units := map[string]int{}
-	for _, s := range openStatuses {
-		tasks, err := st.List(ctx, storage.Query{Kind: model.KindTask, Status: string(s), Sort: "deadline"})
+	for s, n := range statuses {
+		d.ByStatus[model.TaskStatus(s)] = n
+	}
+	ld := lightDay(day)
+	if d.ByLight, err = st.TaskLightCounts(ctx, ld); err != nil {
+		return nil, err
+	}
+	d.RedCount, d.YellowCount = d.ByLight[model.LightRed], d.ByLight[model.LightYellow]
+	for _, l := range []model.Light{model.LightRed, model.LightYellow} {
+		ids, err := st.TaskIDsWithLight(ctx, l, ld, ListMax)
 		if err != nil {
-			return nil, fmt.Errorf("list %s tasks: %w", s, err)
+			return nil, err
 		}
-		for _, r := range tasks {
-			t := r.(*model.Task)
-			l := day.Light(t)
-			d.ByLight[l]++
-			units[t.LeadUnit]++
-			line := fmt.Sprintf("%s %s（%s，%s）", t.Number, t.Title, t.LeadUnit, model.CurrentDeadline(t))
-			switch l {
-			case model.LightRed:
-				d.Red = append(d.Red, Item{line, l, t})
-			case model.LightYellow:
-				d.Yellow = append(d.Yellow, Item{line, l, t})
-			}
-			if missed := model.MissedReports(t, day.Today); len(missed) > 0 {
-				d.MissedReports = append(d.MissedReports, Item{t.Number + " " + t.Title + "：" + strings.Join(missed, "、"), l, t})
+		recs, err := st.GetMany(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			it := Item{taskLine(r.(*model.Task)), l, r}
+			if l == model.LightRed {
+				d.Red = append(d.Red, it)
+			} else {
+				d.Yellow = append(d.Yellow, it)
 			}
 		}
+	}
+	units, err := st.CountBy(ctx, model.KindTask, "lead_unit", true)
+	if err != nil {
+		return nil, err
 	}
 	for u, n := range units {
 		if u == "" {
@@ -111,6 +136,29 @@ func Load(ctx context.Context, st Store, day common.Day) (*Data, error) {
 		return nil, err
 	}
 	return d, nil
+}
+
+// LoadMissed lists the open items with a unit that has not reported for
+// the latest period due.
+func LoadMissed(ctx context.Context, st Store, day common.Day) ([]Item, error) {
+	ids, err := st.OpenTaskIDsWithCycle(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []Item
+	for i := 0; i < len(ids); i += 500 {
+		recs, err := st.GetMany(ctx, ids[i:min(i+500, len(ids))])
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range recs {
+			t := r.(*model.Task)
+			if missed := model.MissedReports(t, day.Today); len(missed) > 0 {
+				out = append(out, Item{t.Number + " " + t.Title + "：" + strings.Join(missed, "、"), day.Light(t), t})
+			}
+		}
+	}
+	return out, nil
 }
 
 // pointsMissed lists active liaison points with no visit this month.

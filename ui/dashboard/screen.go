@@ -24,6 +24,7 @@ type Screen struct {
 	open  func(model.Record)
 
 	data    *Data
+	gen     int // bumped on every reload; older results are dropped
 	body    *fyne.Container
 	content fyne.CanvasObject
 }
@@ -43,24 +44,48 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 // Data is what the workbench last loaded.
 func (s *Screen) Data() *Data { return s.data }
 
-// Reload reads the figures again.
+// Reload reads the figures again: the quick ones first, then the missed
+// reports, which need every open item that reports periodically.
 func (s *Screen) Reload() {
 	day := s.day()
+	s.gen++
+	gen := s.gen
+	if s.data == nil {
+		s.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("dash.loading"))}
+		s.body.Refresh()
+	}
 	s.run.Go(func() func() {
 		d, err := Load(context.Background(), s.store, day)
 		return func() {
-			s.body.RemoveAll()
+			if gen != s.gen {
+				return
+			}
 			if err != nil {
-				s.body.Add(widget.NewLabel(err.Error()))
+				s.body.Objects = []fyne.CanvasObject{widget.NewLabel(err.Error())}
+				s.body.Refresh()
 				return
 			}
 			s.data = d
 			s.fill(d)
+			s.run.Go(func() func() {
+				missed, err := LoadMissed(context.Background(), s.store, day)
+				return func() {
+					if gen != s.gen || err != nil {
+						if err != nil {
+							fyne.LogError("missed reports", err)
+						}
+						return
+					}
+					d.MissedReports, d.MissedLoaded = missed, true
+					s.fill(d)
+				}
+			})
 		}
 	})
 }
 
 func (s *Screen) fill(d *Data) {
+	s.body.RemoveAll()
 	counts := fmt.Sprintf("%s %d   %s %d   %s %d", common.LightLabel(model.LightRed), d.ByLight[model.LightRed],
 		common.LightLabel(model.LightYellow), d.ByLight[model.LightYellow],
 		common.LightLabel(model.LightGreen), d.ByLight[model.LightGreen])
@@ -69,22 +94,26 @@ func (s *Screen) fill(d *Data) {
 		statuses += fmt.Sprintf("%s %d   ", common.EnumLabel(model.TaskStatuses, st), d.ByStatus[st])
 	}
 	s.body.Add(widget.NewCard(lang.L("dash.counts"), "", container.NewVBox(widget.NewLabel(counts), widget.NewLabel(statuses))))
-	s.body.Add(s.section(lang.L("dash.red"), d.Red))
-	s.body.Add(s.section(lang.L("dash.yellow"), d.Yellow))
-	s.body.Add(s.section(lang.L("dash.missed_reports"), d.MissedReports))
-	s.body.Add(s.section(lang.L("dash.proposals_due"), d.ProposalsDue))
-	s.body.Add(s.section(lang.L("dash.points_missed"), d.PointsMissed))
+	s.body.Add(s.section(lang.L("dash.red"), d.Red, d.RedCount))
+	s.body.Add(s.section(lang.L("dash.yellow"), d.Yellow, d.YellowCount))
+	if d.MissedLoaded {
+		s.body.Add(s.section(lang.L("dash.missed_reports"), d.MissedReports, len(d.MissedReports)))
+	} else {
+		s.body.Add(widget.NewCard(lang.L("dash.missed_reports"), "", widget.NewLabel(lang.L("dash.loading"))))
+	}
+	s.body.Add(s.section(lang.L("dash.proposals_due"), d.ProposalsDue, len(d.ProposalsDue)))
+	s.body.Add(s.section(lang.L("dash.points_missed"), d.PointsMissed, len(d.PointsMissed)))
 	s.body.Add(widget.NewCard(lang.L("dash.by_unit"), "", barChart(d.ByUnit)))
 }
 
-func (s *Screen) section(title string, items []Item) fyne.CanvasObject {
+// section lists up to ListMax of total items.
+func (s *Screen) section(title string, items []Item, total int) fyne.CanvasObject {
 	box := container.NewVBox()
 	if len(items) == 0 {
 		box.Add(widget.NewLabel(lang.L("dash.none")))
 	}
 	for i, it := range items {
-		if i == 50 {
-			box.Add(widget.NewLabel(lang.L("dash.more", map[string]any{"Count": len(items) - 50})))
+		if i == ListMax {
 			break
 		}
 		it := it
@@ -95,7 +124,10 @@ func (s *Screen) section(title string, items []Item) fyne.CanvasObject {
 		b.Importance = widget.LowImportance
 		box.Add(container.NewBorder(nil, nil, dot.Object, nil, b))
 	}
-	return widget.NewCard(fmt.Sprintf("%s（%d）", title, len(items)), "", box)
+	if shown := min(len(items), ListMax); total > shown {
+		box.Add(widget.NewLabel(lang.L("dash.more", map[string]any{"Count": total - shown})))
+	}
+	return widget.NewCard(fmt.Sprintf("%s（%d）", title, total), "", box)
 }
 
 // barChart draws open items by lead unit as horizontal bars.

@@ -26,6 +26,10 @@ type Store interface {
 	IDs(ctx context.Context, q storage.Query) ([]string, error)
 	Get(ctx context.Context, id string) (model.Record, error)
 	Save(ctx context.Context, r model.Record, by string) error
+	// LightIDs and GetMany serve the light filter: lights are judged
+	// against today, so the store lists the ids and the table pages them.
+	LightIDs(ctx context.Context, q storage.Query, l model.Light, d storage.LightDay) ([]string, error)
+	GetMany(ctx context.Context, ids []string) ([]model.Record, error)
 }
 
 // Deps are the screen's collaborators, given by the main window.
@@ -37,12 +41,19 @@ type Deps struct {
 	Operator func() string
 	// Open shows a record's form; a nil record means a new one of kind.
 	Open func(kind model.Kind, r model.Record)
+	// Shown, if set, is told when a query's first rows are on screen and
+	// how long that took from the query's start (the search latency).
+	Shown func(took time.Duration)
 }
 
 const pageSize = 100
 
 // maxPages bounds the row cache: a few screens' worth around the view.
 const maxPages = 20
+
+// searchPause is how long typing must pause before the search runs; stale
+// queries are cancelled, so it can be short.
+const searchPause = 60 * time.Millisecond
 
 // Screen is one kind's ledger.
 type Screen struct {
@@ -53,13 +64,15 @@ type Screen struct {
 	// query state (UI goroutine only)
 	base     storage.Query
 	light    model.Light
-	gen      int // bumped on every new query; older results are dropped
-	count    int // rows matching
+	gen      int                // bumped on every new query; older results are dropped
+	cancel   context.CancelFunc // stops the previous query's store work
+	count    int                // rows matching (the first page's length until counted)
+	counting bool               // the exact count is still being read
 	pages    map[int][]model.Record
 	order    []int // page load order, oldest first, for eviction
 	loading  map[int]bool
-	inRow    bool           // a page is being loaded from inside row()
-	filtered []model.Record // set when a light filter is on (lights are computed)
+	inRow    bool     // a page is being loaded from inside row()
+	ids      []string // with a light filter: the matching ids, paged from the store
 	selected map[string]bool
 	sortCol  int
 	sortDesc bool
@@ -84,7 +97,7 @@ func New(k model.Kind, d Deps) *Screen {
 		loading:  map[int]bool{},
 		selected: map[string]bool{},
 		sortCol:  -1,
-		debounce: d.Run.Debounce(150 * time.Millisecond),
+		debounce: d.Run.Debounce(searchPause),
 	}
 	s.build()
 	s.Reload()
@@ -104,35 +117,89 @@ func (s *Screen) FocusSearch() { s.deps.Window.Canvas().Focus(s.search) }
 func (s *Screen) Summary() string { return s.summary.Text }
 
 // Rows is the number of rows the table shows.
-func (s *Screen) Rows() int {
-	if s.filtered != nil {
-		return len(s.filtered)
-	}
-	return s.count
-}
+func (s *Screen) Rows() int { return s.count }
 
-// Reload runs the current query again (after a save or an import).
+// Reload runs the current query again (after a save, an import, a
+// keystroke). The first page is read and shown before the rows are
+// counted, so results appear as soon as the store finds them.
 func (s *Screen) Reload() {
 	s.gen++
+	if s.cancel != nil {
+		s.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
 	gen, q, light := s.gen, s.query(), s.light
-	s.pages, s.order, s.loading, s.filtered = map[int][]model.Record{}, nil, map[int]bool{}, nil
+	s.pages, s.order, s.loading, s.ids = map[int][]model.Record{}, nil, map[int]bool{}, nil
 	day := s.day()
+	started := time.Now()
 	s.deps.Run.Go(func() func() {
-		ctx := context.Background()
 		if light != "" {
-			// Lights depend on today and the settings, so the store cannot
-			// filter them: read the matching rows and judge each.
-			all, err := s.deps.Store.List(ctx, q)
-			var keep []model.Record
-			for _, r := range all {
-				if day.Light(r) == light {
-					keep = append(keep, r)
-				}
+			ids, err := s.deps.Store.LightIDs(ctx, q, light, storage.LightDay{Today: day.Today, Rules: day.Rules, Cal: day.Cal})
+			var first []model.Record
+			if err == nil {
+				first, err = s.deps.Store.GetMany(ctx, ids[:min(pageSize, len(ids))])
 			}
-			return func() { s.applyFiltered(gen, keep, err) }
+			return func() {
+				if gen != s.gen {
+					return
+				}
+				if ids == nil {
+					ids = []string{}
+				}
+				s.ids = ids
+				s.applyFirst(gen, started, first, len(ids), err, nil)
+			}
 		}
+		pq := q
+		pq.Limit = pageSize
+		rows, err := s.deps.Store.List(ctx, pq)
+		return func() {
+			s.applyFirst(gen, started, rows, len(rows), err, func() { s.countRows(ctx, gen, q) })
+		}
+	})
+}
+
+// applyFirst shows a query's first page; count is exact unless the page
+// is full, in which case more rows are counted by then.
+func (s *Screen) applyFirst(gen int, started time.Time, rows []model.Record, count int, err error, then func()) {
+	if gen != s.gen {
+		return // a newer query has started
+	}
+	if err != nil {
+		s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": err.Error()}))
+		return
+	}
+	s.pages[0] = rows
+	s.order = append(s.order, 0)
+	s.count = count
+	s.counting = then != nil && len(rows) == pageSize
+	s.showSummary()
+	s.table.Refresh()
+	if s.deps.Shown != nil {
+		s.deps.Shown(time.Since(started))
+	}
+	if s.counting {
+		then()
+	}
+}
+
+func (s *Screen) countRows(ctx context.Context, gen int, q storage.Query) {
+	s.deps.Run.Go(func() func() {
 		n, err := s.deps.Store.Count(ctx, q)
-		return func() { s.applyCount(gen, n, err) }
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			s.counting = false
+			if err != nil {
+				s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": err.Error()}))
+				return
+			}
+			s.count = n
+			s.showSummary()
+			s.table.Refresh()
+		}
 	})
 }
 
@@ -155,37 +222,11 @@ func (s *Screen) query() storage.Query {
 	return q
 }
 
-func (s *Screen) applyCount(gen, n int, err error) {
-	if gen != s.gen {
-		return // a newer query has started
-	}
-	if err != nil {
-		s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": err.Error()}))
-		return
-	}
-	s.count = n
-	s.showSummary()
-	s.table.Refresh()
-}
-
-func (s *Screen) applyFiltered(gen int, rows []model.Record, err error) {
-	if gen != s.gen {
-		return
-	}
-	if err != nil {
-		s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": err.Error()}))
-		return
-	}
-	if rows == nil {
-		rows = []model.Record{}
-	}
-	s.filtered = rows
-	s.showSummary()
-	s.table.Refresh()
-}
-
 func (s *Screen) showSummary() {
 	text := lang.L("ledger.count", map[string]any{"Count": s.Rows()})
+	if s.counting {
+		text = lang.L("ledger.counting", map[string]any{"Count": s.Rows()})
+	}
 	if n := len(s.selected); n > 0 {
 		text += "  " + lang.L("ledger.selected", map[string]any{"Count": n})
 	}
@@ -194,17 +235,14 @@ func (s *Screen) showSummary() {
 
 // row returns row i if it is loaded, and starts loading its page if not.
 func (s *Screen) row(i int) (model.Record, bool) {
-	if s.filtered != nil {
-		if i < len(s.filtered) {
-			return s.filtered[i], true
-		}
-		return nil, false
-	}
 	p := i / pageSize
 	if page, ok := s.pages[p]; ok {
 		if j := i % pageSize; j < len(page) {
 			return page[j], true
 		}
+		return nil, false
+	}
+	if i >= s.count {
 		return nil, false
 	}
 	s.inRow = true
@@ -221,10 +259,16 @@ func (s *Screen) loadPage(p int) {
 		return
 	}
 	s.loading[p] = true
-	gen, q := s.gen, s.query()
+	gen, q, ids := s.gen, s.query(), s.ids
 	q.Limit, q.Offset = pageSize, p*pageSize
 	s.deps.Run.Go(func() func() {
-		rows, err := s.deps.Store.List(context.Background(), q)
+		var rows []model.Record
+		var err error
+		if ids != nil {
+			rows, err = s.deps.Store.GetMany(context.Background(), ids[min(p*pageSize, len(ids)):min((p+1)*pageSize, len(ids))])
+		} else {
+			rows, err = s.deps.Store.List(context.Background(), q)
+		}
 		return func() {
 			if gen != s.gen {
 				return

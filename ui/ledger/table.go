@@ -134,9 +134,9 @@ func (s *Screen) toggleAll() {
 		s.table.Refresh()
 		return
 	}
-	if s.filtered != nil {
-		for _, r := range s.filtered {
-			s.selected[r.RecordMeta().ID] = true
+	if s.ids != nil {
+		for _, id := range s.ids {
+			s.selected[id] = true
 		}
 		s.showSummary()
 		s.table.Refresh()

@@ -1,0 +1,259 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"taizhang/model"
+)
+
+// Lights depend on today and the office's rules, so they are not stored;
+// these queries judge task lights in SQL over the status and deadline
+// columns instead of reading every open record into Go. They agree with
+// model.TaskLight (ui_lights_test.go checks edge cases against it). A
+// task's current deadline is its typed deadline unless an approved
+// extension moved it (model.CurrentDeadline): the form keeps the typed one
+// and records the extension, so the extension is looked up in the body.
+
+// LightDay is what lights are judged against.
+type LightDay struct {
+	Today model.Date
+	Rules model.Rules
+	Cal   *model.Calendar
+}
+
+// yellowUntil is the last day a deadline can fall on and still be yellow
+// (not green) today: YellowDays calendar days ahead, or the last day within
+// YellowDays working days when the rules count working days.
+func (d LightDay) yellowUntil() model.Date {
+	if !d.Rules.YellowInWorkdays {
+		return d.Today.AddDays(d.Rules.YellowDays)
+	}
+	last := d.Today
+	for day := d.Today.AddDays(1); day.DaysUntil(d.Today) > -(d.Rules.YellowDays*3 + 40); day = day.AddDays(1) {
+		if d.Cal.WorkdaysBetween(d.Today, day) > d.Rules.YellowDays {
+			break
+		}
+		last = day
+	}
+	return last
+}
+
+// taskOpenSQL: assigned and not finished (model.TaskStatusOf infers the
+// status from the dates when the ledger had none).
+const taskOpenSQL = `(r.status IN ('assigned','in_progress','review') OR (coalesce(r.status,'') = ''
+	AND json_extract(r.body,'$.done_on') IS NULL AND json_extract(r.body,'$.assigned_on') IS NOT NULL))`
+
+// taskDeadlineSQL is model.CurrentDeadline: the latest approved extension
+// (latest decision; on equal dates the later entry) else the typed
+// deadline; NULL for ongoing and periodic items.
+const taskDeadlineSQL = `(CASE WHEN (CASE coalesce(json_extract(r.body,'$.deadline_kind'),'')
+	WHEN '' THEN nullif(r.deadline,'') IS NOT NULL OR json_extract(r.body,'$.first_deadline') IS NOT NULL
+	ELSE json_extract(r.body,'$.deadline_kind') IN ('date','month_end','year_end') END)
+	THEN coalesce((SELECT json_extract(e.value,'$.new_deadline') FROM json_each(r.body,'$.extensions') e
+		WHERE json_extract(e.value,'$.state') = 'approved' AND json_extract(e.value,'$.new_deadline') IS NOT NULL
+		ORDER BY coalesce(json_extract(e.value,'$.decided_on'),'') DESC, e.key DESC LIMIT 1), nullif(r.deadline,''))
+	END)`
+
+// taskLightSQL names the light of an open task (bind today, yellowUntil).
+const taskLightSQL = `(CASE WHEN ` + taskDeadlineSQL + ` IS NULL THEN 'green'
+	WHEN ` + taskDeadlineSQL + ` < ?1 THEN 'red' WHEN ` + taskDeadlineSQL + ` <= ?2 THEN 'yellow' ELSE 'green' END)`
+
+// TaskLightCounts counts the tasks of each light; LightNone counts the
+// tasks that are not open.
+func (s *Store) TaskLightCounts(ctx context.Context, d LightDay) (map[model.Light]int, error) {
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+taskLightSQL+` AS light, count(*) FROM records r
+		WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+taskOpenSQL+` GROUP BY light`,
+		d.Today.String(), d.yellowUntil().String())
+	if err != nil {
+		return nil, fmt.Errorf("count task lights: %w", err)
+	}
+	defer rows.Close()
+	out := map[model.Light]int{}
+	open := 0
+	for rows.Next() {
+		var l string
+		var n int
+		if err := rows.Scan(&l, &n); err != nil {
+			return nil, fmt.Errorf("count task lights: %w", err)
+		}
+		out[model.Light(l)] = n
+		open += n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count task lights: %w", err)
+	}
+	all, err := s.Count(ctx, Query{Kind: model.KindTask})
+	if err != nil {
+		return nil, err
+	}
+	out[model.LightNone] = all - open
+	return out, nil
+}
+
+// TaskIDsWithLight lists the ids of the tasks showing light l, most
+// urgent first (by current deadline, then number). limit 0 means all.
+func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d LightDay, limit int) ([]string, error) {
+	var cond string
+	switch l {
+	case model.LightNone:
+		cond = "NOT " + taskOpenSQL
+	case model.LightRed, model.LightYellow, model.LightGreen:
+		cond = taskOpenSQL + " AND " + taskLightSQL + " = ?3"
+	default:
+		return nil, fmt.Errorf("tasks with light %q: unknown light", l)
+	}
+	q := `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND ` + cond +
+		` ORDER BY ` + taskDeadlineSQL + `, r.key`
+	if limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", limit)
+	}
+	rows, err := s.rd.QueryContext(ctx, q, d.Today.String(), d.yellowUntil().String(), string(l))
+	if err != nil {
+		return nil, fmt.Errorf("tasks with light %s: %w", l, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("tasks with light %s: %w", l, err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// LightIDs narrows q (tasks or proposals) to the records showing light l,
+// keeping q's order. Proposals are few and their due date depends on the
+// reply rules, so they are judged in Go.
+func (s *Store) LightIDs(ctx context.Context, q Query, l model.Light, d LightDay) ([]string, error) {
+	q.Limit, q.Offset = 0, 0
+	ids, err := s.IDs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	keep := map[string]bool{}
+	switch q.Kind {
+	case model.KindTask:
+		lit, err := s.TaskIDsWithLight(ctx, l, d, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range lit {
+			keep[id] = true
+		}
+	case model.KindProposal:
+		props, err := s.List(ctx, Query{Kind: model.KindProposal})
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range props {
+			if model.ProposalLight(r.(*model.Proposal), d.Today, d.Rules) == l {
+				keep[r.RecordMeta().ID] = true
+			}
+		}
+	default:
+		if l != model.LightNone {
+			return nil, nil
+		}
+		return ids, nil
+	}
+	out := ids[:0]
+	for _, id := range ids {
+		if keep[id] {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// GetMany reads records by id, in the order given; ids not found are
+// skipped (deleted meanwhile).
+func (s *Store) GetMany(ctx context.Context, ids []string) ([]model.Record, error) {
+	out := make([]model.Record, 0, len(ids))
+	const chunk = 500
+	for i := 0; i < len(ids); i += chunk {
+		part := ids[i:min(i+chunk, len(ids))]
+		args := make([]any, len(part))
+		for j, id := range part {
+			args[j] = id
+		}
+		rows, err := s.rd.QueryContext(ctx, "SELECT "+recordCols+" FROM records WHERE id IN (?"+
+			strings.Repeat(", ?", len(part)-1)+")", args...)
+		if err != nil {
+			return nil, fmt.Errorf("get records: %w", err)
+		}
+		byID := map[string]model.Record{}
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("get records: %w", err)
+			}
+			byID[r.RecordMeta().ID] = r
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("get records: %w", err)
+		}
+		for _, id := range part {
+			if r, ok := byID[id]; ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
+}
+
+// CountBy counts q's records grouped by one of the indexed columns
+// ("status", "lead_unit", "source"); the dashboard's figures.
+func (s *Store) CountBy(ctx context.Context, kind model.Kind, column string, openTasksOnly bool) (map[string]int, error) {
+	switch column {
+	case "status", "lead_unit", "source":
+	default:
+		return nil, fmt.Errorf("count by %q: not a list column", column)
+	}
+	where := "r.kind = ? AND r.deleted = 0"
+	if openTasksOnly {
+		where += " AND " + taskOpenSQL
+	}
+	rows, err := s.rd.QueryContext(ctx, "SELECT coalesce(r."+column+",''), count(*) FROM records r WHERE "+where+
+		" GROUP BY 1", string(kind))
+	if err != nil {
+		return nil, fmt.Errorf("count %s by %s: %w", kind, column, err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var v string
+		var n int
+		if err := rows.Scan(&v, &n); err != nil {
+			return nil, fmt.Errorf("count %s by %s: %w", kind, column, err)
+		}
+		out[v] = n
+	}
+	return out, rows.Err()
+}
+
+// OpenTaskIDsWithCycle lists the open tasks that owe periodic progress
+// reports (weekly, monthly, quarterly), for the missed-reports list.
+func (s *Store) OpenTaskIDsWithCycle(ctx context.Context) ([]string, error) {
+	rows, err := s.rd.QueryContext(ctx, `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+
+		taskOpenSQL+` AND json_extract(r.body,'$.report_cycle') IN ('weekly','monthly','quarterly') ORDER BY r.key`)
+	if err != nil {
+		return nil, fmt.Errorf("tasks owing reports: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("tasks owing reports: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
