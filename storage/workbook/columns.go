@@ -148,14 +148,15 @@ var remarks = text("备注", "remarks", 20, "说明", "其他说明", "remarks",
 // columnTables is every kind's column table, in export order.
 var columnTables = map[model.Kind][]Column{
 	model.KindTask: {
-		key(text("编号", "number", 16, "督办编号", "事项编号", "交办编号", "督查编号", "督办号", "文号编号", "number", "no")),
+		key(text("编号", "number", 16, "督办编号", "事项编号", "交办编号", "督查编号", "督办号", "文号编号", "任务编号", "督办件编号", "number", "no")),
 		enum("事项来源", "source", enumOf(model.Sources), "来源", "督办类别", "事项类别", "交办来源", "类别", "source"),
 		text("来源文号", "source_ref", 16, "文号", "批示文号", "会议届次", "交办文号", "source ref"),
 		date("来源日期", "source_date", "批示日期", "会议日期", "批示时间", "source date"),
-		key(text("事项名称", "title", 30, "督办事项", "交办事项", "任务名称", "事项", "工作任务", "重点任务", "项目名称", "督办内容名称", "title", "item")),
-		text("交办内容", "content", 40, "具体内容", "任务内容", "工作内容", "督办内容", "主要内容", "目标任务", "工作目标", "content"),
-		text("批示原文", "instruction", 30, "批示内容", "领导批示", "批示意见", "instruction"),
-		text("责任领导", "leader", 10, "分管领导", "牵头领导", "包抓领导", "责任市领导", "市级领导", "leader"),
+		key(text("事项名称", "title", 30, "督办事项", "交办事项", "任务名称", "事项", "工作任务", "重点任务", "项目名称", "督办内容名称", "督办事项名称", "工作事项", "事项标题", "title", "item")),
+		text("交办内容", "content", 40, "具体内容", "任务内容", "工作内容", "督办内容", "主要内容", "目标任务", "工作目标",
+			"事项内容", "具体任务", "具体事项", "督办事项内容", "工作任务", "重点任务", "content"),
+		text("批示原文", "instruction", 30, "批示内容", "领导批示", "批示意见", "领导批示内容", "批示要求", "批示精神", "instruction"),
+		text("责任领导", "leader", 10, "分管领导", "牵头领导", "包抓领导", "责任市领导", "市级领导", "分管市领导", "牵头市领导", "包联领导", "leader"),
 		{Header: "牵头单位", Field: "units", Type: TypeUnits, Export: []model.Role{model.RoleLead},
 			First: model.RoleLead, Rest: model.RoleResponsible, Width: 16, Key: true,
 			Synonyms: []string{"牵头部门", "主办单位", "主责单位", "承办单位", "牵头责任单位", "主要责任单位", "责任牵头单位", "lead unit", "lead"}},
@@ -167,14 +168,16 @@ var columnTables = map[model.Kind][]Column{
 			Synonyms: []string{"协办单位", "配合部门", "协同单位", "参与单位", "协助单位", "cooperating units", "cooperating"}},
 		date("交办日期", "assigned_on", "交办时间", "立项日期", "登记日期", "下达日期", "assigned on", "assigned"),
 		{Header: "完成时限", Field: "deadline", Type: TypeDeadline, Width: 14,
-			Synonyms: []string{"办理时限", "截止日期", "完成时间", "时限要求", "完成期限", "办结时限", "截止时间", "时间节点", "办理期限", "deadline", "due"}},
+			Synonyms: []string{"办理时限", "截止日期", "完成时间", "时限要求", "完成期限", "办结时限", "截止时间", "时间节点", "办理期限", "完成时间节点", "时限", "deadline", "due"}},
 		enum("报送周期", "report_cycle", enumOf(model.Cycles), "报告周期", "汇报周期", "报送频次", "report cycle"),
 		integer("报送日", "report_day", "报送时间要求", "report day"),
 		boolean("重点", "key", "是否重点", "重点事项", "key"),
 		boolean("挂牌督办", "listed", "是否挂牌", "挂牌", "公开挂牌", "listed"),
 		text("上级事项", "parent", 16, "所属事项", "上级编号", "父事项", "parent"),
-		fill(enum("状态", "status", enumOf(model.TaskStatuses), "办理状态", "完成情况", "办理情况", "进度状态", "事项状态", "status")),
-		fill(text("办理进展", "progress", 40, "进展情况", "落实情况", "推进情况", "工作进展", "完成情况说明", "进度情况", "办理情况说明", "目前进展", "progress")),
+		fill(enum("状态", "status", enumOf(model.TaskStatuses), "办理状态", "办理情况", "进度状态", "事项状态", "status")),
+		// 完成情况 holds sentences (已完成可研批复), not a status.
+		fill(text("办理进展", "progress", 40, "进展情况", "落实情况", "推进情况", "工作进展", "完成情况", "完成情况说明", "进度情况",
+			"办理情况说明", "目前进展", "落实进展", "工作推进情况", "推进落实情况", "progress")),
 		fill(Column{Header: "完成进度", Field: "percent", Type: TypePercent, Width: 8,
 			Synonyms: []string{"完成比例", "完成百分比", "进度", "完成率", "percent", "progress %"}}),
 		fill(date("办结日期", "done_on", "完成日期", "办结时间", "实际完成时间", "done on", "done")),
@@ -194,9 +197,10 @@ var columnTables = map[model.Kind][]Column{
 		enum("类别", "body", enumOf(model.Bodies), "建议提案类别", "来源", "类型", "body"),
 		text("届次", "session", 20, "会议届次", "届别", "会次", "session"),
 		key(text("编号", "number", 10, "提案号", "建议号", "案号", "提案编号", "建议编号", "序号编号", "number")),
-		key(text("案由", "title", 36, "标题", "题目", "建议题目", "提案题目", "建议名称", "提案名称", "title")),
+		key(text("案由", "title", 36, "标题", "题目", "建议题目", "提案题目", "建议名称", "提案名称", "建议标题", "提案标题", "title")),
 		enum("提出方式", "type", enumOf(model.ProposalTypes), "提案类型", "提出类型", "type"),
-		text("领衔人", "proposer", 12, "提出人", "代表", "委员", "提案人", "建议人", "领衔代表", "领衔委员", "代表姓名", "委员姓名", "proposer"),
+		text("领衔人", "proposer", 12, "提出人", "代表", "委员", "提案人", "建议人", "领衔代表", "领衔委员", "代表姓名", "委员姓名",
+			"第一提案人", "第一领衔人", "提出者", "proposer"),
 		text("联名人", "cosigners", 16, "附议人", "联名代表", "联名委员", "cosigners"),
 		{Header: "专题", Field: "topic", Type: TypeEnum, Enum: choices(model.Topics...), Open: true, Width: 10,
 			Synonyms: []string{"分类", "所属类别", "内容分类", "专业类别", "topic"}},
@@ -214,12 +218,13 @@ var columnTables = map[model.Kind][]Column{
 		date("交办日期", "assigned_on", "交办时间", "assigned on"),
 		date("答复期限", "due_on", "办理时限", "办复时限", "答复时限", "截止日期", "due on"),
 		date("延期至", "extended_to", "延期时限", "extended to"),
-		fill(date("答复日期", "replied_on", "办复日期", "答复时间", "办复时间", "replied on")),
+		fill(date("答复日期", "replied_on", "办复日期", "答复时间", "办复时间", "回复日期", "回复时间", "replied on")),
 		fill(text("答复文号", "reply_ref", 16, "办复文号", "reply ref")),
 		fill(Column{Header: "答复类别", Field: "result_class", Type: TypeEnum, Enum: choices("A", "B", "C", "D"), Open: true, Width: 8,
-			Synonyms: []string{"办理结果", "结果类别", "办复类别", "答复分类", "result class"}}),
-		fill(date("面商日期", "met_on", "见面日期", "沟通日期", "面商时间", "met on")),
-		enum("满意度", "satisfaction", enumOf(model.Satisfactions), "办理满意度", "评价", "测评意见", "代表评价", "委员评价", "反馈意见", "satisfaction"),
+			Synonyms: []string{"办理结果", "结果类别", "办复类别", "答复分类", "答复类型", "办理结果类别", "答复结果类别", "result class"}}),
+		fill(date("面商日期", "met_on", "见面日期", "沟通日期", "面商时间", "见面沟通", "见面沟通时间", "见面沟通日期", "met on")),
+		enum("满意度", "satisfaction", enumOf(model.Satisfactions), "办理满意度", "评价", "测评意见", "代表评价", "委员评价", "反馈意见",
+			"代表满意度", "委员满意度", "代表意见", "委员意见", "评价意见", "满意度测评", "满意程度", "satisfaction"),
 		enum("结果满意度", "result_satisfaction", enumOf(model.Satisfactions), "结果评价", "result satisfaction"),
 		integer("办理轮次", "round", "轮次", "round"),
 		fill(enum("状态", "status", enumOf(model.ProposalStatuses), "办理状态", "办理情况", "status")),
@@ -236,11 +241,11 @@ var columnTables = map[model.Kind][]Column{
 		remarks,
 	},
 	model.KindFund: {
-		key(date("日期", "date", "到位日期", "拨付日期", "资金日期", "时间", "到账日期", "date")),
+		key(date("日期", "date", "到位日期", "拨付日期", "资金日期", "时间", "到账日期", "拨付时间", "到位时间", "到账时间", "下达时间", "下达日期", "date")),
 		key(Column{Header: "资金来源", Field: "source_text", Type: TypeText, Width: 16,
-			Synonyms: []string{"来源", "资金性质", "资金类别", "来源渠道", "source"}}),
-		key(money("金额（元）", "amount_fen", "金额", "资金金额", "资金额", "帮扶资金", "投入资金", "资金数额", "amount")),
-		text("项目", "project", 24, "用途", "项目名称", "资金用途", "使用项目", "project"),
+			Synonyms: []string{"来源", "资金性质", "资金类别", "来源渠道", "资金渠道", "source"}}),
+		key(money("金额（元）", "amount_fen", "金额", "资金金额", "资金额", "帮扶资金", "投入资金", "资金数额", "到位资金", "到位金额", "拨付金额", "amount")),
+		text("项目", "project", 24, "用途", "项目名称", "资金用途", "使用项目", "资金使用项目", "使用方向", "project"),
 		text("村", "village", 12, "帮扶村", "村名", "village"),
 		remarks,
 	},
@@ -278,16 +283,17 @@ var columnTables = map[model.Kind][]Column{
 	model.KindVisit: {
 		key(text("走访编号", "number", 14, "编号", "调研编号", "number")),
 		enum("走访类型", "type", enumOf(model.VisitTypes), "类型", "调研类型", "走访类别", "type"),
-		key(date("开始日期", "start_on", "走访日期", "调研日期", "日期", "时间", "走访时间", "调研时间", "start on", "date")),
+		key(date("开始日期", "start_on", "走访日期", "调研日期", "日期", "时间", "走访时间", "调研时间", "开始时间", "start on", "date")),
 		date("结束日期", "end_on", "结束时间", "end on"),
-		key(text("带队领导", "leader", 10, "领导", "带队", "调研领导", "leader")),
-		text("参加人员", "people", 16, "随行人员", "参加人", "人员", "people"),
-		key(text("走访地点", "place", 18, "地点", "调研地点", "走访单位", "调研单位", "place")),
+		key(text("带队领导", "leader", 10, "领导", "带队", "调研领导", "带队市领导", "带队人", "leader")),
+		text("参加人员", "people", 16, "随行人员", "参加人", "人员", "陪同人员", "参加单位及人员", "people"),
+		key(text("走访地点", "place", 18, "地点", "调研地点", "调研单位", "调研对象", "走访对象", "place")),
 		text("联系点", "point", 18, "基层联系点", "所属联系点", "point"),
 		{Header: "接触基层单位", Field: "units", Type: TypeList, Width: 24,
-			Synonyms: []string{"联系基层单位", "走访基层单位", "基层单位", "接触单位", "units"}},
-		text("目的", "purpose", 24, "调研主题", "走访目的", "调研目的", "主题", "purpose"),
-		fill(text("发现情况", "findings", 30, "调研情况", "走访情况", "发现问题", "主要情况", "findings")),
+			Synonyms: []string{"联系基层单位", "走访基层单位", "基层单位", "接触单位", "联系单位", "走访单位", "units"}},
+		text("目的", "purpose", 24, "调研主题", "走访目的", "调研目的", "主题", "调研内容", "走访内容", "主要内容", "调研事项", "走访事由", "事由", "purpose"),
+		fill(text("发现情况", "findings", 30, "调研情况", "走访情况", "发现问题", "主要情况", "存在问题", "了解情况", "发现的问题",
+			"收集问题", "反映问题", "findings")),
 		remarks,
 	},
 	model.KindProblem: {
@@ -313,6 +319,32 @@ var columnTables = map[model.Kind][]Column{
 		key(date("日期", "date", "date")),
 		key(text("名称", "name", 12, "节日", "节假日", "假日名称", "name")),
 		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "workday")),
+	},
+}
+
+// yesNoDone reads 是否办结: 是 is done, 否 still in progress; a status
+// label typed there is taken as it is.
+var yesNoDone = func() *EnumSpec {
+	e := enumOf(model.TaskStatuses)
+	parse := e.Parse
+	e.Parse = func(s string) (string, bool) {
+		switch headerKey(s) {
+		case "是", "已办结", "办结", "yes", "y", "√":
+			return string(model.TaskDone), true
+		case "否", "未办结", "未完成", "no", "n", "×":
+			return string(model.TaskInProgress), true
+		}
+		return parse(s)
+	}
+	e.Labels = []string{"是", "否"}
+	return e
+}()
+
+// importColumns are read from ledgers but never exported: another way of
+// filling a field the table already has.
+var importColumns = map[model.Kind][]Column{
+	model.KindTask: {
+		fill(enum("是否办结", "status", yesNoDone, "是否完成", "是否已办结", "办结与否")),
 	},
 }
 

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,29 +28,29 @@ type boundCol struct {
 	column Column
 }
 
-// synonymIndex maps a normalised header to the column indexes of a kind's table.
+// synonymIndex maps a normalised header to the columns of a kind's table
+// (and its import-only columns) that accept it, most likely first.
 type synonymIndex struct {
-	exact map[string]int
-	all   []struct {
-		key string
-		col int
-	}
+	cols  []Column // the table's columns, then the import-only ones
+	exact map[string][]int
+	all   []indexEntry // every key, for matching longer labels by containment
+}
+
+type indexEntry struct {
+	key   string
+	col   int
+	runes int
 }
 
 func buildIndex(cols []Column) *synonymIndex {
-	ix := &synonymIndex{exact: map[string]int{}}
+	ix := &synonymIndex{cols: cols, exact: map[string][]int{}}
 	add := func(s string, i int) {
 		for _, k := range []string{headerKey(s), headerKey(stripBrackets(s))} {
-			if k == "" {
+			if k == "" || slices.Contains(ix.exact[k], i) {
 				continue
 			}
-			if _, dup := ix.exact[k]; !dup {
-				ix.exact[k] = i
-				ix.all = append(ix.all, struct {
-					key string
-					col int
-				}{k, i})
-			}
+			ix.exact[k] = append(ix.exact[k], i)
+			ix.all = append(ix.all, indexEntry{k, i, utf8.RuneCountInString(k)})
 		}
 	}
 	// Export headers first: they win over another column's synonym.
@@ -64,30 +65,35 @@ func buildIndex(cols []Column) *synonymIndex {
 	return ix
 }
 
-// lookup finds the column a label names: exactly, without its bracketed
-// part, or (for longer words) by the longest synonym it contains.
-func (ix *synonymIndex) lookup(label string) (int, bool) {
-	k1, k2 := headerKey(label), headerKey(stripBrackets(label))
-	if i, ok := ix.exact[k1]; ok {
-		return i, true
+// lookup lists the columns a label names, best first: exactly, without its
+// bracketed part, or (for longer words) by the longest synonym it contains.
+// A word two columns accept (工作任务: the title, else the content) names
+// the second when the first is already taken.
+func (ix *synonymIndex) lookup(label string) []int {
+	k1 := headerKey(label)
+	if c, ok := ix.exact[k1]; ok {
+		return c
 	}
-	if i, ok := ix.exact[k2]; ok {
-		return i, true
+	k2 := headerKey(stripBrackets(label))
+	if c, ok := ix.exact[k2]; ok {
+		return c
 	}
 	best, bestLen := -1, 0
 	for _, e := range ix.all {
-		n := utf8.RuneCountInString(e.key)
-		if n >= 3 && n > bestLen && strings.Contains(k2, e.key) {
-			best, bestLen = e.col, n
+		if e.runes >= 3 && e.runes > bestLen && strings.Contains(k2, e.key) {
+			best, bestLen = e.col, e.runes
 		}
 	}
-	return best, best >= 0
+	if best < 0 {
+		return nil
+	}
+	return []int{best}
 }
 
 var indexes = func() map[model.Kind]*synonymIndex {
 	m := map[model.Kind]*synonymIndex{}
 	for k, cols := range columnTables {
-		m[k] = buildIndex(cols)
+		m[k] = buildIndex(append(slices.Clone(cols), importColumns[k]...))
 	}
 	return m
 }()
@@ -111,10 +117,10 @@ type headerCell struct {
 
 // bindHeader matches a header row's cells against a kind's columns.
 func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
-	cols := columnTables[kind]
 	ix := indexes[kind]
 	h := &sheetHeader{kind: kind, hidden: map[string]int{}}
 	used := map[int]bool{}
+	usedField := map[string]bool{}
 	hasKey := false
 	for i, hc := range cells {
 		if hc.label == "" {
@@ -129,12 +135,22 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 			if isIgnoredHeader(cand) {
 				break
 			}
-			ci, ok := ix.lookup(cand)
-			if !ok || used[ci] {
+			ci := -1
+			for _, i := range ix.lookup(cand) {
+				// Columns filling one field (是否办结 and 状态) exclude each other;
+				// unit columns all fill units, each with its roles.
+				c := ix.cols[i]
+				if !used[i] && (c.Type == TypeUnits || !usedField[c.Field]) {
+					ci = i
+					break
+				}
+			}
+			if ci < 0 {
 				continue
 			}
 			used[ci] = true
-			c := cols[ci]
+			usedField[ix.cols[ci].Field] = true
+			c := ix.cols[ci]
 			if c.Type == TypeMoney && strings.Contains(hc.label, "万元") {
 				c.wan = true
 			}
@@ -198,11 +214,44 @@ func detectHeader(sheetName string, rows [][]string, merges []mergeRange) *sheet
 			for _, k := range model.Kinds() {
 				h := bindHeader(k, cells)
 				h.firstRow, h.lastRow = r+1, r+1+vi
-				consider(h, sheetName == k.SheetName())
+				consider(h, sheetNamesKind(sheetName, k))
 			}
 		}
 	}
 	return best
+}
+
+// sheetWords are words of sheet names that say which kind a sheet holds;
+// they break a tie between kinds whose headers match equally well.
+var sheetWords = map[model.Kind][]string{
+	model.KindTask:     {"督办", "督查", "交办", "重点工作", "重点任务", "工作任务"},
+	model.KindMeeting:  {"会议"},
+	model.KindProposal: {"建议", "提案"},
+	model.KindVillage:  {"帮扶村", "村情"},
+	model.KindFund:     {"资金"},
+	model.KindProject:  {"项目"},
+	model.KindPoint:    {"联系点"},
+	model.KindVisit:    {"走访", "调研"},
+	model.KindProblem:  {"问题"},
+	model.KindUnit:     {"单位"},
+	model.KindHoliday:  {"节假日", "调休"},
+}
+
+func sheetNamesKind(sheetName string, k model.Kind) bool {
+	return sheetName == k.SheetName() || containsAny(model.Fold(sheetName), sheetWords[k])
+}
+
+// wanInTitle: “单位：万元” above the header puts every money column in 万元.
+func wanInTitle(lines []string) bool {
+	for _, l := range lines {
+		l = strings.Join(strings.Fields(model.Fold(l)), "")
+		for _, part := range strings.Split(l, "单位")[1:] {
+			if strings.HasPrefix(strings.TrimLeft(part, ":："), "万元") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func singleRow(row []string) []headerCell {

@@ -350,15 +350,24 @@ func (r *reader) readSheet(sheet string, sc *sheetScan) (model.SheetReport, erro
 		}
 	}
 	sr := &sheetReader{r: r, sheet: sheet, hdr: hdr, sc: sc, ref: sheetRef}
+	var title []string
+	for _, b := range head[:hdr.firstRow-1] {
+		title = append(title, strings.Join(b.raw, " "))
+	}
 	if kind == model.KindProposal {
-		var title, header []string
-		for _, b := range head[:hdr.firstRow-1] {
-			title = append(title, strings.Join(b.raw, " "))
-		}
+		var header []string
 		for _, b := range head[hdr.firstRow-1 : hdr.lastRow] {
 			header = append(header, b.full...)
 		}
 		sr.proposal = inferProposalContext(sheet, title, header)
+	}
+	if wanInTitle(title) {
+		for i, b := range hdr.cols {
+			// A header saying 元 itself (金额（元）) overrides the title.
+			if b.column.Type == TypeMoney && !strings.Contains(b.label, "元") {
+				hdr.cols[i].column.wan = true
+			}
+		}
 	}
 	handle := func(b bufRow) {
 		if sr.handleRow(b.num, b.raw, b.full) {
