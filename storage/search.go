@@ -12,8 +12,8 @@ import (
 // writes itself: overlapping bigrams of CJK runs and lowercase Latin/digit
 // words. A query's CJK run is then a phrase of its bigrams, which finds any
 // substring of two or more characters fast (FINDINGS: trigrams miss short
-// terms, LIKE costs 0.3 s at 100,000 rows). Single CJK characters, which
-// bigrams cannot find, fall back to LIKE.
+// terms, LIKE costs 0.3 s at 100,000 rows). Single characters are prefix
+// queries (see tokens).
 
 // searchFields is the text people search in, per kind.
 func searchFields(r model.Record) []string {
@@ -95,15 +95,29 @@ func segments(s string) []segment {
 	return out
 }
 
-// tokens of a segment as indexed: a CJK run's overlapping bigrams (the
-// character itself when alone), or the lowercase word.
-func (g segment) tokens() []string {
-	if !g.cjk || len(g.runes) == 1 {
+// bigrams of a CJK run, overlapping (the character itself when alone).
+func (g segment) bigrams() []string {
+	if len(g.runes) == 1 {
 		return []string{string(g.runes)}
 	}
 	out := make([]string, 0, len(g.runes)-1)
 	for i := 0; i+1 < len(g.runes); i++ {
 		out = append(out, string(g.runes[i:i+2]))
+	}
+	return out
+}
+
+// tokens of a segment as indexed: the lowercase word, or a CJK run's
+// bigrams followed by its last character alone. Every character then starts
+// a token, so a one-character search is a prefix query ("磁"*); phrases of
+// bigrams are unaffected (a query's phrase holds no single characters).
+func (g segment) tokens() []string {
+	if !g.cjk {
+		return []string{string(g.runes)}
+	}
+	out := g.bigrams()
+	if len(g.runes) > 1 {
+		out = append(out, string(g.runes[len(g.runes)-1]))
 	}
 	return out
 }
@@ -142,23 +156,19 @@ func (t *Tx) indexSearch(ctx context.Context, seq int64, existed bool, r model.R
 
 // textFilter turns a query text into an FTS match expression and SQL
 // conditions on records (alias r): every whitespace-separated term must
-// occur. Each term becomes FTS parts
-// (a phrase of bigrams per CJK run of 2+, a prefix per Latin word); a term
-// the index cannot express exactly (a lone CJK character, or several runs
-// whose adjacency the AND of parts loses) is also checked with LIKE on the
-// body, which the FTS part has already narrowed to few rows.
+// occur. Each term becomes FTS parts: a phrase of bigrams per CJK run of 2+,
+// a prefix query per single CJK character or Latin word. A term of several
+// runs ("15号"), whose adjacency the AND of parts loses, or of symbols only,
+// is also checked with LIKE on the body, after the FTS part narrowed it.
 func textFilter(text string) (match string, conds []string, args []any) {
 	var parts []string
 	for _, term := range strings.Fields(model.Fold(text)) {
 		segs := segments(term)
 		verify := len(segs) != 1 // none (only symbols) or several runs
 		for _, g := range segs {
-			switch {
-			case g.cjk && len(g.runes) == 1:
-				verify = true
-			case g.cjk:
-				parts = append(parts, `"`+strings.Join(g.tokens(), " ")+`"`)
-			default:
+			if g.cjk && len(g.runes) > 1 {
+				parts = append(parts, `"`+strings.Join(g.bigrams(), " ")+`"`)
+			} else {
 				parts = append(parts, `"`+string(g.runes)+`"*`)
 			}
 		}

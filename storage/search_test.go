@@ -59,7 +59,9 @@ func TestSearchFindsChineseSubstringsAndLatinWords(t *testing.T) {
 	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "ＷＩＦＩ"), "full-width typed")
 	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "15号"), "number with a lone character")
 	assert.ElementsMatch(t, []string{a.ID, b.ID}, searchIDs(t, s, model.KindTask, "2019"))
-	assert.Equal(t, []string{b.ID}, searchIDs(t, s, model.KindTask, "饮"), "one character falls back to LIKE")
+	assert.Equal(t, []string{b.ID}, searchIDs(t, s, model.KindTask, "饮"), "one character")
+	assert.Equal(t, []string{b.ID}, searchIDs(t, s, model.KindTask, "程"), "one character, last of its run")
+	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "号 已完成"), "a lone character as one of the terms")
 	assert.Equal(t, []string{a.ID}, searchIDs(t, s, model.KindTask, "老旧 95"), "every term must occur")
 	assert.Equal(t, []string{visit.ID}, searchIDs(t, s, model.KindVisit, "整改"), "visit findings")
 	assert.ElementsMatch(t, []string{a.ID, visit.ID}, searchIDs(t, s, "", "整改"), "all kinds")
@@ -83,7 +85,7 @@ func TestSearchFindsChineseSubstringsAndLatinWords(t *testing.T) {
 
 func TestSearchTextTokens(t *testing.T) {
 	got := searchText(&model.Holiday{Name: "国庆节 Golden-Week 2019"})
-	assert.Equal(t, "国庆 庆节 golden week 2019 ", got)
+	assert.Equal(t, "国庆 庆节 节 golden week 2019 ", got)
 	got = searchText(&model.Holiday{Name: "春"})
 	assert.Equal(t, "春 ", got)
 }
