@@ -189,6 +189,9 @@ func (s *sheetReader) parseRow(num int, row []string) {
 		s.fillProposal(rec.(*model.Proposal))
 	}
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}}
+	if s.hasUnitCols {
+		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, units)
+	}
 	if i, ok := s.hdr.hidden["_id"]; ok {
 		rec.RecordMeta().ID = strings.TrimSpace(at(row, i))
 	}

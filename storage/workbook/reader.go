@@ -350,6 +350,8 @@ func (r *reader) readSheet(sheet string, sc *sheetScan) (model.SheetReport, erro
 		}
 	}
 	sr := &sheetReader{r: r, sheet: sheet, hdr: hdr, sc: sc, ref: sheetRef}
+	sr.unitRoles, sr.hasUnitCols = sheetUnitRoles(hdr)
+	sr.kindRoles = kindRoles(kind)
 	var title []string
 	for _, b := range head[:hdr.firstRow-1] {
 		title = append(title, strings.Join(b.raw, " "))
@@ -413,6 +415,9 @@ type sheetReader struct {
 	ref   model.Date
 	// proposal: body and session inferred for a proposals sheet.
 	proposal proposalContext
+	// unitRoles: the roles the unit columns carry by their headers.
+	unitRoles, kindRoles []model.Role
+	hasUnitCols          bool
 }
 
 var totalWords = []string{"合计", "总计", "小计", "总合计", "累计", "共计"}
