@@ -35,12 +35,7 @@ func (u *UI) OpenForm(k model.Kind, r model.Record) *form.Form {
 			u.dropForm(f)
 			w.Close()
 		},
-		History: func(r model.Record) {
-			hw := u.app.NewWindow(lang.L("action.history"))
-			hw.SetContent(history.Content(context.Background(), u.store, r))
-			hw.Resize(fyne.NewSize(720, 480))
-			hw.Show()
-		},
+		History: u.OpenHistory,
 	})
 	u.forms = append(u.forms, f)
 	w.SetTitle(f.Title())
@@ -56,6 +51,14 @@ func (u *UI) OpenForm(k model.Kind, r model.Record) *form.Form {
 	w.Resize(fyne.NewSize(760, 720))
 	w.Show()
 	return f
+}
+
+// OpenHistory shows a record's change list in its own window.
+func (u *UI) OpenHistory(r model.Record) {
+	hw := u.app.NewWindow(lang.L("action.history"))
+	hw.SetContent(history.Content(context.Background(), u.store, r))
+	hw.Resize(fyne.NewSize(720, 480))
+	hw.Show()
 }
 
 // Forms are the open record forms, oldest first.

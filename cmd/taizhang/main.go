@@ -37,6 +37,7 @@ func run(dataFlag string) error {
 	if err != nil {
 		return fmt.Errorf("open data folder %s: %w", dir, err)
 	}
+	stage("store opened")
 	holder := &storeHolder{dir: dir, st: st}
 	defer func() { _ = holder.st.Close() }()
 
@@ -65,14 +66,18 @@ func run(dataFlag string) error {
 		u = nu
 		return nil
 	}
+	stage("app created")
 	if err := start(); err != nil {
 		return err
 	}
+	stage("main window built")
 	w.SetCloseIntercept(func() {
 		if u.CloseRequested() {
 			a.Quit()
 		}
 	})
+	devScreen(u, holder.st)
+	markFirstFrame(w)
 	w.SetMaster()
 	w.ShowAndRun()
 	return nil
