@@ -128,7 +128,8 @@ func BenchmarkSearch(b *testing.B) {
 		{"5char_rare", Query{Text: "磁悬浮线路"}},
 		{"two_terms", Query{Text: "河道 清淤"}},
 		{"latin_digits", Query{Text: "2017"}},
-		{"1char_like", Query{Text: "磁"}},
+		{"1char", Query{Text: "磁"}},
+		{"1char_common", Query{Text: "改"}},
 		{"status_sort_deadline", Query{Status: "in_progress", Sort: "deadline"}},
 		{"text_and_unit", Query{Text: "改造", Unit: "市住建局", Sort: "-deadline"}},
 	}
