@@ -12,20 +12,135 @@ import (
 	"taizhang/model"
 )
 
+// sheetReader reads the data rows of one recognised sheet. What is the
+// same for every row (the columns' fields, their order, the sheet's
+// Fields) is worked out once.
+type sheetReader struct {
+	r     *reader
+	sheet string
+	hdr   *sheetHeader
+	ref   model.Date
+	// proposal: body and session inferred for a proposals sheet.
+	proposal proposalContext
+	// unitRoles: the roles the unit columns carry by their headers.
+	unitRoles, kindRoles []model.Role
+	hasUnitCols          bool
+
+	order  []boundCol // assigned_on first: it is the reference of year-less dates
+	setter []fieldSetter
+	fields []string // Incoming.Fields, shared by the sheet's rows (full capacity: appends copy)
+	units  map[unitCellKey]unitCell
+	enums  map[enumKey]enumValue
+	dates  map[dateKey]dateValue
+}
+
+type dateKey struct {
+	value             string
+	numeric, deadline bool
+	ref               model.Date
+}
+
+type dateValue struct {
+	dl  model.Deadline
+	err error
+}
+
+type enumKey struct {
+	col   int // index in order
+	value string
+}
+
+type enumValue struct {
+	v  string
+	ok bool
+}
+
+// fieldSetter is where a column's value goes in the record.
+type fieldSetter struct {
+	index        []int // the field (for deadlines: the due date)
+	text, kindIx []int // deadlines: deadline_text and deadline_kind
+}
+
+type unitCellKey struct {
+	value       string
+	first, rest model.Role
+}
+
+type unitCell struct {
+	units   []model.UnitRole
+	unknown []string
+}
+
+func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, title, header []string) *sheetReader {
+	s := &sheetReader{r: r, sheet: sheet, hdr: hdr, ref: ref, units: map[unitCellKey]unitCell{},
+		enums: map[enumKey]enumValue{}, dates: map[dateKey]dateValue{}}
+	kind := hdr.kind
+	s.unitRoles, s.hasUnitCols = sheetUnitRoles(hdr)
+	s.kindRoles = kindRoles(kind)
+	if kind == model.KindProposal {
+		s.proposal = inferProposalContext(sheet, title, header)
+	}
+	if wanInTitle(title) {
+		for i, b := range hdr.cols {
+			// A header saying 元 itself (金额（元）) overrides the title.
+			if b.column.Type == TypeMoney && !strings.Contains(b.label, "元") {
+				hdr.cols[i].column.wan = true
+			}
+		}
+	}
+	s.order = slices.Clone(hdr.cols)
+	slices.SortStableFunc(s.order, func(a, b boundCol) int {
+		return boolRank(b.column.Field == "assigned_on") - boolRank(a.column.Field == "assigned_on")
+	})
+	t := reflect.TypeOf(model.New(kind)).Elem()
+	paths, ok := r.paths[t]
+	if !ok {
+		paths = fieldPaths(t)
+		r.paths[t] = paths
+	}
+	path := func(field string) []int {
+		p, ok := paths[field]
+		if !ok {
+			panic(fmt.Sprintf("workbook: %s has no field %q", kind, field)) // a bug in the column table
+		}
+		return p
+	}
+	for _, b := range s.order {
+		var fs fieldSetter
+		switch b.column.Type {
+		case TypeDeadline:
+			fs = fieldSetter{index: path("deadline"), text: path("deadline_text"), kindIx: path("deadline_kind")}
+		default:
+			fs.index = path(b.column.Field)
+		}
+		s.setter = append(s.setter, fs)
+	}
+	for _, b := range hdr.cols {
+		s.fields = appendField(s.fields, b.column)
+	}
+	if kind == model.KindFund && slices.Contains(s.fields, "source_text") {
+		s.fields = append(s.fields, "source")
+	}
+	if s.proposal.body != "" && !slices.Contains(s.fields, "body") {
+		s.fields = append(s.fields, "body")
+	}
+	if s.proposal.session != "" && !slices.Contains(s.fields, "session") {
+		s.fields = append(s.fields, "session")
+	}
+	s.fields = slices.Clip(s.fields)
+	return s
+}
+
 // parseRow turns one data row into an Incoming, or into Rejections naming
 // every bad cell of the row.
-func (s *sheetReader) parseRow(num int, row []string) {
+func (s *sheetReader) parseRow(row sheetRow) {
 	r := s.r
 	kind := s.hdr.kind
-	// Values are set on the record by JSON field name, so the column table
-	// stays data; reflection instead of a JSON round trip keeps 100k rows fast.
+	num := row.num
+	// Values are set on the record through the fields' indexes worked out
+	// per sheet, so the column table stays data.
 	rec := model.New(kind)
 	rv := reflect.ValueOf(rec).Elem()
-	paths, ok := r.paths[rv.Type()]
-	if !ok {
-		paths = fieldPaths(rv.Type())
-		r.paths[rv.Type()] = paths
-	}
 	var bad []model.Rejection
 	var units []model.UnitRole
 	hasUnits := false
@@ -34,18 +149,6 @@ func (s *sheetReader) parseRow(num int, row []string) {
 		bad = append(bad, model.Rejection{File: r.file, Sheet: s.sheet, Row: num, Column: col,
 			Header: b.label, Value: value, Reason: reason})
 	}
-	set := func(field string, v any) {
-		p, ok := paths[field]
-		if !ok {
-			panic(fmt.Sprintf("workbook: %s has no field %q", kind, field)) // a bug in the column table
-		}
-		f := rv.FieldByIndex(p)
-		x := reflect.ValueOf(v)
-		if x.Type() != f.Type() && x.CanConvert(f.Type()) {
-			x = x.Convert(f.Type())
-		}
-		f.Set(x)
-	}
 
 	// Text dates without a year take it from the row's assigned date, else
 	// the sheet's 填报日期, else the file's date.
@@ -53,89 +156,94 @@ func (s *sheetReader) parseRow(num int, row []string) {
 	if ref.IsZero() {
 		ref = r.fileRef
 	}
-	order := slices.Clone(s.hdr.cols)
-	slices.SortStableFunc(order, func(a, b boundCol) int {
-		return boolRank(b.column.Field == "assigned_on") - boolRank(a.column.Field == "assigned_on")
-	})
-	for _, b := range order {
-		value := strings.TrimSpace(strings.ReplaceAll(at(row, b.index), "\r\n", "\n"))
-		cellRef, _ := excelize.CoordinatesToCellName(b.index+1, num)
-		if fc, ok := s.sc.formulas[cellRef]; ok {
-			if !fc.cached && value == "" {
-				reject(b, "="+fc.text, r.tr("公式没有计算结果：请在 Excel/WPS 中打开并保存后再导入，或改为数值",
-					"a formula without a computed value: open and save the file in Excel/WPS, or type the value"))
-				continue
+	for oi, b := range s.order {
+		value := at(row.cells, b.index)
+		if strings.IndexByte(value, '\r') >= 0 {
+			value = strings.ReplaceAll(value, "\r\n", "\n")
+		}
+		value = strings.TrimSpace(value)
+		if row.formulas != nil {
+			if fc, ok := row.formula(b.index); ok {
+				cellRef, _ := excelize.CoordinatesToCellName(b.index+1, num)
+				if !fc.cached && value == "" {
+					reject(b, "="+fc.text, r.tr("公式没有计算结果：请在 Excel/WPS 中打开并保存后再导入，或改为数值",
+						"a formula without a computed value: open and save the file in Excel/WPS, or type the value"))
+					continue
+				}
+				r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：公式 =%s —— 使用了其计算结果 %q", "%s!%s: formula =%s — its cached value %q was used"),
+					s.sheet, cellRef, fc.text, value))
 			}
-			r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：公式 =%s —— 使用了其计算结果 %q", "%s!%s: formula =%s — its cached value %q was used"),
-				s.sheet, cellRef, fc.text, value))
 		}
 		if value == "" {
 			continue
 		}
 		c := b.column
+		fs := s.setter[oi]
+		f := rv.FieldByIndex(fs.index)
 		switch c.Type {
 		case TypeText:
-			set(c.Field, value)
+			f.SetString(value)
 		case TypeDate:
-			d, err := r.parseDateCell(value, ref)
+			dl, err := s.parseDate(value, row.isNumeric(b.index), ref, false)
+			d := dl.Due
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
 			}
-			set(c.Field, d)
+			*f.Addr().Interface().(*model.Date) = d
 			if c.Field == "assigned_on" && !d.IsZero() {
 				ref = d
 			}
 		case TypeDeadline:
-			dl, err := r.parseDeadlineCell(value, ref)
+			dl, err := s.parseDate(value, row.isNumeric(b.index), ref, true)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
 			}
-			set("deadline", dl.Due)
-			set("deadline_text", dl.Text)
-			set("deadline_kind", dl.Type)
+			*f.Addr().Interface().(*model.Date) = dl.Due
+			rv.FieldByIndex(fs.text).SetString(dl.Text)
+			rv.FieldByIndex(fs.kindIx).SetString(string(dl.Type))
 		case TypeMoney:
 			text := value
 			if c.wan && isPlainNumber(value) {
 				text += "万"
 			}
-			f, err := model.ParseMoney(text)
+			m, err := model.ParseMoney(text)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
 			}
-			set(c.Field, f)
+			f.SetInt(int64(m))
 		case TypeInt:
 			n, err := model.ParseInt(value)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
 			}
-			set(c.Field, n)
+			f.SetInt(int64(n))
 		case TypeFloat:
 			n, err := model.ParseFloat(value)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
 			}
-			set(c.Field, n)
+			f.SetFloat(n)
 		case TypePercent:
 			n, err := model.ParsePercent(value)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
 			}
-			set(c.Field, n)
+			f.SetInt(int64(n))
 		case TypeBool:
 			v, err := model.ParseBool(value)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
 			}
-			set(c.Field, v)
+			f.SetBool(v)
 		case TypeEnum:
-			v, ok := c.Enum.Parse(value)
+			v, ok := s.parseEnum(oi, value)
 			if !ok && !c.Open {
 				reject(b, value, fmt.Sprintf(r.tr("不是可选的值，可选：%s", "not one of the choices: %s"),
 					strings.Join(c.Enum.Labels, "、")))
@@ -144,24 +252,22 @@ func (s *sheetReader) parseRow(num int, row []string) {
 			if !ok {
 				v = model.Fold(value)
 			}
-			set(c.Field, v)
+			f.SetString(v)
 		case TypeUnits:
-			got, unknown := r.opt.Units.ParseUnitCell(value, c.First, c.Rest)
-			for _, u := range got {
+			for _, u := range s.parseUnits(value, c.First, c.Rest) {
 				if !slices.ContainsFunc(units, func(x model.UnitRole) bool { return x.Name == u.Name }) {
 					units = append(units, u)
 				}
 			}
-			r.noteUnknown(unknown)
 			hasUnits = true
 		case TypeUnit:
 			full, known := r.opt.Units.Resolve(value)
 			if !known {
 				r.noteUnknown([]string{full})
 			}
-			set(c.Field, full)
+			f.SetString(full)
 		case TypeList:
-			set(c.Field, model.SplitList(value))
+			*f.Addr().Interface().(*[]string) = model.SplitList(value)
 		}
 	}
 	if len(bad) > 0 {
@@ -173,55 +279,82 @@ func (s *sheetReader) parseRow(num int, row []string) {
 		slices.SortStableFunc(units, func(a, b model.UnitRole) int {
 			return boolRank(a.Role != model.RoleLead) - boolRank(b.Role != model.RoleLead)
 		})
-		set("units", units)
+		*rv.FieldByIndex(r.paths[rv.Type()]["units"]).Addr().Interface().(*[]model.UnitRole) = units
 	}
 	if kind == model.KindFund {
-		if text := rec.(*model.Fund).SourceText; text != "" {
-			src := model.ClassifyFundSource(text)
-			set("source", src)
-			if src == "other" {
+		if fund := rec.(*model.Fund); fund.SourceText != "" {
+			fund.Source = model.ClassifyFundSource(fund.SourceText)
+			if fund.Source == "other" {
 				r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!第%d行：资金来源“%s”未能归类，计入“其他”", "%s row %d: fund source %q could not be classified and is counted under other"),
-					s.sheet, num, text))
+					s.sheet, num, fund.SourceText))
 			}
 		}
 	}
 	if kind == model.KindProposal {
 		s.fillProposal(rec.(*model.Proposal))
 	}
-	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}}
+	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: s.fields}
 	if s.hasUnitCols {
 		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, units)
 	}
 	if i, ok := s.hdr.hidden["_id"]; ok {
-		rec.RecordMeta().ID = strings.TrimSpace(at(row, i))
+		rec.RecordMeta().ID = strings.TrimSpace(at(row.cells, i))
 	}
 	if i, ok := s.hdr.hidden["_rev"]; ok {
-		inc.BaseRev = strings.TrimSpace(at(row, i))
+		inc.BaseRev = strings.TrimSpace(at(row.cells, i))
 	}
 	if i, ok := s.hdr.hidden["_ancestry"]; ok {
-		for _, rev := range strings.Split(at(row, i), ",") {
+		for _, rev := range strings.Split(at(row.cells, i), ",") {
 			if rev = strings.TrimSpace(rev); rev != "" {
 				inc.Ancestry = append(inc.Ancestry, rev)
 			}
 		}
 	}
 	rec.Normalize()
-	for _, b := range s.hdr.cols {
-		inc.Fields = appendField(inc.Fields, b.column)
-	}
-	if kind == model.KindFund && slices.Contains(inc.Fields, "source_text") {
-		inc.Fields = append(inc.Fields, "source")
-	}
-	if s.proposal.body != "" && !slices.Contains(inc.Fields, "body") {
-		inc.Fields = append(inc.Fields, "body")
-	}
-	if s.proposal.session != "" && !slices.Contains(inc.Fields, "session") {
-		inc.Fields = append(inc.Fields, "session")
-	}
 	if s.isDuplicate(num, rec) {
 		return
 	}
 	r.res.Rows = append(r.res.Rows, inc)
+}
+
+// parseDate reads a date or deadline cell; a ledger repeats its dates, and
+// text dates cost a parse each.
+func (s *sheetReader) parseDate(value string, numeric bool, ref model.Date, deadline bool) (model.Deadline, error) {
+	k := dateKey{value, numeric, deadline, ref}
+	dv, ok := s.dates[k]
+	if !ok {
+		if deadline {
+			dv.dl, dv.err = s.r.parseDeadlineCell(value, numeric, ref)
+		} else {
+			dv.dl.Due, dv.err = s.r.parseDateCell(value, numeric, ref)
+		}
+		s.dates[k] = dv
+	}
+	return dv.dl, dv.err
+}
+
+// parseEnum reads an enumerated cell; a column holds few distinct values.
+func (s *sheetReader) parseEnum(col int, value string) (string, bool) {
+	k := enumKey{col, value}
+	ev, ok := s.enums[k]
+	if !ok {
+		ev.v, ev.ok = s.order[col].column.Enum.Parse(value)
+		s.enums[k] = ev
+	}
+	return ev.v, ev.ok
+}
+
+// parseUnits reads a unit cell; ledgers repeat the same few cells, so each
+// is resolved once per sheet.
+func (s *sheetReader) parseUnits(value string, first, rest model.Role) []model.UnitRole {
+	k := unitCellKey{value, first, rest}
+	uc, ok := s.units[k]
+	if !ok {
+		uc.units, uc.unknown = s.r.opt.Units.ParseUnitCell(value, first, rest)
+		s.units[k] = uc
+	}
+	s.r.noteUnknown(uc.unknown)
+	return uc.units
 }
 
 // fillProposal gives a row without body or session the sheet's, and writes
@@ -327,7 +460,7 @@ func serialValue(v string) (float64, bool) {
 	return f, f >= 3000 && f <= 2958465
 }
 
-func (r *reader) parseDateCell(v string, ref model.Date) (model.Date, error) {
+func (r *reader) parseDateCell(v string, numeric bool, ref model.Date) (model.Date, error) {
 	if f, ok := serialValue(v); ok {
 		return model.DateFromSerial(f, r.date1904)
 	}
@@ -337,7 +470,7 @@ func (r *reader) parseDateCell(v string, ref model.Date) (model.Date, error) {
 	return model.ParseDate(v, ref)
 }
 
-func (r *reader) parseDeadlineCell(v string, ref model.Date) (model.Deadline, error) {
+func (r *reader) parseDeadlineCell(v string, numeric bool, ref model.Date) (model.Deadline, error) {
 	if f, ok := serialValue(v); ok {
 		d, err := model.DateFromSerial(f, r.date1904)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -62,39 +63,31 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	}
 	defer src.close()
 
-	f, err := src.excelize(opt)
+	bk, err := openBook(src.zip)
 	if err != nil {
 		return nil, fileErr(name, ErrUnreadable, err, "无法读取工作簿（文件可能已损坏）："+err.Error(),
 			"cannot read the workbook (the file may be damaged): "+err.Error())
 	}
-	defer f.Close()
-	scans, err := scanSheets(src.zip)
-	if err != nil {
-		return nil, fileErr(name, ErrUnreadable, err, "无法读取工作簿结构："+err.Error(), "cannot read the workbook structure: "+err.Error())
-	}
-	props, err := f.GetWorkbookProps()
-	if err != nil {
-		return nil, fileErr(name, ErrUnreadable, err, "无法读取工作簿属性", "cannot read the workbook properties")
+	fileRef := model.DateOf(src.modTime)
+	if !bk.modified.IsZero() {
+		fileRef = model.DateOf(bk.modified.Local())
 	}
 	r := &reader{
-		file: name, opt: opt, f: f,
-		date1904:    props.Date1904 != nil && *props.Date1904,
-		fileRef:     fileDate(f, src.modTime),
+		file: name, opt: opt, bk: bk,
+		date1904:    bk.date1904,
+		fileRef:     fileRef,
 		seen:        map[string]model.RowRef{},
 		unknownSeen: map[string]bool{},
 		paths:       map[reflect.Type]map[string][]int{},
 		res:         &Result{Report: model.FileReport{File: name, SHA256: src.sha256}},
 	}
 	recognised := false
-	for _, sheet := range f.GetSheetList() {
+	for _, bs := range bk.sheets {
+		sheet := bs.name
 		if sheet == metaSheet || sheet == listsSheet {
 			continue
 		}
-		sc := scans[sheet]
-		if sc == nil {
-			sc = &sheetScan{formulas: map[string]formulaCell{}}
-		}
-		rep, err := r.readSheet(sheet, sc)
+		rep, err := r.readSheet(bs)
 		if err != nil {
 			return nil, fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”：%v", sheet, err),
 				fmt.Sprintf("cannot read sheet %q: %v", sheet, err))
@@ -124,15 +117,6 @@ func (s *source) close() {
 	if s.osFile != nil {
 		s.osFile.Close()
 	}
-}
-
-func (s *source) excelize(opt ReadOptions) (*excelize.File, error) {
-	o := excelize.Options{RawCellValue: true, UnzipSizeLimit: opt.MaxUnzipBytes,
-		UnzipXMLSizeLimit: min(opt.MaxUnzipBytes, excelize.StreamChunkSize)}
-	if s.raw != nil {
-		return excelize.OpenReader(bytes.NewReader(s.raw), o)
-	}
-	return excelize.OpenFile(s.path, o)
 }
 
 func openSource(path, name string, opt ReadOptions) (*source, error) {
@@ -226,22 +210,13 @@ func isEncryptedOLE(raw []byte) bool {
 	return bytes.Contains(raw, utf16("EncryptionInfo")) || bytes.Contains(raw, utf16("EncryptedPackage"))
 }
 
-// fileDate is the reference date for text dates without a year when
-// neither the row nor the sheet gives one: the document's modified date,
-// else the file's.
-func fileDate(f *excelize.File, mtime time.Time) model.Date {
-	if p, err := f.GetDocProps(); err == nil && p.Modified != "" {
-		if t, err := time.Parse(time.RFC3339, p.Modified); err == nil {
-			return model.DateOf(t.Local())
-		}
-	}
-	return model.DateOf(mtime)
-}
-
+// reader imports one file. Its fileRef is the reference date for text
+// dates without a year when neither the row nor the sheet gives one: the
+// document's modified date, else the file's.
 type reader struct {
 	file        string
 	opt         ReadOptions
-	f           *excelize.File
+	bk          *book
 	date1904    bool
 	fileRef     model.Date
 	seen        map[string]model.RowRef // kind|key → first row
@@ -265,62 +240,93 @@ func (r *reader) tr(zh, en string) string {
 	return en
 }
 
-// mergeFiller gives every cell of a merged range its top-left value.
+// mergeFiller gives every cell of a merged range its top-left value. Rows
+// come in order, so only the ranges over the current row are looked at.
 type mergeFiller struct {
-	merges []mergeRange
-	vals   map[int]string
+	pending []mergeRange // by top row, not reached yet
+	active  []activeMerge
 }
 
-func (m *mergeFiller) fill(rowNum int, row []string) []string {
-	for i, mr := range m.merges {
-		if rowNum < mr.top || rowNum > mr.bottom {
+type activeMerge struct {
+	mergeRange
+	value   string
+	numeric bool
+}
+
+func newMergeFiller(merges []mergeRange) *mergeFiller {
+	m := &mergeFiller{pending: slices.Clone(merges)}
+	slices.SortFunc(m.pending, func(a, b mergeRange) int { return a.top - b.top })
+	return m
+}
+
+// fill returns the row with merged cells filled; the row itself is not
+// changed (its cells are shared when no range covers it).
+func (m *mergeFiller) fill(row sheetRow) sheetRow {
+	m.active = slices.DeleteFunc(m.active, func(a activeMerge) bool { return a.bottom < row.num })
+	for len(m.pending) > 0 && m.pending[0].top <= row.num {
+		mr := m.pending[0]
+		m.pending = m.pending[1:]
+		if mr.bottom < row.num {
 			continue
 		}
-		if rowNum == mr.top {
-			m.vals[i] = at(row, mr.left-1)
-		}
-		v := m.vals[i]
-		if v == "" {
+		m.active = append(m.active, activeMerge{mergeRange: mr, value: at(row.cells, mr.left-1), numeric: row.isNumeric(mr.left - 1)})
+	}
+	cloned := false
+	for _, a := range m.active {
+		if a.value == "" {
 			continue
 		}
-		for len(row) < mr.right {
-			row = append(row, "")
+		if !cloned {
+			row.cells = slices.Clone(row.cells)
+			row.numeric = slices.Clone(row.numeric)
+			cloned = true
 		}
-		for c := mr.left; c <= mr.right; c++ {
-			if c == mr.left && rowNum == mr.top {
-				continue
+		for len(row.cells) < a.right {
+			row.cells = append(row.cells, "")
+		}
+		if a.numeric {
+			for len(row.numeric) < a.right {
+				row.numeric = append(row.numeric, false)
 			}
-			row[c-1] = v
+		}
+		for c := a.left; c <= a.right; c++ {
+			row.cells[c-1] = a.value
+			if c-1 < len(row.numeric) {
+				row.numeric[c-1] = a.numeric
+			}
 		}
 	}
 	return row
 }
 
-func (r *reader) readSheet(sheet string, sc *sheetScan) (model.SheetReport, error) {
+// bufRow is a row as stored (raw) and with merged cells filled (full).
+type bufRow struct {
+	raw, full sheetRow
+}
+
+func (r *reader) readSheet(bs bookSheet) (model.SheetReport, error) {
+	sheet := bs.name
 	rep := model.SheetReport{Sheet: sheet}
-	rows, err := r.f.Rows(sheet)
+	if bs.part == nil {
+		return rep, nil
+	}
+	merges, err := scanMerges(bs.part)
+	if err != nil {
+		return rep, err
+	}
+	rows, err := openRows(bs.part, r.bk.sst)
 	if err != nil {
 		return rep, err
 	}
 	defer rows.Close()
-	mf := &mergeFiller{merges: sc.merges, vals: map[int]string{}}
-	type bufRow struct {
-		num       int
-		raw, full []string
-	}
+	mf := newMergeFiller(merges)
 	var head []bufRow
-	rowNum := 0
 	next := func() (bufRow, bool, error) {
-		if !rows.Next() {
-			return bufRow{}, false, rows.Error()
-		}
-		rowNum++
-		cells, err := rows.Columns()
-		if err != nil {
+		row, ok, err := rows.next()
+		if !ok || err != nil {
 			return bufRow{}, false, err
 		}
-		full := mf.fill(rowNum, slices.Clone(cells))
-		return bufRow{rowNum, cells, full}, true, nil
+		return bufRow{row, mf.fill(row)}, true, nil
 	}
 	for len(head) < headerScanRows+1 {
 		br, ok, err := next()
@@ -334,9 +340,9 @@ func (r *reader) readSheet(sheet string, sc *sheetScan) (model.SheetReport, erro
 	}
 	grid := make([][]string, len(head))
 	for i, b := range head {
-		grid[i] = b.full
+		grid[i] = b.full.cells
 	}
-	hdr := detectHeader(sheet, grid, sc.merges)
+	hdr := detectHeader(sheet, grid, merges)
 	if hdr == nil {
 		return rep, nil
 	}
@@ -345,34 +351,20 @@ func (r *reader) readSheet(sheet string, sc *sheetScan) (model.SheetReport, erro
 	rep.Kind, rep.HeaderRow = &kind, &lastRow
 	sheetRef := model.Date{}
 	for _, b := range head[:hdr.lastRow] {
-		if d, ok := reportDate(b.raw); ok {
+		if d, ok := reportDate(b.raw.cells); ok {
 			sheetRef = d
 		}
 	}
-	sr := &sheetReader{r: r, sheet: sheet, hdr: hdr, sc: sc, ref: sheetRef}
-	sr.unitRoles, sr.hasUnitCols = sheetUnitRoles(hdr)
-	sr.kindRoles = kindRoles(kind)
-	var title []string
+	var title, header []string
 	for _, b := range head[:hdr.firstRow-1] {
-		title = append(title, strings.Join(b.raw, " "))
+		title = append(title, strings.Join(b.raw.cells, " "))
 	}
-	if kind == model.KindProposal {
-		var header []string
-		for _, b := range head[hdr.firstRow-1 : hdr.lastRow] {
-			header = append(header, b.full...)
-		}
-		sr.proposal = inferProposalContext(sheet, title, header)
+	for _, b := range head[hdr.firstRow-1 : hdr.lastRow] {
+		header = append(header, b.full.cells...)
 	}
-	if wanInTitle(title) {
-		for i, b := range hdr.cols {
-			// A header saying 元 itself (金额（元）) overrides the title.
-			if b.column.Type == TypeMoney && !strings.Contains(b.label, "元") {
-				hdr.cols[i].column.wan = true
-			}
-		}
-	}
+	sr := newSheetReader(r, sheet, hdr, sheetRef, title, header)
 	handle := func(b bufRow) {
-		if sr.handleRow(b.num, b.raw, b.full) {
+		if sr.handleRow(b.raw.cells, b.full) {
 			rep.Rows++
 		}
 	}
@@ -407,26 +399,19 @@ func reportDate(row []string) (model.Date, bool) {
 	return d, err == nil && !d.IsZero()
 }
 
-type sheetReader struct {
-	r     *reader
-	sheet string
-	hdr   *sheetHeader
-	sc    *sheetScan
-	ref   model.Date
-	// proposal: body and session inferred for a proposals sheet.
-	proposal proposalContext
-	// unitRoles: the roles the unit columns carry by their headers.
-	unitRoles, kindRoles []model.Role
-	hasUnitCols          bool
-}
-
 var totalWords = []string{"合计", "总计", "小计", "总合计", "累计", "共计"}
 var notePrefixes = []string{"备注", "说明", "注:", "注：", "注1", "注 ", "附注", "填表说明", "注释"}
 var footerWords = []string{"制表人", "审核人", "填报人", "负责人签字", "单位负责人"}
 
+// totalFooterStarts are the first characters of totalWords and footerWords.
+const totalFooterStarts = "合总小累共制审填负单"
+
+// headerPunct is what headerKey drops around words.
+const headerPunct = " \t\n\r\u3000*＊:：_-/、."
+
 // handleRow imports, rejects or skips one data row; it reports whether the
 // row counted as data.
-func (s *sheetReader) handleRow(num int, raw, full []string) bool {
+func (s *sheetReader) handleRow(raw []string, row sheetRow) bool {
 	filled := 0
 	var only string
 	for _, v := range raw {
@@ -441,13 +426,22 @@ func (s *sheetReader) handleRow(num int, raw, full []string) bool {
 	if filled == 1 && hasPrefixAny(model.Fold(only), notePrefixes) {
 		return false
 	}
+	full := row.cells
 	seen := 0
 	for _, v := range full {
-		k := headerKey(v)
-		if k == "" {
+		v = strings.TrimSpace(v)
+		if v == "" {
 			continue
 		}
-		if seen++; seen <= 3 && slices.Contains(totalWords, k) {
+		seen++
+		// Total and footer words start with one of few characters: most
+		// cells are passed over without normalising them.
+		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(v, headerPunct))
+		if !strings.ContainsRune(totalFooterStarts, first) {
+			continue
+		}
+		k := headerKey(v)
+		if seen <= 3 && slices.Contains(totalWords, k) {
 			return false
 		}
 		if hasPrefixAny(k, footerWords) {
@@ -464,7 +458,7 @@ func (s *sheetReader) handleRow(num int, raw, full []string) bool {
 	if !any {
 		return false
 	}
-	s.parseRow(num, full)
+	s.parseRow(row)
 	return true
 }
 

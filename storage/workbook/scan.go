@@ -7,20 +7,32 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// sheetScan is what the reader needs from a sheet's XML besides its values:
-// merged ranges and formula cells. excelize only offers these by loading
-// the whole sheet into memory, so the XML is scanned once, tag by tag.
-type sheetScan struct {
-	merges   []mergeRange
-	formulas map[string]formulaCell // by cell reference, e.g. "F12"
+// The reader takes a workbook apart itself instead of through excelize:
+// excelize's row iterator decodes every cell with encoding/xml, which was
+// most of the time of a 100,000-row import, and offers merged ranges only
+// by loading the whole sheet into memory.
+
+// book is a workbook's structure: its sheets in order, the 1904 flag, the
+// shared strings and the document's modified time.
+type book struct {
+	files    map[string]*zip.File
+	sheets   []bookSheet
+	date1904 bool
+	modified time.Time // zero when the file does not say
+	sst      []string
+}
+
+type bookSheet struct {
+	name string
+	part *zip.File // nil when the workbook names a sheet part it does not hold
 }
 
 type mergeRange struct{ top, left, bottom, right int } // 1-based, inclusive
@@ -34,53 +46,94 @@ type formulaCell struct {
 	cached bool   // the file holds a computed value
 }
 
-// scanSheets maps each sheet name to its scan.
-func scanSheets(zr *zip.Reader) (map[string]*sheetScan, error) {
-	files := map[string]*zip.File{}
+func openBook(zr *zip.Reader) (*book, error) {
+	b := &book{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
-		files[strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")] = f
+		b.files[strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")] = f
 	}
 	var wb struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
 			Name string `xml:"name,attr"`
 			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
+	if err := readXMLPart(b.files, "xl/workbook.xml", &wb); err != nil {
+		return nil, err
+	}
+	b.date1904 = wb.Pr.Date1904 == "1" || strings.EqualFold(wb.Pr.Date1904, "true")
+	rels, err := readRels(b.files, "xl/_rels/workbook.xml.rels", "xl")
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range wb.Sheets {
+		b.sheets = append(b.sheets, bookSheet{name: s.Name, part: b.files[rels[s.RID].target]})
+	}
+	sstPart := "xl/sharedStrings.xml"
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			sstPart = r.target
+		}
+	}
+	if f := b.files[sstPart]; f != nil {
+		if b.sst, err = readSharedStrings(f); err != nil {
+			return nil, fmt.Errorf("shared strings: %w", err)
+		}
+	}
+	b.modified = docModified(b.files)
+	return b, nil
+}
+
+type rel struct{ target, typ string }
+
+// readRels maps relationship ids to part names, resolved against dir.
+func readRels(files map[string]*zip.File, name, dir string) (map[string]rel, error) {
 	var rels struct {
 		Rels []struct {
 			ID     string `xml:"Id,attr"`
 			Target string `xml:"Target,attr"`
+			Type   string `xml:"Type,attr"`
 		} `xml:"Relationship"`
 	}
-	if err := readXMLPart(files, "xl/workbook.xml", &wb); err != nil {
+	if err := readXMLPart(files, name, &rels); err != nil {
 		return nil, err
 	}
-	if err := readXMLPart(files, "xl/_rels/workbook.xml.rels", &rels); err != nil {
-		return nil, err
-	}
-	targets := map[string]string{}
+	out := map[string]rel{}
 	for _, r := range rels.Rels {
 		t := r.Target
 		if strings.HasPrefix(t, "/") {
 			t = strings.TrimPrefix(t, "/")
 		} else {
-			t = path.Join("xl", t)
+			t = path.Join(dir, t)
 		}
-		targets[r.ID] = t
-	}
-	out := map[string]*sheetScan{}
-	for _, s := range wb.Sheets {
-		f := files[targets[s.RID]]
-		if f == nil {
-			continue
-		}
-		sc, err := scanSheet(f)
-		if err != nil {
-			return nil, fmt.Errorf("sheet %s: %w", s.Name, err)
-		}
-		out[s.Name] = sc
+		out[r.ID] = rel{target: t, typ: r.Type}
 	}
 	return out, nil
+}
+
+// docModified is dcterms:modified of the core properties, if any.
+func docModified(files map[string]*zip.File) time.Time {
+	name := "docProps/core.xml"
+	if rels, err := readRels(files, "_rels/.rels", ""); err == nil {
+		for _, r := range rels {
+			if strings.HasSuffix(r.typ, "/core-properties") {
+				name = r.target
+			}
+		}
+	}
+	var core struct {
+		Modified string `xml:"modified"`
+	}
+	if files[name] == nil || readXMLPart(files, name, &core) != nil {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339, strings.TrimSpace(core.Modified))
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }
 
 func readXMLPart(files map[string]*zip.File, name string, v any) error {
@@ -93,81 +146,285 @@ func readXMLPart(files map[string]*zip.File, name string, v any) error {
 		return err
 	}
 	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v)
+	if err := xml.NewDecoder(rc).Decode(v); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
 }
 
-func scanSheet(f *zip.File) (*sheetScan, error) {
+// readSharedStrings reads every <si>: its text, or its rich-text runs
+// joined, without phonetic runs (<rPh>).
+func readSharedStrings(f *zip.File) ([]string, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
-	sc := &sheetScan{formulas: map[string]formulaCell{}}
+	t := newTagReader(rc)
 	var (
-		cell      string
-		hasF      bool
-		fText     []byte
-		vText     []byte
-		capture   byte // 'f' or 'v' while inside those elements
-		textChunk []byte
+		out         []string
+		text        []byte
+		inSI, inPh  bool
+		captureText bool
 	)
 	for {
-		// Text up to the next tag: kept only inside <f> and <v>.
-		textChunk, err = readUntil(br, '<', capture != 0, textChunk[:0])
-		if capture == 'f' {
-			fText = append(fText, textChunk...)
-		} else if capture == 'v' {
-			vText = append(vText, textChunk...)
+		chunk, err := t.text(captureText)
+		if captureText {
+			text = append(text, chunk...)
 		}
 		if err == io.EOF {
-			return sc, nil
+			return out, nil
 		}
 		if err != nil {
 			return nil, err
 		}
-		var tag []byte
-		tag, err = readUntil(br, '>', true, nil)
+		tag, err := t.tag()
 		if err != nil {
 			if err == io.EOF {
-				return sc, nil
+				return out, nil
 			}
 			return nil, err
 		}
-		tag = bytes.TrimSuffix(tag, []byte(">"))
-		selfClosing := bytes.HasSuffix(tag, []byte("/"))
-		name := tag
-		if i := bytes.IndexAny(tag, " \t\r\n/"); i > 0 {
-			name = tag[:i]
-		}
-		if j := bytes.IndexByte(name, ':'); j >= 0 { // x:c in prefixed documents
-			name = name[j+1:]
-		}
-		switch string(name) {
-		case "c":
-			cell, hasF, fText, vText = attr(tag, "r"), false, fText[:0], vText[:0]
-		case "f":
-			hasF = true
-			if !selfClosing {
-				capture = 'f'
+		switch tag.name {
+		case "si":
+			inSI, inPh, text = true, false, text[:0]
+			if tag.selfClosing {
+				out = append(out, "")
+				inSI = false
 			}
-		case "v":
-			if !selfClosing {
-				capture = 'v'
-			}
-		case "/f", "/v":
-			capture = 0
-		case "/c":
-			if hasF && cell != "" {
-				sc.formulas[cell] = formulaCell{text: html.UnescapeString(string(fText)), cached: len(bytes.TrimSpace(vText)) > 0}
-			}
-			cell = ""
-		case "mergeCell":
-			if m, ok := parseRange(attr(tag, "ref")); ok {
-				sc.merges = append(sc.merges, m)
-			}
+		case "/si":
+			out = append(out, cellText(text, true))
+			inSI = false
+		case "rPh":
+			inPh = !tag.selfClosing
+		case "/rPh":
+			inPh = false
+		case "t":
+			captureText = inSI && !inPh && !tag.selfClosing
+		case "/t":
+			captureText = false
 		}
 	}
+}
+
+// scanMerges finds a sheet's merged ranges. They follow the cell data, so
+// they are looked for by a byte search of the whole part before its rows
+// are read.
+func scanMerges(f *zip.File) ([]mergeRange, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	const overlap = 256 // longer than any <mergeCell …/> tag
+	buf := make([]byte, 0, 256<<10+overlap)
+	var out []mergeRange
+	needle := []byte("mergeCell ")
+	for {
+		n, err := io.ReadFull(rc, buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		eof := err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF)
+		if err != nil && !eof {
+			return nil, err
+		}
+		// Tags found whole in buf; a tag cut by the end waits for the next read.
+		done := 0
+		for {
+			i := bytes.Index(buf[done:], needle)
+			if i < 0 {
+				break
+			}
+			i += done
+			end := bytes.IndexByte(buf[i:], '>')
+			if end < 0 {
+				break
+			}
+			if isTagStart(buf[:i]) {
+				if m, ok := parseRange(attr(buf[i:i+end], "ref")); ok {
+					out = append(out, m)
+				}
+			}
+			done = i + end
+		}
+		if eof {
+			return out, nil
+		}
+		keep := max(done, len(buf)-overlap)
+		buf = buf[:copy(buf, buf[keep:])]
+	}
+}
+
+// isTagStart: the bytes before a name end in < or <prefix:.
+func isTagStart(before []byte) bool {
+	n := len(before)
+	if n > 0 && before[n-1] == '<' {
+		return true
+	}
+	if n == 0 || before[n-1] != ':' {
+		return false
+	}
+	for i := n - 2; i >= 0 && i >= n-12; i-- {
+		c := before[i]
+		if c == '<' {
+			return i < n-2
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return false
+}
+
+// attr returns the value of an attribute in a start tag ("" when absent).
+func attr(tag []byte, name string) string {
+	v, _ := attrBytes(tag, name)
+	return string(v)
+}
+
+// attrBytes finds name="value" or name='value' among a tag's attributes.
+func attrBytes(tag []byte, name string) ([]byte, bool) {
+	i := bytes.IndexAny(tag, " \t\r\n")
+	for i >= 0 && i < len(tag) {
+		for i < len(tag) && (tag[i] == ' ' || tag[i] == '\t' || tag[i] == '\r' || tag[i] == '\n') {
+			i++
+		}
+		eq := bytes.IndexByte(tag[i:], '=')
+		if eq < 0 {
+			return nil, false
+		}
+		key := bytes.TrimSpace(tag[i : i+eq])
+		j := i + eq + 1
+		for j < len(tag) && (tag[j] == ' ' || tag[j] == '\t' || tag[j] == '\r' || tag[j] == '\n') {
+			j++
+		}
+		if j >= len(tag) || tag[j] != '"' && tag[j] != '\'' {
+			return nil, false
+		}
+		q := tag[j]
+		k := bytes.IndexByte(tag[j+1:], q)
+		if k < 0 {
+			return nil, false
+		}
+		val := tag[j+1 : j+1+k]
+		if string(key) == name {
+			return val, true
+		}
+		i = j + 1 + k + 1
+	}
+	return nil, false
+}
+
+func parseRange(ref string) (mergeRange, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		b = a
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(a)
+	c2, r2, err2 := excelize.CellNameToCoordinates(b)
+	if err1 != nil || err2 != nil {
+		return mergeRange{}, false
+	}
+	return mergeRange{top: min(r1, r2), left: min(c1, c2), bottom: max(r1, r2), right: max(c1, c2)}, true
+}
+
+// tagReader splits XML into text runs and tags, keeping only what is asked
+// for: long text the reader does not need costs no memory.
+type tagReader struct {
+	br  *bufio.Reader
+	buf []byte
+}
+
+type xmlTag struct {
+	name        string // local name, "/c" for an end tag
+	raw         []byte // the tag without < and >; valid until the next call
+	selfClosing bool
+}
+
+func newTagReader(r io.Reader) *tagReader {
+	return &tagReader{br: bufio.NewReaderSize(r, 256<<10)}
+}
+
+// text reads up to the next '<'; the bytes are returned when keep is set
+// and are valid until the next call.
+func (t *tagReader) text(keep bool) ([]byte, error) {
+	var err error
+	t.buf, err = readUntil(t.br, '<', keep, t.buf[:0])
+	return t.buf, err
+}
+
+func (t *tagReader) tag() (xmlTag, error) {
+	raw, err := readUntil(t.br, '>', true, t.buf[:0])
+	t.buf = raw
+	if err != nil {
+		return xmlTag{}, err
+	}
+	tag := xmlTag{raw: raw}
+	tag.selfClosing = len(raw) > 0 && raw[len(raw)-1] == '/'
+	name := raw
+	for i, c := range raw {
+		if i > 0 && (c == ' ' || c == '/' || c == '\t' || c == '\r' || c == '\n') {
+			name = raw[:i]
+			break
+		}
+	}
+	end := false
+	if len(name) > 0 && name[0] == '/' {
+		end, name = true, name[1:]
+	}
+	if j := bytes.IndexByte(name, ':'); j >= 0 { // x:c in prefixed documents
+		name = name[j+1:]
+	}
+	tag.name = internName(name, end)
+	return tag, nil
+}
+
+// internName avoids allocating the names the readers compare.
+func internName(name []byte, end bool) string {
+	var n string
+	switch string(name) { // no allocation: the compiler compares in place
+	case "c":
+		n = "c"
+	case "v":
+		n = "v"
+	case "f":
+		n = "f"
+	case "t":
+		n = "t"
+	case "row":
+		n = "row"
+	case "is":
+		n = "is"
+	case "rPh":
+		n = "rPh"
+	case "si":
+		n = "si"
+	case "sheetData":
+		n = "sheetData"
+	default:
+		return "" // not one the readers look at
+	}
+	if !end {
+		return n
+	}
+	switch n {
+	case "c":
+		return "/c"
+	case "v":
+		return "/v"
+	case "f":
+		return "/f"
+	case "t":
+		return "/t"
+	case "row":
+		return "/row"
+	case "is":
+		return "/is"
+	case "rPh":
+		return "/rPh"
+	case "si":
+		return "/si"
+	}
+	return "/sheetData"
 }
 
 // readUntil reads up to and including delim; keep=false discards the bytes
@@ -188,30 +445,111 @@ func readUntil(br *bufio.Reader, delim byte, keep bool, buf []byte) ([]byte, err
 	}
 }
 
-// attr returns the value of a plain attribute in a start tag.
-func attr(tag []byte, name string) string {
-	key := []byte(" " + name + `="`)
-	i := bytes.Index(tag, key)
-	if i < 0 {
-		return ""
+// cellText decodes the XML text of a value: entities, and for strings the
+// _xHHHH_ escapes of characters XML cannot hold (_x000D_ is a carriage return).
+func cellText(b []byte, isString bool) string {
+	if bytes.IndexByte(b, '&') < 0 && (!isString || !bytes.Contains(b, []byte("_x"))) {
+		return string(b)
 	}
-	rest := tag[i+len(key):]
-	j := bytes.IndexByte(rest, '"')
-	if j < 0 {
-		return ""
+	s := string(b)
+	if strings.IndexByte(s, '&') >= 0 {
+		s = unescapeXML(s)
 	}
-	return string(rest[:j])
+	if isString && strings.Contains(s, "_x") {
+		s = unescapeBstr(s)
+	}
+	return s
 }
 
-func parseRange(ref string) (mergeRange, bool) {
-	a, b, ok := strings.Cut(ref, ":")
-	if !ok {
-		b = a
+func unescapeXML(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '&')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		s = s[i:]
+		j := strings.IndexByte(s, ';')
+		if j < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		ent := s[1:j]
+		switch {
+		case ent == "amp":
+			b.WriteByte('&')
+		case ent == "lt":
+			b.WriteByte('<')
+		case ent == "gt":
+			b.WriteByte('>')
+		case ent == "quot":
+			b.WriteByte('"')
+		case ent == "apos":
+			b.WriteByte('\'')
+		case strings.HasPrefix(ent, "#x") || strings.HasPrefix(ent, "#X"):
+			if r, ok := parseHex(ent[2:]); ok {
+				b.WriteRune(r)
+			}
+		case strings.HasPrefix(ent, "#"):
+			r := rune(0)
+			for _, c := range ent[1:] {
+				if c < '0' || c > '9' {
+					r = -1
+					break
+				}
+				r = r*10 + (c - '0')
+			}
+			if r >= 0 {
+				b.WriteRune(r)
+			}
+		default:
+			b.WriteString(s[:j+1])
+		}
+		s = s[j+1:]
 	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(a)
-	c2, r2, err2 := excelize.CellNameToCoordinates(b)
-	if err1 != nil || err2 != nil {
-		return mergeRange{}, false
+}
+
+func parseHex(s string) (rune, bool) {
+	if s == "" || len(s) > 6 {
+		return 0, false
 	}
-	return mergeRange{top: min(r1, r2), left: min(c1, c2), bottom: max(r1, r2), right: max(c1, c2)}, true
+	var r rune
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			r = r*16 + c - '0'
+		case c >= 'a' && c <= 'f':
+			r = r*16 + c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			r = r*16 + c - 'A' + 10
+		default:
+			return 0, false
+		}
+	}
+	return r, true
+}
+
+// unescapeBstr decodes _xHHHH_ (OOXML's escape for characters such as
+// line breaks written as _x000D_); _x005F_ is a literal underscore.
+func unescapeBstr(s string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(s, "_x")
+		if i < 0 || len(s) < i+7 {
+			b.WriteString(s)
+			return b.String()
+		}
+		if s[i+6] == '_' {
+			if r, ok := parseHex(s[i+2 : i+6]); ok {
+				b.WriteString(s[:i])
+				b.WriteRune(r)
+				s = s[i+7:]
+				continue
+			}
+		}
+		b.WriteString(s[:i+2])
+		s = s[i+2:]
+	}
 }
