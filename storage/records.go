@@ -81,8 +81,30 @@ func findByKey(ctx context.Context, q querier, kind model.Kind, key string) (mod
 }
 
 // Save stores r as its own transaction; see Tx.Save.
+// An edit of a copy read at an older revision is merged onto the current
+// record; see Tx.rebase and StaleError.
 func (s *Store) Save(ctx context.Context, r model.Record, by string) error {
-	return s.Update(ctx, func(tx *Tx) error { return tx.Save(ctx, r, by, "") })
+	return s.Update(ctx, func(tx *Tx) error {
+		merged, err := tx.rebase(ctx, r)
+		if err != nil {
+			return err
+		}
+		if err := tx.Save(ctx, merged, by, ""); err != nil {
+			return err
+		}
+		if merged != r {
+			// The caller's copy now holds what was stored.
+			f, err := model.Fields(merged)
+			if err != nil {
+				return err
+			}
+			if err := model.SetFields(r, f); err != nil {
+				return err
+			}
+			*r.RecordMeta() = *merged.RecordMeta()
+		}
+		return nil
+	})
 }
 
 // Delete marks the record deleted (a tombstone with a new revision).
