@@ -194,3 +194,36 @@ func TestBadCellsAreRejectedWithPlace(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEqual(t, res.Rejected[0].Reason, en.Rejected[0].Reason)
 }
+
+// 6.30 typed into a General cell is stored as the number 6.3: it cannot be
+// told from 6月3日, so it is refused with what to do instead.
+func TestSmallNumberInDateColumnIsRefused(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "督办", rows: [][]any{
+		{"编号", "事项名称", "交办日期", "完成时限"},
+		{"D1", "数字时限", "2019-03-01", 6.30},
+		{"D2", "数字交办日期", 3.5, "6月底"},
+		{"D3", "文本时限", "2019-03-01", "6.30"},
+		{"D4", "日期序号", 43525.0, 43646.0},
+	}})
+	res, err := Read(path, ReadOptions{Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 2)
+	assert.Equal(t, 2, res.Rejected[0].Row)
+	assert.Equal(t, "D", res.Rejected[0].Column)
+	assert.Equal(t, "6.3", res.Rejected[0].Value)
+	assert.Equal(t, "数字 6.3 不是日期：请将单元格设为日期格式或输入 2019年6月30日", res.Rejected[0].Reason)
+	assert.Equal(t, "C", res.Rejected[1].Column)
+	assert.Contains(t, res.Rejected[1].Reason, "数字 3.5 不是日期")
+
+	require.Len(t, res.Rows, 2)
+	text := res.Rows[0].Record.(*model.Task)
+	assert.Equal(t, "D3", text.Number)
+	assert.Equal(t, model.NewDate(2019, 6, 30), text.Deadline.Due, "typed as text, the zero is kept")
+	serial := res.Rows[1].Record.(*model.Task)
+	assert.Equal(t, model.NewDate(2019, 6, 30), serial.Deadline.Due, "a date serial is still a date")
+	assert.Equal(t, model.NewDate(2019, 3, 1), serial.AssignedOn)
+
+	res, err = Read(path, ReadOptions{Lang: "en"})
+	require.NoError(t, err)
+	assert.Equal(t, "the number 6.3 is not a date: format the cell as a date or type 2019年6月30日", res.Rejected[0].Reason)
+}

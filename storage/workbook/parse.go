@@ -460,7 +460,32 @@ func serialValue(v string) (float64, bool) {
 	return f, f >= 3000 && f <= 2958465
 }
 
+// notDateNumber refuses a number cell far below any date serial: 6.30
+// typed into a General cell arrives as 6.3, and reading it as 6月3日 would
+// be a silent wrong date.
+func notDateNumber(v string, numeric bool) error {
+	if !numeric {
+		return nil
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f >= 1000 {
+		return nil
+	}
+	return &cellError{
+		zh: fmt.Sprintf("数字 %s 不是日期：请将单元格设为日期格式或输入 2019年6月30日", v),
+		en: fmt.Sprintf("the number %s is not a date: format the cell as a date or type 2019年6月30日", v),
+	}
+}
+
+// cellError is a bad cell explained in both languages.
+type cellError struct{ zh, en string }
+
+func (e *cellError) Error() string { return e.en }
+
 func (r *reader) parseDateCell(v string, numeric bool, ref model.Date) (model.Date, error) {
+	if err := notDateNumber(v, numeric); err != nil {
+		return model.Date{}, err
+	}
 	if f, ok := serialValue(v); ok {
 		return model.DateFromSerial(f, r.date1904)
 	}
@@ -471,6 +496,9 @@ func (r *reader) parseDateCell(v string, numeric bool, ref model.Date) (model.Da
 }
 
 func (r *reader) parseDeadlineCell(v string, numeric bool, ref model.Date) (model.Deadline, error) {
+	if err := notDateNumber(v, numeric); err != nil {
+		return model.Deadline{}, err
+	}
 	if f, ok := serialValue(v); ok {
 		d, err := model.DateFromSerial(f, r.date1904)
 		if err != nil {

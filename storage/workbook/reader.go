@@ -230,6 +230,10 @@ func (r *reader) reason(e error) string {
 	if errors.As(e, &pe) {
 		return pe.Reason(r.opt.Lang)
 	}
+	var ce *cellError
+	if errors.As(e, &ce) {
+		return r.tr(ce.zh, ce.en)
+	}
 	return e.Error()
 }
 
