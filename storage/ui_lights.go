@@ -56,73 +56,84 @@ const taskDeadlineSQL = `(CASE WHEN (CASE coalesce(json_extract(r.body,'$.deadli
 		ORDER BY coalesce(json_extract(e.value,'$.decided_on'),'') DESC, e.key DESC LIMIT 1), nullif(r.deadline,''))
 	END)`
 
-// taskLightSQL names the light of an open task (bind today, yellowUntil).
-const taskLightSQL = `(CASE WHEN ` + taskDeadlineSQL + ` IS NULL THEN 'green'
-	WHEN ` + taskDeadlineSQL + ` < ?1 THEN 'red' WHEN ` + taskDeadlineSQL + ` <= ?2 THEN 'yellow' ELSE 'green' END)`
+// litTask is an open task's light and current deadline.
+type litTask struct {
+	id    string
+	light model.Light
+}
+
+// openTaskLights judges every open task in one pass, most urgent first (by
+// current deadline, then key): the body is read once per open task (for
+// extensions and the deadline kind), so the callers share this scan.
+func (s *Store) openTaskLights(ctx context.Context, d LightDay) ([]litTask, error) {
+	rows, err := s.rd.QueryContext(ctx, `SELECT id, CASE WHEN due IS NULL THEN 'green' WHEN due < ?1 THEN 'red'
+		WHEN due <= ?2 THEN 'yellow' ELSE 'green' END FROM (SELECT r.id AS id, r.key AS key, `+taskDeadlineSQL+` AS due
+		FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+taskOpenSQL+`) ORDER BY due, key`,
+		d.Today.String(), d.yellowUntil().String())
+	if err != nil {
+		return nil, fmt.Errorf("task lights: %w", err)
+	}
+	defer rows.Close()
+	var out []litTask
+	for rows.Next() {
+		var t litTask
+		if err := rows.Scan(&t.id, &t.light); err != nil {
+			return nil, fmt.Errorf("task lights: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
 
 // TaskLightCounts counts the tasks of each light; LightNone counts the
 // tasks that are not open.
 func (s *Store) TaskLightCounts(ctx context.Context, d LightDay) (map[model.Light]int, error) {
-	rows, err := s.rd.QueryContext(ctx, `SELECT `+taskLightSQL+` AS light, count(*) FROM records r
-		WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+taskOpenSQL+` GROUP BY light`,
-		d.Today.String(), d.yellowUntil().String())
+	lit, err := s.openTaskLights(ctx, d)
 	if err != nil {
-		return nil, fmt.Errorf("count task lights: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
 	out := map[model.Light]int{}
-	open := 0
-	for rows.Next() {
-		var l string
-		var n int
-		if err := rows.Scan(&l, &n); err != nil {
-			return nil, fmt.Errorf("count task lights: %w", err)
-		}
-		out[model.Light(l)] = n
-		open += n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("count task lights: %w", err)
+	for _, t := range lit {
+		out[t.light]++
 	}
 	all, err := s.Count(ctx, Query{Kind: model.KindTask})
 	if err != nil {
 		return nil, err
 	}
-	out[model.LightNone] = all - open
+	out[model.LightNone] = all - len(lit)
 	return out, nil
 }
 
 // TaskIDsWithLight lists the ids of the tasks showing light l, most
 // urgent first (by current deadline, then number). limit 0 means all.
 func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d LightDay, limit int) ([]string, error) {
-	var cond string
-	switch l {
-	case model.LightNone:
-		cond = "NOT " + taskOpenSQL
-	case model.LightRed, model.LightYellow, model.LightGreen:
-		cond = taskOpenSQL + " AND " + taskLightSQL + " = ?3"
-	default:
-		return nil, fmt.Errorf("tasks with light %q: unknown light", l)
-	}
-	q := `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND ` + cond +
-		` ORDER BY ` + taskDeadlineSQL + `, r.key`
-	if limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", limit)
-	}
-	rows, err := s.rd.QueryContext(ctx, q, d.Today.String(), d.yellowUntil().String(), string(l))
-	if err != nil {
-		return nil, fmt.Errorf("tasks with light %s: %w", l, err)
-	}
-	defer rows.Close()
 	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("tasks with light %s: %w", l, err)
+	if l == model.LightNone {
+		rows, err := s.rd.QueryContext(ctx, `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND NOT `+
+			taskOpenSQL+` ORDER BY r.key`)
+		if err != nil {
+			return nil, fmt.Errorf("tasks with no light: %w", err)
 		}
-		out = append(out, id)
+		defer rows.Close()
+		for rows.Next() && (limit <= 0 || len(out) < limit) {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				return nil, fmt.Errorf("tasks with no light: %w", err)
+			}
+			out = append(out, id)
+		}
+		return out, rows.Err()
 	}
-	return out, rows.Err()
+	lit, err := s.openTaskLights(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range lit {
+		if t.light == l && (limit <= 0 || len(out) < limit) {
+			out = append(out, t.id)
+		}
+	}
+	return out, nil
 }
 
 // LightIDs narrows q (tasks or proposals) to the records showing light l,
@@ -256,4 +267,26 @@ func (s *Store) OpenTaskIDsWithCycle(ctx context.Context) ([]string, error) {
 		out = append(out, id)
 	}
 	return out, rows.Err()
+}
+
+// TaskLightSummary is TaskLightCounts plus, per light, the ids of the
+// first limit tasks (most urgent first), from one scan: the workbench.
+func (s *Store) TaskLightSummary(ctx context.Context, d LightDay, limit int) (map[model.Light]int, map[model.Light][]string, error) {
+	lit, err := s.openTaskLights(ctx, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	counts, ids := map[model.Light]int{}, map[model.Light][]string{}
+	for _, t := range lit {
+		counts[t.light]++
+		if len(ids[t.light]) < limit {
+			ids[t.light] = append(ids[t.light], t.id)
+		}
+	}
+	all, err := s.Count(ctx, Query{Kind: model.KindTask})
+	if err != nil {
+		return nil, nil, err
+	}
+	counts[model.LightNone] = all - len(lit)
+	return counts, ids, nil
 }

@@ -45,7 +45,7 @@ func run(dataFlag string) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(tztheme.New())
 	w := a.NewWindow("Taizhang")
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(fyne.NewSize(1280, 720)) // fits the 1366×768 screens common in offices
 
 	var u *ui.UI
 	var start func() error

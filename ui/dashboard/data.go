@@ -21,8 +21,7 @@ type Store interface {
 	List(ctx context.Context, q storage.Query) ([]model.Record, error)
 	Count(ctx context.Context, q storage.Query) (int, error)
 	GetMany(ctx context.Context, ids []string) ([]model.Record, error)
-	TaskLightCounts(ctx context.Context, d storage.LightDay) (map[model.Light]int, error)
-	TaskIDsWithLight(ctx context.Context, l model.Light, d storage.LightDay, limit int) ([]string, error)
+	TaskLightSummary(ctx context.Context, d storage.LightDay, limit int) (map[model.Light]int, map[model.Light][]string, error)
 	CountBy(ctx context.Context, kind model.Kind, column string, openTasksOnly bool) (map[string]int, error)
 	OpenTaskIDsWithCycle(ctx context.Context) ([]string, error)
 }
@@ -77,17 +76,13 @@ func Load(ctx context.Context, st Store, day common.Day) (*Data, error) {
 	for s, n := range statuses {
 		d.ByStatus[model.TaskStatus(s)] = n
 	}
-	ld := lightDay(day)
-	if d.ByLight, err = st.TaskLightCounts(ctx, ld); err != nil {
+	var lit map[model.Light][]string
+	if d.ByLight, lit, err = st.TaskLightSummary(ctx, lightDay(day), ListMax); err != nil {
 		return nil, err
 	}
 	d.RedCount, d.YellowCount = d.ByLight[model.LightRed], d.ByLight[model.LightYellow]
 	for _, l := range []model.Light{model.LightRed, model.LightYellow} {
-		ids, err := st.TaskIDsWithLight(ctx, l, ld, ListMax)
-		if err != nil {
-			return nil, err
-		}
-		recs, err := st.GetMany(ctx, ids)
+		recs, err := st.GetMany(ctx, lit[l])
 		if err != nil {
 			return nil, err
 		}

@@ -25,9 +25,9 @@ func columnsFor(k model.Kind) []Column {
 	switch k {
 	case model.KindTask:
 		return []Column{
-			{lang.L("field.number"), 140, "number", task(func(t *model.Task) string { return t.Number })},
+			{lang.L("field.number"), 160, "number", task(func(t *model.Task) string { return t.Number })},
 			{lang.L("field.source"), 110, "source", task(func(t *model.Task) string { return common.EnumLabel(model.Sources, t.Source) })},
-			{lang.L("field.title"), 260, "title", task(func(t *model.Task) string { return t.Title })},
+			{lang.L("field.title"), 240, "title", task(func(t *model.Task) string { return t.Title })},
 			{lang.L("field.lead_unit"), 150, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
 			{lang.L("field.leader"), 90, "leader", task(func(t *model.Task) string { return t.Leader })},
 			{lang.L("field.deadline"), 120, "deadline", task(func(t *model.Task) string { return deadlineText(t.Deadline) })},
