@@ -56,8 +56,8 @@ func openBook(zr *zip.Reader) (*book, error) {
 			Date1904 string `xml:"date1904,attr"`
 		} `xml:"workbookPr"`
 		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			Name  string     `xml:"name,attr"`
+			Attrs []xml.Attr `xml:",any,attr"` // r:id, in the transitional or the strict namespace
 		} `xml:"sheets>sheet"`
 	}
 	if err := readXMLPart(b.files, "xl/workbook.xml", &wb); err != nil {
@@ -69,7 +69,13 @@ func openBook(zr *zip.Reader) (*book, error) {
 		return nil, err
 	}
 	for _, s := range wb.Sheets {
-		b.sheets = append(b.sheets, bookSheet{name: s.Name, part: b.files[rels[s.RID].target]})
+		rid := ""
+		for _, a := range s.Attrs {
+			if a.Name.Local == "id" && strings.HasSuffix(a.Name.Space, "relationships") {
+				rid = a.Value
+			}
+		}
+		b.sheets = append(b.sheets, bookSheet{name: s.Name, part: b.files[rels[rid].target]})
 	}
 	sstPart := "xl/sharedStrings.xml"
 	for _, r := range rels {

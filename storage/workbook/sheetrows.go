@@ -48,7 +48,11 @@ func openRows(f *zip.File, sst []string) (*rowReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &rowReader{rc: rc, t: newTagReader(rc), sst: sst}, nil
+	return newRowReader(rc, sst), nil
+}
+
+func newRowReader(rc io.ReadCloser, sst []string) *rowReader {
+	return &rowReader{rc: rc, t: newTagReader(rc), sst: sst}
 }
 
 func (rr *rowReader) Close() error { return rr.rc.Close() }
@@ -71,7 +75,7 @@ func (rr *rowReader) next() (row sheetRow, ok bool, err error) {
 		return sheetRow{num: rr.last}, true, nil
 	}
 	row, rr.pending = *rr.pending, nil
-	rr.last = row.num
+	row.num = rr.last // a row numbered below its predecessor (a damaged file) follows it
 	return row, true, nil
 }
 

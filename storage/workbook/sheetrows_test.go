@@ -2,6 +2,8 @@ package workbook
 
 import (
 	"archive/zip"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -94,4 +96,45 @@ func TestSharedStringsDropPhonetics(t *testing.T) {
 	sst, err := readSharedStrings(zr.File[0])
 	require.NoError(t, err)
 	assert.Equal(t, []string{"事项名称", "", "_x000D_"}, sst)
+}
+
+// The row reader meets files from anywhere: no input may make it panic or
+// loop, and row numbers only grow.
+func FuzzRowReader(f *testing.F) {
+	f.Add([]byte(`<sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c t="inlineStr"><is><t>a&amp;b</t></is></c></row></sheetData>`))
+	f.Add([]byte(`<x:row r='3'><x:c r="A3"><x:f>1+1</x:f><x:v>2</x:v></x:c></x:row><row><c r="ZZZZ9"/></row>`))
+	f.Add([]byte(`<row r="1048576"><c r="XFD1048576" t="str"><v>_x000D_</v></c></row>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		rr := newRowReader(io.NopCloser(bytes.NewReader(data)), []string{"编号"})
+		last := 0
+		for range 1 << 21 {
+			row, ok, err := rr.next()
+			if err != nil || !ok {
+				return
+			}
+			if row.num <= last {
+				t.Fatalf("row %d after row %d", row.num, last)
+			}
+			last = row.num
+			if len(row.numeric) > len(row.cells) {
+				t.Fatalf("numeric flags beyond the cells")
+			}
+		}
+		t.Fatal("too many rows")
+	})
+}
+
+func TestRowNumbersOnlyGrow(t *testing.T) {
+	rr := newRowReader(io.NopCloser(bytes.NewReader([]byte(
+		`<sheetData><row r="3"><c><v>1</v></c></row><row r="2"><c><v>2</v></c></row></sheetData>`))), nil)
+	var nums []int
+	for {
+		row, ok, err := rr.next()
+		require.NoError(t, err)
+		if !ok {
+			break
+		}
+		nums = append(nums, row.num)
+	}
+	assert.Equal(t, []int{1, 2, 3, 4}, nums)
 }
