@@ -5,8 +5,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD="$ROOT/build"
-DIST="$ROOT/dist"
+BUILD="${BUILD:-$ROOT/build}"
+DIST="${DIST:-$ROOT/dist}"
 # Same tag as ./dev, so the cgo cache of Fyne's GL driver is shared.
 TAGS=migrated_fynedo
 

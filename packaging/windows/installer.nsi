@@ -122,11 +122,13 @@ VIAddVersionKey /LANG=${LANG_ENGLISH} "ProductVersion" "${VERSION}"
 
 Function UseAllUsers
   StrCpy $AllUsers 1
-  SetShellVarContext all
-  ; /D= wins; otherwise follow the mode.
+  ; /D= wins; otherwise follow the mode. Compare before switching the
+  ; context: under "all", $LOCALAPPDATA is ProgramData.
+  SetShellVarContext current
   ${If} $INSTDIR == "$LOCALAPPDATA\Programs\Taizhang"
     StrCpy $INSTDIR "$PROGRAMFILES64\Taizhang"
   ${EndIf}
+  SetShellVarContext all
 FunctionEnd
 
 Function UseCurrentUser
