@@ -99,30 +99,43 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 	stats := ExportStats{}
 	sheets := make([]workbook.SheetData, 0, len(kinds))
 	for _, k := range kinds {
-		recs, err := s.List(ctx, Query{Kind: k})
+		if unitName == "" && since.IsZero() {
+			// A full export streams: memory does not grow with the rows.
+			n, err := s.Count(ctx, Query{Kind: k})
+			if err != nil {
+				return nil, fmt.Errorf("export %s: %w", k, err)
+			}
+			stats[k] = n
+			sheets = append(sheets, workbook.SheetData{Kind: k, Count: n,
+				Each: func(yield func(model.Record, []string) error) error { return s.eachRecord(ctx, k, yield) }})
+			continue
+		}
+		// A department's ledger or a field laptop's changes: small selections.
+		var recs []model.Record
+		var ancestry [][]string
+		err := s.eachRecord(ctx, k, func(r model.Record, anc []string) error {
+			if r.RecordMeta().UpdatedAt.Before(since) || (unitName != "" && !hasUnit(r, unitName, req.Unit)) {
+				return nil
+			}
+			recs, ancestry = append(recs, r), append(ancestry, anc)
+			return nil
+		})
 		if err != nil {
 			return nil, fmt.Errorf("export %s: %w", k, err)
-		}
-		if unitName != "" || !since.IsZero() {
-			recs = slices.DeleteFunc(recs, func(r model.Record) bool {
-				return r.RecordMeta().UpdatedAt.Before(since) || (unitName != "" && !hasUnit(r, unitName, req.Unit))
-			})
 		}
 		if unitName != "" && len(recs) == 0 && k != model.KindTask && k != model.KindProposal {
 			continue // a department's ledger holds only the kinds that name it
 		}
 		stats[k] = len(recs)
-		revs := map[string]string{}
-		for _, r := range recs {
-			revs[r.RecordMeta().ID] = r.RecordMeta().Rev
-		}
-		sheets = append(sheets, workbook.SheetData{Kind: k, Records: recs, Ancestry: func(id string) []string {
-			a, err := s.Ancestry(ctx, id, revs[id])
-			if err != nil {
-				return []string{revs[id]}
-			}
-			return a
-		}})
+		sheets = append(sheets, workbook.SheetData{Kind: k, Count: len(recs),
+			Each: func(yield func(model.Record, []string) error) error {
+				for i, r := range recs {
+					if err := yield(r, ancestry[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			}})
 	}
 	err := workbook.Export(w, sheets, workbook.ExportOptions{Unit: req.Unit, Password: req.Password,
 		Generator: req.Generator, Operator: req.Operator, Now: time.Now(), ChangedSince: req.ChangedSince})

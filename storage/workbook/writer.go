@@ -37,6 +37,35 @@ type SheetData struct {
 	// Ancestry returns the revisions a record's revision descends from,
 	// newest first; nil means none are known.
 	Ancestry func(id string) []string
+	// Each, when set, streams the rows instead of Records (large exports
+	// keep memory flat): it calls yield for every record with its ancestry,
+	// and Count must be the number of records it will yield.
+	Each  func(yield func(r model.Record, ancestry []string) error) error
+	Count int
+}
+
+// each walks the sheet's records with their ancestry.
+func (sd SheetData) each(yield func(r model.Record, ancestry []string) error) error {
+	if sd.Each != nil {
+		return sd.Each(yield)
+	}
+	for _, r := range sd.Records {
+		var anc []string
+		if sd.Ancestry != nil && r.RecordMeta().ID != "" {
+			anc = sd.Ancestry(r.RecordMeta().ID)
+		}
+		if err := yield(r, anc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (sd SheetData) count() int {
+	if sd.Each != nil {
+		return sd.Count
+	}
+	return len(sd.Records)
 }
 
 // ExportOptions describe an export.
@@ -188,7 +217,7 @@ func (x *exporter) writeSheet(name string, sd SheetData) error {
 	ncol := len(cols) + len(hiddenHeaders)
 	lastVisible, _ := excelize.ColumnNumberToName(len(cols))
 	lastCol, _ := excelize.ColumnNumberToName(ncol)
-	nrows := len(sd.Records) + 1
+	nrows := sd.count() + 1
 	marked := func(c Column) bool { return x.opt.Unit != "" && c.Fill }
 
 	// Settings written at the head of the sheet XML must precede the stream writer.
@@ -215,12 +244,6 @@ func (x *exporter) writeSheet(name string, sd SheetData) error {
 		return err
 	}
 
-	// Rows measured for widths are kept and written first.
-	sample := make([][]any, 0, min(sampleRows, len(sd.Records)))
-	widths := make([]int, len(cols))
-	for i, c := range cols {
-		widths[i] = textWidth(c.Header) + 2
-	}
 	cellStyles := make([]int, len(cols))
 	for i, c := range cols {
 		id, err := x.style(cellStyleKind(c), marked(c))
@@ -229,31 +252,87 @@ func (x *exporter) writeSheet(name string, sd SheetData) error {
 		}
 		cellStyles[i] = id
 	}
-	for _, r := range sd.Records[:min(sampleRows, len(sd.Records))] {
-		row, err := x.rowValues(cols, cellStyles, r, sd.Ancestry)
+
+	// The first rows are measured for the column widths, which the stream
+	// writer needs before any row; they are then written first.
+	var (
+		sample [][]any
+		sw     *excelize.StreamWriter
+		rowNum = 2
+	)
+	start := func() error {
+		var err error
+		sw, err = x.startSheet(name, cols, sample, sd.count() == 0)
 		if err != nil {
 			return err
 		}
-		for i, c := range cols {
+		for _, row := range sample {
+			if err := sw.SetRow("A"+strconv.Itoa(rowNum), row); err != nil {
+				return err
+			}
+			rowNum++
+		}
+		sample = nil
+		return nil
+	}
+	err := sd.each(func(r model.Record, ancestry []string) error {
+		row, err := x.rowValues(cols, cellStyles, r, ancestry)
+		if err != nil {
+			return err
+		}
+		if sw == nil {
+			sample = append(sample, row)
+			if len(sample) == sampleRows {
+				return start()
+			}
+			return nil
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(rowNum), row); err != nil {
+			return err
+		}
+		rowNum++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if sw == nil {
+		if err := start(); err != nil {
+			return err
+		}
+	}
+	if rowNum-1 != nrows {
+		return fmt.Errorf("wrote %d rows, expected %d", rowNum-2, nrows-1)
+	}
+	return sw.Flush()
+}
+
+// startSheet opens the stream writer with column widths fitted to the
+// sample rows, the frozen header and the header row.
+func (x *exporter) startSheet(name string, cols []Column, sample [][]any, empty bool) (*excelize.StreamWriter, error) {
+	marked := func(c Column) bool { return x.opt.Unit != "" && c.Fill }
+	ncol := len(cols) + len(hiddenHeaders)
+	widths := make([]int, len(cols))
+	for i, c := range cols {
+		widths[i] = textWidth(c.Header) + 2
+		for _, row := range sample {
 			if w := cellWidth(c, row[i]); w+2 > widths[i] {
 				widths[i] = w + 2
 			}
 		}
-		sample = append(sample, row)
 	}
-
 	sw, err := x.f.NewStreamWriter(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// excelize puts each new <col> first; Excel wants them ascending, so go backwards.
 	if err := sw.SetColVisible(len(cols)+1, ncol, false); err != nil {
-		return err
+		return nil, err
 	}
 	for i := len(cols) - 1; i >= 0; i-- {
 		c := cols[i]
 		w := float64(widths[i])
-		if len(sd.Records) == 0 && c.Width > w {
+		if empty && c.Width > w {
 			w = c.Width
 		}
 		maxW := 50.0
@@ -262,17 +341,17 @@ func (x *exporter) writeSheet(name string, sd SheetData) error {
 		}
 		w = min(max(w, 6), maxW)
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
+		return nil, err
 	}
 	header := make([]any, ncol)
 	for i, c := range cols {
 		id, err := x.style("header", marked(c))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		header[i] = excelize.Cell{StyleID: id, Value: c.Header}
 	}
@@ -280,26 +359,9 @@ func (x *exporter) writeSheet(name string, sd SheetData) error {
 		header[len(cols)+i] = h
 	}
 	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
-		return err
+		return nil, err
 	}
-	rowNum := 2
-	for _, row := range sample {
-		if err := sw.SetRow("A"+strconv.Itoa(rowNum), row); err != nil {
-			return err
-		}
-		rowNum++
-	}
-	for _, r := range sd.Records[len(sample):] {
-		row, err := x.rowValues(cols, cellStyles, r, sd.Ancestry)
-		if err != nil {
-			return err
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(rowNum), row); err != nil {
-			return err
-		}
-		rowNum++
-	}
-	return sw.Flush()
+	return sw, nil
 }
 
 // addValidations puts a dropdown on every enumerated and yes/no column.
@@ -378,7 +440,7 @@ func (x *exporter) writeMeta(kinds []string) error {
 }
 
 // rowValues renders one record as the cells of its row.
-func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancestry func(string) []string) ([]any, error) {
+func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancestry []string) ([]any, error) {
 	rv := reflect.ValueOf(r).Elem()
 	paths, ok := x.paths[rv.Type()]
 	if !ok {
@@ -405,8 +467,8 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 	m := r.RecordMeta()
 	n := len(cols)
 	row[n], row[n+1] = nilIfEmpty(m.ID), nilIfEmpty(m.Rev)
-	if ancestry != nil && m.ID != "" {
-		revs := ancestry(m.ID)
+	if len(ancestry) > 0 && m.ID != "" {
+		revs := ancestry
 		if len(revs) > maxAncestry {
 			revs = revs[:maxAncestry]
 		}
