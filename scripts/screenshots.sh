@@ -9,7 +9,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 TASKS=${TASKS:-100000}
-WAIT=${WAIT:-8}
+WAIT=${WAIT:-15}
 DISPLAY_NUM=${DISPLAY_NUM:-99}
 OUT=docs/screenshots
 BIN=/tmp/taizhang
@@ -33,7 +33,7 @@ n=0
 for screen in dashboard tasks proposals field meetings reports import export conflicts settings form history; do
 	n=$((n + 1))
 	name=$(printf '%02d-%s' "$n" "$screen")
-	TAIZHANG_SCREEN=$screen TAIZHANG_TIMING=1 "$BIN" --data "$DATA" 2>>"/tmp/$name.log" &
+	TAIZHANG_SCREEN=$screen TAIZHANG_TIMING=1 "$BIN" --data "$DATA" 2>"/tmp/$name.log" &
 	app=$!
 	sleep "$WAIT"
 	import -window root "$OUT/$name.png"

@@ -71,11 +71,19 @@ func devScreen(u *ui.UI, st *storage.Store) {
 			fyne.LogError("TAIZHANG_SCREEN "+id, err)
 			return
 		}
-		if id == "form" {
-			u.OpenForm(model.KindTask, recs[0])
-		} else {
-			u.OpenHistory(recs[0])
-		}
+		// open it once the main window is up, or it would sit beneath it
+		fyne.CurrentApp().Lifecycle().SetOnStarted(func() {
+			go func() {
+				time.Sleep(time.Second)
+				fyne.Do(func() {
+					if id == "form" {
+						u.OpenForm(model.KindTask, recs[0])
+					} else {
+						u.OpenHistory(recs[0])
+					}
+				})
+			}()
+		})
 		return
 	}
 	u.Show(id)

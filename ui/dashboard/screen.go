@@ -104,6 +104,8 @@ func (s *Screen) fill(d *Data) {
 	s.body.Add(s.section(lang.L("dash.proposals_due"), d.ProposalsDue, len(d.ProposalsDue)))
 	s.body.Add(s.section(lang.L("dash.points_missed"), d.PointsMissed, len(d.PointsMissed)))
 	s.body.Add(widget.NewCard(lang.L("dash.by_unit"), "", barChart(d.ByUnit)))
+	s.body.Refresh() // the scroll must learn the new content size
+	s.content.Refresh()
 }
 
 // section lists up to ListMax of total items.
