@@ -124,6 +124,17 @@ type Proposal struct {
 func (p *Proposal) Normalize() {
 	p.Number = Fold(p.Number)
 	p.Session = strings.TrimSpace(p.Session)
+	if s, ok := NormalizeSession(p.Session); ok {
+		p.Session = s
+	}
+	// A proposal's units are lead (主办), co (会办/协办) or split (分办);
+	// task roles typed on a proposal mean co.
+	for i, u := range p.Units {
+		if u.Role == RoleResponsible || u.Role == RoleCooperating {
+			p.Units[i].Role = RoleCo
+		}
+	}
+	p.Units = dedupeUnits(p.Units)
 	p.Title = strings.TrimSpace(p.Title)
 	p.LeadUnit = leadOf(p.Units)
 	if p.Satisfaction == "" {

@@ -90,3 +90,21 @@ func leadOf(units []UnitRole) string {
 	}
 	return ""
 }
+
+// dedupeUnits drops a unit named twice with the same role (keeping the
+// first), as ledgers sometimes list it in two columns.
+func dedupeUnits(units []UnitRole) []UnitRole {
+	out := units[:0:0]
+	seen := map[UnitRole]bool{}
+	for _, u := range units {
+		k := UnitRole{Name: u.Name, Role: u.Role}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, u)
+		}
+	}
+	if len(out) == 0 {
+		return units
+	}
+	return out
+}

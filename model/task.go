@@ -125,6 +125,17 @@ type Task struct {
 func (t *Task) Normalize() {
 	t.Number = Fold(t.Number)
 	t.Title = strings.TrimSpace(t.Title)
+	// A task's units are lead, responsible or cooperating; proposal roles
+	// typed on a task mean the nearest of those.
+	for i, u := range t.Units {
+		switch u.Role {
+		case RoleCo:
+			t.Units[i].Role = RoleCooperating
+		case RoleSplit:
+			t.Units[i].Role = RoleResponsible
+		}
+	}
+	t.Units = dedupeUnits(t.Units)
 	t.LeadUnit = leadOf(t.Units)
 	if t.Deadline.Type.HasDate() && t.FirstDeadline.IsZero() {
 		t.FirstDeadline = t.Deadline.Due

@@ -19,7 +19,9 @@ func TestTaskLightsInSQLAgreeWithModel(t *testing.T) {
 	defer st.Close()
 	ctx := context.Background()
 	today := model.NewDate(2026, 11, 26) // a Thursday
-	dl := func(d model.Date) model.Deadline { return model.Deadline{Due: d, Text: d.String(), Type: model.DeadlineDate} }
+	dl := func(d model.Date) model.Deadline {
+		return model.Deadline{Due: d, Text: d.String(), Type: model.DeadlineDate}
+	}
 	ext := func(old, to, decided model.Date, state model.ExtensionState) model.Extension {
 		return model.Extension{OldDeadline: old, NewDeadline: to, State: state, DecidedOn: decided}
 	}

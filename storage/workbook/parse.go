@@ -366,7 +366,7 @@ func (s *sheetReader) fillProposal(p *model.Proposal) {
 				p.Body = b
 			}
 		}
-		if sess, ok := normalizeSession(p.Session); ok {
+		if sess, ok := model.NormalizeSession(p.Session); ok {
 			p.Session = sess
 		}
 	}

@@ -24,12 +24,12 @@ func TestNormalizeSession(t *testing.T) {
 		"二十一届人大五次会议":        "第二十一届第五次会议",
 		"第10届10次":           "第十届第十次会议",
 	} {
-		got, ok := normalizeSession(in)
+		got, ok := model.NormalizeSession(in)
 		assert.True(t, ok, in)
 		assert.Equal(t, want, got, in)
 	}
 	for _, in := range []string{"2019年督办台账", "建议提案办理", "届次", "第〇届第一次"} {
-		_, ok := normalizeSession(in)
+		_, ok := model.NormalizeSession(in)
 		assert.False(t, ok, in)
 	}
 }
