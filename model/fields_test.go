@@ -100,3 +100,16 @@ func TestEqualJSON(t *testing.T) {
 		assert.False(t, EqualJSON(json.RawMessage(c[0]), json.RawMessage(c[1])), "%s != %s", c[0], c[1])
 	}
 }
+
+func TestIsEmptyJSONFastPathsAgreeWithDecoding(t *testing.T) {
+	for _, c := range []struct {
+		v     string
+		empty bool
+	}{
+		{`"　"`, true}, {`" "`, true}, {`"\u3000"`, true}, {`"\u00a0"`, true}, {`"a"`, false},
+		{`"办"`, false}, {`"é"`, false}, {`0`, true}, {`0.0`, true}, {`1`, false}, {`[ ]`, true},
+		{`{"a":1}`, false}, {`null`, true}, {``, true}, {`"\n"`, true},
+	} {
+		assert.Equal(t, c.empty, IsEmptyJSON(json.RawMessage(c.v)), c.v)
+	}
+}

@@ -77,6 +77,20 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 
+	// The common case of a returned export: the row is exactly the
+	// revision it was exported at, and that is still the current one.
+	if local != nil && in.BaseRev != "" && local.RecordMeta().Rev == in.BaseRev {
+		same, err := sameFields(local, rec, in.Fields)
+		if err != nil {
+			return err
+		}
+		if same {
+			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, local, in.BaseRev
+			p.plan.Items = append(p.plan.Items, item)
+			return nil
+		}
+	}
+
 	base, baseRev, err := p.base(ctx, in, local)
 	if err != nil {
 		return err
@@ -317,6 +331,25 @@ func keepOtherRoles(rec, local model.Record, in *model.Incoming) error {
 	}
 	rec.Normalize()
 	return nil
+}
+
+// sameFields reports whether the incoming record has local's values in
+// every field its sheet carries.
+func sameFields(local, incoming model.Record, fields []string) (bool, error) {
+	lf, err := model.Fields(local)
+	if err != nil {
+		return false, err
+	}
+	inf, err := model.Fields(incoming)
+	if err != nil {
+		return false, err
+	}
+	for _, name := range fields {
+		if !model.EqualJSON(lf[name], inf[name]) {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 // filledFields keeps the fields whose value in r is not empty.
