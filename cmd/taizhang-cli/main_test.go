@@ -192,3 +192,52 @@ func writeLedger(t *testing.T, rows [][]any) string {
 	require.NoError(t, f.SaveAs(path))
 	return path
 }
+
+func TestEncryptedExportNeedsItsPassword(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	ledger := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限"},
+		{"督〔2019〕5号", "保密事项", "市保密局", "2019年9月30日"},
+	})
+	require.Equal(t, 0, cli(t, a, "import", ledger).code)
+	out := filepath.Join(t.TempDir(), "secret.xlsx")
+	r := cli(t, a, "export", "--password", "s3cret", out)
+	require.Equal(t, 0, r.code, r.err)
+
+	r = cli(t, b, "import", out)
+	assert.Equal(t, 1, r.code, "an encrypted file without its password is refused")
+	assert.Contains(t, strings.ToLower(r.err), "password")
+	assert.Empty(t, listTasks(t, b))
+
+	r = cli(t, b, "import", "--password", "s3cret", out)
+	require.Equal(t, 0, r.code, r.err)
+	tasks := listTasks(t, b)
+	require.Len(t, tasks, 1)
+	assert.Equal(t, "保密事项", tasks[0]["title"])
+}
+
+func TestExportChangedSinceHoldsOnlyRecentChanges(t *testing.T) {
+	dir := t.TempDir()
+	ledger := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限"},
+		{"督〔2019〕6号", "事项六", "市住建局", "2019年9月30日"},
+	})
+	require.Equal(t, 0, cli(t, dir, "import", ledger).code)
+	future := filepath.Join(t.TempDir(), "future.xlsx")
+	require.Equal(t, 0, cli(t, dir, "export", "--changed-since", "2999-01-01", "--kind", "tasks", future).code)
+	f, err := excelize.OpenFile(future)
+	require.NoError(t, err)
+	rows, err := f.GetRows("督办事项")
+	require.NoError(t, err)
+	f.Close()
+	assert.Len(t, rows, 1, "only the header: nothing changed since 2999")
+
+	today := filepath.Join(t.TempDir(), "today.xlsx")
+	require.Equal(t, 0, cli(t, dir, "export", "--changed-since", "2000-01-01", "--kind", "tasks", today).code)
+	f, err = excelize.OpenFile(today)
+	require.NoError(t, err)
+	rows, err = f.GetRows("督办事项")
+	require.NoError(t, err)
+	f.Close()
+	assert.Len(t, rows, 2)
+}
