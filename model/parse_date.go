@@ -345,6 +345,9 @@ const deadlineFormsEn = "unrecognised deadline; accepted: a date (2019-06-30, 20
 // zero Deadline.
 func ParseDeadline(text string, ref Date) (Deadline, error) {
 	core := normText(text)
+	if zh, ok := fromEnglishDeadline(Fold(text)); ok {
+		core = normText(zh)
+	}
 	if core == "" {
 		return Deadline{}, nil
 	}

@@ -283,3 +283,20 @@ func TestDeadlineTextOnlyKeepsOriginal(t *testing.T) {
 	assert.Equal(t, " 2019年6月底前完成 ", dl.Text)
 	assert.Equal(t, Date{2019, 6, 30}, dl.Due)
 }
+
+func TestParseDeadlineEnglishPhrases(t *testing.T) {
+	ref := NewDate(2019, 3, 1)
+	for in, want := range map[string]Deadline{
+		"end of year":     {Due: NewDate(2019, 12, 31), Type: DeadlineYearEnd},
+		"Ongoing":         {Type: DeadlineOngoing},
+		"end of June":     {Due: NewDate(2019, 6, 30), Type: DeadlineMonthEnd},
+		"end of Sep 2020": {Due: NewDate(2020, 9, 30), Type: DeadlineMonthEnd},
+		"H1":              {Due: NewDate(2019, 6, 30), Type: DeadlineMonthEnd},
+	} {
+		got, err := ParseDeadline(in, ref)
+		require.NoError(t, err, in)
+		assert.Equal(t, want.Due, got.Due, in)
+		assert.Equal(t, want.Type, got.Type, in)
+		assert.Equal(t, in, got.Text, "the typed text is kept")
+	}
+}

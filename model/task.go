@@ -17,13 +17,13 @@ const (
 )
 
 var Sources = Enum[Source]{
-	{SourceInstruction, "领导批示", []string{"批示", "领导批示件", "批示件", "instruction"}},
-	{SourceMeeting, "常务会议确定事项", []string{"常务会议", "常务会", "会议确定事项", "会议议定事项", "政府常务会议", "meeting"}},
-	{SourceResearch, "现场调研事项", []string{"调研", "调研事项", "现场调研", "调研交办", "research"}},
-	{SourceKeyTask, "年度重点任务", []string{"政府工作报告", "重点任务", "工作落实年", "政府工作报告任务", "key task"}},
-	{SourceInvestment, "招商引资项目", []string{"招商引资", "招商项目", "investment"}},
-	{SourceLivelihood, "民生重点事项", []string{"民生事项", "民生重点", "livelihood"}},
-	{SourcePractical, "市办实事", []string{"为民办实事", "办实事", "民生实事", "practical"}},
+	{SourceInstruction, "领导批示", []string{"批示", "领导批示件", "批示件", "instruction", "leader instruction", "leader's instruction", "leaders instruction", "written instruction"}},
+	{SourceMeeting, "常务会议确定事项", []string{"常务会议", "常务会", "会议确定事项", "会议议定事项", "政府常务会议", "meeting", "executive meeting", "meeting decision"}},
+	{SourceResearch, "现场调研事项", []string{"调研", "调研事项", "现场调研", "调研交办", "research", "field research", "on-site research"}},
+	{SourceKeyTask, "年度重点任务", []string{"政府工作报告", "重点任务", "工作落实年", "政府工作报告任务", "key task", "annual key task", "work report"}},
+	{SourceInvestment, "招商引资项目", []string{"招商引资", "招商项目", "investment", "investment project"}},
+	{SourceLivelihood, "民生重点事项", []string{"民生事项", "民生重点", "livelihood", "livelihood item"}},
+	{SourcePractical, "市办实事", []string{"为民办实事", "办实事", "民生实事", "practical", "practical project"}},
 	{SourceOther, "其他", []string{"其它", "other"}},
 }
 
