@@ -202,6 +202,11 @@ func (s seqScanner) Scan(dest ...any) error { return s.rows.Scan(append([]any{s.
 
 // seqs returns the matching rows' seq in order.
 func (s *Store) seqs(ctx context.Context, q Query) ([]int64, error) {
+	return matching[int64](ctx, s, q, "r.seq", "list")
+}
+
+// matching selects one column of the rows a query matches, in its order.
+func matching[T any](ctx context.Context, s *Store, q Query, col, what string) ([]T, error) {
 	order, indexed, err := q.orderBy()
 	if err != nil {
 		return nil, err
@@ -210,21 +215,21 @@ func (s *Store) seqs(ctx context.Context, q Query) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.rd.QueryContext(ctx, "SELECT r.seq"+from+order+q.limit(), args...)
+	rows, err := s.rd.QueryContext(ctx, "SELECT "+col+from+order+q.limit(), args...)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", q.Kind, err)
+		return nil, fmt.Errorf("%s %s: %w", what, q.Kind, err)
 	}
 	defer rows.Close()
-	var out []int64
+	var out []T
 	for rows.Next() {
-		var seq int64
-		if err := rows.Scan(&seq); err != nil {
-			return nil, fmt.Errorf("list %s: %w", q.Kind, err)
+		var v T
+		if err := rows.Scan(&v); err != nil {
+			return nil, fmt.Errorf("%s %s: %w", what, q.Kind, err)
 		}
-		out = append(out, seq)
+		out = append(out, v)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list %s: %w", q.Kind, err)
+		return nil, fmt.Errorf("%s %s: %w", what, q.Kind, err)
 	}
 	return out, nil
 }
@@ -245,28 +250,7 @@ func (s *Store) Count(ctx context.Context, q Query) (int, error) {
 // IDs returns the ids List would return, in order; big tables load rows as
 // they scroll into view.
 func (s *Store) IDs(ctx context.Context, q Query) ([]string, error) {
-	order, indexed, err := q.orderBy()
-	if err != nil {
-		return nil, err
-	}
-	from, args, err := s.from(ctx, q, indexed)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.rd.QueryContext(ctx, "SELECT r.id"+from+order+q.limit(), args...)
-	if err != nil {
-		return nil, fmt.Errorf("ids %s: %w", q.Kind, err)
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("ids %s: %w", q.Kind, err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return matching[string](ctx, s, q, "r.id", "ids")
 }
 
 func prefixed(cols string) string {
