@@ -81,6 +81,9 @@ type Column struct {
 	Width float64 // width hint in characters
 	// Key columns identify a row; header detection needs one of them.
 	Key bool
+	// EndField: a date column that also takes a span of days (a visit of
+	// 2019年5月6日-8日) puts the span's last day in this field.
+	EndField string
 	// Money in 万元 when the header says so; set on matched columns only.
 	wan bool
 }
@@ -122,6 +125,12 @@ func text(header, field string, width float64, syn ...string) Column {
 
 func date(header, field string, syn ...string) Column {
 	return Column{Header: header, Field: field, Type: TypeDate, Width: 12, Synonyms: syn}
+}
+
+// span lets a date column take a span of days, its end going to end.
+func span(c Column, end string) Column {
+	c.EndField = end
+	return c
 }
 
 func money(header, field string, syn ...string) Column {
@@ -283,7 +292,7 @@ var columnTables = map[model.Kind][]Column{
 	model.KindVisit: {
 		key(text("走访编号", "number", 14, "编号", "调研编号", "number")),
 		enum("走访类型", "type", enumOf(model.VisitTypes), "类型", "调研类型", "走访类别", "type"),
-		key(date("开始日期", "start_on", "走访日期", "调研日期", "日期", "时间", "走访时间", "调研时间", "开始时间", "start on", "date")),
+		key(span(date("开始日期", "start_on", "走访日期", "调研日期", "日期", "时间", "走访时间", "调研时间", "开始时间", "起止日期", "起止时间", "start on", "date"), "end_on")),
 		date("结束日期", "end_on", "结束时间", "end on"),
 		key(text("带队领导", "leader", 10, "领导", "带队", "调研领导", "带队市领导", "带队人", "leader")),
 		text("参加人员", "people", 16, "随行人员", "参加人", "人员", "陪同人员", "参加单位及人员", "people"),

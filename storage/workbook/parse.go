@@ -59,6 +59,7 @@ type enumValue struct {
 type fieldSetter struct {
 	index        []int // the field (for deadlines: the due date)
 	text, kindIx []int // deadlines: deadline_text and deadline_kind
+	end          []int // date spans: the last day
 }
 
 type unitCellKey struct {
@@ -112,6 +113,9 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 			fs = fieldSetter{index: path("deadline"), text: path("deadline_text"), kindIx: path("deadline_kind")}
 		default:
 			fs.index = path(b.column.Field)
+			if b.column.EndField != "" {
+				fs.end = path(b.column.EndField)
+			}
 		}
 		s.setter = append(s.setter, fs)
 	}
@@ -186,6 +190,14 @@ func (s *sheetReader) parseRow(row sheetRow) {
 		case TypeDate:
 			dl, err := s.parseDate(value, row.isNumeric(b.index), ref, false)
 			d := dl.Due
+			if err != nil && fs.end != nil && !row.isNumeric(b.index) {
+				// a span of days: 2019年5月6日-8日
+				from, to, rerr := model.ParseDateRange(value, ref)
+				if rerr == nil {
+					d, err = from, nil
+					*rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
+				}
+			}
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
@@ -385,6 +397,9 @@ func appendField(fields []string, c Column) []string {
 		names = []string{"deadline", "deadline_text", "deadline_kind"}
 	case TypeUnits:
 		names = []string{"units", "lead_unit"}
+	}
+	if c.EndField != "" {
+		names = append(names, c.EndField)
 	}
 	for _, n := range names {
 		if !slices.Contains(fields, n) {
