@@ -101,6 +101,8 @@ func TaskStatusOf(t *Task) TaskStatus {
 		return TaskClosed
 	case !t.DoneOn.IsZero():
 		return TaskDone
+	case !t.AssignedOn.IsZero() && (t.Progress != "" || t.Percent > 0 || len(t.Reports) > 0):
+		return TaskInProgress
 	case !t.AssignedOn.IsZero():
 		return TaskAssigned
 	}

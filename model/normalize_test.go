@@ -21,3 +21,29 @@ func TestNormalizeKeepsEveryUnitInItsKindsRoles(t *testing.T) {
 	assert.Equal(t, []UnitRole{{Name: "甲", Role: RoleLead}, {Name: "乙", Role: RoleCooperating},
 		{Name: "丙", Role: RoleResponsible}}, task.Units)
 }
+
+func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
+	p := &Proposal{AssignedOn: NewDate(2019, 3, 15), RepliedOn: NewDate(2019, 6, 1), ResultClass: "正在解决或列入计划解决"}
+	p.Normalize()
+	assert.Equal(t, "B", p.ResultClass)
+	assert.Equal(t, "ABCD", p.ClassScheme)
+	assert.Equal(t, PropReplied, p.Status)
+
+	local := &Proposal{ResultClass: "部分采纳"}
+	local.Normalize()
+	assert.Equal(t, "部分采纳", local.ResultClass)
+	assert.Equal(t, "local", local.ClassScheme)
+	assert.Equal(t, PropRegistered, local.Status)
+
+	for in, want := range map[string]string{"a": "A", "Ｂ类": "B", "留作参考": "D", "因目前条件限制需以后解决": "C", "已解决": "A"} {
+		got, _ := ParseResultClass(in)
+		assert.Equal(t, want, got, in)
+	}
+
+	task := &Task{AssignedOn: NewDate(2019, 3, 1), Progress: "已启动"}
+	task.Normalize()
+	assert.Equal(t, TaskInProgress, task.Status)
+	kept := &Task{AssignedOn: NewDate(2019, 3, 1), Status: TaskReview}
+	kept.Normalize()
+	assert.Equal(t, TaskReview, kept.Status, "a typed status is kept")
+}

@@ -140,4 +140,8 @@ func (p *Proposal) Normalize() {
 	if p.Satisfaction == "" {
 		p.Satisfaction = SatNone
 	}
+	if p.ResultClass != "" && p.ClassScheme == "" {
+		p.ResultClass, p.ClassScheme = ParseResultClass(p.ResultClass)
+	}
+	p.Status = ProposalStatusOf(p)
 }

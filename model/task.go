@@ -137,6 +137,7 @@ func (t *Task) Normalize() {
 	}
 	t.Units = dedupeUnits(t.Units)
 	t.LeadUnit = leadOf(t.Units)
+	t.Status = TaskStatusOf(t)
 	if t.Deadline.Type.HasDate() && t.FirstDeadline.IsZero() {
 		t.FirstDeadline = t.Deadline.Due
 	}

@@ -52,8 +52,16 @@ func (v *View) JSON(r model.Record) (map[string]any, error) {
 	if err := json.Unmarshal(b, &m); err != nil {
 		return nil, err
 	}
-	if _, ok := r.(*model.Task); ok {
+	switch t := r.(type) {
+	case *model.Task:
 		m["light"] = string(v.Light(r))
+	case *model.Proposal:
+		// A ledger seldom types the due date: it follows from the rules.
+		if t.DueOn.IsZero() {
+			if due := model.ProposalDue(t, v.Rules); !due.IsZero() {
+				m["due_on"] = due.String()
+			}
+		}
 	}
 	return m, nil
 }

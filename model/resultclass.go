@@ -1,0 +1,48 @@
+package model
+
+import "strings"
+
+// The national scheme's result classes are often written out instead of
+// as letters: A 所提问题已经解决或基本解决, B 正在解决或列入计划解决,
+// C 因目前条件限制或其他原因需以后解决, D 留作参考.
+var classWords = []struct{ word, class string }{
+	{"留作参考", "D"}, {"参考", "D"},
+	{"条件限制", "C"}, {"以后解决", "C"}, {"暂时无法", "C"}, {"难以解决", "C"},
+	{"正在解决", "B"}, {"列入计划", "B"}, {"计划解决", "B"},
+	{"已经解决", "A"}, {"基本解决", "A"}, {"已解决", "A"}, {"解决或基本解决", "A"},
+}
+
+// ParseResultClass reads a proposal's result class: a letter A–D ("A类",
+// "ａ") or the national scheme's wording give the letter under scheme
+// "ABCD"; anything else is kept as typed under the local scheme "local".
+func ParseResultClass(s string) (class, scheme string) {
+	t := strings.ToUpper(strings.TrimSuffix(strings.TrimSpace(Fold(s)), "类"))
+	if t == "" {
+		return "", ""
+	}
+	if len(t) == 1 && t[0] >= 'A' && t[0] <= 'D' {
+		return t, "ABCD"
+	}
+	for _, w := range classWords {
+		if strings.Contains(t, w.word) {
+			return w.class, "ABCD"
+		}
+	}
+	return strings.TrimSpace(s), "local"
+}
+
+// ProposalStatusOf infers a proposal's status from its dates when a ledger
+// had no status column.
+func ProposalStatusOf(p *Proposal) ProposalStatus {
+	switch {
+	case p.Status != "":
+		return p.Status
+	case p.Satisfaction != "" && p.Satisfaction != SatNone:
+		return PropEvaluated
+	case !p.RepliedOn.IsZero():
+		return PropReplied
+	case !p.AssignedOn.IsZero():
+		return PropInProgress
+	}
+	return PropRegistered
+}
