@@ -62,13 +62,14 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 	out := importJSON{Files: plan.Files, DryRun: *dryRun}
 	valid := plan.Counts()
 	nValid := valid.New + valid.Updated + valid.Merged + valid.Unchanged + valid.Conflicts
+	// A dry run exits as the import would, so it can check a file.
 	var failed error
 	switch {
-	case *dryRun:
 	case len(plan.Rejected) > 0 && !*partial:
 		failed = &failure{storage.ErrRejected}
 	case *partial && nValid == 0 && len(plan.Rejected) > 0:
 		failed = &failure{errors.New("no valid row")}
+	case *dryRun:
 	default:
 		res, err := st.ApplyImport(ctx, plan, storage.ApplyOptions{By: operator(*as), Partial: *partial})
 		if err != nil {
@@ -96,8 +97,16 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 		for _, r := range out.Rejected {
 			fmt.Fprintln(e.errOut, e.rejectionLine(r))
 		}
-		fmt.Fprintln(e.errOut, e.pick("有行被拒绝，未导入任何数据（可用 --partial 导入有效行）",
-			"rows were rejected; nothing was imported (use --partial to import the valid rows)"))
+		switch {
+		case *partial:
+			fmt.Fprintln(e.errOut, e.pick("没有有效的行，未导入任何数据", "no row is valid; nothing was imported"))
+		case *dryRun:
+			fmt.Fprintln(e.errOut, e.pick("有行被拒绝：导入时将不导入任何数据（可用 --partial 导入有效行）",
+				"rows were rejected: the import would import nothing (use --partial to import the valid rows)"))
+		default:
+			fmt.Fprintln(e.errOut, e.pick("有行被拒绝，未导入任何数据（可用 --partial 导入有效行）",
+				"rows were rejected; nothing was imported (use --partial to import the valid rows)"))
+		}
 	}
 	return failed
 }

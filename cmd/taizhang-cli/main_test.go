@@ -241,3 +241,20 @@ func TestExportChangedSinceHoldsOnlyRecentChanges(t *testing.T) {
 	f.Close()
 	assert.Len(t, rows, 2)
 }
+
+func TestDryRunExitsAsTheImportWould(t *testing.T) {
+	dir := t.TempDir()
+	ledger := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限"},
+		{"督〔2019〕1号", "好的一行", "市住建局", "2019年6月30日"},
+		{"督〔2019〕2号", "坏日期", "市住建局", "2019年2月30日"},
+	})
+	r := cli(t, dir, "import", "--dry-run", "--json", ledger)
+	assert.Equal(t, 1, r.code)
+	var imp map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.out), &imp), "the plan is still printed")
+	assert.Len(t, imp["rejected"], 1)
+	r = cli(t, dir, "import", "--dry-run", "--partial", ledger)
+	assert.Equal(t, 0, r.code)
+	assert.Empty(t, listTasks(t, dir), "a dry run changes nothing")
+}
