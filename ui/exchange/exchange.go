@@ -18,8 +18,12 @@ type ExportRequest = storage.ExportRequest
 
 // Exchanger plans and applies imports and writes exports.
 type Exchanger interface {
-	Plan(ctx context.Context, files []string) (*model.Plan, error)
-	Apply(ctx context.Context, plan *model.Plan, partial bool) error
+	// Plan reads the workbooks and plans their import, changing nothing;
+	// progress (may be nil) is told after each file, from the worker.
+	Plan(ctx context.Context, files []string, progress func(done, total int)) (*model.Plan, error)
+	// Apply applies a reviewed plan; partial imports the valid rows when
+	// some were rejected (else rejected rows refuse the whole import).
+	Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error)
 	Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error)
 }
 
@@ -36,13 +40,12 @@ type StoreExchanger struct {
 	Lang     func() string
 }
 
-func (x StoreExchanger) Plan(ctx context.Context, files []string) (*model.Plan, error) {
-	return x.Store.PlanFiles(ctx, files, storage.ReadRequest{Lang: x.Lang()})
+func (x StoreExchanger) Plan(ctx context.Context, files []string, progress func(done, total int)) (*model.Plan, error) {
+	return x.Store.PlanFiles(ctx, files, storage.ReadRequest{Lang: x.Lang(), Progress: progress})
 }
 
-func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, partial bool) error {
-	_, err := x.Store.ApplyImport(ctx, plan, storage.ApplyOptions{By: x.Operator(), Partial: partial})
-	return err
+func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error) {
+	return x.Store.ApplyImport(ctx, plan, storage.ApplyOptions{By: x.Operator(), Partial: partial})
 }
 
 func (x StoreExchanger) Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error) {

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -10,140 +11,260 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"taizhang/model"
+	"taizhang/storage"
 	"taizhang/ui/common"
 )
 
-// Import is the import wizard: choose workbooks, review what the import
-// would do (new, updated, merged, conflicts, rejected rows), then apply.
+// Import is the import wizard: choose workbooks, watch them being read,
+// browse what the import would do (new, updated, merged, conflicts,
+// rejected rows), then apply or cancel. Nothing changes before apply.
 type Import struct {
-	ex      Exchanger
-	win     fyne.Window
-	run     *common.Runner
-	done    func() // after applying: the ledgers reload
+	ex   Exchanger
+	win  fyne.Window
+	run  *common.Runner
+	done func() // after applying: the ledgers reload
+
+	// Pick asks for workbooks and passes the chosen paths on; the default
+	// is the file dialog filtered to Excel files. Tests set it.
+	Pick func(chosen func(paths []string))
+
 	files   []string
 	plan    *model.Plan
-	fileLbl *widget.Label
-	review  *widget.Label
-	partial *widget.Check
-	apply   *widget.Button
-	content fyne.CanvasObject
+	cancel  context.CancelFunc // stops reading the workbooks
+	reading bool
+	gen     int // bumped by every new reading and by cancel; stale results are dropped
+
+	fileLbl  *widget.Label
+	progress *widget.ProgressBar
+	busy     *widget.ProgressBarInfinite
+	stage    *widget.Label
+	tabs     *container.AppTabs
+	message  *widget.Label
+	choose   *widget.Button
+	applyBtn *widget.Button
+	stop     *widget.Button
+	content  fyne.CanvasObject
 }
 
 func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *Import {
 	s := &Import{ex: ex, win: win, run: run, done: done,
-		fileLbl: widget.NewLabel(lang.L("import.no_files")), review: widget.NewLabel("")}
-	s.review.Wrapping = fyne.TextWrapWord
-	s.partial = widget.NewCheck(lang.L("import.partial"), nil)
-	s.apply = widget.NewButton(lang.L("import.apply"), s.Apply)
-	s.apply.Importance = widget.HighImportance
-	s.apply.Disable()
-	choose := widget.NewButton(lang.L("import.choose"), s.choose)
+		fileLbl: widget.NewLabel(lang.L("import.no_files")), stage: widget.NewLabel(""),
+		progress: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite(),
+		tabs: container.NewAppTabs(), message: widget.NewLabel("")}
+	s.Pick = s.pickWithDialog
+	s.message.Wrapping = fyne.TextWrapWord
+	s.progress.Hide()
+	s.busy.Hide()
+	s.busy.Stop()
+	s.tabs.Hide()
+	s.choose = widget.NewButton(lang.L("import.choose"), func() { s.Pick(func(p []string) { s.SetFiles(append(s.files, p...)) }) })
+	s.applyBtn = widget.NewButton(lang.L("import.apply"), s.Apply)
+	s.applyBtn.Importance = widget.HighImportance
+	s.applyBtn.Disable()
+	s.stop = widget.NewButton(lang.L("action.cancel"), s.Cancel)
+	s.stop.Disable()
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.import"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L("import.step1")), container.NewHBox(choose), s.fileLbl,
+		widget.NewLabel(lang.L("import.step1")), container.NewHBox(s.choose), s.fileLbl,
+		s.stage, s.progress, s.busy,
 		widget.NewSeparator(), widget.NewLabel(lang.L("import.step2"))),
-		container.NewVBox(widget.NewLabel(lang.L("import.step3")), container.NewHBox(s.partial, s.apply)),
-		nil, nil, container.NewVScroll(s.review))
+		container.NewVBox(s.message, widget.NewLabel(lang.L("import.step3")), container.NewHBox(s.stop, s.applyBtn)),
+		nil, nil, s.tabs)
 	return s
 }
 
 func (s *Import) Content() fyne.CanvasObject { return s.content }
 
-// Review is the plan summary shown.
-func (s *Import) Review() string { return s.review.Text }
+// Tabs are the plan's pages (summary, new, updated, merged, conflicts, rejected).
+func (s *Import) Tabs() *container.AppTabs { return s.tabs }
 
-func (s *Import) choose() {
+// Message is the line under the plan (applied, cancelled, failed).
+func (s *Import) Message() string { return s.message.Text }
+
+// Progress is the reading progress bar (visible while reading).
+func (s *Import) Progress() *widget.ProgressBar { return s.progress }
+
+// ApplyButton and CancelButton are the wizard's last step.
+func (s *Import) ApplyButton() *widget.Button  { return s.applyBtn }
+func (s *Import) CancelButton() *widget.Button { return s.stop }
+
+// ChooseButton adds workbooks.
+func (s *Import) ChooseButton() *widget.Button { return s.choose }
+
+func (s *Import) pickWithDialog(chosen func([]string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		_ = r.Close()
-		s.SetFiles(append(s.files, r.URI().Path()))
+		chosen([]string{r.URI().Path()})
 	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xls"}))
+	d.SetFilter(excelFilter())
 	d.Show()
 }
 
-// SetFiles chooses the workbooks and plans their import.
+// SetFiles chooses the workbooks and reads them off the UI goroutine; the
+// progress bar moves file by file, then the plan is shown.
 func (s *Import) SetFiles(files []string) {
+	if s.cancel != nil {
+		s.cancel()
+	}
 	s.files = files
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = filepath.Base(f)
 	}
 	s.fileLbl.SetText(strings.Join(names, "\n"))
-	s.review.SetText(lang.L("import.planning"))
-	s.apply.Disable()
+	s.plan = nil
+	s.tabs.Hide()
+	s.message.SetText("")
+	s.applyBtn.Disable()
+	if len(files) == 0 {
+		s.fileLbl.SetText(lang.L("import.no_files"))
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.gen++
+	gen := s.gen
+	s.reading = true
+	s.stop.Enable()
+	s.showProgress(0, len(files))
+	s.progress.Show()
+	s.content.Refresh()
 	s.run.Go(func() func() {
-		plan, err := s.ex.Plan(context.Background(), files)
+		plan, err := s.ex.Plan(ctx, files, func(done, total int) {
+			fyne.Do(func() {
+				if gen == s.gen {
+					s.showProgress(done, total)
+				}
+			})
+		})
 		return func() {
+			if gen != s.gen {
+				return // cancelled, or other files chosen since
+			}
+			s.reading = false
+			s.progress.Hide()
+			s.stage.SetText("")
 			if err != nil {
-				s.review.SetText(common.ErrorText(err))
+				s.stop.Disable()
+				s.message.SetText(common.ErrorText(err))
 				return
 			}
 			s.plan = plan
-			s.review.SetText(Summary(plan))
-			s.apply.Enable()
+			s.showPlan(plan)
 		}
 	})
 }
 
-// Summary describes a plan for people: counts, sheets, rejected rows.
+// showProgress counts the comparison against the store as one more step
+// after the files, so the bar reaches its end only when the plan is ready.
+func (s *Import) showProgress(done, total int) {
+	if !s.reading {
+		return
+	}
+	s.progress.SetValue(float64(done) / float64(total+1))
+	if done < total {
+		s.stage.SetText(lang.L("import.reading", map[string]any{"Done": done, "Total": total}))
+	} else {
+		s.stage.SetText(lang.L("import.comparing"))
+	}
+}
+
+// showPlan fills the plan's pages and offers the apply that fits it:
+// with rejected rows only a partial import can succeed.
+func (s *Import) showPlan(p *model.Plan) {
+	c := p.Counts()
+	s.tabs.SetItems(planTabs(p))
+	// pages made while hidden lay out their rows when first shown
+	s.tabs.OnSelected = func(it *container.TabItem) { it.Content.Refresh() }
+	s.tabs.SelectIndex(0)
+	s.tabs.Show()
+	s.content.Refresh() // a shown object gets its size only from a new layout
+	s.message.SetText(lang.L("import.counts", map[string]any{"New": c.New, "Updated": c.Updated, "Merged": c.Merged,
+		"Unchanged": c.Unchanged, "Conflicts": c.Conflicts, "Rejected": c.Rejected}))
+	if c.Rejected > 0 {
+		s.applyBtn.SetText(lang.L("import.apply_partial"))
+	} else {
+		s.applyBtn.SetText(lang.L("import.apply"))
+	}
+	s.applyBtn.Enable()
+	s.stop.Enable()
+}
+
+// Cancel stops reading, or drops the reviewed plan; nothing was changed.
+func (s *Import) Cancel() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	s.gen++
+	s.reading = false
+	s.plan = nil
+	s.files = nil
+	s.fileLbl.SetText(lang.L("import.no_files"))
+	s.progress.Hide()
+	s.stage.SetText("")
+	s.tabs.Hide()
+	s.applyBtn.Disable()
+	s.stop.Disable()
+	s.message.SetText(lang.L("import.cancelled"))
+}
+
+// Apply applies the reviewed plan in the background (the store backs up
+// first); with rejected rows, only the valid ones are imported.
+func (s *Import) Apply() {
+	if s.plan == nil {
+		return
+	}
+	plan, partial := s.plan, len(s.plan.Rejected) > 0
+	s.applyBtn.Disable()
+	s.stop.Disable()
+	s.busy.Show()
+	s.busy.Start()
+	s.run.Go(func() func() {
+		res, err := s.ex.Apply(context.Background(), plan, partial)
+		return func() {
+			s.busy.Stop()
+			s.busy.Hide()
+			if err != nil {
+				text := common.ErrorText(err)
+				if errors.Is(err, storage.ErrRejected) {
+					text = lang.L("import.rejected_since")
+				}
+				s.message.SetText(lang.L("import.failed", map[string]any{"Error": text}))
+				s.applyBtn.Enable()
+				s.stop.Enable()
+				return
+			}
+			s.plan, s.files = nil, nil
+			s.fileLbl.SetText(lang.L("import.no_files"))
+			c := res.Plan.Counts()
+			s.message.SetText(lang.L("import.applied_counts", map[string]any{"New": c.New, "Updated": c.Updated,
+				"Merged": c.Merged, "Conflicts": c.Conflicts, "Rejected": c.Rejected, "Backup": filepath.Base(res.Backup)}))
+			if s.done != nil {
+				s.done()
+			}
+		}
+	})
+}
+
+// Summary describes a plan in one text: counts, sheets, rejected rows.
 func Summary(p *model.Plan) string {
 	c := p.Counts()
 	var b strings.Builder
 	b.WriteString(lang.L("import.counts", map[string]any{"New": c.New, "Updated": c.Updated, "Merged": c.Merged,
 		"Unchanged": c.Unchanged, "Conflicts": c.Conflicts, "Rejected": c.Rejected}))
 	b.WriteString("\n")
-	for _, f := range p.Files {
-		for _, sh := range f.Sheets {
-			kind := lang.L("import.skipped")
-			if sh.Kind != nil {
-				kind = common.KindTitle(*sh.Kind)
-			}
-			fmt.Fprintf(&b, "%s / %s: %s, %d\n", filepath.Base(f.File), sh.Sheet, kind, sh.Rows)
-		}
+	for _, l := range sheetLines(p) {
+		b.WriteString(l + "\n")
 	}
-	for i, r := range p.Rejected {
-		if i == 200 {
-			b.WriteString("…\n")
-			break
-		}
+	for _, r := range p.Rejected {
 		fmt.Fprintf(&b, "✗ %s %s!%s%d %s「%s」%s\n", filepath.Base(r.File), r.Sheet, r.Column, r.Row, r.Header, r.Value, r.Reason)
 	}
-	if len(p.NewUnits) > 0 {
-		b.WriteString(lang.L("import.new_units", map[string]any{"Units": strings.Join(p.NewUnits, "、")}) + "\n")
-	}
-	for _, n := range p.Notes {
-		b.WriteString(n + "\n")
-	}
 	return b.String()
-}
-
-// Apply applies the reviewed plan.
-func (s *Import) Apply() {
-	if s.plan == nil {
-		return
-	}
-	plan, partial := s.plan, s.partial.Checked
-	s.apply.Disable()
-	s.run.Go(func() func() {
-		err := s.ex.Apply(context.Background(), plan, partial)
-		return func() {
-			if err != nil {
-				s.review.SetText(s.review.Text + "\n" + lang.L("import.failed", map[string]any{"Error": common.ErrorText(err)}))
-				s.apply.Enable()
-				return
-			}
-			s.plan = nil
-			s.review.SetText(s.review.Text + "\n" + lang.L("import.applied"))
-			if s.done != nil {
-				s.done()
-			}
-		}
-	})
 }

@@ -1,0 +1,177 @@
+package exchange
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"taizhang/model"
+	"taizhang/ui/common"
+	"taizhang/ui/form"
+)
+
+func excelFilter() storage.FileFilter {
+	return storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm"})
+}
+
+// planTabs are the pages of a plan: a summary, then one page per action
+// and the rejected rows. Lines are made as they scroll into view, so a
+// plan of 100,000 rows opens at once.
+func planTabs(p *model.Plan) []*container.TabItem {
+	byAction := map[model.Action][]*model.PlanItem{}
+	for i := range p.Items {
+		it := &p.Items[i]
+		byAction[it.Action] = append(byAction[it.Action], it)
+	}
+	var conflicts []conflictLine
+	for _, it := range byAction[model.ActionConflict] {
+		for _, c := range it.Conflicts {
+			conflicts = append(conflicts, conflictLine{it, c})
+		}
+	}
+	tab := func(key string, n int, o fyne.CanvasObject) *container.TabItem {
+		return container.NewTabItem(lang.L(key, map[string]any{"Count": n}), o)
+	}
+	items := func(a model.Action) fyne.CanvasObject {
+		its := byAction[a]
+		return lines(len(its), func(i int) string { return itemLine(its[i]) })
+	}
+	summary := append(sheetLines(p), p.Notes...)
+	if len(p.NewUnits) > 0 {
+		summary = append(summary, lang.L("import.new_units", map[string]any{"Units": strings.Join(p.NewUnits, "、")}))
+	}
+	return []*container.TabItem{
+		container.NewTabItem(lang.L("import.tab.summary"), lines(len(summary), func(i int) string { return summary[i] })),
+		tab("import.tab.new", len(byAction[model.ActionNew]), items(model.ActionNew)),
+		tab("import.tab.updated", len(byAction[model.ActionUpdated]), items(model.ActionUpdated)),
+		tab("import.tab.merged", len(byAction[model.ActionMerged]), items(model.ActionMerged)),
+		tab("import.tab.conflicts", len(conflicts), lines(len(conflicts), func(i int) string { return conflicts[i].String() })),
+		tab("import.tab.rejected", len(p.Rejected), rejectedTable(p.Rejected)),
+	}
+}
+
+// lines is a list of n texts made on demand.
+func lines(n int, text func(i int) string) *widget.List {
+	return widget.NewList(func() int { return n },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(text(i)) })
+}
+
+// sheetLines say what each sheet was read as.
+func sheetLines(p *model.Plan) []string {
+	var out []string
+	for _, f := range p.Files {
+		for _, sh := range f.Sheets {
+			kind := lang.L("import.skipped")
+			if sh.Kind != nil {
+				kind = common.KindTitle(*sh.Kind)
+			}
+			out = append(out, lang.L("import.sheet_line", map[string]any{"File": filepath.Base(f.File), "Sheet": sh.Sheet, "Kind": kind, "Rows": sh.Rows}))
+		}
+	}
+	return out
+}
+
+// itemLine is one incoming row: where it is, which record, what changes.
+func itemLine(it *model.PlanItem) string {
+	rec := it.Result
+	if rec == nil {
+		rec = it.Incoming.Record
+	}
+	line := fmt.Sprintf("%s %s · %s %s", it.Incoming.Ref.Sheet, lang.L("import.row", map[string]any{"Row": it.Incoming.Ref.Row}),
+		it.Key, recordTitle(rec))
+	if len(it.Changed) > 0 && it.Action != model.ActionNew {
+		fields, _ := model.Fields(rec)
+		labels := make([]string, 0, len(it.Changed))
+		for _, name := range it.Changed {
+			label, _ := form.Describe(it.Kind, name, string(fields[name]))
+			labels = append(labels, label)
+		}
+		line += " — " + strings.Join(labels, "、")
+	}
+	return line
+}
+
+// recordTitle is a record's title or name, whichever it has.
+func recordTitle(r model.Record) string {
+	if r == nil {
+		return ""
+	}
+	f, err := model.Fields(r)
+	if err != nil {
+		return ""
+	}
+	for _, k := range []string{"title", "name"} {
+		var s string
+		if json.Unmarshal(f[k], &s) == nil && s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// conflictLine is one field changed on both sides, as the plan shows it.
+type conflictLine struct {
+	it *model.PlanItem
+	c  model.FieldConflict
+}
+
+func (l conflictLine) String() string {
+	label, vals := form.Describe(l.it.Kind, l.c.Field, string(l.c.Local), string(l.c.Incoming))
+	return lang.L("import.conflict_line", map[string]any{"Key": l.it.Key, "Field": label, "Local": vals[0], "Incoming": vals[1]})
+}
+
+// rejectedTable lists rejected rows: file, sheet, row, column, header,
+// value and why.
+func rejectedTable(rs []model.Rejection) *widget.Table {
+	heads := []string{lang.L("import.col.file"), lang.L("import.col.sheet"), lang.L("import.col.row"),
+		lang.L("import.col.column"), lang.L("import.col.header"), lang.L("import.col.value"), lang.L("import.col.reason")}
+	cell := func(r model.Rejection, c int) string {
+		switch c {
+		case 0:
+			return filepath.Base(r.File)
+		case 1:
+			return r.Sheet
+		case 2:
+			return fmt.Sprint(r.Row)
+		case 3:
+			return r.Column
+		case 4:
+			return r.Header
+		case 5:
+			return r.Value
+		}
+		return r.Reason
+	}
+	t := widget.NewTable(func() (int, int) { return len(rs), len(heads) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(rs[id.Row], id.Col)) })
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(heads[id.Col])
+		}
+	}
+	for i, w := range []float32{160, 120, 50, 50, 100, 160, 360} {
+		t.SetColumnWidth(i, w)
+	}
+	return t
+}
