@@ -45,7 +45,8 @@ func Describe(k model.Kind, field string, values ...string) (label string, texts
 		for i, v := range values {
 			texts[i] = plainValue(k, field, v)
 		}
-		return lang.X("field."+field, field), texts
+		key := "field." + field // fields not on the form may still have a label
+		return lang.X(key, field), texts
 	}
 	for i, w := range withs {
 		switch {
