@@ -34,6 +34,14 @@ func (e *env) cmdList(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if *unit != "" {
+		// A unit may be named by any of its aliases (市发改委).
+		units, err := st.UnitDict(ctx)
+		if err != nil {
+			return err
+		}
+		*unit = units.Canonical(*unit)
+	}
 	q := storage.Query{Kind: kind, Text: *query, Unit: *unit, Status: statusValue(kind, *status)}
 	recs, err := st.List(ctx, q)
 	if err != nil {

@@ -258,3 +258,32 @@ func TestDryRunExitsAsTheImportWould(t *testing.T) {
 	assert.Equal(t, 0, r.code)
 	assert.Empty(t, listTasks(t, dir), "a dry run changes nothing")
 }
+
+func TestListFiltersByUnitAliasStatusAndQuery(t *testing.T) {
+	dir := t.TempDir()
+	units := writeLedger(t, [][]any{
+		{"单位名称", "简称"},
+		{"市发展和改革委员会", "市发改委、发改委"},
+	})
+	require.Equal(t, 0, cli(t, dir, "import", units).code)
+	ledger := writeLedger(t, [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限", "状态"},
+		{"督〔2019〕1号", "优化营商环境", "市发改委", "2019年6月30日", "办理中"},
+		{"督〔2019〕2号", "河道整治", "市水务局", "2019年6月30日", "已办结"},
+	})
+	r := cli(t, dir, "import", ledger)
+	require.Equal(t, 0, r.code, r.err)
+	count := func(args ...string) int {
+		r := cli(t, dir, append([]string{"list", "tasks", "--json"}, args...)...)
+		require.Equal(t, 0, r.code, r.err)
+		var out []map[string]any
+		require.NoError(t, json.Unmarshal([]byte(r.out), &out))
+		return len(out)
+	}
+	assert.Equal(t, 1, count("--unit", "发改委"))
+	assert.Equal(t, 1, count("--unit", "市发展和改革委员会"))
+	assert.Equal(t, 1, count("--status", "办理中"))
+	assert.Equal(t, 1, count("--status", "done"))
+	assert.Equal(t, 1, count("--query", "营商"))
+	assert.Equal(t, 0, count("--query", "营商", "--status", "done"))
+}
