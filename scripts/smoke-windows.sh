@@ -35,6 +35,10 @@ mkdir -p "$S/home" "$S/work" "$(dirname "$SHOT")"
 # to the real ones; winemenubuilder would add menu entries to the host.
 export HOME="$S/home" WINEPREFIX="$S/prefix" WINEARCH=win64 WINEDEBUG=-all
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+# Wine takes the Windows locale from LC_ALL/LANG (no host locale needed): Chinese,
+# as on the office PCs, so the installer, shortcuts and GUI run in Chinese.
+WINE_LANG="${SMOKE_LANG:-zh_CN.UTF-8}"
+wine() { env LANG="$WINE_LANG" LC_ALL="$WINE_LANG" wine "$@"; }
 
 fail() {
 	echo "smoke: FAIL: $*" >&2
@@ -63,7 +67,8 @@ w() { timeout 180 wine "$@" | tr -d '\r'; return "${PIPESTATUS[0]}"; }
 winenv() { winepath -u "$(wine cmd /c echo "%$1%" 2>/dev/null | tr -d '\r')" 2>/dev/null; }
 
 log "prefix"
-timed "wine prefix" wine wineboot --init >/dev/null 2>&1
+boot() { wine wineboot --init >/dev/null 2>&1 && wineserver -w; }
+timed "wine prefix" boot
 wineserver -w
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$S/bcryptprimitives.dll" \
 	"$ROOT/packaging/wine-test/bcryptprimitives.c" -lbcrypt
@@ -115,19 +120,20 @@ ok "cli: version, import ($tasks tasks), export, re-import, check"
 log "gui"
 wine "$INST/taizhang.exe" >"$S/gui.log" 2>&1 &
 GUI=$!
-found=
+# The main window: taizhang.exe's top-level X window at least 400 px wide
+# (GLFW's message window and the IME window are tiny).
+win=
 for _ in $(seq 1 90); do
-	if xwininfo -root -tree 2>/dev/null | grep -q '"Taizhang"'; then
-		found=1
-		break
-	fi
+	win=$(xwininfo -root -tree 2>/dev/null | grep '("taizhang.exe"' |
+		grep -E '\) +[0-9]{3,}x[0-9]{3,}\+' | awk '{print $1; exit}' || true)
+	[ -n "$win" ] && break
 	kill -0 "$GUI" 2>/dev/null || fail "taizhang.exe exited early: $(tail -5 "$S/gui.log")"
 	sleep 1
 done
-[ -n "$found" ] || fail "no Taizhang window after 90 s"
+[ -n "$win" ] || fail "no taizhang.exe window after 90 s"
 sleep 8 # first frame, fonts, the ledger page
 kill -0 "$GUI" 2>/dev/null || fail "taizhang.exe exited after opening its window"
-import -window root "$SHOT"
+import -window "$win" "$SHOT"
 sd=$(convert "$SHOT" -colorspace gray -format '%[fx:standard_deviation]' info:)
 awk -v sd="$sd" 'BEGIN { exit !(sd > 0.05) }' || fail "screenshot looks blank (sd $sd)"
 ok "gui window up, screenshot $SHOT"
