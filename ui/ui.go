@@ -23,6 +23,7 @@ import (
 	"taizhang/ui/history"
 	"taizhang/ui/i18n"
 	"taizhang/ui/ledger"
+	"taizhang/ui/reports"
 	"taizhang/ui/settings"
 )
 
@@ -33,6 +34,7 @@ type Store interface {
 	history.Store
 	dashboard.Store
 	settings.Store
+	reports.Store
 	exchange.Conflicts
 	Calendar(ctx context.Context) (*model.Calendar, error)
 	UnitDict(ctx context.Context) (*model.UnitDict, error)
@@ -44,8 +46,6 @@ var _ Store = (*storage.Store)(nil)
 type Options struct {
 	// Exchanger does imports and exports (exchange.StoreExchanger in the app).
 	Exchanger exchange.Exchanger
-	// Reports builds the statistics screen; nil shows a placeholder.
-	Reports func() fyne.CanvasObject
 	// Restore replaces the database with a backup (see settings.Deps).
 	Restore func(file string) error
 	// Sync runs store work inline (headless tests).
@@ -117,6 +117,7 @@ type UI struct {
 	village *container.AppTabs
 	screens map[string]fyne.CanvasObject
 	dash    *dashboard.Screen
+	reports *reports.Screen
 	imp     *exchange.Import
 	forms   []*form.Form
 }
@@ -187,7 +188,7 @@ func (u *UI) Operator() string { return u.operator }
 func (u *UI) build() {
 	u.ledgers = map[model.Kind]*ledger.Screen{}
 	u.screens = map[string]fyne.CanvasObject{}
-	u.dash, u.imp, u.village = nil, nil, nil
+	u.dash, u.reports, u.imp, u.village = nil, nil, nil, nil
 	u.body = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(navOrder) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -213,6 +214,9 @@ func (u *UI) NavTitles() []string {
 	}
 	return out
 }
+
+// Reports is the statistics screen, nil until it was first shown.
+func (u *UI) Reports() *reports.Screen { return u.reports }
 
 // Current is the id of the screen shown.
 func (u *UI) Current() string { return u.current }
@@ -258,11 +262,10 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		u.village = container.NewAppTabs(tabs...)
 		o = u.village
 	case NavReports:
-		if u.opt.Reports != nil {
-			o = u.opt.Reports()
-		} else {
-			o = container.NewCenter(widget.NewLabel(lang.L("reports.placeholder")))
-		}
+		u.reports = reports.New(reports.Deps{Store: u.store, Window: u.win, Run: u.run,
+			Today: func() model.Date { return u.day.Today },
+			Open:  func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) }})
+		o = u.reports.Content()
 	case NavImport:
 		if u.opt.Exchanger == nil {
 			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
@@ -316,6 +319,9 @@ func (u *UI) Reload() {
 	}
 	if u.dash != nil {
 		u.dash.Reload()
+	}
+	if u.reports != nil {
+		u.reports.Reload()
 	}
 }
 

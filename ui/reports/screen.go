@@ -1,0 +1,318 @@
+// Package reports is the statistics screen (统计报表): pick a period, see
+// its figures with charts, click a figure for the records behind it, copy
+// the text draft, export the report workbooks. Every number comes from
+// model.Summarize and the model's drill-down functions, and the labelled
+// list from storage/report.Figures, exactly as `report summary` prints it.
+package reports
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"taizhang/model"
+	"taizhang/ui/common"
+)
+
+// Store is what the screen reads: every record and the office's rules.
+type Store interface {
+	Dataset(ctx context.Context) (model.Dataset, error)
+	Rules(ctx context.Context) (model.Rules, error)
+}
+
+// Deps are the screen's collaborators.
+type Deps struct {
+	Store  Store
+	Window fyne.Window
+	Run    *common.Runner
+	// Today is the day presets are counted from.
+	Today func() model.Date
+	// Open shows a record's form.
+	Open func(model.Record)
+	// OpenFolder shows a folder after an export; nil opens its file URL.
+	OpenFolder func(dir string)
+}
+
+// Screen is the statistics screen.
+type Screen struct {
+	d Deps
+
+	// data is the dataset and rules last loaded (nil before the first
+	// load or after Reload); shown is what the figures on screen were
+	// computed over, so drill-downs and exports agree with them.
+	data  *period
+	shown *period
+	sum   model.Summary
+	gen   int // bumped per computation; older results are dropped
+	busy  int // jobs running, for the progress bar
+
+	preset   *widget.Select
+	from, to *widget.Entry
+	compute  *widget.Button
+	progress *widget.ProgressBarInfinite
+	status   *widget.Label
+	heading  *widget.Label
+	figures  *fyne.Container
+	charts   *fyne.Container
+	draft    *widget.Label
+	copy     *widget.Button
+	exports  [3]*widget.Button
+	content  fyne.CanvasObject
+	// quiet is set while the screen fills the date entries itself, so
+	// that does not count as the user typing a custom period.
+	quiet bool
+}
+
+// New builds the screen and starts computing this month's figures.
+func New(d Deps) *Screen {
+	s := &Screen{d: d}
+	labels := make([]string, len(presets))
+	for i, p := range presets {
+		labels[i] = p.label()
+	}
+	s.preset = widget.NewSelect(labels, func(label string) { s.pick(label) })
+	s.from, s.to = widget.NewEntry(), widget.NewEntry()
+	for _, e := range []*widget.Entry{s.from, s.to} {
+		e.SetPlaceHolder("2019-06-30")
+		e.OnChanged = func(string) {
+			if !s.quiet {
+				s.setPreset(custom)
+			}
+		}
+		e.OnSubmitted = func(string) { s.Compute() }
+	}
+	s.compute = widget.NewButton(lang.L("stats.compute"), s.Compute)
+	s.compute.Importance = widget.HighImportance
+	s.progress = widget.NewProgressBarInfinite()
+	s.progress.Hide()
+	s.status = widget.NewLabel("")
+	s.status.Truncation = fyne.TextTruncateEllipsis
+	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.figures = container.NewVBox()
+	s.charts = container.NewVBox()
+	s.draft = widget.NewLabel("")
+	s.draft.Wrapping = fyne.TextWrapWord
+	s.draft.Selectable = true // read-only, but staff can select part of it
+	s.copy = widget.NewButton(lang.L("stats.copy"), s.copyDraft)
+	s.exportButtons()
+
+	date := func(e *widget.Entry) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(130, e.MinSize().Height), e)
+	}
+	bar := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabelWithStyle(lang.L("nav.reports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			widget.NewLabel(lang.L("stats.period")), s.preset, date(s.from), widget.NewLabel(lang.L("stats.to")), date(s.to), s.compute),
+		nil, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, s.status.MinSize().Height), container.NewCenter(s.progress)), nil, s.status))
+	draftCard := widget.NewCard(lang.L("stats.draft"), "", container.NewBorder(nil, container.NewHBox(s.copy), nil, nil, s.draft))
+	left := container.NewVScroll(container.NewBorder(s.heading, nil, nil, nil, s.figures))
+	right := container.NewVScroll(container.NewVBox(s.charts, draftCard))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.42
+	exports := container.NewHBox(widget.NewLabel(lang.L("stats.export")), s.exports[0], s.exports[1], s.exports[2])
+	s.content = container.NewBorder(bar, exports, nil, nil, split)
+
+	s.setPreset(thisMonth)
+	s.pick(thisMonth.label())
+	return s
+}
+
+// Content is the screen's widget tree.
+func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// Summary is the summary on screen (zero before the first load).
+func (s *Screen) Summary() model.Summary { return s.sum }
+
+// Reload drops the loaded records (after a save or an import): the next
+// computation reads them again. It does no work by itself, so saving
+// elsewhere never waits for 100,000 records to load.
+func (s *Screen) Reload() {
+	s.data = nil
+	if s.shown != nil {
+		s.status.SetText(lang.L("stats.stale"))
+	}
+}
+
+func (s *Screen) today() model.Date {
+	if s.d.Today != nil {
+		if t := s.d.Today(); !t.IsZero() {
+			return t
+		}
+	}
+	return model.Today()
+}
+
+func (s *Screen) setPreset(p preset) {
+	if s.preset.Selected == p.label() {
+		return
+	}
+	onChange := s.preset.OnChanged
+	s.preset.OnChanged = nil
+	s.preset.SetSelected(p.label())
+	s.preset.OnChanged = onChange
+}
+
+// pick fills the dates of a preset and computes its figures.
+func (s *Screen) pick(label string) {
+	for _, p := range presets {
+		if p.label() != label {
+			continue
+		}
+		from, to, ok := p.period(s.today())
+		if !ok { // custom: the user types the dates
+			s.d.Window.Canvas().Focus(s.from)
+			return
+		}
+		s.setDates(from, to)
+		s.Compute()
+	}
+}
+
+func (s *Screen) setDates(from, to model.Date) {
+	s.quiet = true
+	s.from.SetText(from.String())
+	s.to.SetText(to.String())
+	s.quiet = false
+}
+
+// SetPeriod types a custom period into the date entries and computes it,
+// as a user would.
+func (s *Screen) SetPeriod(from, to string) {
+	s.setPreset(custom)
+	s.quiet = true
+	s.from.SetText(from)
+	s.to.SetText(to)
+	s.quiet = false
+	s.Compute()
+}
+
+// Compute reads the period from the date entries (any form
+// model.ParseDate accepts, shown normalised afterwards) and computes its
+// figures off the UI thread. Records are loaded once and reused for the
+// next period until Reload says they changed.
+func (s *Screen) Compute() {
+	today := s.today()
+	fail := func(text string) {
+		s.status.Importance = widget.DangerImportance
+		s.status.SetText(text)
+	}
+	from, err := model.ParseDate(s.from.Text, today)
+	if err != nil {
+		fail(lang.L("stats.error.from", map[string]any{"Error": common.ErrorText(err)}))
+		return
+	}
+	to, err := model.ParseDate(s.to.Text, today)
+	switch {
+	case err != nil:
+		fail(lang.L("stats.error.to", map[string]any{"Error": common.ErrorText(err)}))
+		return
+	case from.IsZero():
+		fail(lang.L("stats.error.no_from"))
+		return
+	case to.IsZero():
+		fail(lang.L("stats.error.no_to"))
+		return
+	case to.Before(from):
+		fail(lang.L("stats.error.order"))
+		return
+	}
+	s.setDates(from, to)
+	s.status.Importance = widget.MediumImportance
+	s.status.SetText(lang.L("stats.loading"))
+	s.gen++
+	gen := s.gen
+	data := s.data
+	s.start()
+	s.d.Run.Go(func() func() {
+		p, err := s.load(data)
+		var sum model.Summary
+		if err == nil {
+			p.from, p.to = from, to
+			sum = model.Summarize(p.ds, from, to, p.rules)
+		}
+		return func() {
+			s.stop()
+			if gen != s.gen {
+				return
+			}
+			if err != nil {
+				s.status.Importance = widget.DangerImportance
+				s.status.SetText(common.ErrorText(err))
+				return
+			}
+			s.data = &period{ds: p.ds, rules: p.rules}
+			s.show(p, sum)
+		}
+	})
+}
+
+// load reads the records and rules unless data already holds them. It
+// runs off the UI thread.
+func (s *Screen) load(data *period) (period, error) {
+	if data != nil {
+		return *data, nil
+	}
+	ctx := context.Background()
+	ds, err := s.d.Store.Dataset(ctx)
+	if err != nil {
+		return period{}, err
+	}
+	rules, err := s.d.Store.Rules(ctx)
+	if err != nil {
+		return period{}, err
+	}
+	return period{ds: ds, rules: rules}, nil
+}
+
+// start and stop count running jobs; the progress bar shows while any runs.
+func (s *Screen) start() {
+	s.busy++
+	s.progress.Show()
+	s.progress.Start()
+}
+
+func (s *Screen) stop() {
+	s.busy--
+	if s.busy <= 0 {
+		s.busy = 0
+		s.progress.Stop()
+		s.progress.Hide()
+	}
+}
+
+// show puts the figures of p on screen.
+func (s *Screen) show(p period, sum model.Summary) {
+	p.lang = common.LangCode()
+	s.shown, s.sum = &p, sum
+	s.status.SetText("")
+	s.heading.SetText(lang.L("stats.heading", map[string]any{
+		"Period": model.PeriodName(p.from, p.to, p.lang), "From": p.from.String(), "To": p.to.String()}))
+	s.fillFigures(p, sum)
+	s.fillCharts(p, sum)
+	s.draft.SetText(model.DraftText(model.Draft(sum, p.lang), p.lang))
+	s.updateExports(p)
+	s.content.Refresh()
+}
+
+// DraftText is the text draft on screen.
+func (s *Screen) DraftText() string { return s.draft.Text }
+
+func (s *Screen) copyDraft() {
+	if s.draft.Text == "" {
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(s.draft.Text)
+	s.status.Importance = widget.SuccessImportance
+	s.status.SetText(lang.L("stats.copied"))
+}
+
+// trimUnit drops a label's "（项）"-style unit for a chart or title.
+func trimUnit(label string) string {
+	if i := strings.LastIndex(label, "（"); i > 0 && strings.HasSuffix(label, "）") {
+		return label[:i]
+	}
+	return label
+}
