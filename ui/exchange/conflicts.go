@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,41 +10,28 @@ import (
 
 	"taizhang/storage"
 	"taizhang/ui/common"
+	"taizhang/ui/form"
 )
 
-// ConflictList shows the pending conflicts: both values side by side, and
-// a button to keep either.
+// ConflictList shows the pending conflicts, one card each: the record,
+// the field as the form labels it, this computer's value and the imported
+// one side by side, and a button to keep either.
 type ConflictList struct {
 	st       Conflicts
 	run      *common.Runner
 	operator func() string
 	items    []storage.Conflict
-	list     *widget.List
+	cards    *fyne.Container
 	message  *widget.Label
 	content  fyne.CanvasObject
 }
 
 func NewConflicts(st Conflicts, run *common.Runner, operator func() string) *ConflictList {
-	s := &ConflictList{st: st, run: run, operator: operator, message: widget.NewLabel("")}
-	s.list = widget.NewList(func() int { return len(s.items) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(widget.NewButton(lang.L("conflict.keep_local"), nil), widget.NewButton(lang.L("conflict.keep_incoming"), nil)), l)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			c := s.items[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s %s · %s\n%s：%s\n%s：%s",
-				common.KindTitle(c.Kind), c.Number, c.Field, lang.L("conflict.local"), c.Local, lang.L("conflict.incoming"), c.Incoming))
-			btns := box.Objects[1].(*fyne.Container).Objects
-			btns[0].(*widget.Button).OnTapped = func() { s.Resolve(c.ID, "local") }
-			btns[1].(*widget.Button).OnTapped = func() { s.Resolve(c.ID, "incoming") }
-		})
+	s := &ConflictList{st: st, run: run, operator: operator, message: widget.NewLabel(""), cards: container.NewVBox()}
+	s.message.Wrapping = fyne.TextWrapWord
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.conflicts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.message),
-		nil, nil, nil, s.list)
+		nil, nil, nil, container.NewVScroll(s.cards))
 	s.Reload()
 	return s
 }
@@ -55,19 +41,45 @@ func (s *ConflictList) Content() fyne.CanvasObject { return s.content }
 // Count is the number of pending conflicts shown.
 func (s *ConflictList) Count() int { return len(s.items) }
 
+// Message is the line above the cards (the count, or an error).
+func (s *ConflictList) Message() string { return s.message.Text }
+
 func (s *ConflictList) Reload() {
 	s.run.Go(func() func() {
 		items, err := s.st.Conflicts(context.Background(), true)
 		return func() {
 			if err != nil {
-				s.message.SetText(err.Error())
+				s.message.SetText(common.ErrorText(err))
 				return
 			}
 			s.items = items
 			s.message.SetText(lang.L("conflict.count", map[string]any{"Count": len(items)}))
-			s.list.Refresh()
+			cards := make([]fyne.CanvasObject, 0, len(items))
+			for _, c := range items {
+				cards = append(cards, s.card(c))
+			}
+			s.cards.Objects = cards
+			s.cards.Refresh()
 		}
 	})
+}
+
+// card is one conflict: what, then both values side by side.
+func (s *ConflictList) card(c storage.Conflict) fyne.CanvasObject {
+	label, vals := form.Describe(c.Kind, c.Field, c.Local, c.Incoming)
+	side := func(title, value, button, keep string) fyne.CanvasObject {
+		v := widget.NewLabel(value)
+		v.Wrapping = fyne.TextWrapWord
+		b := widget.NewButton(button, func() { s.Resolve(c.ID, keep) })
+		return container.NewBorder(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			container.NewHBox(b), nil, nil, v)
+	}
+	head := widget.NewLabelWithStyle(lang.L("conflict.head", map[string]any{
+		"Kind": common.KindTitle(c.Kind), "Number": c.Number, "Field": label}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return container.NewVBox(head, container.NewGridWithColumns(2,
+		side(lang.L("conflict.local"), vals[0], lang.L("conflict.keep_local"), "local"),
+		side(lang.L("conflict.incoming"), vals[1], lang.L("conflict.keep_incoming"), "incoming")),
+		widget.NewSeparator())
 }
 
 // Resolve keeps one side ("local" or "incoming") of a conflict.
