@@ -80,6 +80,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	// The common case of a returned export: the row is exactly the
 	// revision it was exported at, and that is still the current one.
 	if local != nil && in.BaseRev != "" && local.RecordMeta().Rev == in.BaseRev {
+		keepDeadlineDate(rec, local, nil)
 		same, err := sameFields(local, rec, in.Fields)
 		if err != nil {
 			return err
@@ -95,6 +96,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	if err != nil {
 		return err
 	}
+	keepDeadlineDate(rec, base, local)
 	if in.BaseRev != "" {
 		if item.IncomingRev, err = incomingRev(in, base, baseRev); err != nil {
 			return err
@@ -350,6 +352,23 @@ func sameFields(local, incoming model.Record, fields []string) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// keepDeadlineDate: a deadline typed as text (年底前, 6月底) takes its year
+// from whatever the reader had at hand; when the text is what this side
+// already has, the date this side worked out stands, so re-reading a file
+// never moves a deadline.
+func keepDeadlineDate(rec, base, local model.Record) {
+	t, ok := rec.(*model.Task)
+	if !ok || t.Deadline.Text == "" {
+		return
+	}
+	for _, r := range []model.Record{base, local} {
+		if o, ok := r.(*model.Task); ok && o != nil && o.Deadline.Text == t.Deadline.Text {
+			t.Deadline.Due, t.Deadline.Type = o.Deadline.Due, o.Deadline.Type
+			return
+		}
+	}
 }
 
 // filledFields keeps the fields whose value in r is not empty.

@@ -282,3 +282,26 @@ func TestSyncPartialUnitColumnsKeepOtherRoles(t *testing.T) {
 	assert.Equal(t, "已完成2条", got.Progress)
 	assert.Len(t, got.Units, 2, "the cooperating unit stays")
 }
+
+// A deadline typed as text (年底前) keeps the year this side worked out,
+// whatever dates the returned file carries.
+func TestReimportKeepsTextDeadlineYear(t *testing.T) {
+	ctx := context.Background()
+	a := openTestStore(t)
+	t1 := newTask("督〔2019〕41号", "公园改造", "")
+	t1.AssignedOn = model.Date{}
+	t1.Deadline = model.Deadline{Due: model.NewDate(2019, 12, 31), Text: "年底前", Type: model.DeadlineYearEnd}
+	require.NoError(t, a.Save(ctx, t1, "甲"))
+	path := exportTo(t, a, "out.xlsx", ExportRequest{Kinds: []model.Kind{model.KindTask}})
+
+	// Another program re-saves it with other document dates.
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	require.NoError(t, f.SetDocProps(&excelize.DocProperties{Created: "2006-09-16T00:00:00Z", Modified: "2006-09-16T00:00:00Z"}))
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+
+	plan := importFile(t, a, path)
+	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 1}, actions(plan, model.KindTask))
+	assert.Equal(t, model.NewDate(2019, 12, 31), getTask(t, a, t1.ID).Deadline.Due)
+}

@@ -125,6 +125,13 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 	if err := x.writeMeta(kinds); err != nil {
 		return fmt.Errorf("export metadata: %w", err)
 	}
+	// The file's own dates: a reader takes the year of a text date such as
+	// 年底前 from them when nothing nearer gives one (excelize would write 2006).
+	stamp := opt.Now.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{Created: stamp, Modified: stamp,
+		Creator: opt.Generator, LastModifiedBy: opt.Operator, Title: strings.Join(kinds, ",")}); err != nil {
+		return fmt.Errorf("export properties: %w", err)
+	}
 	f.SetActiveSheet(0)
 	var opts []excelize.Options
 	if opt.Password != "" {
