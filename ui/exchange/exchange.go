@@ -25,6 +25,8 @@ type Exchanger interface {
 	// some were rejected (else rejected rows refuse the whole import).
 	Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error)
 	Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error)
+	// Units is the unit dictionary (the export's unit picker searches it).
+	Units(ctx context.Context) (*model.UnitDict, error)
 }
 
 // Conflicts lists and resolves fields edited on both sides.
@@ -46,6 +48,10 @@ func (x StoreExchanger) Plan(ctx context.Context, files []string, progress func(
 
 func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error) {
 	return x.Store.ApplyImport(ctx, plan, storage.ApplyOptions{By: x.Operator(), Partial: partial})
+}
+
+func (x StoreExchanger) Units(ctx context.Context) (*model.UnitDict, error) {
+	return x.Store.UnitDict(ctx)
 }
 
 func (x StoreExchanger) Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error) {
