@@ -18,12 +18,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"taizhang/model"
+	"taizhang/storage"
 	"taizhang/ui/common"
 )
 
-// Store is what the form writes.
+// Store is what the form writes, and reads again when the record changed
+// since it was opened.
 type Store interface {
 	Save(ctx context.Context, r model.Record, by string) error
+	Get(ctx context.Context, id string) (model.Record, error)
 }
 
 // Deps are the form's collaborators.
@@ -48,7 +51,8 @@ type Form struct {
 	kind   model.Kind
 	deps   Deps
 	rec    model.Record
-	saved  []byte // JSON of the record as last saved, to tell unsaved changes
+	base   model.Record // the record as opened or last saved: what the edits are relative to
+	saved  []byte       // JSON of the record as last saved, to tell unsaved changes
 	units  *model.UnitDict
 	fields []*field
 
@@ -76,6 +80,8 @@ func New(k model.Kind, r model.Record, d Deps) *Form {
 	f.saved, _ = json.Marshal(r)
 	if r.RecordMeta().ID == "" {
 		f.saved = nil // a new record is unsaved until saved
+	} else {
+		f.base = clone(r)
 	}
 	f.build()
 	return f
@@ -240,8 +246,15 @@ func (f *Form) Save() error {
 		f.message.SetText(lang.L("form.save_failed", map[string]any{"Error": common.ErrorText(err)}))
 		f.message.Importance = widget.DangerImportance
 		f.message.Refresh()
+		var stale *storage.StaleError
+		if errors.As(err, &stale) {
+			f.showStale(stale)
+		}
 		return err
 	}
+	// the store may have merged edits made elsewhere into the record
+	f.refill()
+	f.base = clone(f.rec)
 	f.saved, _ = json.Marshal(f.rec)
 	f.message.SetText(lang.L("form.saved"))
 	f.message.Importance = widget.SuccessImportance
