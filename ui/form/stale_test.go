@@ -67,7 +67,7 @@ func TestSavingOverAChangedRecordAsksToReload(t *testing.T) {
 	tk := &model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2026〕9号", Title: "推进老旧小区改造",
 		Units:      []model.UnitRole{{Name: "市住房和城乡建设局", Role: model.RoleLead}},
 		AssignedOn: model.NewDate(2026, 3, 1), Status: model.TaskInProgress,
-		Deadline:   model.Deadline{Due: model.NewDate(2026, 12, 31), Type: model.DeadlineDate}}
+		Deadline: model.Deadline{Due: model.NewDate(2026, 12, 31), Type: model.DeadlineDate}}
 	tk.Normalize()
 	require.NoError(t, st.Save(ctx, tk, "王敏"))
 
