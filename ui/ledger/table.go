@@ -29,7 +29,7 @@ type cell struct {
 
 func newCell() *cell {
 	c := &cell{check: widget.NewCheck("", nil), dot: common.NewLightDot(), label: widget.NewLabel("")}
-	c.label.Truncation = fyne.TextTruncateEllipsis
+	c.label.Truncation = fyne.TextTruncateOff // fit cuts the text: see fit.go
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -180,7 +180,7 @@ func (s *Screen) updateCell(id widget.TableCellID, c *cell) {
 		c.show(c.label)
 		text := "…"
 		if ok {
-			text = s.cols[id.Col-s.fixed()].Value(r)
+			text = fit(s.cols[id.Col-s.fixed()].Value(r), c.Size().Width)
 		}
 		c.label.SetText(text)
 	}
