@@ -3,7 +3,6 @@ package exchange
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -251,20 +250,4 @@ func (s *Import) Apply() {
 			}
 		}
 	})
-}
-
-// Summary describes a plan in one text: counts, sheets, rejected rows.
-func Summary(p *model.Plan) string {
-	c := p.Counts()
-	var b strings.Builder
-	b.WriteString(lang.L("import.counts", map[string]any{"New": c.New, "Updated": c.Updated, "Merged": c.Merged,
-		"Unchanged": c.Unchanged, "Conflicts": c.Conflicts, "Rejected": c.Rejected}))
-	b.WriteString("\n")
-	for _, l := range sheetLines(p) {
-		b.WriteString(l + "\n")
-	}
-	for _, r := range p.Rejected {
-		fmt.Fprintf(&b, "✗ %s %s!%s%d %s「%s」%s\n", filepath.Base(r.File), r.Sheet, r.Column, r.Row, r.Header, r.Value, r.Reason)
-	}
-	return b.String()
 }
