@@ -64,7 +64,7 @@ func (r *barRenderer) Layout(size fyne.Size) {
 	}
 }
 
-func (r *barRenderer) MinSize() fyne.Size { return fyne.NewSize(60, 22) }
+func (r *barRenderer) MinSize() fyne.Size { return fyne.NewSize(60, 14) }
 func (r *barRenderer) Refresh() {
 	for i, s := range r.b.segments {
 		r.rects[i].FillColor = s.color
@@ -93,28 +93,26 @@ type chartRow struct {
 // usual full name; longer names are cut with an ellipsis.
 const nameWidth = 190
 
-// barChart draws rows as horizontal bars, all scaled to the longest.
+// barChart draws rows as horizontal bars, all scaled to the longest and
+// starting and ending at the same place, so their lengths compare.
 func barChart(rows []chartRow) fyne.CanvasObject {
 	if len(rows) == 0 {
 		return widget.NewLabel(lang.L("stats.none"))
 	}
-	scale := 0.0
+	scale, valueW := 0.0, float32(0)
 	for _, r := range rows {
 		total := 0.0
 		for _, s := range r.segments {
 			total += s.value
 		}
 		scale = max(scale, total)
+		valueW = max(valueW, fyne.MeasureText(r.value, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
 	box := container.NewVBox()
 	for _, r := range rows {
-		name := widget.NewLabel(r.name)
-		name.Truncation = fyne.TextTruncateEllipsis
-		value := canvas.NewText(r.value, theme.Color(theme.ColorNameForeground))
-		value.TextSize = theme.TextSize() - 1
-		line := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(nameWidth, name.MinSize().Height), name),
-			container.NewCenter(value), newBar(scale, r.segments...))
-		box.Add(newTappable(line, r.tap))
+		l := newLine(r.name, r.value, r.tap)
+		l.bar, l.nameWidth, l.valueWidth = newBar(scale, r.segments...), nameWidth, valueW
+		box.Add(l)
 	}
 	return box
 }

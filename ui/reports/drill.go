@@ -37,6 +37,7 @@ type period struct {
 	from, to model.Date
 	rules    model.Rules
 	lang     string
+	today    model.Date // the day the period was computed on
 }
 
 func headers(unit, date, note string) [5]string {

@@ -44,15 +44,20 @@ func exportLabel(k report.Kind, period string) string {
 	return lang.L("stats.export.period_of", arg)
 }
 
-// exportPeriod is the period a workbook covers: the month or quarter the
-// shown period starts in, or the shown period itself.
-func exportPeriod(k report.Kind, from, to model.Date) (model.Date, model.Date) {
+// exportPeriod is the period a workbook covers: the shown period itself,
+// or the month or quarter of its latest day that has come (for this year,
+// the current month; for last month, that month).
+func exportPeriod(k report.Kind, from, to, today model.Date) (model.Date, model.Date) {
+	ref := to
+	if today.Before(to) && !today.Before(from) {
+		ref = today
+	}
 	switch k {
 	case report.MonthlyBulletin:
-		m := model.NewDate(from.Y, from.M, 1)
+		m := model.NewDate(ref.Y, ref.M, 1)
 		return m, m.MonthEnd()
 	case report.QuarterlyReview:
-		q := model.NewDate(from.Y, 1, 1).AddMonths(3 * (quarterOf(from) - 1))
+		q := model.NewDate(ref.Y, 1, 1).AddMonths(3 * (quarterOf(ref) - 1))
 		return q, q.AddMonths(2).MonthEnd()
 	}
 	return from, to
@@ -61,7 +66,7 @@ func exportPeriod(k report.Kind, from, to model.Date) (model.Date, model.Date) {
 // updateExports names on each button the period its workbook will cover.
 func (s *Screen) updateExports(p period) {
 	for i, k := range exportKinds {
-		from, to := exportPeriod(k, p.from, p.to)
+		from, to := exportPeriod(k, p.from, p.to, p.today)
 		s.exports[i].SetText(exportLabel(k, model.PeriodName(from, to, p.lang)))
 		s.exports[i].Enable()
 	}
@@ -83,7 +88,7 @@ func (s *Screen) chooseExport(k report.Kind) {
 	if s.shown == nil {
 		return
 	}
-	from, to := exportPeriod(k, s.shown.from, s.shown.to)
+	from, to := exportPeriod(k, s.shown.from, s.shown.to, s.shown.today)
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			dialog.ShowError(err, s.d.Window)
@@ -151,7 +156,7 @@ func writeWorkbook(k report.Kind, path string, p period) (err error) {
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	from, to := exportPeriod(k, p.from, p.to)
+	from, to := exportPeriod(k, p.from, p.to, p.today)
 	switch k {
 	case report.MonthlyBulletin:
 		err = report.Monthly(tmp, p.ds, from, p.rules, p.lang)

@@ -26,12 +26,10 @@ func (s *Screen) fillFigures(p period, sum model.Summary) {
 			group = f.Group
 			card = container.NewVBox()
 			s.figures.Add(widget.NewCard("", "", container.NewBorder(
-				widget.NewLabelWithStyle(group, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, card)))
+				chartTitle(group), nil, nil, nil, card)))
 		}
 		f := f
-		value := widget.NewLabelWithStyle(f.Text, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		card.Add(newTappable(container.NewBorder(nil, nil, nil, value, widget.NewLabel(f.Label)),
-			func() { s.drill(p, f.Path, f.Label) }))
+		card.Add(newLine(f.Label, f.Text, func() { s.drill(p, f.Path, f.Label) }))
 	}
 	s.figures.Refresh()
 }

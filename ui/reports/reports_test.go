@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -118,8 +119,8 @@ func (f *fixture) button(o fyne.CanvasObject, text string) *widget.Button {
 func (f *fixture) figures() map[string]string {
 	out := map[string]string{}
 	for _, x := range test.LaidOutObjects(f.s.figures) {
-		if tp, ok := x.(*tappable); ok {
-			ls := labels(tp.content)
+		if l, ok := x.(*line); ok {
+			ls := labels(l)
 			require.Len(f.t, ls, 2)
 			out[ls[0]] = ls[1]
 		}
@@ -128,22 +129,31 @@ func (f *fixture) figures() map[string]string {
 }
 
 // figure finds the line of a figure to tap.
-func (f *fixture) figure(label string) *tappable {
+func (f *fixture) figure(label string) *line {
 	f.t.Helper()
 	for _, x := range test.LaidOutObjects(f.s.figures) {
-		if tp, ok := x.(*tappable); ok && labels(tp.content)[0] == label {
-			return tp
+		if l, ok := x.(*line); ok && labels(l)[0] == label {
+			return l
 		}
 	}
 	require.Failf(f.t, "no figure", "%q not shown", label)
 	return nil
 }
 
+// labels are the texts drawn under o: labels and the lines' own text.
 func labels(o fyne.CanvasObject) []string {
 	var out []string
 	for _, x := range test.LaidOutObjects(o) {
-		if l, ok := x.(*widget.Label); ok && x.Visible() {
-			out = append(out, l.Text)
+		if !x.Visible() {
+			continue
+		}
+		switch v := x.(type) {
+		case *widget.Label:
+			out = append(out, v.Text)
+		case *canvas.Text:
+			if v.Text != "" {
+				out = append(out, v.Text)
+			}
 		}
 	}
 	return out
@@ -203,6 +213,14 @@ func TestPresetsAndBadDates(t *testing.T) {
 	assert.Equal(t, "2026-01-01", f.s.from.Text)
 	assert.Equal(t, "2026-06-30", f.s.to.Text)
 	assert.Equal(t, "3", f.figures()["本期交办（项）"], "January–June: the May item and the two June ones, not July's")
+	// a longer period exports the bulletin and review of its last month and quarter…
+	f.button(f.s.content, "导出月通报（2026年6月）")
+	f.button(f.s.content, "导出季点评（2026年第二季度）")
+	f.button(f.s.content, "导出期间汇总（2026年上半年）")
+	// …that has come
+	f.s.preset.SetSelected("本年")
+	f.button(f.s.content, "导出月通报（2026年11月）")
+	f.button(f.s.content, "导出季点评（2026年第四季度）")
 	f.s.preset.SetSelected("上月")
 	assert.Equal(t, "2026-10-01", f.s.from.Text)
 	assert.Equal(t, "2026-10-31", f.s.to.Text)
@@ -256,14 +274,14 @@ func TestTappingAFigureListsItsRecordsAndOpensOne(t *testing.T) {
 	f.win.Canvas().Overlays().Top().Hide()
 
 	// a chart bar lists its unit's items
-	var bars []*tappable
+	var bars []*line
 	for _, x := range test.LaidOutObjects(f.s.charts) {
-		if tp, ok := x.(*tappable); ok {
-			bars = append(bars, tp)
+		if l, ok := x.(*line); ok {
+			bars = append(bars, l)
 		}
 	}
 	require.NotEmpty(t, bars)
-	assert.Equal(t, "市发展和改革委员会", labels(bars[0].content)[0], "the unit with most items first, alias merged")
+	assert.Equal(t, []string{"市发展和改革委员会", "1 / 2"}, labels(bars[0]), "the unit with most items first, alias merged")
 	test.Tap(bars[0])
 	_, text = f.dialogTable()
 	assert.Contains(t, text, "推进老旧小区改造")

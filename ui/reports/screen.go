@@ -107,9 +107,11 @@ func New(d Deps) *Screen {
 		container.NewHBox(widget.NewLabelWithStyle(lang.L("nav.reports"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			widget.NewLabel(lang.L("stats.period")), s.preset, date(s.from), widget.NewLabel(lang.L("stats.to")), date(s.to), s.compute),
 		nil, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(110, s.status.MinSize().Height), container.NewCenter(s.progress)), nil, s.status))
-	draftCard := widget.NewCard(lang.L("stats.draft"), "", container.NewBorder(nil, container.NewHBox(s.copy), nil, nil, s.draft))
+	// the draft first: it is what staff come for, to paste into their report
+	draftCard := widget.NewCard("", "", container.NewBorder(
+		container.NewBorder(nil, nil, nil, s.copy, chartTitle(lang.L("stats.draft"))), nil, nil, nil, s.draft))
 	left := container.NewVScroll(container.NewBorder(s.heading, nil, nil, nil, s.figures))
-	right := container.NewVScroll(container.NewVBox(s.charts, draftCard))
+	right := container.NewVScroll(container.NewVBox(draftCard, s.charts))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
 	exports := container.NewHBox(widget.NewLabel(lang.L("stats.export")), s.exports[0], s.exports[1], s.exports[2])
@@ -230,7 +232,7 @@ func (s *Screen) Compute() {
 		p, err := s.load(data)
 		var sum model.Summary
 		if err == nil {
-			p.from, p.to = from, to
+			p.from, p.to, p.today = from, to, today
 			sum = model.Summarize(p.ds, from, to, p.rules)
 		}
 		return func() {

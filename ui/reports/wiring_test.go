@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -25,6 +26,8 @@ func shownTexts(o fyne.CanvasObject) string {
 		case *widget.Label:
 			out = append(out, v.Text)
 		case *widget.Button:
+			out = append(out, v.Text)
+		case *canvas.Text:
 			out = append(out, v.Text)
 		}
 	}
