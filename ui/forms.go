@@ -30,6 +30,9 @@ func (u *UI) OpenForm(k model.Kind, r model.Record) *form.Form {
 			if u.dash != nil {
 				u.dash.Reload()
 			}
+			if u.reports != nil {
+				u.reports.Reload()
+			}
 		},
 		Close: func() {
 			u.dropForm(f)

@@ -53,11 +53,13 @@ func (p period) Drill(path, title string) (l Listing, ok bool) {
 	unitCol := lang.L("stats.col.unit")
 	tasks := func(ts []*model.Task, date string, on func(*model.Task) model.Date, note func(*model.Task) string) Listing {
 		l.Headers = headers(unitCol, date, lang.L("stats.col.note"))
+		if note == nil {
+			l.Headers[4] = lang.L("stats.col.status")
+			note = func(t *model.Task) string { return common.EnumLabel(model.TaskStatuses, t.Status) }
+		}
 		for _, t := range ts {
 			r := p.taskRow(t, on(t))
-			if note != nil {
-				r.Note = note(t)
-			}
+			r.Note = note(t)
 			l.Rows = append(l.Rows, r)
 		}
 		return l

@@ -49,7 +49,7 @@ func (s *Screen) fillCharts(p period, sum model.Summary) {
 			name:     unitLabel(u.Unit),
 			segments: []segment{{float64(u.Done), doneColor()}, {float64(u.Overdue), overdueColor()}, {float64(open), openColor()}},
 			value:    fmt.Sprintf("%d / %d", u.Done, u.Tracked),
-			tap:      func() { s.showListing(p.UnitTasks(u.Unit)) },
+			tap:      func() { s.drillUnit(p, u.Unit) },
 		})
 	}
 	unitTitle := lang.L("stats.chart.units")
@@ -91,13 +91,31 @@ func chartTitle(text string) fyne.CanvasObject {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
-// drill lists the records behind the figure at path.
+// drill lists the records behind the figure at path, gathered off the UI
+// thread (a year's tracked items at 100,000 records take 0.1 s).
 func (s *Screen) drill(p period, path, label string) {
-	l, ok := p.Drill(path, label)
-	if !ok {
-		return
-	}
-	s.showListing(l)
+	s.start()
+	s.d.Run.Go(func() func() {
+		l, ok := p.Drill(path, label)
+		return func() {
+			s.stop()
+			if ok {
+				s.showListing(l)
+			}
+		}
+	})
+}
+
+// drillUnit lists the tracked items of a unit, off the UI thread.
+func (s *Screen) drillUnit(p period, unit string) {
+	s.start()
+	s.d.Run.Go(func() func() {
+		l := p.UnitTasks(unit)
+		return func() {
+			s.stop()
+			s.showListing(l)
+		}
+	})
 }
 
 // showListing shows a drill-down in a dialog: a table of the records;

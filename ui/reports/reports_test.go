@@ -259,6 +259,7 @@ func TestTappingAFigureListsItsRecordsAndOpensOne(t *testing.T) {
 		assert.Contains(t, text, n)
 	}
 	assert.NotContains(t, text, "督〔2026〕4号", "assigned in July")
+	assert.Contains(t, text, "办理中", "each item's status")
 	f.win.Canvas().Overlays().Top().Hide()
 
 	test.Tap(f.figure("逾期未办结（项）"))
