@@ -50,6 +50,8 @@ need_go() {
 # packages there, never in the working tree.
 stage_source() {
 	local dst="$BUILD/src"
+	# dist.sh stages once for all its steps.
+	[ "${TZ_STAGED:-}" = 1 ] && [ -f "$dst/go.mod" ] && return 0
 	rm -rf "$dst"
 	mkdir -p "$dst"
 	(cd "$ROOT" && git ls-files -z --cached --others --exclude-standard |
