@@ -41,10 +41,12 @@ type Deps struct {
 type Screen struct {
 	d Deps
 
-	// data is the dataset and rules last loaded (nil before the first
-	// load or after Reload); shown is what the figures on screen were
-	// computed over, so drill-downs and exports agree with them.
-	data  *period
+	// data is the loading or loaded dataset and rules (nil before the
+	// first computation or after Reload), shared by computations so that
+	// picking another period while records load does not load them twice;
+	// shown is what the figures on screen were computed over, so
+	// drill-downs and exports agree with them.
+	data  *loading
 	shown *period
 	sum   model.Summary
 	gen   int // bumped per computation; older results are dropped
@@ -226,10 +228,14 @@ func (s *Screen) Compute() {
 	s.status.SetText(lang.L("stats.loading"))
 	s.gen++
 	gen := s.gen
+	if s.data == nil {
+		s.data = s.load()
+	}
 	data := s.data
 	s.start()
 	s.d.Run.Go(func() func() {
-		p, err := s.load(data)
+		<-data.done
+		p, err := data.p, data.err
 		var sum model.Summary
 		if err == nil {
 			p.from, p.to, p.today = from, to, today
@@ -241,32 +247,45 @@ func (s *Screen) Compute() {
 				return
 			}
 			if err != nil {
+				if s.data == data {
+					s.data = nil // try again next time
+				}
 				s.status.Importance = widget.DangerImportance
 				s.status.SetText(common.ErrorText(err))
 				return
 			}
-			s.data = &period{ds: p.ds, rules: p.rules}
 			s.show(p, sum)
 		}
 	})
 }
 
-// load reads the records and rules unless data already holds them. It
-// runs off the UI thread.
-func (s *Screen) load(data *period) (period, error) {
-	if data != nil {
-		return *data, nil
-	}
-	ctx := context.Background()
-	ds, err := s.d.Store.Dataset(ctx)
-	if err != nil {
-		return period{}, err
-	}
-	rules, err := s.d.Store.Rules(ctx)
-	if err != nil {
-		return period{}, err
-	}
-	return period{ds: ds, rules: rules}, nil
+// loading is one read of the records and rules; done closes when p and
+// err are set.
+type loading struct {
+	done chan struct{}
+	p    period
+	err  error
+}
+
+// load starts reading the records and rules in the background.
+func (s *Screen) load() *loading {
+	l := &loading{done: make(chan struct{})}
+	go func() {
+		defer close(l.done)
+		ctx := context.Background()
+		ds, err := s.d.Store.Dataset(ctx)
+		if err != nil {
+			l.err = err
+			return
+		}
+		rules, err := s.d.Store.Rules(ctx)
+		if err != nil {
+			l.err = err
+			return
+		}
+		l.p = period{ds: ds, rules: rules}
+	}()
+	return l
 }
 
 // start and stop count running jobs; the progress bar shows while any runs.
