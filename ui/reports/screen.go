@@ -8,6 +8,8 @@ package reports
 import (
 	"context"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -310,7 +312,7 @@ func (s *Screen) show(p period, sum model.Summary) {
 	s.shown, s.sum = &p, sum
 	s.status.SetText("")
 	s.heading.SetText(lang.L("stats.heading", map[string]any{
-		"Period": model.PeriodName(p.from, p.to, p.lang), "From": p.from.String(), "To": p.to.String()}))
+		"Period": upperFirst(model.PeriodName(p.from, p.to, p.lang)), "From": p.from.String(), "To": p.to.String()}))
 	s.fillFigures(p, sum)
 	s.fillCharts(p, sum)
 	s.draft.SetText(model.DraftText(model.Draft(sum, p.lang), p.lang))
@@ -336,4 +338,11 @@ func trimUnit(label string) string {
 		return label[:i]
 	}
 	return label
+}
+
+// upperFirst starts a heading with a capital ("the year 2026" is worded
+// to run on in a sentence).
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

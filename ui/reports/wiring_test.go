@@ -66,6 +66,7 @@ func TestMainWindowShowsReportsAndSwitchesLanguage(t *testing.T) {
 	en := shownTexts(w.Content())
 	assert.Contains(t, en, "Tracked")
 	assert.Contains(t, en, "Monthly bulletin (November 2026)")
+	assert.Contains(t, en, "November 2026 (2026-11-01 to 2026-11-30)")
 	assert.NotContains(t, en, "跟踪督办事项（项）")
 	assert.True(t, strings.HasPrefix(u.Reports().DraftText(), "In November 2026, 1 supervised"), u.Reports().DraftText())
 }
