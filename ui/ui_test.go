@@ -313,6 +313,7 @@ func TestSearchAndFilterTasks(t *testing.T) {
 func TestLanguageSwitchRelabelsTheWindow(t *testing.T) {
 	f := start(t, "王敏")
 	assert.Contains(t, shown(f.win), "督办事项")
+	assert.Equal(t, "台账通", f.win.Title())
 	f.u.Show(ui.NavSettings)
 	var langSel *widget.Select
 	for _, x := range test.LaidOutObjects(f.win.Content()) {
@@ -325,6 +326,7 @@ func TestLanguageSwitchRelabelsTheWindow(t *testing.T) {
 	seen := shown(f.win)
 	assert.Contains(t, seen, "Supervised items")
 	assert.NotContains(t, seen, "督办事项")
+	assert.Equal(t, "Taizhang", f.win.Title(), "the window title follows the language")
 	stored, err := f.st.Setting(context.Background(), "language")
 	require.NoError(t, err)
 	assert.Equal(t, "en", stored)
