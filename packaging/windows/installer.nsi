@@ -105,6 +105,9 @@ LangString DataPurge ${LANG_ENGLISH} "Also delete my ledger data and backups for
 LangString DataConfirm ${LANG_SIMPCHINESE} "确定永久删除 $UserData\Taizhang 中的全部台账数据和备份吗？此操作无法撤销。"
 LangString DataConfirm ${LANG_ENGLISH} "Delete all ledger data and backups in $UserData\Taizhang for good? This cannot be undone."
 
+LangString CloseApp ${LANG_SIMPCHINESE} "台账通正在运行，请先关闭它再继续。"
+LangString CloseApp ${LANG_ENGLISH} "Taizhang is running. Close it, then try again."
+
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductName" "台账通"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileDescription" "台账通安装程序"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "CompanyName" "台账通项目组"
@@ -298,7 +301,14 @@ Function un.DataPageLeave
 FunctionEnd
 
 Section "Uninstall"
+  ; A running taizhang.exe cannot be deleted: ask to close it (silent: give up).
+  retry:
+  ClearErrors
   Delete "$INSTDIR\taizhang.exe"
+  ${If} ${Errors}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(CloseApp)" /SD IDCANCEL IDRETRY retry
+    Abort "$(CloseApp)"
+  ${EndIf}
   Delete "$INSTDIR\taizhang-cli.exe"
   Delete "$INSTDIR\uninstall.exe"
   ; Not /r: anything the user put in the folder (a TaizhangData folder) stays.
