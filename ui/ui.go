@@ -52,6 +52,9 @@ type Options struct {
 	Sync bool
 	// Today overrides the date lights are judged on (tests).
 	Today model.Date
+	// PickFiles replaces the import wizard's file dialog (tests): it is
+	// asked for workbooks and passes their paths on.
+	PickFiles func(chosen func(paths []string))
 }
 
 // Nav ids of the screens, in navigation order.
@@ -119,6 +122,7 @@ type UI struct {
 	dash    *dashboard.Screen
 	reports *reports.Screen
 	imp     *exchange.Import
+	confl   *exchange.ConflictList
 	forms   []*form.Form
 }
 
@@ -188,7 +192,7 @@ func (u *UI) Operator() string { return u.operator }
 func (u *UI) build() {
 	u.ledgers = map[model.Kind]*ledger.Screen{}
 	u.screens = map[string]fyne.CanvasObject{}
-	u.dash, u.reports, u.imp, u.village = nil, nil, nil, nil
+	u.dash, u.reports, u.imp, u.confl, u.village = nil, nil, nil, nil, nil
 	u.body = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(navOrder) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -272,6 +276,9 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 			break
 		}
 		u.imp = exchange.NewImport(u.opt.Exchanger, u.win, u.run, u.Reload)
+		if u.opt.PickFiles != nil {
+			u.imp.Pick = u.opt.PickFiles
+		}
 		o = u.imp.Content()
 	case NavExport:
 		if u.opt.Exchanger == nil {
@@ -280,7 +287,8 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		}
 		o = exchange.NewExport(u.opt.Exchanger, u.win, u.run).Content()
 	case NavConflicts:
-		o = exchange.NewConflicts(u.store, u.run, u.Operator).Content()
+		u.confl = exchange.NewConflicts(u.store, u.run, u.Operator, func() { u.reload(false) })
+		o = u.confl.Content()
 	case NavSettings:
 		o = settings.New(settings.Deps{
 			Store: u.store, Window: u.win, Run: u.run,
@@ -310,7 +318,11 @@ func (u *UI) Ledger(k model.Kind) *ledger.Screen {
 
 // Reload re-reads settings and refreshes every open screen (after a save,
 // an import, a settings change).
-func (u *UI) Reload() {
+func (u *UI) Reload() { u.reload(true) }
+
+// reload refreshes the screens; the conflict list, which reloads itself
+// after a resolution, only when conflicts is set.
+func (u *UI) reload(conflicts bool) {
 	if err := u.loadContext(context.Background()); err != nil {
 		fyne.LogError("reload", err)
 	}
@@ -323,7 +335,13 @@ func (u *UI) Reload() {
 	if u.reports != nil {
 		u.reports.Reload()
 	}
+	if conflicts && u.confl != nil {
+		u.confl.Reload()
+	}
 }
+
+// Import is the import wizard, nil until it was first shown.
+func (u *UI) Import() *exchange.Import { return u.imp }
 
 // SetLanguage switches the language, stores the choice and rebuilds the window.
 func (u *UI) SetLanguage(l i18n.Lang) {
@@ -381,7 +399,12 @@ func (u *UI) shortcuts() {
 		}
 		l.FocusSearch()
 	})
-	add(fyne.KeyI, func() { u.Show(NavImport) })
+	add(fyne.KeyI, func() { // the wizard, asking for workbooks unless it is busy
+		u.Show(NavImport)
+		if u.imp != nil {
+			u.imp.Choose()
+		}
+	})
 	add(fyne.KeyE, func() { u.Show(NavExport) })
 	add(fyne.KeyS, func() { // in the main window: save the newest open form
 		if n := len(u.forms); n > 0 {

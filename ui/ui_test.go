@@ -38,6 +38,12 @@ type fixture struct {
 // headless, with the bundled font so what is drawn does not depend on the
 // machine. operator "" means a first run.
 func start(t *testing.T, operator string, seed ...model.Record) *fixture {
+	return startWith(t, nil, operator, seed...)
+}
+
+// startWith is start with options set by opts (given the store) before
+// the window is built.
+func startWith(t *testing.T, opts func(*ui.Options, *storage.Store), operator string, seed ...model.Record) *fixture {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(tztheme.New())
 	st, err := storage.Open(t.TempDir())
@@ -55,7 +61,11 @@ func start(t *testing.T, operator string, seed ...model.Record) *fixture {
 	}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1200, 800))
-	u, err := ui.New(a, w, st, ui.Options{Sync: true, Today: today})
+	opt := ui.Options{Sync: true, Today: today}
+	if opts != nil {
+		opts(&opt, st)
+	}
+	u, err := ui.New(a, w, st, opt)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = i18n.Load(i18n.Chinese) })
 	return &fixture{t: t, app: a, win: w, st: st, u: u}

@@ -20,14 +20,17 @@ type ConflictList struct {
 	st       Conflicts
 	run      *common.Runner
 	operator func() string
+	changed  func() // after a resolution: the screens showing records reload
 	items    []storage.Conflict
 	cards    *fyne.Container
 	message  *widget.Label
 	content  fyne.CanvasObject
 }
 
-func NewConflicts(st Conflicts, run *common.Runner, operator func() string) *ConflictList {
-	s := &ConflictList{st: st, run: run, operator: operator, message: widget.NewLabel(""), cards: container.NewVBox()}
+// NewConflicts builds the list; changed (may be nil) is called after each
+// resolution, which changes a record.
+func NewConflicts(st Conflicts, run *common.Runner, operator func() string, changed func()) *ConflictList {
+	s := &ConflictList{st: st, run: run, operator: operator, changed: changed, message: widget.NewLabel(""), cards: container.NewVBox()}
 	s.message.Wrapping = fyne.TextWrapWord
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.conflicts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.message),
@@ -92,6 +95,9 @@ func (s *ConflictList) Resolve(id, keep string) {
 				return
 			}
 			s.Reload()
+			if s.changed != nil {
+				s.changed()
+			}
 		}
 	})
 }

@@ -93,6 +93,15 @@ func (s *Import) CancelButton() *widget.Button { return s.stop }
 // ChooseButton adds workbooks.
 func (s *Import) ChooseButton() *widget.Button { return s.choose }
 
+// Choose asks for workbooks (the 选择文件 button), unless workbooks are
+// being read or a plan is under review: Ctrl+I lands there.
+func (s *Import) Choose() {
+	if s.reading || s.plan != nil {
+		return
+	}
+	s.Pick(func(p []string) { s.SetFiles(append(s.files, p...)) })
+}
+
 func (s *Import) pickWithDialog(chosen func([]string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
