@@ -63,3 +63,22 @@ func keyOf(parts ...string) string {
 	}
 	return strings.Join(parts, "|")
 }
+
+// KeyIdentifies reports whether r's natural key names one record (a number,
+// a unit's or a point's name, a day of the calendar) rather than merely
+// describing it (a fund's date, source, amount and project; a project's
+// name and village): two records copied from another machine with their own
+// ids may share a describing key and still be two records.
+func KeyIdentifies(r Record) bool {
+	switch v := r.(type) {
+	case *Fund, *Project:
+		return false
+	case *Meeting:
+		return v.Number != ""
+	case *Visit:
+		return v.Number != ""
+	case *Problem:
+		return v.Number != ""
+	}
+	return NaturalKey(r) != ""
+}

@@ -54,11 +54,16 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	if err != nil {
 		return err
 	}
+	// Two rows of one import must not stand for one record: rows are told
+	// apart by the record they matched, else their own id, else their key.
 	target := string(kind) + "|" + item.Key
-	if local != nil {
+	switch {
+	case local != nil:
 		target = local.RecordMeta().ID
+	case rec.RecordMeta().ID != "":
+		target = rec.RecordMeta().ID
 	}
-	if prev, dup := p.seen[target]; dup && (local != nil || item.Key != "") {
+	if prev, dup := p.seen[target]; dup && target != string(kind)+"|" {
 		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
 			File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key,
 			Reason: fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入 / the same record as %s, sheet %s, row %d; not imported",
@@ -178,7 +183,9 @@ func (p *planner) match(ctx context.Context, rec model.Record) (model.Record, er
 		}
 	}
 	key := model.NaturalKey(rec)
-	if key == "" {
+	if key == "" || (m.ID != "" && !model.KeyIdentifies(rec)) {
+		// A row with its own id is matched by key only where the key
+		// names one record (a number), not where it merely describes one.
 		return nil, nil
 	}
 	r, err := findByKey(ctx, p.q, m.Kind, key)

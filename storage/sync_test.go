@@ -305,3 +305,23 @@ func TestReimportKeepsTextDeadlineYear(t *testing.T) {
 	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 1}, actions(plan, model.KindTask))
 	assert.Equal(t, model.NewDate(2019, 12, 31), getTask(t, a, t1.ID).Deadline.Due)
 }
+
+// Two funds alike in date, source, amount and project are two records when
+// they come with their own ids: a clone keeps both.
+func TestCloneKeepsRecordsThatShareADescribingKey(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTestStore(t), openTestStore(t)
+	for i := 0; i < 2; i++ {
+		f := model.New(model.KindFund).(*model.Fund)
+		f.Date, f.SourceText, f.AmountFen, f.Project = model.NewDate(2019, 5, 1), "爱心捐款", 50000, "助学"
+		require.NoError(t, a.Save(ctx, f, "甲"))
+	}
+	path := exportTo(t, a, "funds.xlsx", ExportRequest{Kinds: []model.Kind{model.KindFund}})
+	plan := importFile(t, b, path)
+	assert.Equal(t, map[model.Action]int{model.ActionNew: 2}, actions(plan, model.KindFund))
+	n, err := b.Count(ctx, Query{Kind: model.KindFund})
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	plan = importFile(t, b, path)
+	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 2}, actions(plan, model.KindFund))
+}
