@@ -31,7 +31,7 @@ type ConflictList struct {
 // resolution, which changes a record.
 func NewConflicts(st Conflicts, run *common.Runner, operator func() string, changed func()) *ConflictList {
 	s := &ConflictList{st: st, run: run, operator: operator, changed: changed, message: widget.NewLabel(""), cards: container.NewVBox()}
-	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Wrapping = common.Wrap()
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.conflicts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.message),
 		nil, nil, nil, container.NewVScroll(s.cards))
@@ -72,7 +72,7 @@ func (s *ConflictList) card(c storage.Conflict) fyne.CanvasObject {
 	label, vals := form.Describe(c.Kind, c.Field, c.Local, c.Incoming)
 	side := func(title, value, button, keep string) fyne.CanvasObject {
 		v := widget.NewLabel(value)
-		v.Wrapping = fyne.TextWrapWord
+		v.Wrapping = common.Wrap()
 		b := widget.NewButton(button, func() { s.Resolve(c.ID, keep) })
 		return container.NewBorder(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			container.NewHBox(b), nil, nil, v)

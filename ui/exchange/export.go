@@ -59,7 +59,7 @@ func NewExport(ex Exchanger, win fyne.Window, run *common.Runner) *Export {
 		busy: widget.NewProgressBarInfinite(), message: widget.NewLabel(""), units: model.NewUnitDict(nil)}
 	s.PickSave = s.saveDialog
 	s.OpenFolder = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
-	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Wrapping = common.Wrap()
 	s.busy.Stop()
 	s.busy.Hide()
 

@@ -54,7 +54,7 @@ func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *
 		progress: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite(),
 		tabs: container.NewAppTabs(), message: widget.NewLabel("")}
 	s.Pick = s.pickWithDialog
-	s.message.Wrapping = fyne.TextWrapWord
+	s.message.Wrapping = common.Wrap()
 	s.progress.Hide()
 	s.busy.Hide()
 	s.busy.Stop()

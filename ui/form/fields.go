@@ -87,7 +87,7 @@ func (f *Form) bind(sp spec) *field {
 		} else {
 			if sp.in == inMultiline {
 				fd.entry = widget.NewMultiLineEntry()
-				fd.entry.Wrapping = fyne.TextWrapWord
+				fd.entry.Wrapping = common.Wrap()
 				fd.entry.SetMinRowsVisible(3)
 			} else {
 				fd.entry = widget.NewEntry()

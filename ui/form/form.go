@@ -149,7 +149,7 @@ func (f *Form) build() {
 	f.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	f.status = widget.NewLabel("")
 	f.message = widget.NewLabel("")
-	f.message.Wrapping = fyne.TextWrapWord
+	f.message.Wrapping = common.Wrap()
 	f.form = widget.NewForm()
 	for _, sp := range f.specs() {
 		fd := f.bind(sp)

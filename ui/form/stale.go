@@ -29,12 +29,12 @@ func (f *Form) showStale(e *storage.StaleError) {
 	mine, _ := model.Fields(f.rec)
 	theirs, _ := model.Fields(cur)
 	reason := widget.NewLabel(e.Reason(common.LangCode()))
-	reason.Wrapping = fyne.TextWrapWord
+	reason.Wrapping = common.Wrap()
 	rows := []fyne.CanvasObject{reason}
 	for _, name := range e.Fields {
 		label, vals := Describe(f.kind, name, string(mine[name]), string(theirs[name]))
 		l := widget.NewLabel(lang.L("form.stale.field", map[string]any{"Field": label, "Mine": vals[0], "Stored": vals[1]}))
-		l.Wrapping = fyne.TextWrapWord
+		l.Wrapping = common.Wrap()
 		rows = append(rows, l)
 	}
 	rows = append(rows, widget.NewLabel(lang.L("form.stale.hint")))

@@ -40,7 +40,7 @@ func (l *taskLists) refresh() {
 		}
 		for i, line := range lines {
 			lbl := widget.NewLabel(line)
-			lbl.Wrapping = fyne.TextWrapWord
+			lbl.Wrapping = common.Wrap()
 			c.Add(container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("action.remove"), func() { remove(i) }), lbl))
 		}
 		c.Refresh()

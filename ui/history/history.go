@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"taizhang/model"
+	"taizhang/ui/common"
 )
 
 // Store reads history.
@@ -82,7 +83,7 @@ func Content(ctx context.Context, st Store, r model.Record) fyne.CanvasObject {
 		return widget.NewLabel(lang.L("history.empty"))
 	}
 	list := widget.NewList(func() int { return len(lines) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = fyne.TextWrapWord; return l },
+		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = common.Wrap(); return l },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
 	return container.NewBorder(widget.NewLabelWithStyle(lang.L("history.title", map[string]any{"Key": model.NaturalKey(r)}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, list)

@@ -99,7 +99,7 @@ func New(d Deps) *Screen {
 	s.figures = container.NewVBox()
 	s.charts = container.NewVBox()
 	s.draft = widget.NewLabel("")
-	s.draft.Wrapping = fyne.TextWrapWord
+	s.draft.Wrapping = common.Wrap()
 	s.draft.Selectable = true // read-only, but staff can select part of it
 	s.copy = widget.NewButton(lang.L("stats.copy"), s.copyDraft)
 	s.exportButtons()

@@ -217,7 +217,7 @@ func (s *Screen) dataTab() fyne.CanvasObject {
 		})
 	})
 	folder := widget.NewLabel(lang.L("settings.folder", map[string]any{"Dir": s.deps.Store.Dir()}))
-	folder.Wrapping = fyne.TextWrapWord
+	folder.Wrapping = common.Wrap()
 	return container.NewBorder(container.NewVBox(folder, container.NewHBox(backup)), nil, nil, nil, s.backups)
 }
 
