@@ -251,6 +251,10 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 	switch id {
 	case NavDashboard:
 		u.dash = dashboard.New(u.store, u.run, u.Day, func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) })
+		u.dash.ShowTasks = func(unit string, l model.Light) {
+			u.Show(NavTasks)
+			u.Ledger(model.KindTask).ShowOnly(unit, l)
+		}
 		o = u.dash.Content()
 	case NavTasks:
 		o = u.Ledger(model.KindTask).Content()

@@ -54,6 +54,9 @@ type Data struct {
 	ByUnit                []UnitCount
 }
 
+// noUnit stands for items without a lead unit in the chart.
+const noUnit = "—"
+
 // ListMax is how many items an attention list shows.
 const ListMax = 50
 
@@ -101,7 +104,7 @@ func Load(ctx context.Context, st Store, day common.Day) (*Data, error) {
 	}
 	for u, n := range units {
 		if u == "" {
-			u = "—"
+			u = noUnit
 		}
 		d.ByUnit = append(d.ByUnit, UnitCount{u, n})
 	}

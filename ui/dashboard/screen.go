@@ -3,7 +3,6 @@ package dashboard
 import (
 	"context"
 	"fmt"
-	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -22,6 +21,10 @@ type Screen struct {
 	run   *common.Runner
 	day   func() common.Day
 	open  func(model.Record)
+
+	// ShowTasks lists tasks of a lead unit and/or light ("" for all): the
+	// chart's bars and the light counts lead there.
+	ShowTasks func(unit string, light model.Light)
 
 	data    *Data
 	gen     int // bumped on every reload; older results are dropped
@@ -84,16 +87,13 @@ func (s *Screen) Reload() {
 	})
 }
 
+// fill lays the workbench out: the counts and the chart by unit first,
+// where they are seen without scrolling, then the attention lists.
 func (s *Screen) fill(d *Data) {
 	s.body.RemoveAll()
-	counts := fmt.Sprintf("%s %d   %s %d   %s %d", common.LightLabel(model.LightRed), d.ByLight[model.LightRed],
-		common.LightLabel(model.LightYellow), d.ByLight[model.LightYellow],
-		common.LightLabel(model.LightGreen), d.ByLight[model.LightGreen])
-	var statuses string
-	for _, st := range model.TaskStatuses.Values() {
-		statuses += fmt.Sprintf("%s %d   ", common.EnumLabel(model.TaskStatuses, st), d.ByStatus[st])
-	}
-	s.body.Add(widget.NewCard(lang.L("dash.counts"), "", container.NewVBox(widget.NewLabel(counts), widget.NewLabel(statuses))))
+	s.body.Add(container.NewGridWithColumns(2,
+		widget.NewCard(lang.L("dash.counts"), "", s.counts(d)),
+		widget.NewCard(lang.L("dash.by_unit"), "", s.barChart(d.ByUnit))))
 	s.body.Add(s.section(lang.L("dash.red"), d.Red, d.RedCount))
 	s.body.Add(s.section(lang.L("dash.yellow"), d.Yellow, d.YellowCount))
 	if d.MissedLoaded {
@@ -103,9 +103,32 @@ func (s *Screen) fill(d *Data) {
 	}
 	s.body.Add(s.section(lang.L("dash.proposals_due"), d.ProposalsDue, len(d.ProposalsDue)))
 	s.body.Add(s.section(lang.L("dash.points_missed"), d.PointsMissed, len(d.PointsMissed)))
-	s.body.Add(widget.NewCard(lang.L("dash.by_unit"), "", barChart(d.ByUnit)))
 	s.body.Refresh() // the scroll must learn the new content size
 	s.content.Refresh()
+}
+
+// counts are the items by light, each leading to the ledger showing
+// them, and by status.
+func (s *Screen) counts(d *Data) fyne.CanvasObject {
+	lights := container.NewHBox()
+	for _, l := range []model.Light{model.LightRed, model.LightYellow, model.LightGreen} {
+		dot := common.NewLightDot()
+		dot.SetLight(l)
+		b := widget.NewButton(fmt.Sprintf("%s %d", common.LightLabel(l), d.ByLight[l]), func() { s.showTasks("", l) })
+		b.Importance = widget.LowImportance
+		lights.Add(container.NewHBox(dot.Object, b))
+	}
+	statuses := container.NewGridWithColumns(4)
+	for _, st := range model.TaskStatuses.Values() {
+		statuses.Add(widget.NewLabel(fmt.Sprintf("%s %d", common.EnumLabel(model.TaskStatuses, st), d.ByStatus[st])))
+	}
+	return container.NewVBox(lights, widget.NewSeparator(), statuses)
+}
+
+func (s *Screen) showTasks(unit string, l model.Light) {
+	if s.ShowTasks != nil {
+		s.ShowTasks(unit, l)
+	}
 }
 
 // section lists up to ListMax of total items.
@@ -132,8 +155,9 @@ func (s *Screen) section(title string, items []Item, total int) fyne.CanvasObjec
 	return widget.NewCard(fmt.Sprintf("%s（%d）", title, total), "", box)
 }
 
-// barChart draws open items by lead unit as horizontal bars.
-func barChart(units []UnitCount) fyne.CanvasObject {
+// barChart draws open items by lead unit as horizontal bars on one
+// scale; tapping a bar lists that unit's items.
+func (s *Screen) barChart(units []UnitCount) fyne.CanvasObject {
 	if len(units) == 0 {
 		return widget.NewLabel(lang.L("dash.none"))
 	}
@@ -141,12 +165,23 @@ func barChart(units []UnitCount) fyne.CanvasObject {
 	grid := container.NewVBox()
 	for _, u := range units {
 		bar := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-		width := float32(300) * float32(u.Count) / float32(most)
-		bar.SetMinSize(fyne.NewSize(width, 16))
+		bar.SetMinSize(fyne.NewSize(barMax*float32(u.Count)/float32(most), 16))
 		name := widget.NewLabel(u.Unit)
-		n := canvas.NewText(fmt.Sprint(u.Count), color.Gray{Y: 0x80})
-		grid.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(180, 30), name), nil,
-			container.NewHBox(container.NewCenter(bar), n)))
+		name.Truncation = fyne.TextTruncateEllipsis
+		n := canvas.NewText(fmt.Sprint(u.Count), theme.Color(theme.ColorNameForeground))
+		row := container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, 30), name), nil,
+			container.NewHBox(container.NewCenter(bar), n))
+		if u.Unit == noUnit {
+			grid.Add(row)
+			continue
+		}
+		unit := u.Unit
+		tap := widget.NewButton("", func() { s.showTasks(unit, "") })
+		tap.Importance = widget.LowImportance // only its hover shows
+		grid.Add(container.NewStack(tap, row))
 	}
 	return grid
 }
+
+// barMax is the longest bar: the chart shares the top row with the counts.
+const barMax = 220

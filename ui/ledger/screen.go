@@ -407,6 +407,29 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 	return out
 }
 
+// ShowOnly sets the unit and light filters (the workbench's chart and
+// counts lead here); "" for either shows all. Other filters stay.
+func (s *Screen) ShowOnly(unit string, light model.Light) {
+	if s.unit != nil { // no debounce: the user did not type this
+		on := s.unit.OnChanged
+		s.unit.OnChanged = nil
+		s.unit.SetText(unit)
+		s.unit.OnChanged = on
+		s.base.Unit = unit
+	}
+	if s.lightSel != nil {
+		label := lang.L("filter.all")
+		if light != "" {
+			label = common.LightLabel(light)
+		}
+		if s.lightSel.Selected != label {
+			s.lightSel.SetSelected(label) // reloads
+			return
+		}
+	}
+	s.Reload()
+}
+
 // SetStatusFilter, SetLightFilter and Search drive the filters as a user
 // choosing from the dropdowns and typing would.
 func (s *Screen) StatusFilter() *widget.Select { return s.status }
