@@ -2,7 +2,8 @@
 // dataset through storage: supervised items with Chinese titles, contents
 // and progress, ~60 units with aliases, proposals (about 2% of the tasks'
 // count), villages, funds, projects, liaison points, visits, problems,
-// meetings and the year's holiday calendar. Deadlines are spread so some
+// meetings and the year's holiday calendar; one item in progress gets a
+// history of staff edits and an import (showcase.go). Deadlines are spread so some
 // open items are overdue (red) and some due within three days (yellow).
 //
 //	go run ./scripts/gendata --data /tmp/tz --tasks 100000
@@ -63,6 +64,9 @@ func run(dir string, tasks int, seed uint64, operator string) (int, error) {
 		}
 	}
 	if err := w.flush(); err != nil {
+		return w.n, err
+	}
+	if err := showcase(ctx, st); err != nil {
 		return w.n, err
 	}
 	for k, v := range map[string]string{"language": "zh", "operator": operator} {
