@@ -8,7 +8,8 @@ import (
 )
 
 // FontRegular and FontBold are Noto Sans CJK SC cut down to GB2312 + ASCII
-// (see fonts/make-subset.sh; licence in fonts/OFL.txt).
+// with kerning as the only layout feature (see fonts/make-subset.sh;
+// licence in fonts/OFL.txt).
 //
 //go:embed fonts/NotoSansSC-Regular-GB2312.otf
 var FontRegular []byte
