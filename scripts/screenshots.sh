@@ -30,10 +30,13 @@ export DISPLAY=":$DISPLAY_NUM" LANG=zh_CN.UTF-8 LANGUAGE=zh_CN
 
 mkdir -p "$OUT"
 n=0
-for screen in dashboard tasks proposals field meetings reports import export conflicts settings form history; do
+# the last one, tasks-en, is the tasks ledger in English (not stored)
+for screen in dashboard tasks proposals field meetings reports import export conflicts settings form history tasks-en; do
 	n=$((n + 1))
 	name=$(printf '%02d-%s' "$n" "$screen")
-	TAIZHANG_SCREEN=$screen TAIZHANG_TIMING=1 "$BIN" --data "$DATA" 2>"/tmp/$name.log" &
+	lang=zh
+	case $screen in *-en) lang=en screen=${screen%-en} ;; esac
+	TAIZHANG_LANG=$lang TAIZHANG_SCREEN=$screen TAIZHANG_TIMING=1 "$BIN" --data "$DATA" 2>"/tmp/$name.log" &
 	app=$!
 	sleep "$WAIT"
 	import -window root "$OUT/$name.png"

@@ -55,6 +55,9 @@ type Options struct {
 	// PickFiles replaces the import wizard's file dialog (tests): it is
 	// asked for workbooks and passes their paths on.
 	PickFiles func(chosen func(paths []string))
+	// Language, when set, is used instead of the stored choice and is not
+	// stored (screenshots in English of a Chinese dataset).
+	Language i18n.Lang
 }
 
 // Nav ids of the screens, in navigation order.
@@ -136,6 +139,9 @@ func New(a fyne.App, win fyne.Window, st Store, opt Options) (*UI, error) {
 		return nil, fmt.Errorf("read language setting: %w", err)
 	}
 	l, ok := i18n.Parse(stored)
+	if opt.Language != "" {
+		l, ok = opt.Language, true
+	}
 	if !ok {
 		l = i18n.System()
 	}

@@ -15,6 +15,7 @@ import (
 	"taizhang/model"
 	"taizhang/storage"
 	"taizhang/ui"
+	"taizhang/ui/i18n"
 )
 
 // Developer switches, read from the environment; without them the app
@@ -25,6 +26,8 @@ import (
 //	TAIZHANG_SCREEN=id  open that screen at start: dashboard tasks proposals
 //	                    field meetings reports import export conflicts
 //	                    settings form history
+//	TAIZHANG_LANG=en    show the window in that language (zh, en) without
+//	                    storing the choice
 
 // processStart is taken when the package initialises, before main runs.
 var processStart = time.Now()
@@ -87,4 +90,10 @@ func devScreen(u *ui.UI, st *storage.Store) {
 		return
 	}
 	u.Show(id)
+}
+
+// devLanguage is the language TAIZHANG_LANG asks for, "" if none.
+func devLanguage() i18n.Lang {
+	l, _ := i18n.Parse(os.Getenv("TAIZHANG_LANG"))
+	return l
 }

@@ -49,7 +49,7 @@ func run(dataFlag string) error {
 
 	var u *ui.UI
 	var start func() error
-	opts := ui.Options{Restore: func(file string) error {
+	opts := ui.Options{Language: devLanguage(), Restore: func(file string) error {
 		if err := holder.restore(file); err != nil {
 			return err
 		}
