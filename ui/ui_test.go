@@ -245,11 +245,12 @@ func TestCreateEditAndMoveTaskThroughLifecycle(t *testing.T) {
 	assert.Contains(t, seen, "推进城镇老旧小区改造")
 	assert.Contains(t, seen, "办理中")
 
-	lines, err := history.Lines(context.Background(), f.st, edit.Record().RecordMeta().ID)
+	lines, err := history.Lines(context.Background(), f.st, model.KindTask, edit.Record().RecordMeta().ID)
 	require.NoError(t, err)
 	joined := strings.Join(lines, "\n")
 	assert.Contains(t, joined, "王敏")
-	assert.Contains(t, joined, "推进老旧小区改造 → 推进城镇老旧小区改造")
+	assert.Contains(t, joined, "事项名称：推进老旧小区改造 → 推进城镇老旧小区改造", "the field is named as on the form")
+	assert.NotContains(t, joined, "title", "no JSON field names")
 }
 
 func TestEscapeAsksBeforeDiscarding(t *testing.T) {

@@ -4,9 +4,7 @@ package history
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +13,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/ui/common"
+	"taizhang/ui/form"
 )
 
 // Store reads history.
@@ -22,21 +21,22 @@ type Store interface {
 	History(ctx context.Context, id string) ([]model.Change, error)
 }
 
-// Lines are the change list as shown, newest first.
-func Lines(ctx context.Context, st Store, id string) ([]string, error) {
+// Lines are the change list of the record id of kind k as shown, newest first.
+func Lines(ctx context.Context, st Store, k model.Kind, id string) ([]string, error) {
 	changes, err := st.History(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("history of %s: %w", id, err)
 	}
 	out := make([]string, 0, len(changes))
 	for i := len(changes) - 1; i >= 0; i-- {
-		out = append(out, Line(changes[i]))
+		out = append(out, Line(k, changes[i]))
 	}
 	return out, nil
 }
 
-// Line is one change as a sentence.
-func Line(c model.Change) string {
+// Line is one change of a record of kind k as a sentence, the field named
+// and its values shown as on the form.
+func Line(k model.Kind, c model.Change) string {
 	when := c.At.Local().Format("2006-01-02 15:04")
 	by := c.By
 	if by == "" {
@@ -49,7 +49,8 @@ func Line(c model.Change) string {
 	case c.Field == "":
 		what = lang.L("history.deleted")
 	default:
-		what = lang.L("history.changed", map[string]any{"Field": c.Field, "Old": value(c.Old), "New": value(c.New)})
+		label, vals := form.Describe(k, c.Field, c.Old, c.New)
+		what = lang.L("history.changed", map[string]any{"Field": label, "Old": vals[0], "New": vals[1]})
 	}
 	line := fmt.Sprintf("%s  %s  %s", when, by, what)
 	if c.ImportFile != "" {
@@ -58,33 +59,25 @@ func Line(c model.Change) string {
 	return line
 }
 
-// value shows a JSON text plainly: strings without quotes, null as "—".
-func value(j string) string {
-	if j == "" || j == "null" || j == `""` {
-		return "—"
-	}
-	var s string
-	if json.Unmarshal([]byte(j), &s) == nil {
-		return s
-	}
-	if len(j) > 80 {
-		return j[:80] + "…"
-	}
-	return strings.TrimSpace(j)
-}
-
 // Content is the change list of a record, for a window or dialog.
 func Content(ctx context.Context, st Store, r model.Record) fyne.CanvasObject {
-	lines, err := Lines(ctx, st, r.RecordMeta().ID)
+	lines, err := Lines(ctx, st, r.RecordMeta().Kind, r.RecordMeta().ID)
 	if err != nil {
 		return widget.NewLabel(err.Error())
 	}
 	if len(lines) == 0 {
 		return widget.NewLabel(lang.L("history.empty"))
 	}
-	list := widget.NewList(func() int { return len(lines) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = common.Wrap(); return l },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
+	// a box, not a list: a list's rows share one height, so a wrapped
+	// line ran into the next; a record's history is short
+	box := container.NewVBox()
+	for _, line := range lines {
+		l := widget.NewLabel(line)
+		l.Wrapping = common.Wrap()
+		box.Add(l)
+		box.Add(widget.NewSeparator())
+	}
+	list := container.NewVScroll(box)
 	return container.NewBorder(widget.NewLabelWithStyle(lang.L("history.title", map[string]any{"Key": model.NaturalKey(r)}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, list)
 }
