@@ -72,9 +72,7 @@ func Content(ctx context.Context, st Store, r model.Record) fyne.CanvasObject {
 	// line ran into the next; a record's history is short
 	box := container.NewVBox()
 	for _, line := range lines {
-		l := widget.NewLabel(line)
-		l.Wrapping = common.Wrap()
-		box.Add(l)
+		box.Add(common.NewParagraph(line))
 		box.Add(widget.NewSeparator())
 	}
 	list := container.NewVScroll(box)

@@ -150,6 +150,8 @@ func labels(o fyne.CanvasObject) []string {
 		switch v := x.(type) {
 		case *widget.Label:
 			out = append(out, v.Text)
+		case *common.Paragraph:
+			out = append(out, v.Source())
 		case *canvas.Text:
 			if v.Text != "" {
 				out = append(out, v.Text)

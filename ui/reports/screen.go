@@ -62,7 +62,7 @@ type Screen struct {
 	heading  *widget.Label
 	figures  *fyne.Container
 	charts   *fyne.Container
-	draft    *widget.Label
+	draft    *common.Paragraph
 	copy     *widget.Button
 	exports  [3]*widget.Button
 	content  fyne.CanvasObject
@@ -98,8 +98,7 @@ func New(d Deps) *Screen {
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.figures = container.NewVBox()
 	s.charts = container.NewVBox()
-	s.draft = widget.NewLabel("")
-	s.draft.Wrapping = common.Wrap()
+	s.draft = common.NewParagraph("")
 	s.draft.Selectable = true // read-only, but staff can select part of it
 	s.copy = widget.NewButton(lang.L("stats.copy"), s.copyDraft)
 	s.exportButtons()
@@ -321,13 +320,13 @@ func (s *Screen) show(p period, sum model.Summary) {
 }
 
 // DraftText is the text draft on screen.
-func (s *Screen) DraftText() string { return s.draft.Text }
+func (s *Screen) DraftText() string { return s.draft.Source() }
 
 func (s *Screen) copyDraft() {
-	if s.draft.Text == "" {
+	if s.draft.Source() == "" {
 		return
 	}
-	fyne.CurrentApp().Clipboard().SetContent(s.draft.Text)
+	fyne.CurrentApp().Clipboard().SetContent(s.draft.Source())
 	s.status.Importance = widget.SuccessImportance
 	s.status.SetText(lang.L("stats.copied"))
 }
