@@ -20,18 +20,19 @@ type Column struct {
 }
 
 // columnsFor lists the columns of a kind's table (after the checkbox and,
-// for tasks and proposals, the light).
-func columnsFor(k model.Kind) []Column {
+// for tasks and proposals, the light); rules give a proposal's reply
+// deadline when none was typed.
+func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 	switch k {
 	case model.KindTask:
 		return []Column{
 			{lang.L("field.number"), 160, "number", task(func(t *model.Task) string { return t.Number })},
-			{lang.L("field.source"), 110, "source", task(func(t *model.Task) string { return common.EnumLabel(model.Sources, t.Source) })},
+			{lang.L("field.source"), 130, "source", task(func(t *model.Task) string { return common.EnumLabel(model.Sources, t.Source) })},
 			{lang.L("field.title"), 240, "title", task(func(t *model.Task) string { return t.Title })},
 			{lang.L("field.lead_unit"), 150, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
 			{lang.L("field.leader"), 90, "leader", task(func(t *model.Task) string { return t.Leader })},
 			{lang.L("field.deadline"), 120, "deadline", task(func(t *model.Task) string { return deadlineText(t.Deadline) })},
-			{lang.L("field.status"), 90, "status", task(func(t *model.Task) string { return common.EnumLabel(model.TaskStatuses, t.Status) })},
+			{lang.L("field.status"), 110, "status", task(func(t *model.Task) string { return common.EnumLabel(model.TaskStatuses, t.Status) })},
 			{lang.L("field.percent"), 60, "percent", task(func(t *model.Task) string { return percent(t.Percent) })},
 		}
 	case model.KindProposal:
@@ -42,14 +43,14 @@ func columnsFor(k model.Kind) []Column {
 			{lang.L("field.proposal_title"), 260, "title", prop(func(p *model.Proposal) string { return p.Title })},
 			{lang.L("field.proposer"), 90, "proposer", prop(func(p *model.Proposal) string { return p.Proposer })},
 			{lang.L("field.lead_unit"), 150, "lead_unit", prop(func(p *model.Proposal) string { return p.LeadUnit })},
-			{lang.L("field.due_on"), 100, "due_on", prop(func(p *model.Proposal) string { return p.DueOn.String() })},
+			{lang.L("field.due_on"), 110, "due_on", prop(func(p *model.Proposal) string { return model.ProposalDue(p, rules()).String() })},
 			{lang.L("field.status"), 90, "status", prop(func(p *model.Proposal) string { return common.EnumLabel(model.ProposalStatuses, p.Status) })},
 		}
 	case model.KindMeeting:
 		return []Column{
 			{lang.L("field.number"), 160, "number", of(func(m *model.Meeting) string { return m.Number })},
 			{lang.L("field.title"), 260, "title", of(func(m *model.Meeting) string { return m.Title })},
-			{lang.L("field.held_on"), 100, "held_on", of(func(m *model.Meeting) string { return m.HeldOn.String() })},
+			{lang.L("field.held_on"), 110, "held_on", of(func(m *model.Meeting) string { return m.HeldOn.String() })},
 			{lang.L("field.topics"), 70, "topics", of(func(m *model.Meeting) string { return fmt.Sprint(m.Topics) })},
 			{lang.L("field.chair"), 100, "chair", of(func(m *model.Meeting) string { return m.Chair })},
 		}
@@ -91,7 +92,7 @@ func columnsFor(k model.Kind) []Column {
 		return []Column{
 			{lang.L("field.number"), 110, "number", of(func(v *model.Visit) string { return v.Number })},
 			{lang.L("field.visit_type"), 100, "type", of(func(v *model.Visit) string { return common.EnumLabel(model.VisitTypes, v.Type) })},
-			{lang.L("field.start_on"), 100, "start_on", of(func(v *model.Visit) string { return v.StartOn.String() })},
+			{lang.L("field.start_on"), 110, "start_on", of(func(v *model.Visit) string { return v.StartOn.String() })},
 			{lang.L("field.visit_leader"), 90, "leader", of(func(v *model.Visit) string { return v.Leader })},
 			{lang.L("field.place"), 180, "place", of(func(v *model.Visit) string { return v.Place })},
 			{lang.L("field.purpose"), 220, "purpose", of(func(v *model.Visit) string { return v.Purpose })},
@@ -101,7 +102,7 @@ func columnsFor(k model.Kind) []Column {
 			{lang.L("field.description"), 280, "description", of(func(p *model.Problem) string { return p.Description })},
 			{lang.L("field.visit"), 110, "visit", of(func(p *model.Problem) string { return p.Visit })},
 			{lang.L("field.unit"), 150, "unit", of(func(p *model.Problem) string { return p.Unit })},
-			{lang.L("field.raised_on"), 100, "raised_on", of(func(p *model.Problem) string { return p.RaisedOn.String() })},
+			{lang.L("field.raised_on"), 110, "raised_on", of(func(p *model.Problem) string { return p.RaisedOn.String() })},
 			{lang.L("field.status"), 80, "status", of(func(p *model.Problem) string { return common.EnumLabel(model.ProblemStatuses, p.Status) })},
 		}
 	case model.KindUnit:

@@ -91,7 +91,7 @@ type Screen struct {
 // New builds the ledger of kind k and runs its first query.
 func New(k model.Kind, d Deps) *Screen {
 	s := &Screen{
-		kind: k, deps: d, cols: columnsFor(k),
+		kind: k, deps: d,
 		base:     storage.Query{Kind: k},
 		pages:    map[int][]model.Record{},
 		loading:  map[int]bool{},
@@ -99,6 +99,7 @@ func New(k model.Kind, d Deps) *Screen {
 		sortCol:  -1,
 		debounce: d.Run.Debounce(searchPause),
 	}
+	s.cols = columnsFor(k, func() model.Rules { return s.day().Rules })
 	s.build()
 	s.Reload()
 	return s
@@ -310,6 +311,9 @@ func (s *Screen) RowLight(i int) model.Light {
 	return s.day().Light(r)
 }
 
+// filterWidth is the width of each filter beside the search box.
+const filterWidth = 140
+
 func (s *Screen) build() {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder(lang.L("ledger.search"))
@@ -323,9 +327,13 @@ func (s *Screen) build() {
 			s.deps.Open(s.kind, nil)
 		}
 	})
-	filters := []fyne.CanvasObject{s.search}
-	filters = append(filters, s.filterWidgets()...)
-	bar := container.NewBorder(nil, nil, nil, newBtn, container.NewGridWithColumns(len(filters), filters...))
+	// the search box takes what the filters leave: in a grid of equal
+	// columns its hint was cut off
+	right := []fyne.CanvasObject{newBtn}
+	if fs := s.filterWidgets(); len(fs) > 0 {
+		right = append([]fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(filterWidth, s.search.MinSize().Height), fs...)}, right...)
+	}
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(right...), s.search)
 	bottom := container.NewBorder(nil, nil, s.summary, container.NewHBox(s.batchButtons()...))
 	s.content = container.NewBorder(bar, bottom, nil, nil, s.table)
 }
