@@ -15,7 +15,8 @@ import (
 // showcase gives one open item a history worth showing: two edits by
 // staff, then a department's return workbook that changes its progress
 // through the import. It ends as the most recently changed item, which
-// the screenshots open (TAIZHANG_SCREEN=form, history).
+// the screenshots open (TAIZHANG_SCREEN=form, history). The same file
+// leaves one conflict to resolve.
 func showcase(ctx context.Context, st *storage.Store) error {
 	recs, err := st.List(ctx, storage.Query{Kind: model.KindTask, Status: string(model.TaskInProgress), Limit: 1})
 	if err != nil || len(recs) == 0 {
@@ -63,6 +64,27 @@ func showcase(ctx context.Context, st *storage.Store) error {
 	}
 	if err := setCells(path, t.Number, map[string]string{"办理进展": "主体工程已开工，完成投资1.2亿元。", "完成进度": "75%"}); err != nil {
 		return err
+	}
+	// another item of the unit renamed here and, differently, in the
+	// department's file: a conflict waiting in the conflicts view
+	others, err := st.List(ctx, storage.Query{Kind: model.KindTask, Unit: t.LeadUnit, Limit: 2})
+	if err != nil {
+		return fmt.Errorf("showcase: %w", err)
+	}
+	for _, o := range others {
+		if o.RecordMeta().ID == id {
+			continue
+		}
+		other := o.(*model.Task)
+		title := other.Title
+		other.Title = title + "（市政府督查室调整）"
+		if err := st.Save(ctx, other, "李娜"); err != nil {
+			return fmt.Errorf("showcase: save: %w", err)
+		}
+		if err := setCells(path, other.Number, map[string]string{"事项名称": title + "（部门反馈）"}); err != nil {
+			return err
+		}
+		break
 	}
 	plan, err := st.PlanFiles(ctx, []string{path}, storage.ReadRequest{Lang: "zh"})
 	if err != nil {
