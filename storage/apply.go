@@ -54,6 +54,12 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
 			NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
 		for i := range rows {
+			// An item whose record is as it was when planned stands; the
+			// others (edited or created meanwhile) are decided again.
+			if it := plan.Items[i]; tx.unchangedSincePlan(ctx, &it) {
+				p.keep(it)
+				continue
+			}
 			if err := p.add(ctx, &rows[i]); err != nil {
 				return err
 			}
@@ -85,6 +91,31 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		return nil, err
 	}
 	return res, nil
+}
+
+// unchangedSincePlan reports whether the store still holds what the item
+// was planned against: the matched record at the same revision, or for a
+// new record still no record with its id or identifying key.
+func (tx *Tx) unchangedSincePlan(ctx context.Context, it *model.PlanItem) bool {
+	if it.Local != nil {
+		var rev string
+		err := tx.tx.QueryRowContext(ctx, "SELECT rev FROM records WHERE id = ?", it.Local.RecordMeta().ID).Scan(&rev)
+		return err == nil && rev == it.Local.RecordMeta().Rev
+	}
+	if it.Action != model.ActionNew || it.Result == nil {
+		return false
+	}
+	if id := it.Result.RecordMeta().ID; id != "" {
+		if _, err := getRecord(ctx, tx.tx, id); !errors.Is(err, ErrNotFound) {
+			return false
+		}
+	}
+	if it.Key != "" && (it.Result.RecordMeta().ID == "" || model.KeyIdentifies(it.Result)) {
+		if _, err := findByKey(ctx, tx.tx, it.Kind, it.Key); !errors.Is(err, ErrNotFound) {
+			return false
+		}
+	}
+	return true
 }
 
 func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID string) error {

@@ -44,6 +44,27 @@ func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []m
 	return plan, nil
 }
 
+// keep takes an item planned before as it is.
+func (p *planner) keep(it model.PlanItem) {
+	p.seen[p.target(it.Kind, it.Key, it.Local, it.Incoming.Record)] = it.Incoming.Ref
+	p.plan.Items = append(p.plan.Items, it)
+}
+
+// target names the record a row stands for, so that two rows of one import
+// never stand for one record: the record they matched, else their own id,
+// else their key ("" when they have none of these).
+func (p *planner) target(kind model.Kind, key string, local, rec model.Record) string {
+	switch {
+	case local != nil:
+		return local.RecordMeta().ID
+	case rec.RecordMeta().ID != "":
+		return rec.RecordMeta().ID
+	case key != "":
+		return string(kind) + "|" + key
+	}
+	return ""
+}
+
 func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	rec := in.Record
 	rec.Normalize()
@@ -54,16 +75,8 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	if err != nil {
 		return err
 	}
-	// Two rows of one import must not stand for one record: rows are told
-	// apart by the record they matched, else their own id, else their key.
-	target := string(kind) + "|" + item.Key
-	switch {
-	case local != nil:
-		target = local.RecordMeta().ID
-	case rec.RecordMeta().ID != "":
-		target = rec.RecordMeta().ID
-	}
-	if prev, dup := p.seen[target]; dup && target != string(kind)+"|" {
+	target := p.target(kind, item.Key, local, rec)
+	if prev, dup := p.seen[target]; dup && target != "" {
 		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
 			File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key,
 			Reason: fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入 / the same record as %s, sheet %s, row %d; not imported",

@@ -325,3 +325,39 @@ func TestCloneKeepsRecordsThatShareADescribingKey(t *testing.T) {
 	plan = importFile(t, b, path)
 	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 2}, actions(plan, model.KindFund))
 }
+
+// An edit made between the preview and the apply is never overwritten: the
+// row is decided again against it.
+func TestApplyReplansRowsEditedSincePreview(t *testing.T) {
+	ctx := context.Background()
+	a := openTestStore(t)
+	t1 := newTask("督〔2019〕51号", "桥梁检测", "")
+	require.NoError(t, a.Save(ctx, t1, "甲"))
+	path := exportTo(t, a, "out.xlsx", ExportRequest{Kinds: []model.Kind{model.KindTask}})
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	rows, err := f.GetRows("督办事项")
+	require.NoError(t, err)
+	for i, h := range rows[0] {
+		if h == "办理进展" {
+			cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+			require.NoError(t, f.SetCellStr("督办事项", cell, "部门：已检测5座"))
+		}
+	}
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+
+	plan, err := a.PlanFiles(ctx, []string{path}, ReadRequest{})
+	require.NoError(t, err)
+	require.Equal(t, 1, plan.Counts().Updated)
+
+	// Meanwhile someone types progress here.
+	local := getTask(t, a, t1.ID)
+	local.Progress = "本机：已检测3座"
+	require.NoError(t, a.Save(ctx, local, "甲"))
+
+	res, err := a.ApplyImport(ctx, plan, ApplyOptions{By: "t", NoBackup: true})
+	require.NoError(t, err)
+	assert.Equal(t, 1, res.Plan.Counts().Conflicts)
+	assert.Equal(t, "本机：已检测3座", getTask(t, a, t1.ID).Progress)
+}
