@@ -329,11 +329,11 @@ func (s *Screen) build() {
 	})
 	// the search box takes what the filters leave: in a grid of equal
 	// columns its hint was cut off
-	right := []fyne.CanvasObject{newBtn}
-	if fs := s.filterWidgets(); len(fs) > 0 {
-		right = append([]fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(filterWidth, s.search.MinSize().Height), fs...)}, right...)
+	var right []fyne.CanvasObject
+	for _, f := range s.filterWidgets() { // one wrap each: a shared one stacks them
+		right = append(right, container.NewGridWrap(fyne.NewSize(filterWidth, s.search.MinSize().Height), f))
 	}
-	bar := container.NewBorder(nil, nil, nil, container.NewHBox(right...), s.search)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(append(right, newBtn)...), s.search)
 	bottom := container.NewBorder(nil, nil, s.summary, container.NewHBox(s.batchButtons()...))
 	s.content = container.NewBorder(bar, bottom, nil, nil, s.table)
 }
