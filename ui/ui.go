@@ -58,6 +58,8 @@ type Options struct {
 	// Language, when set, is used instead of the stored choice and is not
 	// stored (screenshots in English of a Chinese dataset).
 	Language i18n.Lang
+	// Version is the program's version (set at build time in main).
+	Version string
 }
 
 // Nav ids of the screens, in navigation order.
@@ -308,6 +310,7 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 			Changed:        u.Reload,
 			SetLanguage:    u.SetLanguage,
 			Current:        u.lang,
+			Version:        u.opt.Version,
 		}).Content()
 	default:
 		o = widget.NewLabel(id)

@@ -19,6 +19,9 @@ import (
 	tztheme "taizhang/ui/theme"
 )
 
+// version is set at build time with -ldflags "-X main.version=…" (make dist).
+var version = "0.1.0-dev"
+
 func main() {
 	dataFlag := flag.String("data", "", "data folder (default: $TAIZHANG_DATA, ./TaizhangData next to the program, or the user config folder)")
 	flag.Parse()
@@ -49,7 +52,7 @@ func run(dataFlag string) error {
 
 	var u *ui.UI
 	var start func() error
-	opts := ui.Options{Language: devLanguage(), Restore: func(file string) error {
+	opts := ui.Options{Version: version, Language: devLanguage(), Restore: func(file string) error {
 		if err := holder.restore(file); err != nil {
 			return err
 		}

@@ -50,6 +50,8 @@ type Deps struct {
 	// SetLanguage switches the UI language and rebuilds the window.
 	SetLanguage func(l i18n.Lang)
 	Current     i18n.Lang
+	// Version is the program's version, shown beside the data folder.
+	Version string
 }
 
 // Screen is the settings screen.
@@ -218,7 +220,8 @@ func (s *Screen) dataTab() fyne.CanvasObject {
 	})
 	folder := widget.NewLabel(lang.L("settings.folder", map[string]any{"Dir": s.deps.Store.Dir()}))
 	folder.Wrapping = common.Wrap()
-	return container.NewBorder(container.NewVBox(folder, container.NewHBox(backup)), nil, nil, nil, s.backups)
+	version := widget.NewLabel(lang.L("settings.version", map[string]any{"Version": s.deps.Version}))
+	return container.NewBorder(container.NewVBox(version, folder, container.NewHBox(backup)), nil, nil, nil, s.backups)
 }
 
 func (s *Screen) reloadBackups() {
