@@ -38,6 +38,11 @@ func Parse(s string) (Lang, bool) {
 // System is the language of the user's locale: English for English
 // locales, Chinese otherwise (the office's language, also for "C").
 func System() Lang {
+	// Fyne reads "C" as English (it cannot parse it); the office's
+	// language is the default when the environment names none.
+	if isCLocale(firstEnv("LC_ALL", "LC_MESSAGES", "LANG")) {
+		return Chinese
+	}
 	if strings.HasPrefix(strings.ToLower(string(lang.SystemLocale())), "en") {
 		return English
 	}
@@ -73,3 +78,16 @@ func Load(l Lang) error {
 	}
 	return nil
 }
+
+// firstEnv is the first of the variables that is set, as the C library
+// reads the locale.
+func firstEnv(names ...string) string {
+	for _, n := range names {
+		if v := os.Getenv(n); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func isCLocale(s string) bool { return s == "C" || s == "POSIX" || strings.HasPrefix(s, "C.") }

@@ -98,3 +98,15 @@ func TestParse(t *testing.T) {
 	_, ok = Parse("")
 	assert.False(t, ok)
 }
+
+func TestSystemLanguageIsChineseForTheCLocale(t *testing.T) {
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LANG", "C.UTF-8")
+	assert.Equal(t, Chinese, System())
+	t.Setenv("LANG", "en_US.UTF-8")
+	assert.Equal(t, English, System())
+	t.Setenv("LC_ALL", "zh_CN.UTF-8")
+	assert.Equal(t, Chinese, System())
+}
