@@ -62,9 +62,29 @@ func SchemaVersion() int {
 }
 
 func newerSchemaError(path string, have, known int) error {
-	return fmt.Errorf("%s: 数据库版本为 %d，本程序只支持到 %d，请使用新版台账程序打开 / database schema version %d is newer than this program supports (%d); open it with a newer Taizhang: %w",
-		path, have, known, have, known, ErrNewerSchema)
+	return &SchemaError{Path: path, Have: have, Known: known}
 }
+
+// SchemaError: the file was written by a newer Taizhang (errors.Is
+// ErrNewerSchema); it speaks the user's language.
+type SchemaError struct {
+	Path        string
+	Have, Known int
+}
+
+func (e *SchemaError) Error() string {
+	return fmt.Sprintf("%s: database schema version %d is newer than this program supports (%d); open it with a newer Taizhang",
+		e.Path, e.Have, e.Known)
+}
+
+func (e *SchemaError) Reason(lang string) string {
+	if lang == "en" {
+		return e.Error()
+	}
+	return fmt.Sprintf("%s：数据库版本为 %d，本程序只支持到 %d，请使用新版台账通打开", e.Path, e.Have, e.Known)
+}
+
+func (e *SchemaError) Unwrap() error { return ErrNewerSchema }
 
 // refuseNewer checks the schema version of an existing file before anything
 // opens it read-write (which would switch the journal mode and so change the

@@ -116,7 +116,10 @@ func TestNewerSchemaRefusedAndFileUntouched(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, ErrNewerSchema))
 	assert.Contains(t, err.Error(), "99")
-	assert.Contains(t, err.Error(), "数据库版本")
+	var se *SchemaError
+	require.ErrorAs(t, err, &se)
+	assert.Contains(t, se.Reason("zh"), "数据库版本为 99", "the message speaks the user's language")
+	assert.Contains(t, se.Reason("en"), "newer than this program")
 	assert.Equal(t, before, fileSum(t, path))
 	assert.NoFileExists(t, path+"-wal")
 }
