@@ -32,21 +32,24 @@ func main() {
 }
 
 func run(dataFlag string) error {
+	a := app.NewWithID("cn.gov.taizhang")
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(tztheme.New())
+
 	dir, err := storage.ResolveDataDir(dataFlag)
-	if err != nil {
-		return err
+	var st *storage.Store
+	if err == nil {
+		st, err = storage.Open(dir)
 	}
-	st, err := storage.Open(dir)
 	if err != nil {
+		// A window, not only stderr: the Windows build has no console.
+		showFatal(a, dir, err)
 		return fmt.Errorf("open data folder %s: %w", dir, err)
 	}
 	stage("store opened")
 	holder := &storeHolder{dir: dir, st: st}
 	defer func() { _ = holder.st.Close() }()
 
-	a := app.NewWithID("cn.gov.taizhang")
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	a.Settings().SetTheme(tztheme.New())
 	w := a.NewWindow("Taizhang")
 	w.Resize(fyne.NewSize(1280, 720)) // fits the 1366×768 screens common in offices
 
