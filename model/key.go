@@ -11,6 +11,11 @@ import (
 func NaturalKey(r Record) string {
 	switch v := r.(type) {
 	case *Task:
+		if v.Number == "" && v.Title != "" {
+			// Many department ledgers number rows (序号) but not items:
+			// the title then tells the item, so a file comes back to it.
+			return "title|" + keyOf(v.Title)
+		}
 		return keyOf(v.Number)
 	case *Meeting:
 		if v.Number != "" {
@@ -19,7 +24,10 @@ func NaturalKey(r Record) string {
 		return keyOf(v.HeldOn.String(), v.Kind)
 	case *Proposal:
 		if v.Number == "" {
-			return ""
+			if v.Title == "" {
+				return ""
+			}
+			return "title|" + keyOf(string(v.Body), v.Session, v.Title)
 		}
 		return keyOf(string(v.Body), v.Session, v.Number)
 	case *Visit:
@@ -73,6 +81,10 @@ func KeyIdentifies(r Record) bool {
 	switch v := r.(type) {
 	case *Fund, *Project:
 		return false
+	case *Task:
+		return v.Number != ""
+	case *Proposal:
+		return v.Number != ""
 	case *Meeting:
 		return v.Number != ""
 	case *Visit:

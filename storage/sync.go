@@ -131,9 +131,6 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 
 	if local == nil {
 		item.Action, item.Result = model.ActionNew, rec
-		if in.Record.RecordMeta().ID == "" {
-			rec.RecordMeta().Rev = ""
-		}
 		p.plan.Items = append(p.plan.Items, item)
 		return nil
 	}

@@ -361,3 +361,34 @@ func TestApplyReplansRowsEditedSincePreview(t *testing.T) {
 	assert.Equal(t, 1, res.Plan.Counts().Conflicts)
 	assert.Equal(t, "本机：已检测3座", getTask(t, a, t1.ID).Progress)
 }
+
+// A ledger that numbers rows (序号) but not items comes back to the same
+// items: importing it twice creates nothing the second time.
+func TestLedgerWithoutNumbersReimportsUnchanged(t *testing.T) {
+	a := openTestStore(t)
+	path := filepath.Join(t.TempDir(), "无编号台账.xlsx")
+	f := excelize.NewFile()
+	for i, r := range [][]any{
+		{"序号", "工作任务", "牵头单位", "完成时限", "推进情况"},
+		{1, "推进老旧小区改造", "市住建局", "2019年10月底", "已开工"},
+		{2, "整治城区停车秩序", "市公安局", "年底前", "方案已定"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &r))
+	}
+	require.NoError(t, f.SaveAs(path))
+	plan := importFile(t, a, path)
+	assert.Equal(t, map[model.Action]int{model.ActionNew: 2}, actions(plan, model.KindTask))
+	plan = importFile(t, a, path)
+	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 2}, actions(plan, model.KindTask))
+
+	f2, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	require.NoError(t, f2.SetCellStr("Sheet1", "E2", "已完工"))
+	require.NoError(t, f2.Save())
+	plan = importFile(t, a, path)
+	assert.Equal(t, map[model.Action]int{model.ActionUpdated: 1, model.ActionUnchanged: 1}, actions(plan, model.KindTask))
+	n, err := a.Count(context.Background(), Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+}
