@@ -81,20 +81,47 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		paths:       map[reflect.Type]map[string][]int{},
 		res:         &Result{Report: model.FileReport{File: name, SHA256: src.sha256}},
 	}
-	recognised := false
+	sheetErr := func(sheet string, err error) error {
+		return fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”：%v", sheet, err),
+			fmt.Sprintf("cannot read sheet %q: %v", sheet, err))
+	}
+	// A 单位 sheet names the aliases the other sheets use (市发改委 for
+	// 市发展和改革委员会), wherever it stands in the workbook: it is read
+	// first and its units join the dictionary the other sheets resolve with.
+	var sheets []bookSheet
 	for _, bs := range bk.sheets {
-		sheet := bs.name
-		if sheet == metaSheet || sheet == listsSheet {
+		if bs.name != metaSheet && bs.name != listsSheet {
+			sheets = append(sheets, bs)
+		}
+	}
+	reports := make([]model.SheetReport, len(sheets))
+	done := make([]bool, len(sheets))
+	for i, bs := range sheets {
+		kind, err := r.peekKind(bs)
+		if err != nil {
+			return nil, sheetErr(bs.name, err)
+		}
+		if kind != model.KindUnit {
 			continue
 		}
-		rep, err := r.readSheet(bs)
-		if err != nil {
-			return nil, fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”：%v", sheet, err),
-				fmt.Sprintf("cannot read sheet %q: %v", sheet, err))
+		from := len(r.res.Rows)
+		if reports[i], err = r.readSheet(bs); err != nil {
+			return nil, sheetErr(bs.name, err)
 		}
-		recognised = recognised || rep.Kind != nil
-		r.res.Report.Sheets = append(r.res.Report.Sheets, rep)
+		done[i] = true
+		r.learnUnits(r.res.Rows[from:])
 	}
+	recognised := false
+	for i, bs := range sheets {
+		if !done[i] {
+			var err error
+			if reports[i], err = r.readSheet(bs); err != nil {
+				return nil, sheetErr(bs.name, err)
+			}
+		}
+		recognised = recognised || reports[i].Kind != nil
+	}
+	r.res.Report.Sheets = append(r.res.Report.Sheets, reports...)
 	if !recognised {
 		return nil, fileErr(name, ErrNoHeader, nil,
 			"没有找到可识别的表头：请确认表头含有“编号”“事项名称”“牵头单位”“完成时限”等列名（可先导出模板对照）",
@@ -308,45 +335,100 @@ type bufRow struct {
 	raw, full sheetRow
 }
 
-func (r *reader) readSheet(bs bookSheet) (model.SheetReport, error) {
-	sheet := bs.name
-	rep := model.SheetReport{Sheet: sheet}
+// sheetHead is a sheet opened for reading, its first rows read and its
+// header looked for (hdr is nil when there is none).
+type sheetHead struct {
+	rows *rowReader
+	next func() (bufRow, bool, error)
+	head []bufRow
+	hdr  *sheetHeader
+}
+
+// openHead opens a sheet and reads the rows its header is looked for in;
+// nil for a sheet the workbook names but does not hold. Close h.rows.
+func (r *reader) openHead(bs bookSheet) (*sheetHead, error) {
 	if bs.part == nil {
-		return rep, nil
+		return nil, nil
 	}
 	merges, err := scanMerges(bs.part)
 	if err != nil {
-		return rep, err
+		return nil, err
 	}
 	rows, err := openRows(bs.part, r.bk.sst)
 	if err != nil {
-		return rep, err
+		return nil, err
 	}
-	defer rows.Close()
 	mf := newMergeFiller(merges)
-	var head []bufRow
-	next := func() (bufRow, bool, error) {
+	h := &sheetHead{rows: rows}
+	h.next = func() (bufRow, bool, error) {
 		row, ok, err := rows.next()
 		if !ok || err != nil {
 			return bufRow{}, false, err
 		}
 		return bufRow{row, mf.fill(row)}, true, nil
 	}
-	for len(head) < headerScanRows+1 {
-		br, ok, err := next()
+	for len(h.head) < headerScanRows+1 {
+		br, ok, err := h.next()
 		if err != nil {
-			return rep, err
+			rows.Close()
+			return nil, err
 		}
 		if !ok {
 			break
 		}
-		head = append(head, br)
+		h.head = append(h.head, br)
 	}
-	grid := make([][]string, len(head))
-	for i, b := range head {
+	grid := make([][]string, len(h.head))
+	for i, b := range h.head {
 		grid[i] = b.full.cells
 	}
-	hdr := detectHeader(sheet, grid, merges)
+	h.hdr = detectHeader(bs.name, grid, merges)
+	return h, nil
+}
+
+// peekKind is the kind a sheet's header says it holds ("" for none).
+func (r *reader) peekKind(bs bookSheet) (model.Kind, error) {
+	h, err := r.openHead(bs)
+	if h == nil || err != nil {
+		return "", err
+	}
+	defer h.rows.Close()
+	if h.hdr == nil {
+		return "", nil
+	}
+	return h.hdr.kind, nil
+}
+
+// learnUnits adds the units read from a 单位 sheet to the dictionary this
+// file's other sheets resolve with. The caller's dictionary is not changed.
+func (r *reader) learnUnits(rows []model.Incoming) {
+	var units []*model.Unit
+	for _, in := range rows {
+		if u, ok := in.Record.(*model.Unit); ok {
+			units = append(units, u)
+		}
+	}
+	if len(units) == 0 {
+		return
+	}
+	var dict []*model.Unit
+	for _, u := range append(r.opt.Units.Units(), units...) {
+		c := *u
+		c.Aliases = slices.Clone(u.Aliases)
+		dict = append(dict, &c)
+	}
+	r.opt.Units = model.NewUnitDict(dict)
+}
+
+func (r *reader) readSheet(bs bookSheet) (model.SheetReport, error) {
+	sheet := bs.name
+	rep := model.SheetReport{Sheet: sheet}
+	h, err := r.openHead(bs)
+	if h == nil || err != nil {
+		return rep, err
+	}
+	defer h.rows.Close()
+	head, next, hdr := h.head, h.next, h.hdr
 	if hdr == nil {
 		return rep, nil
 	}
