@@ -47,3 +47,15 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 	kept.Normalize()
 	assert.Equal(t, TaskReview, kept.Status, "a typed status is kept")
 }
+
+// 第12号, 12号, １２ and 12 are one proposal number; other forms stay as typed.
+func TestNormalizeProposalNumber(t *testing.T) {
+	for typed, want := range map[string]string{
+		"第12号": "12", "12号": "12", " 第 ３５ 号 ": "35", "１２": "12", "12": "12",
+		"A-12": "A-12", "第十二号": "第十二号", "号": "号", "第号": "第号", "12-1号": "12-1号",
+	} {
+		p := &Proposal{Number: typed}
+		p.Normalize()
+		assert.Equal(t, want, p.Number, typed)
+	}
+}

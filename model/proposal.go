@@ -122,7 +122,7 @@ type Proposal struct {
 }
 
 func (p *Proposal) Normalize() {
-	p.Number = Fold(p.Number)
+	p.Number = proposalNumber(p.Number)
 	p.Session = strings.TrimSpace(p.Session)
 	if s, ok := NormalizeSession(p.Session); ok {
 		p.Session = s
@@ -144,4 +144,21 @@ func (p *Proposal) Normalize() {
 		p.ResultClass, p.ClassScheme = ParseResultClass(p.ResultClass)
 	}
 	p.Status = ProposalStatusOf(p)
+}
+
+// proposalNumber folds a proposal's number and reduces 第12号 and 12号 to
+// 12: ledgers type the same number all three ways, and it is part of the
+// key that matches a proposal across files. Other forms are kept as typed.
+func proposalNumber(s string) string {
+	s = strings.TrimSpace(Fold(s))
+	n := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, "第")), "号"))
+	if n == "" || n == s {
+		return s
+	}
+	for _, r := range n {
+		if r < '0' || r > '9' {
+			return s
+		}
+	}
+	return n
 }
