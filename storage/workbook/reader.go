@@ -11,7 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -445,6 +447,9 @@ func (r *reader) readSheet(bs bookSheet) (model.SheetReport, error) {
 	for _, b := range head[:hdr.firstRow-1] {
 		title = append(title, strings.Join(b.raw.cells, " "))
 	}
+	if sheetRef.IsZero() {
+		sheetRef = titleRef(sheet, title, r.fileRef)
+	}
 	for _, b := range head[hdr.firstRow-1 : hdr.lastRow] {
 		header = append(header, b.full.cells...)
 	}
@@ -483,6 +488,47 @@ func reportDate(row []string) (model.Date, bool) {
 	}
 	d, err := model.ParseDate(after, model.Date{})
 	return d, err == nil && !d.IsZero()
+}
+
+var (
+	reTitleYear  = regexp.MustCompile(`((?:19|20)\d\d)\s*年(?:度|\s*(\d{1,2})\s*月)?`)
+	reTitleYears = regexp.MustCompile(`(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)\d\d\s*年`) // 2018-2019年
+)
+
+// titleRef is the reference date a sheet without 填报日期 gives year-less
+// dates (5月20日, 6月底): the year its title rows name (2019年上半年…台账),
+// else its name's (2019年督办台账). A text naming two years decides
+// nothing. The file's date is kept when it falls in that year; otherwise
+// the named month's end, or the year's end. Zero: nothing named.
+func titleRef(sheet string, title []string, fileRef model.Date) model.Date {
+	for _, s := range []string{strings.Join(title, " "), sheet} {
+		var y, m int
+		one := !reTitleYears.MatchString(model.Fold(s))
+		for _, g := range reTitleYear.FindAllStringSubmatch(model.Fold(s), -1) {
+			if !one {
+				break
+			}
+			gy, _ := strconv.Atoi(g[1])
+			if y != 0 && gy != y {
+				one = false
+				break
+			}
+			y = gy
+			if gm, _ := strconv.Atoi(g[2]); gm >= 1 && gm <= 12 {
+				m = gm
+			}
+		}
+		switch {
+		case y == 0 || !one:
+			continue
+		case fileRef.Y == y && (m == 0 || fileRef.M == time.Month(m)):
+			return fileRef
+		case m != 0:
+			return model.NewDate(y, time.Month(m), 1).MonthEnd()
+		}
+		return model.NewDate(y, 12, 31)
+	}
+	return model.Date{}
 }
 
 var totalWords = []string{"合计", "总计", "小计", "总合计", "累计", "共计"}
