@@ -24,6 +24,23 @@ func numberText(s string) string {
 	return string(t[:end])
 }
 
+// MeasureWord is the measure word after a typed count (21座 → 座, 3.5公里 →
+// 公里); "" when there is none or the text is not a number with one.
+func MeasureWord(s string) string {
+	t := []rune(compact(s))
+	end := len(t)
+	for end > 0 && unicode.Is(unicode.Han, t[end-1]) {
+		end--
+	}
+	if end == len(t) {
+		return ""
+	}
+	if _, ok := parseRat(string(t[:end])); !ok {
+		return ""
+	}
+	return string(t[end:])
+}
+
 // parseRat reads a number checked against reNumber; ok=false when it is not one.
 func parseRat(t string) (*big.Rat, bool) {
 	if !reNumber.MatchString(t) {

@@ -138,3 +138,11 @@ func FuzzSplitList(f *testing.F) {
 		}
 	})
 }
+
+func TestMeasureWord(t *testing.T) {
+	for typed, want := range map[string]string{
+		"21座": "座", " 3.5 公里": "公里", "１２０户": "户", "21": "", "": "", "座": "", "约21座": "", "21座大棚x": "",
+	} {
+		assert.Equal(t, want, MeasureWord(typed), typed)
+	}
+}

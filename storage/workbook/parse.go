@@ -148,6 +148,7 @@ func (s *sheetReader) parseRow(row sheetRow) {
 	var bad []model.Rejection
 	var units []model.UnitRole
 	hasUnits := false
+	unitFromCount := false
 	reject := func(b boundCol, value, reason string) {
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		bad = append(bad, model.Rejection{File: r.file, Sheet: s.sheet, Row: num, Column: col,
@@ -240,6 +241,15 @@ func (s *sheetReader) parseRow(row sheetRow) {
 				continue
 			}
 			f.SetFloat(n)
+			// 21座 says the unit too, when no 数量单位 cell did.
+			if c.Field == "quantity" {
+				if w := model.MeasureWord(value); w != "" {
+					if qu := rv.FieldByIndex(r.paths[rv.Type()]["quantity_unit"]); qu.String() == "" {
+						qu.SetString(w)
+						unitFromCount = true
+					}
+				}
+			}
 		case TypePercent:
 			n, err := model.ParsePercent(value)
 			if err != nil {
@@ -306,6 +316,9 @@ func (s *sheetReader) parseRow(row sheetRow) {
 		s.fillProposal(rec.(*model.Proposal))
 	}
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: s.fields}
+	if unitFromCount && !slices.Contains(inc.Fields, "quantity_unit") {
+		inc.Fields = append(inc.Fields, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
+	}
 	if s.hasUnitCols {
 		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, units)
 	}
