@@ -59,3 +59,22 @@ func TestNormalizeProposalNumber(t *testing.T) {
 		assert.Equal(t, want, p.Number, typed)
 	}
 }
+
+// Without a 会议类型 column the name tells: only executive meetings count
+// in the summary's meetings figure.
+func TestNormalizeMeetingKindFromItsName(t *testing.T) {
+	for title, want := range map[string]string{
+		"市政府第12次常务会议":    "executive",
+		"第12次":           "executive",
+		"全市防汛工作专题会议":     "special",
+		"重点项目推进调度会":      "special",
+		"市政府第3次常务会议（专题）": "executive",
+	} {
+		m := &Meeting{Title: title}
+		m.Normalize()
+		assert.Equal(t, want, m.Kind, title)
+	}
+	m := &Meeting{Title: "全市防汛工作专题会议", Kind: "other"}
+	m.Normalize()
+	assert.Equal(t, "other", m.Kind, "a typed kind is kept")
+}

@@ -203,8 +203,20 @@ type Meeting struct {
 func (m *Meeting) Normalize() {
 	m.Number = Fold(m.Number)
 	if m.Kind == "" {
-		m.Kind = "executive"
+		m.Kind = meetingKindOf(Fold(m.Title + " " + m.Number))
 	}
+}
+
+// meetingKindOf reads a meeting's kind from its name when no 会议类型 was
+// typed: 专题会议 and 调度会 are special, 常务会议 (or a bare 第12次) executive.
+func meetingKindOf(name string) string {
+	switch {
+	case strings.Contains(name, "常务会"):
+		return "executive"
+	case strings.Contains(name, "专题会") || strings.Contains(name, "调度会"):
+		return "special"
+	}
+	return "executive"
 }
 
 // Unit is an entry of the unit dictionary: the full name and its aliases.
