@@ -84,6 +84,10 @@ type Column struct {
 	// EndField: a date column that also takes a span of days (a visit of
 	// 2019年5月6日-8日) puts the span's last day in this field.
 	EndField string
+	// Month: a date column where a month alone (2019年5月, 2019.4) is
+	// usual — funds arriving, projects starting — takes its first day
+	// ("first") or its last ("last"), with a note.
+	Month string
 	// Money in 万元 when the header says so; set on matched columns only.
 	wan bool
 }
@@ -125,6 +129,12 @@ func text(header, field string, width float64, syn ...string) Column {
 
 func date(header, field string, syn ...string) Column {
 	return Column{Header: header, Field: field, Type: TypeDate, Width: 12, Synonyms: syn}
+}
+
+// month lets a date column take a month alone, as its first or last day.
+func month(c Column, day string) Column {
+	c.Month = day
+	return c
 }
 
 // span lets a date column take a span of days, its end going to end.
@@ -250,7 +260,7 @@ var columnTables = map[model.Kind][]Column{
 		remarks,
 	},
 	model.KindFund: {
-		key(date("日期", "date", "到位日期", "拨付日期", "资金日期", "时间", "到账日期", "拨付时间", "到位时间", "到账时间", "下达时间", "下达日期", "date")),
+		key(month(date("日期", "date", "到位日期", "拨付日期", "资金日期", "时间", "到账日期", "拨付时间", "到位时间", "到账时间", "下达时间", "下达日期", "date"), "first")),
 		key(Column{Header: "资金来源", Field: "source_text", Type: TypeText, Width: 16,
 			Synonyms: []string{"来源", "资金性质", "资金类别", "来源渠道", "资金渠道", "source"}}),
 		key(money("金额（元）", "amount_fen", "金额", "资金金额", "资金额", "帮扶资金", "投入资金", "资金数额", "到位资金", "到位金额", "拨付金额", "amount")),
@@ -269,8 +279,8 @@ var columnTables = map[model.Kind][]Column{
 		text("数量单位", "quantity_unit", 8, "单位（数量）", "计量单位", "quantity unit"),
 		money("计划投资（元）", "planned_fen", "计划投资", "总投资", "概算投资", "计划总投资", "投资额", "planned"),
 		fill(money("实际投资（元）", "actual_fen", "实际投资", "完成投资", "已完成投资", "actual")),
-		fill(date("开工日期", "start_on", "开工时间", "开始时间", "start on")),
-		fill(date("完工日期", "finish_on", "完工时间", "竣工日期", "竣工时间", "finish on")),
+		fill(month(date("开工日期", "start_on", "开工时间", "开始时间", "start on"), "first")),
+		fill(month(date("完工日期", "finish_on", "完工时间", "竣工日期", "竣工时间", "finish on"), "last")),
 		fill(enum("状态", "status", enumOf(model.ProjectStatuses), "项目状态", "建设状态", "进展情况", "status")),
 		fill(Column{Header: "完成进度", Field: "percent", Type: TypePercent, Width: 8,
 			Synonyms: []string{"形象进度", "完成比例", "进度", "percent"}}),

@@ -191,6 +191,18 @@ func (s *sheetReader) parseRow(row sheetRow) {
 		case TypeDate:
 			dl, err := s.parseDate(value, row.isNumeric(b.index), ref, false)
 			d := dl.Due
+			if err != nil && c.Month != "" && !row.isNumeric(b.index) {
+				// a month alone: 2019年5月, 2019.4
+				if dl, merr := model.ParseDeadline(value, ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
+					d, err = dl.Due, nil
+					if c.Month == "first" {
+						d = model.NewDate(d.Y, d.M, 1)
+					}
+					cellRef, _ := excelize.CoordinatesToCellName(b.index+1, num)
+					r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：「%s」只有年月，按 %s 记录", "%s!%s: %q names a month only; recorded as %s"),
+						s.sheet, cellRef, value, d))
+				}
+			}
 			if err != nil && fs.end != nil && !row.isNumeric(b.index) {
 				// a span of days: 2019年5月6日-8日
 				from, to, rerr := model.ParseDateRange(value, ref)
