@@ -78,3 +78,23 @@ func TestNormalizeMeetingKindFromItsName(t *testing.T) {
 	m.Normalize()
 	assert.Equal(t, "other", m.Kind, "a typed kind is kept")
 }
+
+func TestPeriodicDeadlineGivesTheReportingCycle(t *testing.T) {
+	for text, want := range map[string]struct {
+		c   Cycle
+		day int
+	}{
+		"每月25日前": {CycleMonthly, 25}, "每周五": {CycleWeekly, 5}, "每周日报送": {CycleWeekly, 7},
+		"每季度末": {CycleQuarterly, 0}, "每月底": {CycleMonthly, 0},
+	} {
+		dl, err := ParseDeadline(text, NewDate(2019, 1, 1))
+		assert.NoError(t, err, text)
+		task := &Task{Deadline: dl}
+		task.Normalize()
+		assert.Equal(t, want.c, task.Cycle, text)
+		assert.Equal(t, want.day, task.ReportDay, text)
+	}
+	kept := &Task{Cycle: CycleWeekly, ReportDay: 1, Deadline: Deadline{Text: "每月25日前", Type: DeadlinePeriodic}}
+	kept.Normalize()
+	assert.Equal(t, CycleWeekly, kept.Cycle, "a cycle typed in its own column wins")
+}

@@ -138,6 +138,12 @@ func (t *Task) Normalize() {
 	t.Units = dedupeUnits(t.Units)
 	t.LeadUnit = leadOf(t.Units)
 	t.Status = TaskStatusOf(t)
+	if t.Cycle == "" && t.Deadline.Type == DeadlinePeriodic {
+		// 每月25日前 as a deadline is the reporting cycle the item owes.
+		if c, day, ok := CycleOf(t.Deadline.Text); ok {
+			t.Cycle, t.ReportDay = c, day
+		}
+	}
 	if t.Deadline.Type.HasDate() && t.FirstDeadline.IsZero() {
 		t.FirstDeadline = t.Deadline.Due
 	}
