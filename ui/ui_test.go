@@ -347,7 +347,7 @@ func TestFirstRunWithSampleData(t *testing.T) {
 	f := start(t, "")
 	top := f.win.Canvas().Overlays().Top()
 	require.NotNil(t, top, "the welcome dialog is shown on first run")
-	assert.Contains(t, texts(top), "欢迎使用台账")
+	assert.Contains(t, texts(top), "欢迎使用台账通")
 
 	require.NoError(t, f.u.FirstRun("王敏", ui.StartSample))
 	op, err := f.st.Setting(context.Background(), "operator")
