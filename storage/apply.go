@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"taizhang/model"
 )
@@ -76,7 +75,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			}
 			res.ImportIDs[f.File] = id
 		}
-		if err := tx.addUnits(ctx, p.plan.NewUnits, opt.By, firstImport(res.ImportIDs)); err != nil {
+		if err := tx.addUnits(ctx, p.plan.NewUnits, opt.By, firstImport(p.plan.Files, res.ImportIDs)); err != nil {
 			return err
 		}
 		for i := range p.plan.Items {
@@ -228,13 +227,11 @@ func importFor(ids map[string]string, file string) string {
 	return ids[filepath.Base(file)]
 }
 
-func firstImport(ids map[string]string) string {
-	best := ""
-	for f, id := range ids {
-		if best == "" || strings.Compare(f, best) < 0 {
-			best = f
-		}
-		_ = id
+// firstImport is the import of the plan's first file: new units are
+// recorded under it.
+func firstImport(files []model.FileReport, ids map[string]string) string {
+	if len(files) == 0 {
+		return ""
 	}
-	return ids[best]
+	return ids[files[0].File]
 }
