@@ -55,7 +55,7 @@ func (s *Store) PlanFiles(ctx context.Context, paths []string, req ReadRequest) 
 			req.Progress(i+1, len(paths))
 		}
 	}
-	plan, err := s.PlanImport(ctx, rows, files, rejected)
+	plan, err := s.planImport(ctx, rows, files, rejected, req.Lang)
 	if err != nil {
 		return nil, err
 	}

@@ -28,14 +28,32 @@ type planner struct {
 	// seen maps a record (by id, or kind+key for new rows) to the row that
 	// already targets it in this import.
 	seen map[string]model.RowRef
+	// lang is the language of the plan's reasons and notes ("zh", "en";
+	// "" gives both, as when the caller's language is not known).
+	lang string
+}
+
+// say picks the planner's language.
+func (p *planner) say(zh, en string) string {
+	switch p.lang {
+	case "zh":
+		return zh
+	case "en":
+		return en
+	}
+	return zh + " / " + en
 }
 
 // PlanImport decides every incoming row against the store without changing
 // anything. rejected and files come from the workbook reader and are carried
 // into the plan unchanged.
 func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection) (*model.Plan, error) {
+	return s.planImport(ctx, rows, files, rejected, "")
+}
+
+func (s *Store) planImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection, lang string) (*model.Plan, error) {
 	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
-	p := &planner{q: s.rd, plan: plan, seen: map[string]model.RowRef{}}
+	p := &planner{q: s.rd, plan: plan, seen: map[string]model.RowRef{}, lang: lang}
 	for i := range rows {
 		if err := p.add(ctx, &rows[i]); err != nil {
 			return nil, err
@@ -79,8 +97,8 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	if prev, dup := p.seen[target]; dup && target != "" {
 		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
 			File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key,
-			Reason: fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入 / the same record as %s, sheet %s, row %d; not imported",
-				prev.File, prev.Sheet, prev.Row, prev.File, prev.Sheet, prev.Row),
+			Reason: p.say(fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入", prev.File, prev.Sheet, prev.Row),
+				fmt.Sprintf("the same record as %s, sheet %s, row %d; not imported", prev.File, prev.Sheet, prev.Row)),
 		})
 		return nil
 	}
@@ -88,9 +106,9 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 
 	if local != nil && local.RecordMeta().Deleted {
 		item.Action, item.Local = model.ActionUnchanged, local
-		p.plan.Notes = append(p.plan.Notes, fmt.Sprintf(
-			"%s「%s」第 %d 行：该记录已在本机删除，未恢复 / %s sheet %s row %d: the record was deleted here and is not restored",
-			in.Ref.File, in.Ref.Sheet, in.Ref.Row, in.Ref.File, in.Ref.Sheet, in.Ref.Row))
+		p.plan.Notes = append(p.plan.Notes, p.say(
+			fmt.Sprintf("%s「%s」第 %d 行：该记录已在本机删除，未恢复", in.Ref.File, in.Ref.Sheet, in.Ref.Row),
+			fmt.Sprintf("%s sheet %s row %d: the record was deleted here and is not restored", in.Ref.File, in.Ref.Sheet, in.Ref.Row)))
 		p.plan.Items = append(p.plan.Items, item)
 		return nil
 	}
