@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"taizhang/model"
+	"taizhang/storage/workbook/xlsxscan"
 )
 
 const headerScanRows = 15 // the header is looked for in the first rows only
@@ -190,7 +191,7 @@ func promoteLead(h *sheetHeader) {
 // detectHeader scores the first rows of a sheet against every kind and
 // returns the best header, or nil. rows are merge-filled; merges are the
 // sheet's merged ranges (for two-level headers).
-func detectHeader(sheetName string, rows [][]string, merges []mergeRange) *sheetHeader {
+func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *sheetHeader {
 	var best *sheetHeader
 	consider := func(h *sheetHeader, bonus bool) {
 		if h.score == 0 {
@@ -283,7 +284,7 @@ func twoRows(parent, child []string) []headerCell {
 // twoLevel reports whether 1-based row r (the row above the candidate
 // child row r+1) starts a two-level header: a cell merged down into the
 // next row, or a group heading merged across some (not all) columns.
-func twoLevel(r int, rows [][]string, merges []mergeRange) bool {
+func twoLevel(r int, rows [][]string, merges []xlsxscan.Merge) bool {
 	used := 0
 	for _, v := range rows[r] {
 		if strings.TrimSpace(v) != "" {
@@ -291,14 +292,14 @@ func twoLevel(r int, rows [][]string, merges []mergeRange) bool {
 		}
 	}
 	for _, m := range merges {
-		if m.top != r {
+		if m.Top != r {
 			continue
 		}
-		if m.bottom >= r+1 && m.left == m.right {
+		if m.Bottom >= r+1 && m.Left == m.Right {
 			return true
 		}
-		if m.right > m.left && m.bottom == r && m.right-m.left+1 < used {
-			for c := m.left; c <= m.right; c++ {
+		if m.Right > m.Left && m.Bottom == r && m.Right-m.Left+1 < used {
+			for c := m.Left; c <= m.Right; c++ {
 				if strings.TrimSpace(at(rows[r], c-1)) != "" {
 					return true
 				}

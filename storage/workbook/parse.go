@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
+	"taizhang/storage/workbook/xlsxscan"
 )
 
 // sheetReader reads the data rows of one recognised sheet. What is the
@@ -137,10 +138,10 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 
 // parseRow turns one data row into an Incoming, or into Rejections naming
 // every bad cell of the row.
-func (s *sheetReader) parseRow(row sheetRow) {
+func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	r := s.r
 	kind := s.hdr.kind
-	num := row.num
+	num := row.Num
 	// Values are set on the record through the fields' indexes worked out
 	// per sheet, so the column table stays data.
 	rec := model.New(kind)
@@ -162,21 +163,21 @@ func (s *sheetReader) parseRow(row sheetRow) {
 		ref = r.fileRef
 	}
 	for oi, b := range s.order {
-		value := at(row.cells, b.index)
+		value := at(row.Cells, b.index)
 		if strings.IndexByte(value, '\r') >= 0 {
 			value = strings.ReplaceAll(value, "\r\n", "\n")
 		}
 		value = strings.TrimSpace(value)
-		if row.formulas != nil {
-			if fc, ok := row.formula(b.index); ok {
+		if row.Formulas != nil {
+			if fc, ok := row.FormulaAt(b.index); ok {
 				cellRef, _ := excelize.CoordinatesToCellName(b.index+1, num)
-				if !fc.cached && value == "" {
-					reject(b, "="+fc.text, r.tr("公式没有计算结果：请在 Excel/WPS 中打开并保存后再导入，或改为数值",
+				if !fc.Cached && value == "" {
+					reject(b, "="+fc.Text, r.tr("公式没有计算结果：请在 Excel/WPS 中打开并保存后再导入，或改为数值",
 						"a formula without a computed value: open and save the file in Excel/WPS, or type the value"))
 					continue
 				}
 				r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：公式 =%s —— 使用了其计算结果 %q", "%s!%s: formula =%s — its cached value %q was used"),
-					s.sheet, cellRef, fc.text, value))
+					s.sheet, cellRef, fc.Text, value))
 			}
 		}
 		if value == "" {
@@ -189,9 +190,9 @@ func (s *sheetReader) parseRow(row sheetRow) {
 		case TypeText:
 			f.SetString(value)
 		case TypeDate:
-			dl, err := s.parseDate(value, row.isNumeric(b.index), ref, false)
+			dl, err := s.parseDate(value, row.IsNumeric(b.index), ref, false)
 			d := dl.Due
-			if err != nil && c.Month != "" && !row.isNumeric(b.index) {
+			if err != nil && c.Month != "" && !row.IsNumeric(b.index) {
 				// a month alone: 2019年5月, 2019.4
 				if dl, merr := model.ParseDeadline(value, ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
 					d, err = dl.Due, nil
@@ -203,7 +204,7 @@ func (s *sheetReader) parseRow(row sheetRow) {
 						s.sheet, cellRef, value, d))
 				}
 			}
-			if err != nil && fs.end != nil && !row.isNumeric(b.index) {
+			if err != nil && fs.end != nil && !row.IsNumeric(b.index) {
 				// a span of days: 2019年5月6日-8日
 				from, to, rerr := model.ParseDateRange(value, ref)
 				if rerr == nil {
@@ -220,7 +221,7 @@ func (s *sheetReader) parseRow(row sheetRow) {
 				ref = d
 			}
 		case TypeDeadline:
-			dl, err := s.parseDate(value, row.isNumeric(b.index), ref, true)
+			dl, err := s.parseDate(value, row.IsNumeric(b.index), ref, true)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
@@ -335,13 +336,13 @@ func (s *sheetReader) parseRow(row sheetRow) {
 		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, units)
 	}
 	if i, ok := s.hdr.hidden["_id"]; ok {
-		rec.RecordMeta().ID = strings.TrimSpace(at(row.cells, i))
+		rec.RecordMeta().ID = strings.TrimSpace(at(row.Cells, i))
 	}
 	if i, ok := s.hdr.hidden["_rev"]; ok {
-		inc.BaseRev = strings.TrimSpace(at(row.cells, i))
+		inc.BaseRev = strings.TrimSpace(at(row.Cells, i))
 	}
 	if i, ok := s.hdr.hidden["_ancestry"]; ok {
-		for _, rev := range strings.Split(at(row.cells, i), ",") {
+		for _, rev := range strings.Split(at(row.Cells, i), ",") {
 			if rev = strings.TrimSpace(rev); rev != "" {
 				inc.Ancestry = append(inc.Ancestry, rev)
 			}

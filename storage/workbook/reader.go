@@ -21,6 +21,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
+	"taizhang/storage/workbook/xlsxscan"
 )
 
 // ReadOptions control an import.
@@ -65,18 +66,18 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	}
 	defer src.close()
 
-	bk, err := openBook(src.zip)
+	bk, err := xlsxscan.Open(src.zip)
 	if err != nil {
 		return nil, fileErr(name, ErrUnreadable, err, "无法读取工作簿（文件可能已损坏）："+err.Error(),
 			"cannot read the workbook (the file may be damaged): "+err.Error())
 	}
 	fileRef := model.DateOf(src.modTime)
-	if !bk.modified.IsZero() {
-		fileRef = model.DateOf(bk.modified.Local())
+	if !bk.Modified.IsZero() {
+		fileRef = model.DateOf(bk.Modified.Local())
 	}
 	r := &reader{
 		file: name, opt: opt, bk: bk,
-		date1904:    bk.date1904,
+		date1904:    bk.Date1904,
 		fileRef:     fileRef,
 		seen:        map[string]model.RowRef{},
 		unknownSeen: map[string]bool{},
@@ -90,9 +91,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	// A 单位 sheet names the aliases the other sheets use (市发改委 for
 	// 市发展和改革委员会), wherever it stands in the workbook: it is read
 	// first and its units join the dictionary the other sheets resolve with.
-	var sheets []bookSheet
-	for _, bs := range bk.sheets {
-		if bs.name != metaSheet && bs.name != listsSheet {
+	var sheets []xlsxscan.Sheet
+	for _, bs := range bk.Sheets {
+		if bs.Name != metaSheet && bs.Name != listsSheet {
 			sheets = append(sheets, bs)
 		}
 	}
@@ -101,14 +102,14 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	for i, bs := range sheets {
 		kind, err := r.peekKind(bs)
 		if err != nil {
-			return nil, sheetErr(bs.name, err)
+			return nil, sheetErr(bs.Name, err)
 		}
 		if kind != model.KindUnit {
 			continue
 		}
 		from := len(r.res.Rows)
 		if reports[i], err = r.readSheet(bs); err != nil {
-			return nil, sheetErr(bs.name, err)
+			return nil, sheetErr(bs.Name, err)
 		}
 		done[i] = true
 		r.learnUnits(r.res.Rows[from:])
@@ -118,7 +119,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		if !done[i] {
 			var err error
 			if reports[i], err = r.readSheet(bs); err != nil {
-				return nil, sheetErr(bs.name, err)
+				return nil, sheetErr(bs.Name, err)
 			}
 		}
 		recognised = recognised || reports[i].Kind != nil
@@ -245,7 +246,7 @@ func isEncryptedOLE(raw []byte) bool {
 type reader struct {
 	file        string
 	opt         ReadOptions
-	bk          *book
+	bk          *xlsxscan.Book
 	date1904    bool
 	fileRef     model.Date
 	seen        map[string]model.RowRef // kind|key → first row
@@ -276,33 +277,33 @@ func (r *reader) tr(zh, en string) string {
 // mergeFiller gives every cell of a merged range its top-left value. Rows
 // come in order, so only the ranges over the current row are looked at.
 type mergeFiller struct {
-	pending []mergeRange // by top row, not reached yet
+	pending []xlsxscan.Merge // by top row, not reached yet
 	active  []activeMerge
 }
 
 type activeMerge struct {
-	mergeRange
+	xlsxscan.Merge
 	value   string
 	numeric bool
 }
 
-func newMergeFiller(merges []mergeRange) *mergeFiller {
+func newMergeFiller(merges []xlsxscan.Merge) *mergeFiller {
 	m := &mergeFiller{pending: slices.Clone(merges)}
-	slices.SortFunc(m.pending, func(a, b mergeRange) int { return a.top - b.top })
+	slices.SortFunc(m.pending, func(a, b xlsxscan.Merge) int { return a.Top - b.Top })
 	return m
 }
 
 // fill returns the row with merged cells filled; the row itself is not
 // changed (its cells are shared when no range covers it).
-func (m *mergeFiller) fill(row sheetRow) sheetRow {
-	m.active = slices.DeleteFunc(m.active, func(a activeMerge) bool { return a.bottom < row.num })
-	for len(m.pending) > 0 && m.pending[0].top <= row.num {
+func (m *mergeFiller) fill(row xlsxscan.Row) xlsxscan.Row {
+	m.active = slices.DeleteFunc(m.active, func(a activeMerge) bool { return a.Bottom < row.Num })
+	for len(m.pending) > 0 && m.pending[0].Top <= row.Num {
 		mr := m.pending[0]
 		m.pending = m.pending[1:]
-		if mr.bottom < row.num {
+		if mr.Bottom < row.Num {
 			continue
 		}
-		m.active = append(m.active, activeMerge{mergeRange: mr, value: at(row.cells, mr.left-1), numeric: row.isNumeric(mr.left - 1)})
+		m.active = append(m.active, activeMerge{Merge: mr, value: at(row.Cells, mr.Left-1), numeric: row.IsNumeric(mr.Left - 1)})
 	}
 	cloned := false
 	for _, a := range m.active {
@@ -310,22 +311,22 @@ func (m *mergeFiller) fill(row sheetRow) sheetRow {
 			continue
 		}
 		if !cloned {
-			row.cells = slices.Clone(row.cells)
-			row.numeric = slices.Clone(row.numeric)
+			row.Cells = slices.Clone(row.Cells)
+			row.Numeric = slices.Clone(row.Numeric)
 			cloned = true
 		}
-		for len(row.cells) < a.right {
-			row.cells = append(row.cells, "")
+		for len(row.Cells) < a.Right {
+			row.Cells = append(row.Cells, "")
 		}
 		if a.numeric {
-			for len(row.numeric) < a.right {
-				row.numeric = append(row.numeric, false)
+			for len(row.Numeric) < a.Right {
+				row.Numeric = append(row.Numeric, false)
 			}
 		}
-		for c := a.left; c <= a.right; c++ {
-			row.cells[c-1] = a.value
-			if c-1 < len(row.numeric) {
-				row.numeric[c-1] = a.numeric
+		for c := a.Left; c <= a.Right; c++ {
+			row.Cells[c-1] = a.value
+			if c-1 < len(row.Numeric) {
+				row.Numeric[c-1] = a.numeric
 			}
 		}
 	}
@@ -334,13 +335,13 @@ func (m *mergeFiller) fill(row sheetRow) sheetRow {
 
 // bufRow is a row as stored (raw) and with merged cells filled (full).
 type bufRow struct {
-	raw, full sheetRow
+	raw, full xlsxscan.Row
 }
 
 // sheetHead is a sheet opened for reading, its first rows read and its
 // header looked for (hdr is nil when there is none).
 type sheetHead struct {
-	rows *rowReader
+	rows *xlsxscan.Rows
 	next func() (bufRow, bool, error)
 	head []bufRow
 	hdr  *sheetHeader
@@ -348,22 +349,22 @@ type sheetHead struct {
 
 // openHead opens a sheet and reads the rows its header is looked for in;
 // nil for a sheet the workbook names but does not hold. Close h.rows.
-func (r *reader) openHead(bs bookSheet) (*sheetHead, error) {
-	if bs.part == nil {
+func (r *reader) openHead(bs xlsxscan.Sheet) (*sheetHead, error) {
+	if bs.Part == nil {
 		return nil, nil
 	}
-	merges, err := scanMerges(bs.part)
+	merges, err := xlsxscan.Merges(bs.Part)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := openRows(bs.part, r.bk.sst)
+	rows, err := xlsxscan.OpenRows(bs.Part, r.bk.SST)
 	if err != nil {
 		return nil, err
 	}
 	mf := newMergeFiller(merges)
 	h := &sheetHead{rows: rows}
 	h.next = func() (bufRow, bool, error) {
-		row, ok, err := rows.next()
+		row, ok, err := rows.Next()
 		if !ok || err != nil {
 			return bufRow{}, false, err
 		}
@@ -382,14 +383,14 @@ func (r *reader) openHead(bs bookSheet) (*sheetHead, error) {
 	}
 	grid := make([][]string, len(h.head))
 	for i, b := range h.head {
-		grid[i] = b.full.cells
+		grid[i] = b.full.Cells
 	}
-	h.hdr = detectHeader(bs.name, grid, merges)
+	h.hdr = detectHeader(bs.Name, grid, merges)
 	return h, nil
 }
 
 // peekKind is the kind a sheet's header says it holds ("" for none).
-func (r *reader) peekKind(bs bookSheet) (model.Kind, error) {
+func (r *reader) peekKind(bs xlsxscan.Sheet) (model.Kind, error) {
 	h, err := r.openHead(bs)
 	if h == nil || err != nil {
 		return "", err
@@ -422,8 +423,8 @@ func (r *reader) learnUnits(rows []model.Incoming) {
 	r.opt.Units = model.NewUnitDict(dict)
 }
 
-func (r *reader) readSheet(bs bookSheet) (model.SheetReport, error) {
-	sheet := bs.name
+func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
+	sheet := bs.Name
 	rep := model.SheetReport{Sheet: sheet}
 	h, err := r.openHead(bs)
 	if h == nil || err != nil {
@@ -439,23 +440,23 @@ func (r *reader) readSheet(bs bookSheet) (model.SheetReport, error) {
 	rep.Kind, rep.HeaderRow = &kind, &lastRow
 	sheetRef := model.Date{}
 	for _, b := range head[:hdr.lastRow] {
-		if d, ok := reportDate(b.raw.cells); ok {
+		if d, ok := reportDate(b.raw.Cells); ok {
 			sheetRef = d
 		}
 	}
 	var title, header []string
 	for _, b := range head[:hdr.firstRow-1] {
-		title = append(title, strings.Join(b.raw.cells, " "))
+		title = append(title, strings.Join(b.raw.Cells, " "))
 	}
 	if sheetRef.IsZero() {
 		sheetRef = titleRef(sheet, title, r.fileRef)
 	}
 	for _, b := range head[hdr.firstRow-1 : hdr.lastRow] {
-		header = append(header, b.full.cells...)
+		header = append(header, b.full.Cells...)
 	}
 	sr := newSheetReader(r, sheet, hdr, sheetRef, title, header)
 	handle := func(b bufRow) {
-		if sr.handleRow(b.raw.cells, b.full) {
+		if sr.handleRow(b.raw.Cells, b.full) {
 			rep.Rows++
 		}
 	}
@@ -543,7 +544,7 @@ const headerPunct = " \t\n\r\u3000*＊:：_-/、."
 
 // handleRow imports, rejects or skips one data row; it reports whether the
 // row counted as data.
-func (s *sheetReader) handleRow(raw []string, row sheetRow) bool {
+func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	filled := 0
 	var only string
 	for _, v := range raw {
@@ -558,7 +559,7 @@ func (s *sheetReader) handleRow(raw []string, row sheetRow) bool {
 	if filled == 1 && hasPrefixAny(model.Fold(only), notePrefixes) {
 		return false
 	}
-	full := row.cells
+	full := row.Cells
 	seen := 0
 	for _, v := range full {
 		v = strings.TrimSpace(v)

@@ -1,4 +1,4 @@
-package workbook
+package xlsxscan
 
 import (
 	"archive/zip"
@@ -7,82 +7,82 @@ import (
 	"strconv"
 )
 
-// sheetRow is one row of a worksheet as stored: values as raw text (shared
+// Row is one row of a worksheet as stored: values as raw text (shared
 // strings looked up, numbers and date serials unformatted).
-type sheetRow struct {
-	num      int      // 1-based
-	cells    []string // by 0-based column; trailing empty cells dropped
-	numeric  []bool   // parallel to cells: a number cell (not text, not a formula string)
-	formulas []rowFormula
+type Row struct {
+	Num      int      // 1-based
+	Cells    []string // by 0-based column; trailing empty cells dropped
+	Numeric  []bool   // parallel to cells: a number cell (not text, not a formula string)
+	Formulas []RowFormula
 }
 
-type rowFormula struct {
-	col int // 0-based
-	formulaCell
+type RowFormula struct {
+	Col int // 0-based
+	Formula
 }
 
-func (r sheetRow) formula(col int) (formulaCell, bool) {
-	for _, f := range r.formulas {
-		if f.col == col {
-			return f.formulaCell, true
+func (r Row) FormulaAt(col int) (Formula, bool) {
+	for _, f := range r.Formulas {
+		if f.Col == col {
+			return f.Formula, true
 		}
 	}
-	return formulaCell{}, false
+	return Formula{}, false
 }
 
-func (r sheetRow) isNumeric(col int) bool { return col < len(r.numeric) && r.numeric[col] }
+func (r Row) IsNumeric(col int) bool { return col < len(r.Numeric) && r.Numeric[col] }
 
-// rowReader streams a worksheet's rows, one tag at a time. Rows missing
+// Rows streams a worksheet's rows, one tag at a time. Rows missing
 // from the XML come back empty, so row numbers count like the sheet's.
-type rowReader struct {
+type Rows struct {
 	rc      io.ReadCloser
 	t       *tagReader
 	sst     []string
 	last    int // number of the last row returned
-	pending *sheetRow
+	pending *Row
 	done    bool
 }
 
-func openRows(f *zip.File, sst []string) (*rowReader, error) {
+func OpenRows(f *zip.File, sst []string) (*Rows, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
-	return newRowReader(rc, sst), nil
+	return NewRows(rc, sst), nil
 }
 
-func newRowReader(rc io.ReadCloser, sst []string) *rowReader {
-	return &rowReader{rc: rc, t: newTagReader(rc), sst: sst}
+func NewRows(rc io.ReadCloser, sst []string) *Rows {
+	return &Rows{rc: rc, t: newTagReader(rc), sst: sst}
 }
 
-func (rr *rowReader) Close() error { return rr.rc.Close() }
+func (rr *Rows) Close() error { return rr.rc.Close() }
 
 // next returns the next row; ok is false after the last one.
-func (rr *rowReader) next() (row sheetRow, ok bool, err error) {
+func (rr *Rows) Next() (row Row, ok bool, err error) {
 	if rr.pending == nil && !rr.done {
 		if rr.pending, err = rr.readRow(); err != nil {
-			return sheetRow{}, false, err
+			return Row{}, false, err
 		}
 		if rr.pending == nil {
 			rr.done = true
 		}
 	}
 	if rr.pending == nil {
-		return sheetRow{}, false, nil
+		return Row{}, false, nil
 	}
 	rr.last++
-	if rr.pending.num > rr.last { // a row the file leaves out
-		return sheetRow{num: rr.last}, true, nil
+	if rr.pending.Num > rr.last { // a row the file leaves out
+		return Row{Num: rr.last}, true, nil
 	}
 	row, rr.pending = *rr.pending, nil
-	row.num = rr.last // a row numbered below its predecessor (a damaged file) follows it
+	row.Num = rr.last // a row numbered below its predecessor (a damaged file) follows it
 	return row, true, nil
 }
 
 // readRow parses up to the end of the next <row>; nil at the end of the data.
-func (rr *rowReader) readRow() (*sheetRow, error) {
+func (rr *Rows) readRow() (*Row, error) {
 	var (
-		row                      *sheetRow
+		row                      *Row
 		col                      int // 1-based column of the current cell
 		typ                      string
 		inCell, inIS, inPh, hasF bool
@@ -122,7 +122,7 @@ func (rr *rowReader) readRow() (*sheetRow, error) {
 				}
 				num = n
 			}
-			row = &sheetRow{num: num}
+			row = &Row{Num: num}
 			if tag.selfClosing {
 				return row, nil
 			}
@@ -136,7 +136,7 @@ func (rr *rowReader) readRow() (*sheetRow, error) {
 			if ref, ok := attrBytes(tag.raw, "r"); ok {
 				c := columnOf(ref)
 				if c < 1 {
-					return nil, fmt.Errorf("row %d: bad cell reference %q", row.num, ref)
+					return nil, fmt.Errorf("row %d: bad cell reference %q", row.Num, ref)
 				}
 				col = c
 			}
@@ -183,7 +183,7 @@ func (rr *rowReader) readRow() (*sheetRow, error) {
 	}
 }
 
-func (rr *rowReader) endCell(row *sheetRow, col int, typ string, hasF bool, vText, fText, isText []byte) error {
+func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, isText []byte) error {
 	var value string
 	numeric := false
 	switch typ {
@@ -194,7 +194,7 @@ func (rr *rowReader) endCell(row *sheetRow, col int, typ string, hasF bool, vTex
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil || i < 0 || i >= len(rr.sst) {
-			return fmt.Errorf("row %d: shared string %q does not exist", row.num, s)
+			return fmt.Errorf("row %d: shared string %q does not exist", row.Num, s)
 		}
 		value = rr.sst[i]
 	case "inlineStr":
@@ -208,22 +208,22 @@ func (rr *rowReader) endCell(row *sheetRow, col int, typ string, hasF bool, vTex
 	if value == "" && !hasF {
 		return nil
 	}
-	for len(row.cells) < col {
-		row.cells = append(row.cells, "")
-		if row.numeric != nil {
-			row.numeric = append(row.numeric, false)
+	for len(row.Cells) < col {
+		row.Cells = append(row.Cells, "")
+		if row.Numeric != nil {
+			row.Numeric = append(row.Numeric, false)
 		}
 	}
-	row.cells[col-1] = value
+	row.Cells[col-1] = value
 	if numeric {
-		if row.numeric == nil {
-			row.numeric = make([]bool, len(row.cells), cap(row.cells))
+		if row.Numeric == nil {
+			row.Numeric = make([]bool, len(row.Cells), cap(row.Cells))
 		}
-		row.numeric[col-1] = true
+		row.Numeric[col-1] = true
 	}
 	if hasF {
-		row.formulas = append(row.formulas, rowFormula{col: col - 1,
-			formulaCell: formulaCell{text: cellText(fText, false), cached: len(vText) > 0 || len(isText) > 0}})
+		row.Formulas = append(row.Formulas, RowFormula{Col: col - 1,
+			Formula: Formula{Text: cellText(fText, false), Cached: len(vText) > 0 || len(isText) > 0}})
 	}
 	return nil
 }

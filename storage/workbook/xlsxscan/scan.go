@@ -1,4 +1,12 @@
-package workbook
+// Package xlsxscan reads the parts of an .xlsx workbook that an import
+// needs — the sheet list, the 1904 flag, shared strings, merged ranges and
+// the rows as raw text — streaming, without loading a sheet into memory.
+//
+// It takes a workbook apart itself instead of through excelize: excelize's
+// row iterator decodes every cell with encoding/xml, which was most of the
+// time of a 100,000-row import, and offers merged ranges only by loading
+// the whole sheet into memory.
+package xlsxscan
 
 import (
 	"archive/zip"
@@ -15,39 +23,34 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// The reader takes a workbook apart itself instead of through excelize:
-// excelize's row iterator decodes every cell with encoding/xml, which was
-// most of the time of a 100,000-row import, and offers merged ranges only
-// by loading the whole sheet into memory.
-
-// book is a workbook's structure: its sheets in order, the 1904 flag, the
+// Book is a workbook's structure: its sheets in order, the 1904 flag, the
 // shared strings and the document's modified time.
-type book struct {
+type Book struct {
 	files    map[string]*zip.File
-	sheets   []bookSheet
-	date1904 bool
-	modified time.Time // zero when the file does not say
-	sst      []string
+	Sheets   []Sheet
+	Date1904 bool
+	Modified time.Time // zero when the file does not say
+	SST      []string
 }
 
-type bookSheet struct {
-	name string
-	part *zip.File // nil when the workbook names a sheet part it does not hold
+type Sheet struct {
+	Name string
+	Part *zip.File // nil when the workbook names a sheet part it does not hold
 }
 
-type mergeRange struct{ top, left, bottom, right int } // 1-based, inclusive
+type Merge struct{ Top, Left, Bottom, Right int } // 1-based, inclusive
 
-func (m mergeRange) covers(row, col int) bool {
-	return row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
+func (m Merge) Covers(row, col int) bool {
+	return row >= m.Top && row <= m.Bottom && col >= m.Left && col <= m.Right
 }
 
-type formulaCell struct {
-	text   string // without the leading =; empty for a shared formula's followers
-	cached bool   // the file holds a computed value
+type Formula struct {
+	Text   string // without the leading =; empty for a shared formula's followers
+	Cached bool   // the file holds a computed value
 }
 
-func openBook(zr *zip.Reader) (*book, error) {
-	b := &book{files: map[string]*zip.File{}}
+func Open(zr *zip.Reader) (*Book, error) {
+	b := &Book{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
 		b.files[strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")] = f
 	}
@@ -63,7 +66,7 @@ func openBook(zr *zip.Reader) (*book, error) {
 	if err := readXMLPart(b.files, "xl/workbook.xml", &wb); err != nil {
 		return nil, err
 	}
-	b.date1904 = wb.Pr.Date1904 == "1" || strings.EqualFold(wb.Pr.Date1904, "true")
+	b.Date1904 = wb.Pr.Date1904 == "1" || strings.EqualFold(wb.Pr.Date1904, "true")
 	rels, err := readRels(b.files, "xl/_rels/workbook.xml.rels", "xl")
 	if err != nil {
 		return nil, err
@@ -75,7 +78,7 @@ func openBook(zr *zip.Reader) (*book, error) {
 				rid = a.Value
 			}
 		}
-		b.sheets = append(b.sheets, bookSheet{name: s.Name, part: b.files[rels[rid].target]})
+		b.Sheets = append(b.Sheets, Sheet{Name: s.Name, Part: b.files[rels[rid].target]})
 	}
 	sstPart := "xl/sharedStrings.xml"
 	for _, r := range rels {
@@ -84,11 +87,11 @@ func openBook(zr *zip.Reader) (*book, error) {
 		}
 	}
 	if f := b.files[sstPart]; f != nil {
-		if b.sst, err = readSharedStrings(f); err != nil {
+		if b.SST, err = ReadSharedStrings(f); err != nil {
 			return nil, fmt.Errorf("shared strings: %w", err)
 		}
 	}
-	b.modified = docModified(b.files)
+	b.Modified = docModified(b.files)
 	return b, nil
 }
 
@@ -158,9 +161,9 @@ func readXMLPart(files map[string]*zip.File, name string, v any) error {
 	return nil
 }
 
-// readSharedStrings reads every <si>: its text, or its rich-text runs
+// ReadSharedStrings reads every <si>: its text, or its rich-text runs
 // joined, without phonetic runs (<rPh>).
-func readSharedStrings(f *zip.File) ([]string, error) {
+func ReadSharedStrings(f *zip.File) ([]string, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
@@ -213,10 +216,10 @@ func readSharedStrings(f *zip.File) ([]string, error) {
 	}
 }
 
-// scanMerges finds a sheet's merged ranges. They follow the cell data, so
+// Merges finds a sheet's merged ranges. They follow the cell data, so
 // they are looked for by a byte search of the whole part before its rows
 // are read.
-func scanMerges(f *zip.File) ([]mergeRange, error) {
+func Merges(f *zip.File) ([]Merge, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
@@ -224,7 +227,7 @@ func scanMerges(f *zip.File) ([]mergeRange, error) {
 	defer rc.Close()
 	const overlap = 256 // longer than any <mergeCell …/> tag
 	buf := make([]byte, 0, 256<<10+overlap)
-	var out []mergeRange
+	var out []Merge
 	needle := []byte("mergeCell ")
 	for {
 		n, err := io.ReadFull(rc, buf[len(buf):cap(buf)])
@@ -320,7 +323,7 @@ func attrBytes(tag []byte, name string) ([]byte, bool) {
 	return nil, false
 }
 
-func parseRange(ref string) (mergeRange, bool) {
+func parseRange(ref string) (Merge, bool) {
 	a, b, ok := strings.Cut(ref, ":")
 	if !ok {
 		b = a
@@ -328,9 +331,9 @@ func parseRange(ref string) (mergeRange, bool) {
 	c1, r1, err1 := excelize.CellNameToCoordinates(a)
 	c2, r2, err2 := excelize.CellNameToCoordinates(b)
 	if err1 != nil || err2 != nil {
-		return mergeRange{}, false
+		return Merge{}, false
 	}
-	return mergeRange{top: min(r1, r2), left: min(c1, c2), bottom: max(r1, r2), right: max(c1, c2)}, true
+	return Merge{Top: min(r1, r2), Left: min(c1, c2), Bottom: max(r1, r2), Right: max(c1, c2)}, true
 }
 
 // tagReader splits XML into text runs and tags, keeping only what is asked
