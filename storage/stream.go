@@ -12,11 +12,11 @@ import (
 // exportAncestry is how many revisions an export row carries.
 const exportAncestry = 20
 
-// eachRecord streams the live records of a kind, in id order, each with its
+// EachRecord streams the live records of a kind, in id order, each with its
 // revision ancestry (newest first), reading records and revisions side by
 // side in one read transaction: memory stays flat however many rows there
 // are, and the rows are one consistent snapshot.
-func (s *Store) eachRecord(ctx context.Context, kind model.Kind, yield func(r model.Record, ancestry []string) error) error {
+func (s *Store) EachRecord(ctx context.Context, kind model.Kind, yield func(r model.Record, ancestry []string) error) error {
 	tx, err := s.rd.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("read %s: %w", kind, err)

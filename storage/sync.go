@@ -47,11 +47,8 @@ func (p *planner) say(zh, en string) string {
 // PlanImport decides every incoming row against the store without changing
 // anything. rejected and files come from the workbook reader and are carried
 // into the plan unchanged.
-func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection) (*model.Plan, error) {
-	return s.planImport(ctx, rows, files, rejected, "")
-}
-
-func (s *Store) planImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection, lang string) (*model.Plan, error) {
+// lang ("zh", "en") is the language of the plan's reasons and notes.
+func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection, lang string) (*model.Plan, error) {
 	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
 	p := &planner{q: s.rd, plan: plan, seen: map[string]model.RowRef{}, lang: lang}
 	for i := range rows {

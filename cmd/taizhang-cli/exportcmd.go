@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 
 	"taizhang/model"
-	"taizhang/storage"
+	"taizhang/storage/exchange"
 	"taizhang/storage/workbook"
 )
 
@@ -39,10 +39,10 @@ func (e *env) cmdExport(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	var stats storage.ExportStats
+	var stats exchange.Stats
 	err = writeFileAtomic(pos[0], func(f *os.File) error {
 		var err error
-		stats, err = st.Export(ctx, f, storage.ExportRequest{Kinds: kinds, Unit: *unit, ChangedSince: day,
+		stats, err = exchange.Export(ctx, st, f, exchange.ExportRequest{Kinds: kinds, Unit: *unit, ChangedSince: day,
 			Password: *password, Operator: operator(*as), Generator: "taizhang-cli " + version})
 		return err
 	})

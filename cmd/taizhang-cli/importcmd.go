@@ -10,6 +10,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	"taizhang/storage/exchange"
 )
 
 // importJSON is the one object `import --json` prints (shared/CLI.md).
@@ -55,7 +56,7 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 
-	plan, err := st.PlanFiles(ctx, files, storage.ReadRequest{Lang: e.lang, Password: *password})
+	plan, err := exchange.PlanFiles(ctx, st, files, exchange.ReadRequest{Lang: e.lang, Password: *password})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	"taizhang/storage/exchange"
 )
 
 // showcase gives one open item a history worth showing: two edits by
@@ -86,7 +87,7 @@ func showcase(ctx context.Context, st *storage.Store) error {
 		}
 		break
 	}
-	plan, err := st.PlanFiles(ctx, []string{path}, storage.ReadRequest{Lang: "zh"})
+	plan, err := exchange.PlanFiles(ctx, st, []string{path}, exchange.ReadRequest{Lang: "zh"})
 	if err != nil {
 		return fmt.Errorf("showcase: plan %s: %w", path, err)
 	}
@@ -101,7 +102,7 @@ func exportUnit(ctx context.Context, st *storage.Store, path, unit string) error
 	if err != nil {
 		return err
 	}
-	_, err = st.Export(ctx, f, storage.ExportRequest{Kinds: []model.Kind{model.KindTask}, Unit: unit, Operator: "王敏"})
+	_, err = exchange.Export(ctx, st, f, exchange.ExportRequest{Kinds: []model.Kind{model.KindTask}, Unit: unit, Operator: "王敏"})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

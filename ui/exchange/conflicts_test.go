@@ -16,7 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
-	"taizhang/storage"
+	ex "taizhang/storage/exchange"
 	"taizhang/ui/exchange"
 	"taizhang/ui/ledger"
 )
@@ -99,7 +99,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "导出.xlsx")
 	out, err := os.Create(path)
 	require.NoError(t, err)
-	_, err = e.st.Export(ctx, out, storage.ExportRequest{})
+	_, err = ex.Export(ctx, e.st, out, ex.ExportRequest{})
 	require.NoError(t, err)
 	require.NoError(t, out.Close())
 

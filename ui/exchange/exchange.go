@@ -11,10 +11,11 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	ex "taizhang/storage/exchange"
 )
 
 // ExportRequest selects what to export.
-type ExportRequest = storage.ExportRequest
+type ExportRequest = ex.ExportRequest
 
 // Exchanger plans and applies imports and writes exports.
 type Exchanger interface {
@@ -24,7 +25,7 @@ type Exchanger interface {
 	// Apply applies a reviewed plan; partial imports the valid rows when
 	// some were rejected (else rejected rows refuse the whole import).
 	Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error)
-	Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error)
+	Export(ctx context.Context, out string, req ExportRequest) (ex.Stats, error)
 	// Units is the unit dictionary (the export's unit picker searches it).
 	Units(ctx context.Context) (*model.UnitDict, error)
 }
@@ -43,7 +44,7 @@ type StoreExchanger struct {
 }
 
 func (x StoreExchanger) Plan(ctx context.Context, files []string, progress func(done, total int)) (*model.Plan, error) {
-	return x.Store.PlanFiles(ctx, files, storage.ReadRequest{Lang: x.Lang(), Progress: progress})
+	return ex.PlanFiles(ctx, x.Store, files, ex.ReadRequest{Lang: x.Lang(), Progress: progress})
 }
 
 func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error) {
@@ -54,13 +55,13 @@ func (x StoreExchanger) Units(ctx context.Context) (*model.UnitDict, error) {
 	return x.Store.UnitDict(ctx)
 }
 
-func (x StoreExchanger) Export(ctx context.Context, out string, req ExportRequest) (storage.ExportStats, error) {
+func (x StoreExchanger) Export(ctx context.Context, out string, req ExportRequest) (ex.Stats, error) {
 	f, err := os.Create(out)
 	if err != nil {
 		return nil, fmt.Errorf("export %s: %w", out, err)
 	}
 	req.Operator = x.Operator()
-	stats, err := x.Store.Export(ctx, f, req)
+	stats, err := ex.Export(ctx, x.Store, f, req)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("export %s: %w", out, cerr)
 	}

@@ -1,4 +1,8 @@
-package storage
+// Package exchange moves records between workbooks and the store: it reads
+// files and plans their import (workbook read + store plan), and streams
+// records into export workbooks. The desktop app and the CLI both call it,
+// so they share every line of import and export logic.
+package exchange
 
 import (
 	"context"
@@ -8,6 +12,7 @@ import (
 	"time"
 
 	"taizhang/model"
+	"taizhang/storage"
 	"taizhang/storage/workbook"
 )
 
@@ -22,7 +27,7 @@ type ReadRequest struct {
 // PlanFiles reads every workbook and plans their import against the store,
 // changing nothing. A file that cannot be read at all is an error naming it
 // (a *workbook.FileError, which speaks both languages).
-func (s *Store) PlanFiles(ctx context.Context, paths []string, req ReadRequest) (*model.Plan, error) {
+func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
 	units, err := s.UnitDict(ctx)
 	if err != nil {
 		return nil, err
@@ -55,7 +60,7 @@ func (s *Store) PlanFiles(ctx context.Context, paths []string, req ReadRequest) 
 			req.Progress(i+1, len(paths))
 		}
 	}
-	plan, err := s.planImport(ctx, rows, files, rejected, req.Lang)
+	plan, err := s.PlanImport(ctx, rows, files, rejected, req.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -74,12 +79,12 @@ type ExportRequest struct {
 	Generator    string
 }
 
-// ExportStats counts what was written, per kind.
-type ExportStats map[model.Kind]int
+// Stats counts what was written, per kind.
+type Stats map[model.Kind]int
 
 // Export writes the selected records as a Taizhang workbook: hidden ids,
 // revisions and ancestry let the file come back and merge.
-func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (ExportStats, error) {
+func Export(ctx context.Context, s *storage.Store, w io.Writer, req ExportRequest) (Stats, error) {
 	kinds := req.Kinds
 	if len(kinds) == 0 {
 		kinds = model.Kinds()
@@ -96,24 +101,24 @@ func (s *Store) Export(ctx context.Context, w io.Writer, req ExportRequest) (Exp
 	if !req.ChangedSince.IsZero() {
 		since = req.ChangedSince.Time()
 	}
-	stats := ExportStats{}
+	stats := Stats{}
 	sheets := make([]workbook.SheetData, 0, len(kinds))
 	for _, k := range kinds {
 		if unitName == "" && since.IsZero() {
 			// A full export streams: memory does not grow with the rows.
-			n, err := s.Count(ctx, Query{Kind: k})
+			n, err := s.Count(ctx, storage.Query{Kind: k})
 			if err != nil {
 				return nil, fmt.Errorf("export %s: %w", k, err)
 			}
 			stats[k] = n
 			sheets = append(sheets, workbook.SheetData{Kind: k, Count: n,
-				Each: func(yield func(model.Record, []string) error) error { return s.eachRecord(ctx, k, yield) }})
+				Each: func(yield func(model.Record, []string) error) error { return s.EachRecord(ctx, k, yield) }})
 			continue
 		}
 		// A department's ledger or a field laptop's changes: small selections.
 		var recs []model.Record
 		var ancestry [][]string
-		err := s.eachRecord(ctx, k, func(r model.Record, anc []string) error {
+		err := s.EachRecord(ctx, k, func(r model.Record, anc []string) error {
 			if r.RecordMeta().UpdatedAt.Before(since) || (unitName != "" && !hasUnit(r, unitName, req.Unit)) {
 				return nil
 			}

@@ -1,4 +1,4 @@
-package storage
+package exchange
 
 import (
 	"context"
@@ -11,11 +11,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
-func openTestStore(t *testing.T) *Store {
+func openTestStore(t *testing.T) *storage.Store {
 	t.Helper()
-	s, err := Open(t.TempDir())
+	s, err := storage.Open(t.TempDir())
 	require.NoError(t, err)
 	t.Cleanup(func() { s.Close() })
 	return s
@@ -32,29 +33,29 @@ func newTask(number, title, progress string) *model.Task {
 	return t
 }
 
-func exportTo(t *testing.T, s *Store, name string, req ExportRequest) string {
+func exportTo(t *testing.T, s *storage.Store, name string, req ExportRequest) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), name)
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	_, err = s.Export(context.Background(), f, req)
+	_, err = Export(context.Background(), s, f, req)
 	require.NoError(t, err)
 	require.NoError(t, f.Close())
 	return path
 }
 
-func importFile(t *testing.T, s *Store, path string) *model.Plan {
+func importFile(t *testing.T, s *storage.Store, path string) *model.Plan {
 	t.Helper()
 	ctx := context.Background()
-	plan, err := s.PlanFiles(ctx, []string{path}, ReadRequest{Lang: "en"})
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "en"})
 	require.NoError(t, err)
 	require.Empty(t, plan.Rejected)
-	res, err := s.ApplyImport(ctx, plan, ApplyOptions{By: "tester"})
+	res, err := s.ApplyImport(ctx, plan, storage.ApplyOptions{By: "tester"})
 	require.NoError(t, err)
 	return res.Plan
 }
 
-func getTask(t *testing.T, s *Store, id string) *model.Task {
+func getTask(t *testing.T, s *storage.Store, id string) *model.Task {
 	t.Helper()
 	r, err := s.Get(context.Background(), id)
 	require.NoError(t, err)
@@ -116,9 +117,9 @@ func TestSyncRoundTripBetweenMachines(t *testing.T) {
 
 	// The same file again: nothing changes, no second conflict.
 	revs := map[string]string{t1.ID: at1.Rev, t2.ID: at2.Rev}
-	plan2, err := a.PlanFiles(ctx, []string{back}, ReadRequest{})
+	plan2, err := PlanFiles(ctx, a, []string{back}, ReadRequest{})
 	require.NoError(t, err)
-	_, err = a.ApplyImport(ctx, plan2, ApplyOptions{By: "tester", NoBackup: true})
+	_, err = a.ApplyImport(ctx, plan2, storage.ApplyOptions{By: "tester", NoBackup: true})
 	require.NoError(t, err)
 	assert.Equal(t, revs[t1.ID], getTask(t, a, t1.ID).Rev)
 	assert.Equal(t, revs[t2.ID], getTask(t, a, t2.ID).Rev)
@@ -131,7 +132,7 @@ func TestSyncRoundTripBetweenMachines(t *testing.T) {
 	assert.Equal(t, "城区停车难综合治理（乙改）", getTask(t, a, t2.ID).Title)
 
 	// Once resolved, the same file does not bring the conflict back.
-	plan3, err := a.PlanFiles(ctx, []string{back}, ReadRequest{})
+	plan3, err := PlanFiles(ctx, a, []string{back}, ReadRequest{})
 	require.NoError(t, err)
 	assert.Equal(t, 0, plan3.Counts().Conflicts)
 	assert.Equal(t, map[model.Action]int{model.ActionUnchanged: 2}, actions(plan3, model.KindTask))
@@ -241,9 +242,9 @@ func TestApplyRefusesRejectedPlan(t *testing.T) {
 	ctx := context.Background()
 	a := openTestStore(t)
 	plan := &model.Plan{Rejected: []model.Rejection{{File: "x.xlsx", Row: 3, Reason: "bad"}}}
-	_, err := a.ApplyImport(ctx, plan, ApplyOptions{By: "t"})
-	require.ErrorIs(t, err, ErrRejected)
-	n, err := a.Count(ctx, Query{Kind: model.KindTask})
+	_, err := a.ApplyImport(ctx, plan, storage.ApplyOptions{By: "t"})
+	require.ErrorIs(t, err, storage.ErrRejected)
+	n, err := a.Count(ctx, storage.Query{Kind: model.KindTask})
 	require.NoError(t, err)
 	assert.Zero(t, n)
 }
@@ -271,12 +272,12 @@ func TestSyncPartialUnitColumnsKeepOtherRoles(t *testing.T) {
 	in.Units = []model.UnitRole{{Name: "市发展和改革委员会", Role: model.RoleLead}}
 	in.Progress = "已完成2条"
 	plan, err := a.PlanImport(ctx, []model.Incoming{{Record: in, Fields: []string{"number", "units", "lead_unit", "progress"},
-		UnitRoles: []model.Role{model.RoleLead, model.RoleResponsible}, Ref: model.RowRef{File: "x.xlsx", Sheet: "S", Row: 2}}}, nil, nil)
+		UnitRoles: []model.Role{model.RoleLead, model.RoleResponsible}, Ref: model.RowRef{File: "x.xlsx", Sheet: "S", Row: 2}}}, nil, nil, "")
 	require.NoError(t, err)
 	require.Len(t, plan.Items, 1)
 	assert.Equal(t, model.ActionUpdated, plan.Items[0].Action)
 	assert.Equal(t, []string{"progress"}, plan.Items[0].Changed)
-	_, err = a.ApplyImport(ctx, plan, ApplyOptions{By: "t", NoBackup: true})
+	_, err = a.ApplyImport(ctx, plan, storage.ApplyOptions{By: "t", NoBackup: true})
 	require.NoError(t, err)
 	got := getTask(t, a, t1.ID)
 	assert.Equal(t, "已完成2条", got.Progress)
@@ -319,7 +320,7 @@ func TestCloneKeepsRecordsThatShareADescribingKey(t *testing.T) {
 	path := exportTo(t, a, "funds.xlsx", ExportRequest{Kinds: []model.Kind{model.KindFund}})
 	plan := importFile(t, b, path)
 	assert.Equal(t, map[model.Action]int{model.ActionNew: 2}, actions(plan, model.KindFund))
-	n, err := b.Count(ctx, Query{Kind: model.KindFund})
+	n, err := b.Count(ctx, storage.Query{Kind: model.KindFund})
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
 	plan = importFile(t, b, path)
@@ -347,7 +348,7 @@ func TestApplyReplansRowsEditedSincePreview(t *testing.T) {
 	require.NoError(t, f.Save())
 	require.NoError(t, f.Close())
 
-	plan, err := a.PlanFiles(ctx, []string{path}, ReadRequest{})
+	plan, err := PlanFiles(ctx, a, []string{path}, ReadRequest{})
 	require.NoError(t, err)
 	require.Equal(t, 1, plan.Counts().Updated)
 
@@ -356,7 +357,7 @@ func TestApplyReplansRowsEditedSincePreview(t *testing.T) {
 	local.Progress = "本机：已检测3座"
 	require.NoError(t, a.Save(ctx, local, "甲"))
 
-	res, err := a.ApplyImport(ctx, plan, ApplyOptions{By: "t", NoBackup: true})
+	res, err := a.ApplyImport(ctx, plan, storage.ApplyOptions{By: "t", NoBackup: true})
 	require.NoError(t, err)
 	assert.Equal(t, 1, res.Plan.Counts().Conflicts)
 	assert.Equal(t, "本机：已检测3座", getTask(t, a, t1.ID).Progress)
@@ -388,7 +389,7 @@ func TestLedgerWithoutNumbersReimportsUnchanged(t *testing.T) {
 	require.NoError(t, f2.Save())
 	plan = importFile(t, a, path)
 	assert.Equal(t, map[model.Action]int{model.ActionUpdated: 1, model.ActionUnchanged: 1}, actions(plan, model.KindTask))
-	n, err := a.Count(context.Background(), Query{Kind: model.KindTask})
+	n, err := a.Count(context.Background(), storage.Query{Kind: model.KindTask})
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
 }
