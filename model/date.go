@@ -137,3 +137,13 @@ type Deadline struct {
 	Text string       `json:"deadline_text"`
 	Type DeadlineKind `json:"deadline_kind"`
 }
+
+// Display is how lists show a deadline: the parsed day (it sorts and
+// compares), else what was typed for deadlines without one (长期坚持,
+// 每月25日前).
+func (d Deadline) Display() string {
+	if !d.Due.IsZero() {
+		return d.Due.String()
+	}
+	return d.Text
+}

@@ -17,7 +17,6 @@ type Query struct {
 	Status string
 	Unit   string // the lead unit, or any unit named in units[] (problems: unit)
 	Source string
-	Light  string     // ignored here: lights depend on today and settings; the UI filters
 	From   model.Date // by the kind's main date (tasks, proposals: assigned_on; meetings: held_on;
 	To     model.Date // funds, holidays: date; projects, visits: start_on; problems: raised_on)
 	// ChangedSince keeps records updated at or after it (export --changed-since).
@@ -259,4 +258,73 @@ func prefixed(cols string) string {
 		parts[i] = "r." + p
 	}
 	return strings.Join(parts, ", ")
+}
+
+// GetMany reads records by id, in the order given; ids not found are
+// skipped (deleted meanwhile).
+func (s *Store) GetMany(ctx context.Context, ids []string) ([]model.Record, error) {
+	out := make([]model.Record, 0, len(ids))
+	const chunk = 500
+	for i := 0; i < len(ids); i += chunk {
+		part := ids[i:min(i+chunk, len(ids))]
+		args := make([]any, len(part))
+		for j, id := range part {
+			args[j] = id
+		}
+		rows, err := s.rd.QueryContext(ctx, "SELECT "+recordCols+" FROM records WHERE id IN (?"+
+			strings.Repeat(", ?", len(part)-1)+")", args...)
+		if err != nil {
+			return nil, fmt.Errorf("get records: %w", err)
+		}
+		byID := map[string]model.Record{}
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("get records: %w", err)
+			}
+			byID[r.RecordMeta().ID] = r
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("get records: %w", err)
+		}
+		for _, id := range part {
+			if r, ok := byID[id]; ok {
+				out = append(out, r)
+			}
+		}
+	}
+	return out, nil
+}
+
+// CountBy counts q's records grouped by one of the indexed columns
+// ("status", "lead_unit", "source"); the dashboard's figures.
+func (s *Store) CountBy(ctx context.Context, kind model.Kind, column string, openTasksOnly bool) (map[string]int, error) {
+	switch column {
+	case "status", "lead_unit", "source":
+	default:
+		return nil, fmt.Errorf("count by %q: not a list column", column)
+	}
+	where := "r.kind = ? AND r.deleted = 0"
+	if openTasksOnly {
+		where += " AND " + taskOpenSQL
+	}
+	rows, err := s.rd.QueryContext(ctx, "SELECT coalesce(r."+column+",''), count(*) FROM records r WHERE "+where+
+		" GROUP BY 1", string(kind))
+	if err != nil {
+		return nil, fmt.Errorf("count %s by %s: %w", kind, column, err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var v string
+		var n int
+		if err := rows.Scan(&v, &n); err != nil {
+			return nil, fmt.Errorf("count %s by %s: %w", kind, column, err)
+		}
+		out[v] = n
+	}
+	return out, rows.Err()
 }

@@ -61,3 +61,16 @@ func (s *Store) UnitDict(ctx context.Context) (*model.UnitDict, error) {
 	}
 	return model.NewUnitDict(units), nil
 }
+
+// Day is today under the stored rules and holiday calendar.
+func (s *Store) Day(ctx context.Context) (model.Day, error) {
+	rules, err := s.Rules(ctx)
+	if err != nil {
+		return model.Day{}, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return model.Day{}, err
+	}
+	return model.Day{Today: model.Today(), Rules: rules, Cal: cal}, nil
+}

@@ -115,7 +115,7 @@ type UI struct {
 
 	lang     i18n.Lang
 	operator string
-	day      common.Day
+	day      model.Day
 	units    *model.UnitDict
 
 	current string
@@ -185,13 +185,13 @@ func (u *UI) loadContext(ctx context.Context) error {
 	if today.IsZero() {
 		today = model.Today()
 	}
-	u.day = common.Day{Today: today, Rules: rules, Cal: cal}
+	u.day = model.Day{Today: today, Rules: rules, Cal: cal}
 	u.units = units
 	return nil
 }
 
 // Day is what lights are judged against now.
-func (u *UI) Day() common.Day { return u.day }
+func (u *UI) Day() model.Day { return u.day }
 
 // Operator is the name changes are recorded under.
 func (u *UI) Operator() string { return u.operator }

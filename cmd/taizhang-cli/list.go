@@ -47,7 +47,7 @@ func (e *env) cmdList(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("list %s: %w", kind, err)
 	}
-	view, err := storage.NewView(ctx, st)
+	view, err := newView(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func statusValue(kind model.Kind, s string) string {
 	return s
 }
 
-func (e *env) writeJSONRecords(view *storage.View, recs []model.Record) error {
+func (e *env) writeJSONRecords(view *view, recs []model.Record) error {
 	out := make([]map[string]any, 0, len(recs))
 	for _, r := range recs {
 		m, err := view.JSON(r)
@@ -101,7 +101,7 @@ func (e *env) writeJSONRecords(view *storage.View, recs []model.Record) error {
 	return enc.Encode(out)
 }
 
-func (e *env) writeTable(view *storage.View, kind model.Kind, recs []model.Record) error {
+func (e *env) writeTable(view *view, kind model.Kind, recs []model.Record) error {
 	tw := tabwriter.NewWriter(e.out, 0, 4, 2, ' ', 0)
 	for _, r := range recs {
 		fmt.Fprintln(tw, strings.Join(view.Summary(r), "\t"))

@@ -11,7 +11,6 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
-	"taizhang/ui/common"
 )
 
 // Store is what the workbench reads. Lights and counts are judged by the
@@ -21,7 +20,7 @@ type Store interface {
 	List(ctx context.Context, q storage.Query) ([]model.Record, error)
 	Count(ctx context.Context, q storage.Query) (int, error)
 	GetMany(ctx context.Context, ids []string) ([]model.Record, error)
-	TaskLightSummary(ctx context.Context, d storage.LightDay, limit int) (map[model.Light]int, map[model.Light][]string, error)
+	TaskLightSummary(ctx context.Context, d model.Day, limit int) (map[model.Light]int, map[model.Light][]string, error)
 	CountBy(ctx context.Context, kind model.Kind, column string, openTasksOnly bool) (map[string]int, error)
 	OpenTaskIDsWithCycle(ctx context.Context) ([]string, error)
 }
@@ -60,17 +59,13 @@ const noUnit = "—"
 // ListMax is how many items an attention list shows.
 const ListMax = 50
 
-func lightDay(day common.Day) storage.LightDay {
-	return storage.LightDay{Today: day.Today, Rules: day.Rules, Cal: day.Cal}
-}
-
 func taskLine(t *model.Task) string {
 	return fmt.Sprintf("%s %s（%s，%s）", t.Number, t.Title, t.LeadUnit, model.CurrentDeadline(t))
 }
 
 // Load reads the workbench figures for day, all but the missed reports
 // (LoadMissed), which need every open item that reports periodically.
-func Load(ctx context.Context, st Store, day common.Day) (*Data, error) {
+func Load(ctx context.Context, st Store, day model.Day) (*Data, error) {
 	d := &Data{ByStatus: map[model.TaskStatus]int{}}
 	statuses, err := st.CountBy(ctx, model.KindTask, "status", false)
 	if err != nil {
@@ -80,7 +75,7 @@ func Load(ctx context.Context, st Store, day common.Day) (*Data, error) {
 		d.ByStatus[model.TaskStatus(s)] = n
 	}
 	var lit map[model.Light][]string
-	if d.ByLight, lit, err = st.TaskLightSummary(ctx, lightDay(day), ListMax); err != nil {
+	if d.ByLight, lit, err = st.TaskLightSummary(ctx, day, ListMax); err != nil {
 		return nil, err
 	}
 	d.RedCount, d.YellowCount = d.ByLight[model.LightRed], d.ByLight[model.LightYellow]
@@ -138,7 +133,7 @@ func Load(ctx context.Context, st Store, day common.Day) (*Data, error) {
 
 // LoadMissed lists the open items with a unit that has not reported for
 // the latest period due.
-func LoadMissed(ctx context.Context, st Store, day common.Day) ([]Item, error) {
+func LoadMissed(ctx context.Context, st Store, day model.Day) ([]Item, error) {
 	ids, err := st.OpenTaskIDsWithCycle(ctx)
 	if err != nil {
 		return nil, err
@@ -160,7 +155,7 @@ func LoadMissed(ctx context.Context, st Store, day common.Day) ([]Item, error) {
 }
 
 // pointsMissed lists active liaison points with no visit this month.
-func pointsMissed(ctx context.Context, st Store, day common.Day, d *Data) error {
+func pointsMissed(ctx context.Context, st Store, day model.Day, d *Data) error {
 	points, err := st.List(ctx, storage.Query{Kind: model.KindPoint, Sort: "name"})
 	if err != nil {
 		return fmt.Errorf("list liaison points: %w", err)

@@ -19,7 +19,7 @@ import (
 type Screen struct {
 	store Store
 	run   *common.Runner
-	day   func() common.Day
+	day   func() model.Day
 	open  func(model.Record)
 
 	// ShowTasks lists tasks of a lead unit and/or light ("" for all): the
@@ -33,7 +33,7 @@ type Screen struct {
 }
 
 // New builds the workbench; open shows a record's form.
-func New(st Store, run *common.Runner, day func() common.Day, open func(model.Record)) *Screen {
+func New(st Store, run *common.Runner, day func() model.Day, open func(model.Record)) *Screen {
 	s := &Screen{store: st, run: run, day: day, open: open, body: container.NewVBox()}
 	refresh := widget.NewButton(lang.L("action.refresh"), s.Reload)
 	s.content = container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("nav.dashboard"),

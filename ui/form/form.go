@@ -34,7 +34,7 @@ type Deps struct {
 	Store    Store
 	Window   fyne.Window // the window the form sits in (dialogs open there)
 	Run      *common.Runner
-	Day      func() common.Day
+	Day      func() model.Day
 	Operator func() string
 	Units    *model.UnitDict
 	// Saved is told about every successful save (the ledger reloads).
@@ -114,9 +114,9 @@ func clone(r model.Record) model.Record {
 	return r
 }
 
-func (f *Form) day() common.Day {
+func (f *Form) day() model.Day {
 	if f.deps.Day == nil {
-		return common.Day{Today: model.Today(), Rules: model.DefaultRules()}
+		return model.DefaultDay()
 	}
 	return f.deps.Day()
 }

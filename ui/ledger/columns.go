@@ -31,7 +31,7 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.title"), 240, "title", task(func(t *model.Task) string { return t.Title })},
 			{lang.L("field.lead_unit"), 150, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
 			{lang.L("field.leader"), 90, "leader", task(func(t *model.Task) string { return t.Leader })},
-			{lang.L("field.deadline"), 120, "deadline", task(func(t *model.Task) string { return deadlineText(t.Deadline) })},
+			{lang.L("field.deadline"), 120, "deadline", task(func(t *model.Task) string { return t.Deadline.Display() })},
 			{lang.L("field.status"), 110, "status", task(func(t *model.Task) string { return common.EnumLabel(model.TaskStatuses, t.Status) })},
 			{lang.L("field.percent"), 60, "percent", task(func(t *model.Task) string { return percent(t.Percent) })},
 		}
@@ -138,15 +138,6 @@ func of[T any](f func(T) string) func(model.Record) string {
 
 func task(f func(*model.Task) string) func(model.Record) string     { return of(f) }
 func prop(f func(*model.Proposal) string) func(model.Record) string { return of(f) }
-
-// deadlineText shows the parsed day, or what was typed for deadlines
-// without one (长期坚持, 每月25日前).
-func deadlineText(d model.Deadline) string {
-	if !d.Due.IsZero() {
-		return d.Due.String()
-	}
-	return d.Text
-}
 
 func percent(p int) string {
 	if p == 0 {

@@ -28,7 +28,7 @@ type Store interface {
 	Save(ctx context.Context, r model.Record, by string) error
 	// LightIDs and GetMany serve the light filter: lights are judged
 	// against today, so the store lists the ids and the table pages them.
-	LightIDs(ctx context.Context, q storage.Query, l model.Light, d storage.LightDay) ([]string, error)
+	LightIDs(ctx context.Context, q storage.Query, l model.Light, d model.Day) ([]string, error)
 	GetMany(ctx context.Context, ids []string) ([]model.Record, error)
 }
 
@@ -37,7 +37,7 @@ type Deps struct {
 	Store    Store
 	Window   fyne.Window
 	Run      *common.Runner
-	Day      func() common.Day
+	Day      func() model.Day
 	Operator func() string
 	// Open shows a record's form; a nil record means a new one of kind.
 	Open func(kind model.Kind, r model.Record)
@@ -136,7 +136,7 @@ func (s *Screen) Reload() {
 	started := time.Now()
 	s.deps.Run.Go(func() func() {
 		if light != "" {
-			ids, err := s.deps.Store.LightIDs(ctx, q, light, storage.LightDay{Today: day.Today, Rules: day.Rules, Cal: day.Cal})
+			ids, err := s.deps.Store.LightIDs(ctx, q, light, day)
 			var first []model.Record
 			if err == nil {
 				first, err = s.deps.Store.GetMany(ctx, ids[:min(pageSize, len(ids))])
@@ -204,9 +204,9 @@ func (s *Screen) countRows(ctx context.Context, gen int, q storage.Query) {
 	})
 }
 
-func (s *Screen) day() common.Day {
+func (s *Screen) day() model.Day {
 	if s.deps.Day == nil {
-		return common.Day{Today: model.Today(), Rules: model.DefaultRules()}
+		return model.DefaultDay()
 	}
 	return s.deps.Day()
 }

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"taizhang/model"
 )
@@ -11,34 +10,10 @@ import (
 // Lights depend on today and the office's rules, so they are not stored;
 // these queries judge task lights in SQL over the status and deadline
 // columns instead of reading every open record into Go. They agree with
-// model.TaskLight (ui_lights_test.go checks edge cases against it). A
+// model.TaskLight (lights_test.go checks edge cases against it). A
 // task's current deadline is its typed deadline unless an approved
 // extension moved it (model.CurrentDeadline): the form keeps the typed one
 // and records the extension, so the extension is looked up in the body.
-
-// LightDay is what lights are judged against.
-type LightDay struct {
-	Today model.Date
-	Rules model.Rules
-	Cal   *model.Calendar
-}
-
-// yellowUntil is the last day a deadline can fall on and still be yellow
-// (not green) today: YellowDays calendar days ahead, or the last day within
-// YellowDays working days when the rules count working days.
-func (d LightDay) yellowUntil() model.Date {
-	if !d.Rules.YellowInWorkdays {
-		return d.Today.AddDays(d.Rules.YellowDays)
-	}
-	last := d.Today
-	for day := d.Today.AddDays(1); day.DaysUntil(d.Today) > -(d.Rules.YellowDays*3 + 40); day = day.AddDays(1) {
-		if d.Cal.WorkdaysBetween(d.Today, day) > d.Rules.YellowDays {
-			break
-		}
-		last = day
-	}
-	return last
-}
 
 // taskOpenSQL: assigned and not finished (model.TaskStatusOf infers the
 // status from the dates when the ledger had none).
@@ -65,11 +40,11 @@ type litTask struct {
 // openTaskLights judges every open task in one pass, most urgent first (by
 // current deadline, then key): the body is read once per open task (for
 // extensions and the deadline kind), so the callers share this scan.
-func (s *Store) openTaskLights(ctx context.Context, d LightDay) ([]litTask, error) {
+func (s *Store) openTaskLights(ctx context.Context, d model.Day) ([]litTask, error) {
 	rows, err := s.rd.QueryContext(ctx, `SELECT id, CASE WHEN due IS NULL THEN 'green' WHEN due < ?1 THEN 'red'
 		WHEN due <= ?2 THEN 'yellow' ELSE 'green' END FROM (SELECT r.id AS id, r.key AS key, `+taskDeadlineSQL+` AS due
 		FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+taskOpenSQL+`) ORDER BY due, key`,
-		d.Today.String(), d.yellowUntil().String())
+		d.Today.String(), d.YellowUntil().String())
 	if err != nil {
 		return nil, fmt.Errorf("task lights: %w", err)
 	}
@@ -87,7 +62,7 @@ func (s *Store) openTaskLights(ctx context.Context, d LightDay) ([]litTask, erro
 
 // TaskLightCounts counts the tasks of each light; LightNone counts the
 // tasks that are not open.
-func (s *Store) TaskLightCounts(ctx context.Context, d LightDay) (map[model.Light]int, error) {
+func (s *Store) TaskLightCounts(ctx context.Context, d model.Day) (map[model.Light]int, error) {
 	lit, err := s.openTaskLights(ctx, d)
 	if err != nil {
 		return nil, err
@@ -106,7 +81,7 @@ func (s *Store) TaskLightCounts(ctx context.Context, d LightDay) (map[model.Ligh
 
 // TaskIDsWithLight lists the ids of the tasks showing light l, most
 // urgent first (by current deadline, then number). limit 0 means all.
-func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d LightDay, limit int) ([]string, error) {
+func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d model.Day, limit int) ([]string, error) {
 	var out []string
 	if l == model.LightNone {
 		rows, err := s.rd.QueryContext(ctx, `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND NOT `+
@@ -139,7 +114,7 @@ func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d LightDay,
 // LightIDs narrows q (tasks or proposals) to the records showing light l,
 // keeping q's order. Proposals are few and their due date depends on the
 // reply rules, so they are judged in Go.
-func (s *Store) LightIDs(ctx context.Context, q Query, l model.Light, d LightDay) ([]string, error) {
+func (s *Store) LightIDs(ctx context.Context, q Query, l model.Light, d model.Day) ([]string, error) {
 	q.Limit, q.Offset = 0, 0
 	ids, err := s.IDs(ctx, q)
 	if err != nil {
@@ -180,75 +155,6 @@ func (s *Store) LightIDs(ctx context.Context, q Query, l model.Light, d LightDay
 	return out, nil
 }
 
-// GetMany reads records by id, in the order given; ids not found are
-// skipped (deleted meanwhile).
-func (s *Store) GetMany(ctx context.Context, ids []string) ([]model.Record, error) {
-	out := make([]model.Record, 0, len(ids))
-	const chunk = 500
-	for i := 0; i < len(ids); i += chunk {
-		part := ids[i:min(i+chunk, len(ids))]
-		args := make([]any, len(part))
-		for j, id := range part {
-			args[j] = id
-		}
-		rows, err := s.rd.QueryContext(ctx, "SELECT "+recordCols+" FROM records WHERE id IN (?"+
-			strings.Repeat(", ?", len(part)-1)+")", args...)
-		if err != nil {
-			return nil, fmt.Errorf("get records: %w", err)
-		}
-		byID := map[string]model.Record{}
-		for rows.Next() {
-			r, err := scanRecord(rows)
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("get records: %w", err)
-			}
-			byID[r.RecordMeta().ID] = r
-		}
-		err = rows.Err()
-		rows.Close()
-		if err != nil {
-			return nil, fmt.Errorf("get records: %w", err)
-		}
-		for _, id := range part {
-			if r, ok := byID[id]; ok {
-				out = append(out, r)
-			}
-		}
-	}
-	return out, nil
-}
-
-// CountBy counts q's records grouped by one of the indexed columns
-// ("status", "lead_unit", "source"); the dashboard's figures.
-func (s *Store) CountBy(ctx context.Context, kind model.Kind, column string, openTasksOnly bool) (map[string]int, error) {
-	switch column {
-	case "status", "lead_unit", "source":
-	default:
-		return nil, fmt.Errorf("count by %q: not a list column", column)
-	}
-	where := "r.kind = ? AND r.deleted = 0"
-	if openTasksOnly {
-		where += " AND " + taskOpenSQL
-	}
-	rows, err := s.rd.QueryContext(ctx, "SELECT coalesce(r."+column+",''), count(*) FROM records r WHERE "+where+
-		" GROUP BY 1", string(kind))
-	if err != nil {
-		return nil, fmt.Errorf("count %s by %s: %w", kind, column, err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var v string
-		var n int
-		if err := rows.Scan(&v, &n); err != nil {
-			return nil, fmt.Errorf("count %s by %s: %w", kind, column, err)
-		}
-		out[v] = n
-	}
-	return out, rows.Err()
-}
-
 // OpenTaskIDsWithCycle lists the open tasks that owe periodic progress
 // reports (weekly, monthly, quarterly), for the missed-reports list.
 func (s *Store) OpenTaskIDsWithCycle(ctx context.Context) ([]string, error) {
@@ -271,7 +177,7 @@ func (s *Store) OpenTaskIDsWithCycle(ctx context.Context) ([]string, error) {
 
 // TaskLightSummary is TaskLightCounts plus, per light, the ids of the
 // first limit tasks (most urgent first), from one scan: the workbench.
-func (s *Store) TaskLightSummary(ctx context.Context, d LightDay, limit int) (map[model.Light]int, map[model.Light][]string, error) {
+func (s *Store) TaskLightSummary(ctx context.Context, d model.Day, limit int) (map[model.Light]int, map[model.Light][]string, error) {
 	lit, err := s.openTaskLights(ctx, d)
 	if err != nil {
 		return nil, nil, err

@@ -53,7 +53,7 @@ func TestTaskLightsInSQLAgreeWithModel(t *testing.T) {
 	}
 	for _, rules := range []model.Rules{model.DefaultRules(), {YellowDays: 2, YellowInWorkdays: true}} {
 		// Friday 27th … : two working days ahead of Thursday reach Monday 30th
-		day := LightDay{Today: today, Rules: rules, Cal: model.NewCalendar(nil)}
+		day := model.Day{Today: today, Rules: rules, Cal: model.NewCalendar(nil)}
 		want := map[model.Light][]string{}
 		for name, tk := range tasks {
 			l := model.TaskLight(tk, today, day.Cal, rules)
@@ -73,7 +73,7 @@ func TestTaskLightsInSQLAgreeWithModel(t *testing.T) {
 		}
 	}
 	// the check above must not pass vacuously
-	red, err := st.TaskIDsWithLight(ctx, model.LightRed, LightDay{Today: today, Rules: model.DefaultRules()}, 0)
+	red, err := st.TaskIDsWithLight(ctx, model.LightRed, model.Day{Today: today, Rules: model.DefaultRules()}, 0)
 	require.NoError(t, err)
 	assert.Len(t, red, 4, "overdue, refused extension, extended to a past day on the same decision day, and the status-less open one")
 }

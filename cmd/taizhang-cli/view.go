@@ -1,4 +1,4 @@
-package storage
+package main
 
 import (
 	"context"
@@ -6,44 +6,28 @@ import (
 	"fmt"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
-// View computes what is derived from records rather than stored: alert
-// lights under the configured rules and holiday calendar. The CLI's list
-// and the GUI's tables both use it, so they agree.
-type View struct {
-	Rules model.Rules
-	Cal   *model.Calendar
-	Today model.Date
+// view is how `list` shows records: what is derived rather than stored
+// (alert lights, a proposal's due date) is judged against day, as the
+// desktop app's tables judge it.
+type view struct {
+	day model.Day
 }
 
-// NewView loads the rules and the holiday calendar from the store.
-func NewView(ctx context.Context, s *Store) (*View, error) {
-	rules, err := s.Rules(ctx)
+// newView loads the rules and the holiday calendar from the store.
+func newView(ctx context.Context, s *storage.Store) (*view, error) {
+	day, err := s.Day(ctx)
 	if err != nil {
 		return nil, err
 	}
-	cal, err := s.Calendar(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return &View{Rules: rules, Cal: cal, Today: model.Today()}, nil
-}
-
-// Light is the record's alert light ("" for kinds without one).
-func (v *View) Light(r model.Record) model.Light {
-	switch t := r.(type) {
-	case *model.Task:
-		return model.TaskLight(t, v.Today, v.Cal, v.Rules)
-	case *model.Proposal:
-		return model.ProposalLight(t, v.Today, v.Rules)
-	}
-	return ""
+	return &view{day: day}, nil
 }
 
 // JSON is the record as `list --json` prints it: its stored fields with
 // Meta's, plus the derived light for tasks.
-func (v *View) JSON(r model.Record) (map[string]any, error) {
+func (v *view) JSON(r model.Record) (map[string]any, error) {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", r.RecordMeta().ID, err)
@@ -54,11 +38,11 @@ func (v *View) JSON(r model.Record) (map[string]any, error) {
 	}
 	switch t := r.(type) {
 	case *model.Task:
-		m["light"] = string(v.Light(r))
+		m["light"] = string(v.day.Light(r))
 	case *model.Proposal:
 		// A ledger seldom types the due date: it follows from the rules.
 		if t.DueOn.IsZero() {
-			if due := model.ProposalDue(t, v.Rules); !due.IsZero() {
+			if due := model.ProposalDue(t, v.day.Rules); !due.IsZero() {
 				m["due_on"] = due.String()
 			}
 		}
@@ -67,10 +51,10 @@ func (v *View) JSON(r model.Record) (map[string]any, error) {
 }
 
 // Summary is one line of a plain listing: key, title, state, unit, date.
-func (v *View) Summary(r model.Record) []string {
+func (v *view) Summary(r model.Record) []string {
 	switch t := r.(type) {
 	case *model.Task:
-		return []string{t.Number, t.Title, model.TaskStatuses.Zh(t.Status), t.LeadUnit, deadlineText(t.Deadline), string(v.Light(r))}
+		return []string{t.Number, t.Title, model.TaskStatuses.Zh(t.Status), t.LeadUnit, t.Deadline.Display(), string(v.day.Light(r))}
 	case *model.Proposal:
 		return []string{model.Bodies.Zh(t.Body), t.Session, t.Number, t.Title, t.LeadUnit, model.ProposalStatuses.Zh(t.Status)}
 	case *model.Meeting:
@@ -93,11 +77,4 @@ func (v *View) Summary(r model.Record) []string {
 		return []string{t.Date.String(), t.Name, fmt.Sprint(t.Workday)}
 	}
 	return []string{r.RecordMeta().ID}
-}
-
-func deadlineText(d model.Deadline) string {
-	if d.Text != "" {
-		return d.Text
-	}
-	return d.Due.String()
 }
