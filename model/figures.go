@@ -42,7 +42,7 @@ func (ds Dataset) unitName(name string) string {
 }
 
 // Summary holds the figures for a period, shaped exactly as
-// `report summary --json` prints them (shared/CLI.md); DOMAIN.md
+// `report summary --json` prints them (docs/CLI.md); DOMAIN.md
 // ("Figures and how they are counted") defines each one.
 type Summary struct {
 	From      Date            `json:"from"`

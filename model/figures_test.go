@@ -317,7 +317,7 @@ func TestSummarizeOtherPeriods(t *testing.T) {
 	assert.Equal(t, 1, day.Field.CalendarDays)
 }
 
-// cliSummaryTemplate is the `report summary --json` sample of shared/CLI.md.
+// cliSummaryTemplate is the `report summary --json` sample of docs/CLI.md.
 const cliSummaryTemplate = `{
   "from": "2019-01-01", "to": "2019-06-30",
   "tasks": {"tracked": 0, "assigned": 0, "done": 0, "closed": 0, "overdue": 0,

@@ -6,7 +6,7 @@ import (
 )
 
 // NaturalKey is how rows of ledgers that Taizhang did not write are matched
-// to records (shared/CLI.md): the number where the kind has one, else the
+// to records (docs/CLI.md): the number where the kind has one, else the
 // fields that identify the record. Empty when the record has no key yet.
 func NaturalKey(r Record) string {
 	switch v := r.(type) {

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 )
 
-// ResolveDataDir finds the data folder as shared/CLI.md fixes it: the flag,
+// ResolveDataDir finds the data folder as docs/CLI.md fixes it: the flag,
 // else $TAIZHANG_DATA, else a TaizhangData folder next to the executable
 // (portable mode, a USB stick), else the per-user config folder/Taizhang.
 // The folder is created.

@@ -11,7 +11,7 @@ import (
 	"taizhang/model"
 )
 
-// Sync semantics (shared/CLI.md, issue 3). A row of a Taizhang export names
+// Sync semantics (docs/CLI.md). A row of a Taizhang export names
 // its record by hidden id and the revision it was exported at; the body
 // stored for that revision is what both sides last agreed on, so a three-way
 // merge tells a field changed here from one changed in the file. A row of a

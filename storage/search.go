@@ -11,7 +11,7 @@ import (
 // Search works on an FTS5 table (tokenize unicode61) whose text the store
 // writes itself: overlapping bigrams of CJK runs and lowercase Latin/digit
 // words. A query's CJK run is then a phrase of its bigrams, which finds any
-// substring of two or more characters fast (FINDINGS: trigrams miss short
+// substring of two or more characters fast (a trigram index misses short
 // terms, LIKE costs 0.3 s at 100,000 rows). Single characters are prefix
 // queries (see tokens).
 

@@ -40,7 +40,7 @@ type Store struct {
 	drivenMax int
 }
 
-// pragmas apply to every pooled connection (FINDINGS: put them in the DSN).
+// pragmas apply to every pooled connection (set in the DSN, not by PRAGMA statements).
 const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 
 // fileURI turns a path into an SQLite URI path ("file:/a/b%3F.db"), so that

@@ -13,7 +13,7 @@ import (
 	"taizhang/storage/exchange"
 )
 
-// importJSON is the one object `import --json` prints (shared/CLI.md).
+// importJSON is the one object `import --json` prints (docs/CLI.md).
 type importJSON struct {
 	Files     []model.FileReport `json:"files"`
 	DryRun    bool               `json:"dry_run"`

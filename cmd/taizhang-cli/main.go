@@ -1,5 +1,5 @@
 // Command taizhang-cli is the desktop app's engine without a window:
-// import, export, report, backup and check, as shared/CLI.md fixes them.
+// import, export, report, backup and check, as docs/CLI.md fixes them.
 package main
 
 import (
@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-// Exit codes (shared/CLI.md).
+// Exit codes (docs/CLI.md).
 const (
 	exitOK    = 0
 	exitError = 1

@@ -18,7 +18,7 @@ import (
 	"taizhang/storage/report"
 )
 
-// cmdReport: report summary | monthly | quarterly | period (shared/CLI.md).
+// cmdReport: report summary | monthly | quarterly | period (docs/CLI.md).
 func (e *env) cmdReport(ctx context.Context, args []string) error {
 	const subs = "summary monthly quarterly period"
 	if len(args) == 0 {

@@ -6,7 +6,7 @@ import (
 	"taizhang/storage"
 )
 
-// openStore resolves the data folder (shared/CLI.md) and opens its
+// openStore resolves the data folder (docs/CLI.md) and opens its
 // database, creating an empty one if none exists.
 func (e *env) openStore() (*storage.Store, error) {
 	dir, err := storage.ResolveDataDir(e.dataFlag)

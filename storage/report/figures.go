@@ -42,7 +42,7 @@ func groupName(path, lang string) string {
 }
 
 // Figures lists every figure of the summary, in the order of
-// shared/CLI.md, by_source, by_class and funds_by_source spelled out (the
+// docs/CLI.md, by_source, by_class and funds_by_source spelled out (the
 // by_unit table is a sheet of its own).
 func Figures(s model.Summary, lang string) []Figure {
 	var defs []figureDef

@@ -11,7 +11,7 @@ import (
 // The cells do not use the label's own ellipsis truncation: Fyne 2.7 shapes
 // every truncated label with a fresh HarfBuzz font, about 1.4 ms per new
 // text with the bundled CJK font, so a page of new search results took
-// ~250 ms to lay out (FINDINGS). Widths here are estimated from the
+// ~250 ms to lay out (measured). Widths here are estimated from the
 // character classes of Noto Sans CJK: ideographs and full-width forms are
 // one em, ASCII at most 0.62 em on average, so the estimate errs on the
 // short side.
