@@ -4,23 +4,14 @@ import "strings"
 
 // RuleError is a domain rule that refused a change. It carries the message
 // in both languages the app speaks; Error gives the English one.
-type RuleError struct {
-	Zh string
-	En string
-}
+type RuleError struct{ Text }
 
 func (e *RuleError) Error() string { return e.En }
 
-// Reason is the message in the user's language: English for "en…",
-// Chinese otherwise (the app's default when the language is unknown).
-func (e *RuleError) Reason(lang string) string {
-	if strings.HasPrefix(strings.ToLower(lang), "en") {
-		return e.En
-	}
-	return e.Zh
-}
+// Reason is the message in lang (see Lang).
+func (e *RuleError) Reason(lang string) string { return e.In(lang) }
 
-func ruleErr(zh, en string) *RuleError { return &RuleError{Zh: zh, En: en} }
+func ruleErr(zh, en string) *RuleError { return &RuleError{T(zh, en)} }
 
 // statusMove is one allowed status change; needsReason marks the changes
 // DOMAIN.md wants a reason for (退回, 撤销).

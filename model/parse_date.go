@@ -14,8 +14,7 @@ import (
 // was expected, in Chinese (shown to office staff) and English (logs, CLI).
 type ParseError struct {
 	Value string
-	Zh    string
-	En    string
+	Text
 }
 
 // Error is the English text with the value.
@@ -23,16 +22,11 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%q: %s", e.Value, e.En)
 }
 
-// Reason is the explanation alone, in "zh" or "en" (anything else: English).
-func (e *ParseError) Reason(lang string) string {
-	if lang == "zh" {
-		return e.Zh
-	}
-	return e.En
-}
+// Reason is the explanation alone, in lang (see Lang).
+func (e *ParseError) Reason(lang string) string { return e.In(lang) }
 
 func parseErr(value, zh, en string) *ParseError {
-	return &ParseError{Value: value, Zh: zh, En: en}
+	return &ParseError{Value: value, Text: T(zh, en)}
 }
 
 // Years a typed date may have. Wider ranges only let typos through

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"taizhang/model"
 )
 
 //go:embed migrations/*.sql
@@ -78,10 +80,8 @@ func (e *SchemaError) Error() string {
 }
 
 func (e *SchemaError) Reason(lang string) string {
-	if lang == "en" {
-		return e.Error()
-	}
-	return fmt.Sprintf("%s：数据库版本为 %d，本程序只支持到 %d，请使用新版台账通打开", e.Path, e.Have, e.Known)
+	return model.T(fmt.Sprintf("%s：数据库版本为 %d，本程序只支持到 %d，请使用新版台账通打开", e.Path, e.Have, e.Known),
+		e.Error()).In(lang)
 }
 
 func (e *SchemaError) Unwrap() error { return ErrNewerSchema }

@@ -28,21 +28,12 @@ type planner struct {
 	// seen maps a record (by id, or kind+key for new rows) to the row that
 	// already targets it in this import.
 	seen map[string]model.RowRef
-	// lang is the language of the plan's reasons and notes ("zh", "en";
-	// "" gives both, as when the caller's language is not known).
+	// lang is the language of the plan's reasons and notes (model.Lang).
 	lang string
 }
 
 // say picks the planner's language.
-func (p *planner) say(zh, en string) string {
-	switch p.lang {
-	case "zh":
-		return zh
-	case "en":
-		return en
-	}
-	return zh + " / " + en
-}
+func (p *planner) say(zh, en string) string { return model.T(zh, en).In(p.lang) }
 
 // PlanImport decides every incoming row against the store without changing
 // anything. rejected and files come from the workbook reader and are carried

@@ -21,12 +21,10 @@ func (e *StaleError) Error() string {
 	return fmt.Sprintf("record %s changed since it was opened: %s", e.ID, strings.Join(e.Fields, ", "))
 }
 
-// Reason speaks the user's language.
+// Reason speaks lang (see model.Lang).
 func (e *StaleError) Reason(lang string) string {
-	if lang == "en" {
-		return e.Error()
-	}
-	return fmt.Sprintf("打开后该记录已被修改（如导入），以下字段两边都改了：%s；未保存", strings.Join(e.Fields, "、"))
+	return model.T(fmt.Sprintf("打开后该记录已被修改（如导入），以下字段两边都改了：%s；未保存", strings.Join(e.Fields, "、")),
+		e.Error()).In(lang)
 }
 
 // rebase makes a save of an older copy safe: when r was read at a revision

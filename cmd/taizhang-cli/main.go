@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"taizhang/model"
 )
 
 // Exit codes (docs/CLI.md).
@@ -37,7 +39,8 @@ type env struct {
 // usageError is a bad command line: exit 2 with a one-line message.
 type usageError struct{ zh, en string }
 
-func (e *usageError) Error() string { return e.en }
+func (e *usageError) Error() string             { return e.en }
+func (e *usageError) Reason(lang string) string { return model.T(e.zh, e.en).In(lang) }
 
 // failure is an error already reported to stderr line by line: exit 1.
 type failure struct{ err error }
@@ -59,7 +62,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	case err == nil:
 		return exitOK
 	case errors.As(err, &ue):
-		fmt.Fprintln(errOut, "taizhang-cli: "+e.pick(ue.zh, ue.en))
+		fmt.Fprintln(errOut, "taizhang-cli: "+ue.Reason(e.lang))
 		return exitUsage
 	case errors.As(err, &fe):
 		return exitError
@@ -145,24 +148,9 @@ func defaultLang() string {
 	return "zh"
 }
 
-func (e *env) pick(zh, en string) string {
-	if e.lang == "en" {
-		return en
-	}
-	return zh
-}
+func (e *env) pick(zh, en string) string { return model.T(zh, en).In(e.lang) }
 
-// bilingual is implemented by the errors of model, storage and workbook
-// that carry both languages.
-type bilingual interface{ Reason(lang string) string }
-
-func (e *env) localize(err error) string {
-	var b bilingual
-	if errors.As(err, &b) {
-		return b.Reason(e.lang)
-	}
-	return err.Error()
-}
+func (e *env) localize(err error) string { return model.Localize(err, e.lang) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

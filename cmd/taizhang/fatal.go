@@ -1,12 +1,11 @@
 package main
 
 import (
-	"errors"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"taizhang/model"
 	"taizhang/ui/i18n"
 )
 
@@ -22,11 +21,7 @@ func showFatal(a fyne.App, dir string, err error) {
 		}
 		return e
 	}
-	msg := err.Error()
-	var b interface{ Reason(lang string) string }
-	if errors.As(err, &b) {
-		msg = b.Reason(pick("zh", "en"))
-	}
+	msg := model.Localize(err, pick("zh", "en"))
 	w := a.NewWindow(pick("台账通无法启动", "Taizhang cannot start"))
 	text := widget.NewLabel(pick("无法打开数据文件夹 ", "Cannot open the data folder ") + dir + "\n\n" + msg)
 	text.Wrapping = fyne.TextWrapBreak

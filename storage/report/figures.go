@@ -166,9 +166,4 @@ var fundSourceEn = map[string]string{
 	"coordinated": "coordinated from elsewhere", "other": "other",
 }
 
-func pick(lang, zh, en string) string {
-	if lang == "en" {
-		return en
-	}
-	return zh
-}
+func pick(lang, zh, en string) string { return model.T(zh, en).In(lang) }

@@ -1,6 +1,10 @@
 package workbook
 
-import "fmt"
+import (
+	"fmt"
+
+	"taizhang/model"
+)
 
 // FileErrorCode says why a whole file could not be read.
 type FileErrorCode string
@@ -22,25 +26,21 @@ const (
 type FileError struct {
 	File string // base name
 	Code FileErrorCode
-	Zh   string
-	En   string
-	Err  error // the underlying error, if any
+	model.Text
+	Err error // the underlying error, if any
 }
 
 func (e *FileError) Error() string { return e.File + ": " + e.En }
 
-// Reason is the explanation in "zh" or "en" (anything else: English), with the file name.
+// Reason is the explanation in lang (see model.Lang), with the file name.
 func (e *FileError) Reason(lang string) string {
-	if lang == "zh" {
-		return e.File + "：" + e.Zh
-	}
-	return e.Error()
+	return model.T(e.File+"："+e.Zh, e.Error()).In(lang)
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
 
 func fileErr(file string, code FileErrorCode, err error, zh, en string) *FileError {
-	return &FileError{File: file, Code: code, Zh: zh, En: en, Err: err}
+	return &FileError{File: file, Code: code, Text: model.T(zh, en), Err: err}
 }
 
 func mib(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }

@@ -462,10 +462,8 @@ func (s *sheetReader) isDuplicate(num int, rec model.Record) bool {
 }
 
 func (r *reader) dupReason(first model.RowRef) string {
-	if r.opt.Lang == "zh" {
-		return fmt.Sprintf("与工作表“%s”第%d行重复（编号相同）", first.Sheet, first.Row)
-	}
-	return fmt.Sprintf("duplicates row %d of sheet %q (same number)", first.Row, first.Sheet)
+	return r.tr(fmt.Sprintf("与工作表“%s”第%d行重复（编号相同）", first.Sheet, first.Row),
+		fmt.Sprintf("duplicates row %d of sheet %q (same number)", first.Row, first.Sheet))
 }
 
 // keyColumn is the first key column of the sheet, named in duplicate rejections.
@@ -512,16 +510,16 @@ func notDateNumber(v string, numeric bool) error {
 	if err != nil || f >= 1000 {
 		return nil
 	}
-	return &cellError{
-		zh: fmt.Sprintf("数字 %s 不是日期：请将单元格设为日期格式或输入 2019年6月30日", v),
-		en: fmt.Sprintf("the number %s is not a date: format the cell as a date or type 2019年6月30日", v),
-	}
+	return &cellError{model.T(
+		fmt.Sprintf("数字 %s 不是日期：请将单元格设为日期格式或输入 2019年6月30日", v),
+		fmt.Sprintf("the number %s is not a date: format the cell as a date or type 2019年6月30日", v))}
 }
 
 // cellError is a bad cell explained in both languages.
-type cellError struct{ zh, en string }
+type cellError struct{ model.Text }
 
-func (e *cellError) Error() string { return e.en }
+func (e *cellError) Error() string             { return e.En }
+func (e *cellError) Reason(lang string) string { return e.In(lang) }
 
 func (r *reader) parseDateCell(v string, numeric bool, ref model.Date) (model.Date, error) {
 	if err := notDateNumber(v, numeric); err != nil {

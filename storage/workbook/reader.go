@@ -255,24 +255,9 @@ type reader struct {
 	res         *Result
 }
 
-func (r *reader) reason(e error) string {
-	var pe *model.ParseError
-	if errors.As(e, &pe) {
-		return pe.Reason(r.opt.Lang)
-	}
-	var ce *cellError
-	if errors.As(e, &ce) {
-		return r.tr(ce.zh, ce.en)
-	}
-	return e.Error()
-}
+func (r *reader) reason(e error) string { return model.Localize(e, r.opt.Lang) }
 
-func (r *reader) tr(zh, en string) string {
-	if r.opt.Lang == "zh" {
-		return zh
-	}
-	return en
-}
+func (r *reader) tr(zh, en string) string { return model.T(zh, en).In(r.opt.Lang) }
 
 // mergeFiller gives every cell of a merged range its top-left value. Rows
 // come in order, so only the ranges over the current row are looked at.

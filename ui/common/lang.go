@@ -53,14 +53,8 @@ func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
 	return e.Parse(label)
 }
 
-// ErrorText is an error in the user's language: model rule and parse
-// errors carry both languages.
-func ErrorText(err error) string {
-	if r, ok := err.(interface{ Reason(string) string }); ok {
-		return r.Reason(LangCode())
-	}
-	return err.Error()
-}
+// ErrorText is an error in the user's language (model.Localize).
+func ErrorText(err error) string { return model.Localize(err, LangCode()) }
 
 // KindTitle is the name of a record kind as navigation and titles show it.
 func KindTitle(k model.Kind) string {
