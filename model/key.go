@@ -21,7 +21,7 @@ func NaturalKey(r Record) string {
 		if v.Number != "" {
 			return keyOf(v.Number)
 		}
-		return keyOf(v.HeldOn.String(), v.Kind)
+		return keyOf(v.HeldOn.String(), string(v.Kind))
 	case *Proposal:
 		if v.Number == "" {
 			if v.Title == "" {
