@@ -52,6 +52,11 @@ func NaturalKey(r Record) string {
 		return keyOf(v.Name)
 	case *Holiday:
 		return keyOf(v.Date.String())
+	case *Term:
+		if v.Word == "" {
+			return ""
+		}
+		return keyOf(v.Of, enumKey(v.Word))
 	}
 	return ""
 }

@@ -179,13 +179,24 @@ type Proposal struct {
 	MetOn        Date         `json:"met_on"`       // 面商
 	Satisfaction Satisfaction `json:"satisfaction"`
 	// ResultSatisfaction: where handling and result are rated separately.
-	ResultSatisfaction Satisfaction   `json:"result_satisfaction"`
-	Round              int            `json:"round"` // re-handling round, 0 for the first
-	Status             ProposalStatus `json:"status"`
-	StatusReason       string         `json:"status_reason"`
-	Publication        Publication    `json:"publication"`
-	PublishedOn        Date           `json:"published_on"`
-	Remarks            string         `json:"remarks"`
+	ResultSatisfaction     Satisfaction   `json:"result_satisfaction"`
+	Round                  int            `json:"round"` // re-handling round, 0 for the first
+	Status                 ProposalStatus `json:"status"`
+	StatusReason           string         `json:"status_reason"`
+	Publication            Publication    `json:"publication"`
+	PublishedOn            Date           `json:"published_on"`
+	Remarks                string         `json:"remarks"`
+	BodyText               string         `json:"body_text,omitempty"`                // as typed when no value matched
+	TypeText               string         `json:"type_text,omitempty"`                // as typed when no value matched
+	TopicText              string         `json:"topic_text,omitempty"`               // as typed when no value matched
+	ModeText               string         `json:"mode_text,omitempty"`                // as typed when no value matched
+	SatisfactionText       string         `json:"satisfaction_text,omitempty"`        // as typed when no value matched
+	ResultSatisfactionText string         `json:"result_satisfaction_text,omitempty"` // as typed when no value matched
+	StatusText             string         `json:"status_text,omitempty"`              // as typed when no value matched
+	PublicationText        string         `json:"publication_text,omitempty"`         // as typed when no value matched
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (p *Proposal) Normalize() {

@@ -50,6 +50,8 @@ func New(k Kind) Record {
 		r = &Unit{}
 	case KindHoliday:
 		r = &Holiday{}
+	case KindTerm:
+		r = &Term{}
 	default:
 		return nil
 	}

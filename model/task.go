@@ -156,6 +156,12 @@ type Task struct {
 	Reports       []Report    `json:"reports"`
 	Extensions    []Extension `json:"extensions"`
 	Reminders     []Reminder  `json:"reminders"`
+	SourceText    string      `json:"source_text,omitempty"`       // 事项来源 as typed when no value matched
+	StatusText    string      `json:"status_text,omitempty"`       // 状态 as typed when no value matched
+	CycleText     string      `json:"report_cycle_text,omitempty"` // 报送周期 as typed when no value matched
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 // Normalize derives the lead unit and trims text fields.
@@ -258,11 +264,11 @@ type Extension struct {
 
 // Reminder is one 催办.
 type Reminder struct {
-	ID     string `json:"id"`
-	On     Date   `json:"on"`
+	ID     string         `json:"id"`
+	On     Date           `json:"on"`
 	Method ReminderMethod `json:"method"`
-	Level  int    `json:"level"`
-	Note   string `json:"note"`
+	Level  int            `json:"level"`
+	Note   string         `json:"note"`
 }
 
 // ReminderMethod is how a reminder was given.

@@ -12,6 +12,9 @@ type Village struct {
 	FirstSecretary string        `json:"first_secretary"`
 	Years          []VillageYear `json:"years"`
 	Remarks        string        `json:"remarks"`
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 // VillageYear holds one year's population figures.
@@ -62,6 +65,9 @@ type Fund struct {
 	Project    string     `json:"project"`
 	Village    string     `json:"village"`
 	Remarks    string     `json:"remarks"`
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (f *Fund) Normalize() {
@@ -114,22 +120,27 @@ var ProjectCategories = Enum[ProjectCategory]{
 // Project is an assistance project (帮扶项目).
 type Project struct {
 	Meta
-	Name           string        `json:"name"`
-	Village        string        `json:"village"`
+	Name           string          `json:"name"`
+	Village        string          `json:"village"`
 	Category       ProjectCategory `json:"category"`
-	Location       string        `json:"location"`
-	Content        string        `json:"content"` // 建设内容及规模
-	Quantity       float64       `json:"quantity"`
-	QuantityUnit   string        `json:"quantity_unit"` // 个, 座, 公里…
-	PlannedFen     Fen           `json:"planned_fen"`
-	ActualFen      Fen           `json:"actual_fen"`
-	StartOn        Date          `json:"start_on"`
-	FinishOn       Date          `json:"finish_on"`
-	Status         ProjectStatus `json:"status"`
-	Percent        int           `json:"percent"`
-	Households     int           `json:"households"`
-	PoorHouseholds int           `json:"poor_households"`
-	Remarks        string        `json:"remarks"`
+	Location       string          `json:"location"`
+	Content        string          `json:"content"` // 建设内容及规模
+	Quantity       float64         `json:"quantity"`
+	QuantityUnit   string          `json:"quantity_unit"` // 个, 座, 公里…
+	PlannedFen     Fen             `json:"planned_fen"`
+	ActualFen      Fen             `json:"actual_fen"`
+	StartOn        Date            `json:"start_on"`
+	FinishOn       Date            `json:"finish_on"`
+	Status         ProjectStatus   `json:"status"`
+	Percent        int             `json:"percent"`
+	Households     int             `json:"households"`
+	PoorHouseholds int             `json:"poor_households"`
+	Remarks        string          `json:"remarks"`
+	CategoryText   string          `json:"category_text,omitempty"` // as typed when no value matched
+	StatusText     string          `json:"status_text,omitempty"`   // as typed when no value matched
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (p *Project) Normalize() { p.Name = strings.TrimSpace(p.Name) }
@@ -137,15 +148,19 @@ func (p *Project) Normalize() { p.Name = strings.TrimSpace(p.Name) }
 // Point is a grassroots liaison point (基层联系点).
 type Point struct {
 	Meta
-	Name       string `json:"name"`
-	ShortName  string `json:"short_name"` // 简称, matched as an alias
-	Address    string `json:"address"`
-	Contact    string `json:"contact"`
-	Phone      string `json:"phone"`
-	Owner      string `json:"owner"`       // the office section that owns it
-	VisitEvery Frequency `json:"visit_every"`
-	Inactive   bool   `json:"inactive"`
-	Remarks    string `json:"remarks"`
+	Name           string    `json:"name"`
+	ShortName      string    `json:"short_name"` // 简称, matched as an alias
+	Address        string    `json:"address"`
+	Contact        string    `json:"contact"`
+	Phone          string    `json:"phone"`
+	Owner          string    `json:"owner"` // the office section that owns it
+	VisitEvery     Frequency `json:"visit_every"`
+	Inactive       bool      `json:"inactive"`
+	Remarks        string    `json:"remarks"`
+	VisitEveryText string    `json:"visit_every_text,omitempty"` // as typed when no value matched
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (p *Point) Normalize() {
@@ -214,6 +229,10 @@ type Visit struct {
 	Purpose  string    `json:"purpose"`
 	Findings string    `json:"findings"`
 	Remarks  string    `json:"remarks"`
+	TypeText string    `json:"type_text,omitempty"` // as typed when no value matched
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (v *Visit) Normalize() {
@@ -252,6 +271,10 @@ type Problem struct {
 	ResolvedOn  Date          `json:"resolved_on"`
 	Resolution  string        `json:"resolution"`
 	Remarks     string        `json:"remarks"`
+	StatusText  string        `json:"status_text,omitempty"` // as typed when no value matched
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (p *Problem) Normalize() {
@@ -267,13 +290,17 @@ func (p *Problem) Normalize() {
 // Meeting is an executive (or other) meeting whose decisions become items.
 type Meeting struct {
 	Meta
-	Number  string `json:"number"` // 第N次常务会议
-	Kind    MeetingKind `json:"kind"`
-	Title   string `json:"title"`
-	HeldOn  Date   `json:"held_on"`
-	Topics  int    `json:"topics"` // 议题数
-	Chair   string `json:"chair"`
-	Remarks string `json:"remarks"`
+	Number   string      `json:"number"` // 第N次常务会议
+	Kind     MeetingKind `json:"kind"`
+	Title    string      `json:"title"`
+	HeldOn   Date        `json:"held_on"`
+	Topics   int         `json:"topics"` // 议题数
+	Chair    string      `json:"chair"`
+	Remarks  string      `json:"remarks"`
+	KindText string      `json:"kind_text,omitempty"` // as typed when no value matched
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (m *Meeting) Normalize() {
@@ -317,6 +344,9 @@ type Unit struct {
 	Category string   `json:"category"` // 市直部门, 县区, 乡镇…
 	Contact  string   `json:"contact"`
 	Phone    string   `json:"phone"`
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (u *Unit) Normalize() { u.Name = strings.TrimSpace(u.Name) }
@@ -328,6 +358,9 @@ type Holiday struct {
 	Date    Date   `json:"date"`
 	Name    string `json:"name"`
 	Workday bool   `json:"workday"`
+	// Extra keeps the cells of columns the reader has no field for, by
+	// header, so nothing typed is lost; exported back in one column.
+	Extra map[string]string `json:"extra,omitempty"`
 }
 
 func (h *Holiday) Normalize() { h.Name = strings.TrimSpace(h.Name) }
