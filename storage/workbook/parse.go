@@ -55,12 +55,11 @@ type enumKey struct {
 	value string
 }
 
-
 // fieldSetter is where a column's value goes in the record.
 type fieldSetter struct {
-	index        []int // the field (for deadlines: the due date)
-	text, kindIx []int // deadlines: deadline_text and deadline_kind; enums: the *_text companion
-	end          []int // date spans: the last day
+	index        []int  // the field (for deadlines: the due date)
+	text, kindIx []int  // deadlines: deadline_text and deadline_kind; enums: the *_text companion
+	end          []int  // date spans: the last day
 	vocab        string // enums: the value dictionary's field id (tasks.status)
 }
 
@@ -486,7 +485,7 @@ func (s *sheetReader) readExtras(row xlsxscan.Row, rv reflect.Value, rf *rowFiel
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: s.hdr.lastRow, Column: col,
 			Header: b.label, Kind: s.hdr.kind,
-			Kept: r.tr("每行的值随记录保存在“其他列”，导出时写回", "each row's value is kept with its record under extra columns and exported back"),
+			Kept:   r.tr("每行的值随记录保存在“其他列”，导出时写回", "each row's value is kept with its record under extra columns and exported back"),
 			Reason: r.tr("没有对应的字段", "no field takes this column")})
 	}
 }

@@ -3,7 +3,6 @@
 package common
 
 import (
-
 	"fyne.io/fyne/v2/lang"
 
 	"taizhang/model"
