@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -164,6 +165,8 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	unitFromCount := false
 	var rf rowFields
 	percentTyped := false
+	var statusCol *boundCol // the status column, when this row stated a status
+	var statusRaw string
 	warn := func(b boundCol, value, field string, kept, reason model.Text) {
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: num, Column: col,
@@ -308,6 +311,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 			switch {
 			case m.ok():
 				f.SetString(m.value)
+				if c.Field == "status" {
+					statusCol, statusRaw = &s.order[oi], value
+				}
 				if fs.text != nil {
 					rv.FieldByIndex(fs.text).SetString("")
 				}
@@ -380,6 +386,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if unitFromCount {
 		rf.add = append(rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
 	}
+	if statusCol != nil {
+		s.statusDate(rv, statusRaw, ref, &rf)
+	}
 	s.readExtras(row, rv, &rf)
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: rf.fieldsOf(s.fields)}
 	if s.hasUnitCols {
@@ -399,6 +408,13 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 	}
 	rec.Normalize()
+	if statusCol != nil {
+		// The ledger's word is taken as it is; what it implies and lacks is told.
+		label := statusCol.column.Enum.Zh(rv.FieldByIndex(r.paths[rv.Type()]["status"]).String())
+		for _, missing := range model.MissingFacts(rec) {
+			warn(*statusCol, statusRaw, "", model.T("按台账记录为“"+label+"”", "recorded as the ledger states: "+label), missing)
+		}
+	}
 	if s.isDuplicate(num, rec) {
 		return
 	}
@@ -692,4 +708,33 @@ func boolRank(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// statusDates are the date fields a status typed with a date fills
+// (已办结（2019.6.30）): the day the stated status was reached.
+var statusDates = map[model.Kind]map[string]string{
+	model.KindTask:     {"done": "done_on", "closed": "closed_on", "withdrawn": "closed_on"},
+	model.KindProposal: {"replied": "replied_on"},
+	model.KindProblem:  {"resolved": "resolved_on"},
+	model.KindProject:  {"done": "finish_on"},
+}
+
+var reDateIn = regexp.MustCompile(`\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日`)
+
+// statusDate fills the date a status cell carries, unless the row gave it.
+func (s *sheetReader) statusDate(rv reflect.Value, raw string, ref model.Date, rf *rowFields) {
+	status := rv.FieldByIndex(s.r.paths[rv.Type()]["status"]).String()
+	field := statusDates[s.hdr.kind][status]
+	text := reDateIn.FindString(model.Fold(raw))
+	if field == "" || text == "" {
+		return
+	}
+	d, err := model.ParseDate(text, ref)
+	if err != nil {
+		return
+	}
+	if f := rv.FieldByIndex(s.r.paths[rv.Type()][field]); f.Interface().(model.Date).IsZero() {
+		f.Set(reflect.ValueOf(d))
+		rf.add = append(rf.add, field)
+	}
 }
