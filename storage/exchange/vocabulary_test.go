@@ -1,0 +1,58 @@
+package exchange
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+	"taizhang/storage"
+)
+
+// The corpus of real wording (storage/workbook/testdata, 194 words over
+// every kind, by openpyxl and by LibreOffice) imports with the plain
+// all-or-nothing import; importing it again changes nothing; exported and
+// imported into another PC, every kept word arrives as typed.
+func TestRealWordingImportsAllOrNothingAndAgainUnchanged(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	files := []string{filepath.Join("..", "workbook", "testdata", "vocabulary_openpyxl.xlsx")}
+	plan, err := PlanFiles(ctx, s, files, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, plan.Rejected)
+	assert.NotEmpty(t, plan.Warnings)
+	_, err = s.ApplyImport(ctx, plan, storage.ApplyOptions{By: "测试"})
+	require.NoError(t, err)
+
+	again, err := PlanFiles(ctx, s, files, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	c := again.Counts()
+	assert.Equal(t, 0, c.New+c.Updated+c.Merged+c.Conflicts, "%+v", c)
+
+	// The LibreOffice re-save of the same ledgers is the same data.
+	lo, err := PlanFiles(ctx, s, []string{filepath.Join("..", "workbook", "testdata", "vocabulary_libreoffice.xlsx")}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	c = lo.Counts()
+	assert.Equal(t, 0, c.New+c.Updated+c.Merged+c.Conflicts, "%+v", c)
+
+	// A clone keeps every kept word and extra cell.
+	out := exportTo(t, s, "all.xlsx", ExportRequest{})
+	clone := openTestStore(t)
+	cp := importFile(t, clone, out)
+	require.Empty(t, cp.Rejected)
+	kept := func(st *storage.Store) map[string]string {
+		recs, err := st.List(ctx, storage.Query{Kind: model.KindTask})
+		require.NoError(t, err)
+		m := map[string]string{}
+		for _, r := range recs {
+			task := r.(*model.Task)
+			m[task.Number] = task.StatusText + "|" + task.SourceText + "|" + task.Extra["是否重点"]
+		}
+		return m
+	}
+	assert.Equal(t, kept(s), kept(clone))
+	assert.Contains(t, kept(clone)["督〔2019〕59号"], "暂缓")
+}
