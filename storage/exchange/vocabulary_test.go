@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
 	"taizhang/storage"
@@ -55,4 +56,35 @@ func TestRealWordingImportsAllOrNothingAndAgainUnchanged(t *testing.T) {
 	}
 	assert.Equal(t, kept(s), kept(clone))
 	assert.Contains(t, kept(clone)["督〔2019〕59号"], "暂缓")
+}
+
+// A village ledger carries one year's figures a row (总户数, 总人口, 贫困户,
+// 低保, 五保); a later year's ledger adds its year and keeps the earlier.
+func TestVillageYearlyFiguresAreReadAndKeptByYear(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	write := func(name string, year int, households int) string {
+		f := excelize.NewFile()
+		rows := [][]any{
+			{"村名", "乡镇", "年度", "总户数", "总人口", "贫困户", "贫困人口", "低保", "五保"},
+			{"张庄村", "城关镇", year, households, households * 3, 40, 120, 12, 3},
+		}
+		for i, row := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
+		}
+		path := filepath.Join(t.TempDir(), name)
+		require.NoError(t, f.SaveAs(path))
+		return path
+	}
+	importFile(t, s, write("2018.xlsx", 2018, 300))
+	plan := importFile(t, s, write("2019.xlsx", 2019, 310))
+	assert.Empty(t, plan.Warnings, "every column has its field")
+	recs, err := s.List(ctx, storage.Query{Kind: model.KindVillage})
+	require.NoError(t, err)
+	require.Len(t, recs, 1)
+	v := recs[0].(*model.Village)
+	require.Len(t, v.Years, 2, "%+v", v.Years)
+	assert.Equal(t, model.VillageYear{ID: "2019", Year: 2019, Households: 310, People: 930, PoorHouseholds: 40,
+		PoorPeople: 120, Dibao: 12, Wubao: 3}, v.Latest())
 }

@@ -56,6 +56,9 @@ type enumKey struct {
 	value string
 }
 
+// yearPaths are VillageYear's fields by JSON name.
+var yearPaths = fieldPaths(reflect.TypeFor[model.VillageYear]())
+
 // fieldSetter is where a column's value goes in the record.
 type fieldSetter struct {
 	index        []int  // the field (for deadlines: the due date)
@@ -113,6 +116,8 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 		switch b.column.Type {
 		case TypeDeadline:
 			fs = fieldSetter{index: path("deadline"), text: path("deadline_text"), kindIx: path("deadline_kind")}
+		case TypeYear:
+			fs.index = yearPaths[b.column.Field] // in the row's VillageYear
 		case TypeEnum:
 			fs.index = path(b.column.Field)
 			fs.text = paths[b.column.Field+"_text"] // nil: no companion (an open column)
@@ -128,6 +133,12 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 	s.percentIx = paths["percent"]
 	s.extraIx = path("extra")
 	for _, b := range hdr.cols {
+		if b.column.Type == TypeYear {
+			if !slices.Contains(s.fields, "years") {
+				s.fields = append(s.fields, "years")
+			}
+			continue
+		}
 		s.fields = appendField(s.fields, b.column)
 		if _, ok := paths[b.column.Field+"_text"]; ok && b.column.Type == TypeEnum && !slices.Contains(s.fields, b.column.Field+"_text") {
 			s.fields = append(s.fields, b.column.Field+"_text")
@@ -165,6 +176,8 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	unitFromCount := false
 	var rf rowFields
 	percentTyped := false
+	var year model.VillageYear // a village row's yearly figures
+	hasYear := false
 	var statusCol *boundCol // the status column, when this row stated a status
 	var statusRaw string
 	warn := func(b boundCol, value, field string, kept, reason model.Text) {
@@ -207,6 +220,16 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 		c := b.column
 		fs := s.setter[oi]
+		if c.Type == TypeYear {
+			n, err := model.ParseInt(value)
+			if err != nil {
+				reject(b, value, r.reason(err))
+				continue
+			}
+			reflect.ValueOf(&year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
+			hasYear = true
+			continue
+		}
 		f := rv.FieldByIndex(fs.index)
 		switch c.Type {
 		case TypeText:
@@ -370,6 +393,12 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 			return boolRank(a.Role != model.RoleLead) - boolRank(b.Role != model.RoleLead)
 		})
 		*rv.FieldByIndex(r.paths[rv.Type()]["units"]).Addr().Interface().(*[]model.UnitRole) = units
+	}
+	if hasYear {
+		if year.Year == 0 {
+			year.Year = ref.Y // the figures of the year the sheet reports
+		}
+		rec.(*model.Village).Years = []model.VillageYear{year}
 	}
 	if kind == model.KindFund {
 		if fund := rec.(*model.Fund); fund.SourceText != "" {

@@ -526,6 +526,18 @@ func exportValue(c Column, get func(string) (reflect.Value, bool)) (any, error) 
 		}
 		return nilIfEmpty(t), nil
 	}
+	if c.Type == TypeYear {
+		years, ok := get("years")
+		if !ok {
+			return nil, fmt.Errorf("no field years")
+		}
+		v := &model.Village{Years: years.Interface().([]model.VillageYear)}
+		latest := v.Latest()
+		if n := reflect.ValueOf(latest).FieldByIndex(yearPaths[c.Field]).Int(); n != 0 {
+			return n, nil
+		}
+		return nil, nil
+	}
 	v, ok := get(c.Field)
 	if !ok {
 		return nil, fmt.Errorf("no field %q", c.Field)
