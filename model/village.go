@@ -26,12 +26,12 @@ type Village struct {
 type VillageYear struct {
 	ID             string `json:"id"`
 	Year           int    `json:"year"`
-	Households     int `json:"households"`
-	People         int `json:"people"`
-	PoorHouseholds int `json:"poor_households"`
-	PoorPeople     int `json:"poor_people"`
-	Dibao          int `json:"dibao"` // 低保
-	Wubao          int `json:"wubao"` // 五保
+	Households     int    `json:"households"`
+	People         int    `json:"people"`
+	PoorHouseholds int    `json:"poor_households"`
+	PoorPeople     int    `json:"poor_people"`
+	Dibao          int    `json:"dibao"` // 低保
+	Wubao          int    `json:"wubao"` // 五保
 }
 
 func (v *Village) Normalize() {

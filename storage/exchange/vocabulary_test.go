@@ -88,3 +88,34 @@ func TestVillageYearlyFiguresAreReadAndKeptByYear(t *testing.T) {
 	assert.Equal(t, model.VillageYear{ID: "2019", Year: 2019, Households: 310, People: 930, PoorHouseholds: 40,
 		PoorPeople: 120, Dibao: 12, Wubao: 3}, v.Latest())
 }
+
+// A word taught on one PC travels in the 词汇对照 sheet (by the field's
+// title and the value's label) and maps on the other PC too.
+func TestTaughtWordsTravelInTheirSheet(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTestStore(t), openTestStore(t)
+	_, err := a.Teach(ctx, "tasks.status", "按序时推进中", "in_progress", "甲")
+	require.NoError(t, err)
+	_, err = a.Teach(ctx, "funds.source", "扶贫车间收益", "self_raised", "甲")
+	require.NoError(t, err)
+	out := exportTo(t, a, "all.xlsx", ExportRequest{})
+	f, err := excelize.OpenFile(out)
+	require.NoError(t, err)
+	rows, err := f.GetRows("词汇对照")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(rows), 3)
+	var shown [][]string
+	for _, r := range rows[1:] {
+		shown = append(shown, r[:3])
+	}
+	assert.Contains(t, shown, []string{"督办事项·状态", "按序时推进中", "办理中"}, "people read the field and value")
+
+	importFile(t, b, out)
+	dict, err := b.Dictionary(ctx)
+	require.NoError(t, err)
+	v, ok := dict.Lookup("tasks.status", "按序时推进中")
+	assert.True(t, ok)
+	assert.Equal(t, "in_progress", v)
+	v, _ = dict.Lookup("funds.source", "扶贫车间收益")
+	assert.Equal(t, "self_raised", v)
+}

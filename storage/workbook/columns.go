@@ -20,14 +20,16 @@ const (
 	TypeMoney              // fen in JSON, yuan in the sheet
 	TypeInt
 	TypeFloat
-	TypePercent // an integer 0-100
-	TypeBool    // 是/否
-	TypeEnum    // the Chinese label of an enumerated value
-	TypeUnits   // units with roles ([]UnitRole); names joined with 、
-	TypeUnit    // one unit name, resolved through the dictionary
-	TypeList    // []string joined with 、
-	TypeExtra   // map[string]string: header：value lines
-	TypeYear    // a village's figure for one year (VillageYear's JSON field)
+	TypePercent    // an integer 0-100
+	TypeBool       // 是/否
+	TypeEnum       // the Chinese label of an enumerated value
+	TypeUnits      // units with roles ([]UnitRole); names joined with 、
+	TypeUnit       // one unit name, resolved through the dictionary
+	TypeList       // []string joined with 、
+	TypeExtra      // map[string]string: header：value lines
+	TypeYear       // a village's figure for one year (VillageYear's JSON field)
+	TypeVocab      // a value dictionary's field: its id, shown by its title
+	TypeVocabValue // a value of the row's TypeVocab field, shown by its label
 )
 
 // EnumSpec is an enumerated field seen without its Go type parameter.
@@ -332,9 +334,9 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "workday")),
 	},
 	model.KindTerm: {
-		key(text("字段", "of", 20, "对照字段", "适用字段", "field")),
+		key(Column{Header: "字段", Field: "of", Type: TypeVocab, Width: 20, Synonyms: []string{"对照字段", "适用字段", "field"}}),
 		key(text("填写的词", "word", 20, "原词", "台账用词", "词语", "写法", "word")),
-		key(text("对应值", "value", 14, "对应", "视为", "标准值", "value")),
+		key(Column{Header: "对应值", Field: "value", Type: TypeVocabValue, Width: 14, Synonyms: []string{"对应", "视为", "标准值", "value"}}),
 		remarks,
 	},
 })

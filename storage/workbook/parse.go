@@ -232,7 +232,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 		f := rv.FieldByIndex(fs.index)
 		switch c.Type {
-		case TypeText:
+		case TypeText, TypeVocab, TypeVocabValue: // titles and labels: model.Term.Normalize reads them
 			f.SetString(value)
 		case TypeDate:
 			dl, err := s.parseDate(value, row.IsNumeric(b.index), ref, false)
@@ -403,6 +403,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if kind == model.KindFund {
 		if fund := rec.(*model.Fund); fund.SourceText != "" {
 			fund.Source = model.ClassifyFundSource(fund.SourceText)
+			if v, ok := r.opt.Words.Lookup("funds.source", fund.SourceText); ok {
+				fund.Source = model.FundSource(v)
+			}
 			if fund.Source == "other" {
 				r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!第%d行：资金来源“%s”未能归类，计入“其他”", "%s row %d: fund source %q could not be classified and is counted under other"),
 					s.sheet, num, fund.SourceText))

@@ -545,6 +545,17 @@ func exportValue(c Column, get func(string) (reflect.Value, bool)) (any, error) 
 	switch c.Type {
 	case TypeText, TypeUnit:
 		return nilIfEmpty(v.String()), nil
+	case TypeVocab:
+		if vocab, ok := model.VocabOf(v.String()); ok {
+			return vocab.Title("zh"), nil
+		}
+		return nilIfEmpty(v.String()), nil
+	case TypeVocabValue:
+		of, _ := get("of")
+		if vocab, ok := model.VocabOf(of.String()); ok && v.String() != "" {
+			return vocab.Label(v.String(), "zh"), nil
+		}
+		return nilIfEmpty(v.String()), nil
 	case TypeDate:
 		if v.Type() != dateType {
 			return nil, fmt.Errorf("field %q is not a date", c.Field)
