@@ -278,3 +278,30 @@ func TestStatusFactsAreCheckedNotRefused(t *testing.T) {
 	assert.ElementsMatch(t, []string{"已撤销但没有撤销理由", "已撤销但没有撤销日期"}, reasons[3])
 	assert.Empty(t, reasons[4], "a done item with its date is complete")
 }
+
+// 解决情况 holds how a problem was solved; when it is all a ledger says of
+// the state (已解决, 正在协调), it gives the status too.
+func TestProblemResolutionGivesItsStatus(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"问题编号", "问题描述", "责任单位", "解决情况"},
+		{"WT1", "路灯不亮", "市城管局", "已解决"},
+		{"WT2", "积水", "市水利局", "正在协调市水利局"},
+		{"WT3", "噪音", "市生态环境局", "转交属地"},
+	}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
+	}
+	path := filepath.Join(t.TempDir(), "problems.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	res, err := Read(path, ReadOptions{Lang: "zh", Units: testUnits()})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 3)
+	p := func(i int) *model.Problem { return res.Rows[i].Record.(*model.Problem) }
+	assert.Equal(t, "已解决", p(0).Resolution, "the text is kept")
+	assert.Equal(t, model.ProblemStatus("resolved"), p(0).Status)
+	assert.Equal(t, model.ProblemStatus("in_progress"), p(1).Status)
+	assert.Equal(t, model.ProblemStatus("open"), p(2).Status, "no state said: open")
+	assert.NotContains(t, res.Rows[2].Fields, "status")
+}

@@ -394,6 +394,14 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		})
 		*rv.FieldByIndex(r.paths[rv.Type()]["units"]).Addr().Interface().(*[]model.UnitRole) = units
 	}
+	if p, ok := rec.(*model.Problem); ok && p.Status == "" && p.Resolution != "" && statusCol == nil {
+		// 解决情况 often says the state itself (已解决, 正在协调): without a
+		// status column it gives the status.
+		if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
+			p.Status = m.Value
+			rf.add = append(rf.add, "status")
+		}
+	}
 	if hasYear {
 		if year.Year == 0 {
 			year.Year = ref.Y // the figures of the year the sheet reports
