@@ -459,9 +459,9 @@ func (r *reader) learnUnits(rows []model.Incoming) {
 	r.opt.Units = model.NewUnitDict(dict)
 }
 
-func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
+func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error) {
 	sheet := bs.Name
-	rep := model.SheetReport{Sheet: sheet}
+	rep = model.SheetReport{Sheet: sheet}
 	h, err := r.openHead(bs, true)
 	if h == nil || err != nil {
 		return rep, err

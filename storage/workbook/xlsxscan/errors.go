@@ -84,8 +84,8 @@ func (e *Error) Text() model.Text {
 	v := e.Value
 	switch e.Code {
 	case Truncated:
-		return model.T("文件在此处被截断（内容不完整，可能是复制或下载没有完成）",
-			"the file is cut off here (incomplete, perhaps an unfinished copy or download)")
+		return model.T("内容在中途被截断（文件不完整，可能是复制、下载或保存没有完成）",
+			"it is cut off part way (the file is incomplete, perhaps an unfinished copy, download or save)")
 	case Garbage:
 		return model.T(join(at.Zh, "含有不属于表格的乱码数据"), join(at.En, "holds garbage bytes that are not part of a sheet"))
 	case BrokenTag:
