@@ -361,17 +361,21 @@ func Restore(dir, file string) (previous string, err error) {
 	if isGzip(file) {
 		plain, err := gunzipTemp(file, dir)
 		if err != nil {
-			return "", fmt.Errorf("restore %s: %w", file, err)
+			return "", model.NewError(model.T(filepath.Base(file)+" 这份压缩备份已损坏，无法恢复，当前数据没有任何更改",
+				filepath.Base(file)+" is a damaged compressed backup and cannot be restored; the current data is unchanged"), err)
 		}
 		defer os.Remove(plain)
 		file = plain
 	}
 	problems, err := CheckFile(file)
 	if err != nil {
-		return "", fmt.Errorf("restore %s: %w", file, err)
+		return "", model.NewError(model.T("无法读取要恢复的文件 "+filepath.Base(file)+"（文件不存在或无法打开）",
+			"cannot read the file to restore, "+filepath.Base(file)+" (it does not exist or cannot be opened)"), err)
 	}
 	if len(problems) > 0 {
-		return "", fmt.Errorf("restore %s: not a usable Taizhang database: %s", file, strings.Join(problems, "; "))
+		return "", model.NewError(model.T(filepath.Base(file)+" 不是可用的台账通数据库（已损坏，或不是本程序的备份），当前数据没有任何更改",
+			filepath.Base(file)+" is not a usable Taizhang database (damaged, or not one of this program's backups); the current data is unchanged"),
+			fmt.Errorf("restore %s: not a usable Taizhang database: %s", file, strings.Join(problems, "; ")))
 	}
 	cur := filepath.Join(dir, DBName)
 	if _, err := os.Stat(cur); err == nil {

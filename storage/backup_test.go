@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -198,7 +199,8 @@ func TestRestoreRefusesGarbageAndLeavesCurrentUntouched(t *testing.T) {
 	db.Close()
 	_, err = Restore(dir, other)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "tables missing")
+	assert.Contains(t, model.Localize(err, "zh"), "不是可用的台账通数据库")
+	assert.Contains(t, errors.Unwrap(err).Error(), "tables missing", "the cause stays in the chain")
 
 	_, err = Restore(dir, filepath.Join(t.TempDir(), "missing.db"))
 	require.Error(t, err)

@@ -25,6 +25,14 @@ func Explain(err error) error {
 }
 
 func explainText(err error) model.Text {
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return model.T("找不到该记录（可能已被删除）", "the record does not exist (it may have been deleted)")
+	case errors.Is(err, ErrResolved):
+		return model.T("该冲突已经处理过", "the conflict has already been resolved")
+	case errors.Is(err, ErrRejected):
+		return model.T("有行被拒绝，未导入任何数据", "rows were rejected; nothing was imported")
+	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
