@@ -21,7 +21,12 @@ func Explain(err error) error {
 	if err == nil || errors.As(err, &l) {
 		return err
 	}
-	return model.NewError(explainText(err), err)
+	t := explainText(err)
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Path != "" {
+		t = model.T(t.Zh+"（"+pe.Path+"）", t.En+" ("+pe.Path+")")
+	}
+	return model.NewError(t, err)
 }
 
 func explainText(err error) model.Text {

@@ -52,9 +52,9 @@ func fileErr(file string, code FileErrorCode, err error, zh, en string) *FileErr
 
 func mib(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }
 
-// damageErr explains an *xlsxscan.Error met in sheet ("" when the damage is
+// DamageError explains an *xlsxscan.Error met in sheet ("" when the damage is
 // in the workbook's own parts: its sheet list or its shared strings).
-func damageErr(file, sheet string, e *xlsxscan.Error) *FileError {
+func DamageError(file, sheet string, e *xlsxscan.Error) *FileError {
 	what := e.Text()
 	code := ErrDamaged
 	if e.IsLimit() {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -85,7 +86,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	if err != nil {
 		var xe *xlsxscan.Error
 		if errors.As(err, &xe) {
-			return nil, damageErr(name, "", xe)
+			return nil, DamageError(name, "", xe)
 		}
 		return nil, fileErr(name, ErrUnreadable, err, "无法读取工作簿（文件可能已损坏）",
 			"cannot read the workbook (the file may be damaged)")
@@ -110,7 +111,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		case errors.As(err, &fe):
 			return fe
 		case errors.As(err, &xe):
-			return damageErr(name, sheet, xe)
+			return DamageError(name, sheet, xe)
 		}
 		return fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”（文件可能已损坏）", sheet),
 			fmt.Sprintf("cannot read sheet %q (the file may be damaged)", sheet))
@@ -179,7 +180,13 @@ func (s *source) close() {
 func openSource(path, name string, opt ReadOptions) (*source, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fileErr(name, ErrUnreadable, err, "无法打开文件："+err.Error(), "cannot open the file: "+err.Error())
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fileErr(name, ErrUnreadable, err, "文件不存在（可能已被移动或删除）", "the file does not exist (it may have been moved or deleted)")
+		case errors.Is(err, fs.ErrPermission):
+			return nil, fileErr(name, ErrUnreadable, err, "没有读取该文件的权限", "no permission to read the file")
+		}
+		return nil, fileErr(name, ErrUnreadable, err, "无法打开文件", "cannot open the file")
 	}
 	st, err := fh.Stat()
 	if err != nil {
@@ -198,7 +205,7 @@ func openSource(path, name string, opt ReadOptions) (*source, error) {
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, fh); err != nil {
-		return fail(fileErr(name, ErrUnreadable, err, "读取文件出错："+err.Error(), "cannot read the file: "+err.Error()))
+		return fail(fileErr(name, ErrUnreadable, err, "读取文件出错（磁盘或 U 盘可能有问题）", "cannot read the file (the disk or USB stick may be at fault)"))
 	}
 	src.sha256 = hex.EncodeToString(h.Sum(nil))
 	head := make([]byte, 8)

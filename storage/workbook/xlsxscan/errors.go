@@ -89,7 +89,7 @@ func (e *Error) Text() model.Text {
 	case Garbage:
 		return model.T(join(at.Zh, "含有不属于表格的乱码数据"), join(at.En, "holds garbage bytes that are not part of a sheet"))
 	case BrokenTag:
-		return model.T(join(at.Zh, "的表格结构已损坏（标记不完整或错位）"), join(at.En, "has a broken structure (a malformed or misplaced tag)"))
+		return model.T(join(at.Zh, "的表格结构已损坏（标记不完整或错位）"), join(at.En, "has a broken structure (a damaged or misplaced tag)"))
 	case BadReference:
 		return model.T(join(at.Zh, fmt.Sprintf("的单元格位置“%s”无效或重复", v)),
 			join(at.En, fmt.Sprintf("has an invalid or repeated cell reference %q", v)))
