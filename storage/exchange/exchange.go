@@ -35,6 +35,10 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	if err != nil {
 		return nil, err
 	}
+	words, err := s.Dictionary(ctx)
+	if err != nil {
+		return nil, err
+	}
 	lim, err := s.ImportLimits(ctx)
 	if err != nil {
 		return nil, err
@@ -43,6 +47,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		rows     []model.Incoming
 		files    []model.FileReport
 		rejected []model.Rejection
+		warnings []model.Warning
 		notes    []string
 		unknown  []string
 	)
@@ -50,7 +55,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Lang: req.Lang, Password: req.Password,
+		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Words: words, Lang: req.Lang, Password: req.Password,
 			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells})
 		if err != nil {
 			return nil, err
@@ -58,6 +63,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		rows = append(rows, res.Rows...)
 		files = append(files, res.Report)
 		rejected = append(rejected, res.Rejected...)
+		warnings = append(warnings, res.Warnings...)
 		notes = append(notes, res.Notes...)
 		for _, u := range res.UnknownUnits {
 			if !slices.Contains(unknown, u) {
@@ -73,6 +79,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		return nil, err
 	}
 	plan.Notes = append(notes, plan.Notes...)
+	plan.Warnings = append(warnings, plan.Warnings...)
 	plan.NewUnits = unknown
 	return plan, nil
 }
