@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -287,10 +288,10 @@ func TestHugeCellRefused(t *testing.T) {
 	require.NoError(t, err, "the raised limit lets the cell through")
 }
 
-// millionRows writes a sheet of n rows of three cells straight as XML
-// (excelize would take minutes), with the parts a workbook needs.
-func millionRows(t testing.TB, n int) string {
-	path := filepath.Join(t.TempDir(), "百万行.xlsx")
+// rawWorkbook writes a workbook of one sheet 督办 whose sheet XML the
+// caller streams (excelize would hold it all, or take minutes).
+func rawWorkbook(t testing.TB, name string, sheet func(w io.Writer)) string {
+	path := filepath.Join(t.TempDir(), name)
 	fh, err := os.Create(path)
 	require.NoError(t, err)
 	zw := zip.NewWriter(fh)
@@ -306,21 +307,23 @@ func millionRows(t testing.TB, n int) string {
 	put("xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>编号</t></si><si><t>事项名称</t></si><si><t>牵头单位</t></si><si><t>市财政局</t></si></sst>`)
 	w, err := zw.Create(sheetPart)
 	require.NoError(t, err)
-	bw := io.Writer(w)
+	bw := bufio.NewWriterSize(w, 1<<20)
 	_, _ = io.WriteString(bw, `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>`)
-	var buf bytes.Buffer
-	for r := 2; r <= n+1; r++ {
-		fmt.Fprintf(&buf, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>督〔2019〕%d号</t></is></c><c r="B%d" t="inlineStr"><is><t>事项%d</t></is></c><c r="C%d" t="s"><v>3</v></c></row>`, r, r, r, r, r, r)
-		if buf.Len() > 1<<20 {
-			_, _ = bw.Write(buf.Bytes())
-			buf.Reset()
-		}
-	}
-	_, _ = bw.Write(buf.Bytes())
-	_, _ = io.WriteString(bw, `</sheetData></worksheet>`)
+	sheet(bw)
+	require.NoError(t, bw.Flush())
 	require.NoError(t, zw.Close())
 	require.NoError(t, fh.Close())
 	return path
+}
+
+// millionRows writes a sheet of n rows of three cells.
+func millionRows(t testing.TB, n int) string {
+	return rawWorkbook(t, "百万行.xlsx", func(w io.Writer) {
+		for r := 2; r <= n+1; r++ {
+			fmt.Fprintf(w, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>督〔2019〕%d号</t></is></c><c r="B%d" t="inlineStr"><is><t>事项%d</t></is></c><c r="C%d" t="s"><v>3</v></c></row>`, r, r, r, r, r, r)
+		}
+		_, _ = io.WriteString(w, `</sheetData></worksheet>`)
+	})
 }
 
 // A million rows against a limit of 200,000 rows a sheet: refused at the

@@ -129,6 +129,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			sheets = append(sheets, bs)
 		}
 	}
+	if err := r.precheck(sheets); err != nil {
+		return nil, sheetErr(err.sheet, err.err)
+	}
 	reports := make([]model.SheetReport, len(sheets))
 	done := make([]bool, len(sheets))
 	for i, bs := range sheets {
@@ -380,6 +383,54 @@ type sheetHead struct {
 
 // openHead opens a sheet and reads the rows its header is looked for in;
 // nil for a sheet the workbook names but does not hold. Close h.rows.
+func (r *reader) tooManyCells(sheet string, row int) *FileError {
+	return fileErr(r.file, ErrLimit, nil,
+		fmt.Sprintf("文件的单元格总数超过 %d 个的上限（读到工作表“%s”第 %d 行时）。未导入任何数据；请拆分文件，或在“设置 → 数据”中提高上限。", r.opt.MaxCells, sheet, row),
+		fmt.Sprintf("the file holds more than the limit of %d cells (reached in sheet %q, row %d). Nothing was imported; split the file, or raise the limit in Settings → Data.", r.opt.MaxCells, sheet, row))
+}
+
+type sheetError struct {
+	sheet string
+	err   error
+}
+
+// precheck scans every sheet once, row by row and keeping nothing, before
+// any row is parsed: damage and limits are refused in the time of a scan
+// and in the memory of one row, not after the rows before them have been
+// read into records. (With Partial, damage is left to the reading, which
+// stops there.) The scan costs a few percent of an import.
+func (r *reader) precheck(sheets []xlsxscan.Sheet) *sheetError {
+	cells := 0
+	for _, bs := range sheets {
+		if bs.Part == nil {
+			continue
+		}
+		rows, err := xlsxscan.OpenRows(bs.Part, r.bk.SST)
+		if err != nil {
+			return &sheetError{bs.Name, err}
+		}
+		rows.SetLimits(r.opt.limits())
+		for {
+			row, ok, err := rows.Next()
+			var xe *xlsxscan.Error
+			if err != nil && !(r.opt.Partial && errors.As(err, &xe) && !xe.IsLimit()) {
+				rows.Close()
+				return &sheetError{bs.Name, err}
+			}
+			if !ok || err != nil {
+				break
+			}
+			if cells+rows.Cells() > r.opt.MaxCells {
+				rows.Close()
+				return &sheetError{bs.Name, r.tooManyCells(bs.Name, row.Num)}
+			}
+		}
+		cells += rows.Cells()
+		rows.Close()
+	}
+	return nil
+}
+
 // count adds the sheet's cells to the file's total, which is bounded.
 func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 	if bs.Part == nil {
@@ -411,9 +462,7 @@ func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 			r.cells += rows.Cells() - counted
 			counted = rows.Cells()
 			if r.cells > r.opt.MaxCells {
-				return bufRow{}, false, fileErr(r.file, ErrLimit, nil,
-					fmt.Sprintf("文件的单元格总数超过 %d 个的上限（读到工作表“%s”第 %d 行时）。未导入任何数据；请拆分文件，或在“设置 → 数据”中提高上限。", r.opt.MaxCells, bs.Name, row.Num),
-					fmt.Sprintf("the file holds more than the limit of %d cells (reached in sheet %q, row %d). Nothing was imported; split the file, or raise the limit in Settings → Data.", r.opt.MaxCells, bs.Name, row.Num))
+				return bufRow{}, false, r.tooManyCells(bs.Name, row.Num)
 			}
 		}
 		return bufRow{row, mf.fill(row)}, true, nil
