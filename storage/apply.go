@@ -160,10 +160,13 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 // next import of the same row finds it agreed.
 func (tx *Tx) putIncoming(ctx context.Context, it *model.PlanItem) error {
 	id := it.Local.RecordMeta().ID
-	if _, err := tx.RevisionBody(ctx, id, it.IncomingRev); err == nil {
+	var known int
+	err := tx.queryRow(ctx, "SELECT count(*) FROM revisions WHERE record_id = ? AND rev = ?", id, it.IncomingRev).Scan(&known)
+	if err != nil {
+		return fmt.Errorf("revision %s of %s: %w", it.IncomingRev, id, err)
+	}
+	if known > 0 {
 		return nil
-	} else if !errors.Is(err, ErrNotFound) {
-		return err
 	}
 	base, _ := tx.RevisionBody(ctx, id, it.Incoming.BaseRev)
 	if base == nil {

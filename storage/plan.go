@@ -91,6 +91,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	p.seen[target] = in.Ref
+	rolesKept := false // keepOtherRoles done (it must run once)
 
 	if local != nil && local.RecordMeta().Deleted {
 		item.Action, item.Local = model.ActionUnchanged, local
@@ -101,11 +102,23 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 
-	// The common case of a returned export: the row is exactly the
-	// revision it was exported at, and that is still the current one.
-	if local != nil && in.BaseRev != "" && local.RecordMeta().Rev == in.BaseRev {
+	// The common case of a file imported again: every cell the row carries
+	// already holds the record's value. Merge3 would find local equal to
+	// incoming field by field, so the row is decided without the base (its
+	// lookup and decoding cost more than the rest of the row). A row of a
+	// Taizhang export must also stand at the record's current revision.
+	if local != nil && (in.BaseRev == "" || local.RecordMeta().Rev == in.BaseRev) {
 		keepDeadlineDate(rec, local, nil)
-		same, err := sameFields(local, rec, in.Fields)
+		if err := keepOtherRoles(rec, local, in); err != nil {
+			return err
+		}
+		fields := in.Fields
+		if in.BaseRev == "" {
+			if fields, err = filledFields(rec, fields); err != nil {
+				return err
+			}
+		}
+		same, err := sameFields(local, rec, fields)
 		if err != nil {
 			return err
 		}
@@ -114,6 +127,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 			p.plan.Items = append(p.plan.Items, item)
 			return nil
 		}
+		rolesKept = true
 	}
 
 	base, baseRev, err := p.base(ctx, in, local)
@@ -141,8 +155,10 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	item.Local = local
-	if err := keepOtherRoles(rec, local, in); err != nil {
-		return err
+	if !rolesKept {
+		if err := keepOtherRoles(rec, local, in); err != nil {
+			return err
+		}
 	}
 	fields := in.Fields
 	if in.BaseRev == "" {
