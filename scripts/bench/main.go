@@ -53,12 +53,13 @@ func main() {
 // step is one measured child process.
 type step struct {
 	wall time.Duration
-	rss  int64 // peak resident set, bytes
+	cpu  time.Duration // user + system: steadier than wall on a shared machine
+	rss  int64         // peak resident set, bytes
 	out  string
 }
 
 func (s step) String() string {
-	return fmt.Sprintf("%.2f s, %d MB", s.wall.Seconds(), s.rss>>20)
+	return fmt.Sprintf("%.2f s (cpu %.2f s), %d MB", s.wall.Seconds(), s.cpu.Seconds(), s.rss>>20)
 }
 
 // measure runs a command, returning its wall time and peak RSS.
@@ -76,7 +77,8 @@ func measure(name string, args ...string) (step, error) {
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = int64(ru.Maxrss) * 1024 // kilobytes on Linux
 	}
-	return step{wall: wall, rss: rss, out: stdout.String()}, nil
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return step{wall: wall, cpu: cpu, rss: rss, out: stdout.String()}, nil
 }
 
 func lastLines(s string, n int) string {
@@ -124,9 +126,12 @@ func run(sizeList, dir, out, prof string) error {
 	var report bytes.Buffer
 	w := io.MultiWriter(os.Stdout, &report)
 	host, _ := os.Hostname()
+	load, _ := os.ReadFile("/proc/loadavg")
 	fmt.Fprintf(w, "# scripts/bench, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
-	fmt.Fprintf(w, "Machine: %s, %d cores (%s), %s/%s, %s. Each step is a child process: wall time and peak RSS.\n\n",
-		host, runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+	fmt.Fprintf(w, "Machine: %s, %d cores (%s), %s/%s, %s; load average at start %s.\n"+
+		"Each step is a child process: wall time, CPU time (user+system) and peak RSS. The machine is shared,\n"+
+		"so wall times stretch with the load; CPU times and their ratios are the steadier figures.\n\n",
+		host, runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version(), strings.Join(strings.Fields(string(load))[:3], " "))
 
 	for _, n := range sizes {
 		rows, err := runSize(w, self, cli, filepath.Join(dir, strconv.Itoa(n)), n, map[bool]string{true: prof}[n == profSize && prof != ""])
@@ -232,7 +237,9 @@ func runSize(w io.Writer, self, cli, dir string, n int, prof string) (int, error
 		return 0, err
 	}
 
-	ratio := func(s step) string { return fmt.Sprintf("%.2f", s.wall.Seconds()/bare.wall.Seconds()) }
+	ratio := func(s step) string {
+		return fmt.Sprintf("%.2f (cpu %.2f)", s.wall.Seconds()/bare.wall.Seconds(), s.cpu.Seconds()/bare.cpu.Seconds())
+	}
 	fmt.Fprintf(w, "## %d rows (ledger %.1f MB)\n\n", n, float64(fileSize(ledger))/(1<<20))
 	fmt.Fprintln(w, "| step | wall, peak RSS | reference | ratio |")
 	fmt.Fprintln(w, "|---|---|---|---|")
@@ -240,8 +247,8 @@ func runSize(w io.Writer, self, cli, dir string, n int, prof string) (int, error
 	fmt.Fprintf(w, "| import into an empty folder | %s | bare read | %s |\n", first, ratio(first))
 	fmt.Fprintf(w, "| re-import, everything unchanged | %s | bare read | %s |\n", again, ratio(again))
 	fmt.Fprintf(w, "| clone (export → empty folder) | %s | bare read | %s |\n", cloned, ratio(cloned))
-	fmt.Fprintf(w, "| export everything | %s | bare StreamWriter %s | %.2f |\n", export, gen,
-		export.wall.Seconds()/gen.wall.Seconds())
+	fmt.Fprintf(w, "| export everything | %s | bare StreamWriter %s | %.2f (cpu %.2f) |\n", export, gen,
+		export.wall.Seconds()/gen.wall.Seconds(), export.cpu.Seconds()/gen.cpu.Seconds())
 	fmt.Fprintf(w, "| database size | %.1f MB (%.2f KB a row) | | |\n", float64(dbBytes)/(1<<20), float64(dbBytes)/1024/float64(n))
 	fmt.Fprintf(w, "| backups after two imports (issue 13) | %d files, %.1f MB | | |\n", backups, float64(backupBytes)/(1<<20))
 	fmt.Fprintf(w, "| `list tasks --query 整改 --json` | %s | | |\n", list)
