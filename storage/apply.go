@@ -52,10 +52,25 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 	err := s.Update(ctx, func(tx *Tx) error {
 		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
 			NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
+		// A kind with no records at all here has nothing a new row could
+		// have met since planning: its rows stand without a look-up each
+		// (the whole of a first import into an empty folder).
+		empty := map[model.Kind]bool{}
+		for _, it := range plan.Items {
+			if _, asked := empty[it.Kind]; !asked {
+				var one int
+				err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(it.Kind)).Scan(&one)
+				if err != nil {
+					return fmt.Errorf("import: %w", err)
+				}
+				empty[it.Kind] = one == 0
+			}
+		}
 		for i := range rows {
 			// An item whose record is as it was when planned stands; the
 			// others (edited or created meanwhile) are decided again.
-			if it := plan.Items[i]; tx.unchangedSincePlan(ctx, &it) {
+			if it := plan.Items[i]; (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) ||
+				tx.unchangedSincePlan(ctx, &it) {
 				p.keep(it)
 				continue
 			}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -88,4 +89,20 @@ func TestSearchTextTokens(t *testing.T) {
 	assert.Equal(t, "国庆 庆节 节 golden week 2019 ", got)
 	got = searchText(&model.Holiday{Name: "春"})
 	assert.Equal(t, "春 ", got)
+}
+
+// The index text written in one pass is the tokens of the segments, as the
+// query side splits them.
+func TestSearchTextIsTheSegmentsTokens(t *testing.T) {
+	for _, s := range []string{"", "整", "整改", "老旧小区改造", "15号楼Ab 整改", "ABC", "市 住建局", "a整b改c", "，。整改，", "Ünï 路"} {
+		var want strings.Builder
+		for _, g := range segments(s) {
+			for _, tok := range g.tokens() {
+				want.WriteString(tok + " ")
+			}
+		}
+		var got strings.Builder
+		writeTokens(&got, s)
+		assert.Equal(t, want.String(), got.String(), "%q", s)
+	}
 }

@@ -43,6 +43,15 @@ type Store struct {
 // pragmas apply to every pooled connection (set in the DSN, not by PRAGMA statements).
 const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 
+// Page caches, bounded (negative: KiB). SQLite's default of 2 MB made a
+// 100,000-row import spill dirty pages to the WAL and read them back for
+// every index lookup (a quarter of its time); the writer's cache holds the
+// indexes of such an import. Readers (at most four) get less each.
+const (
+	writerCache = "&_pragma=cache_size(-65536)"
+	readerCache = "&_pragma=cache_size(-16384)"
+)
+
 // fileURI turns a path into an SQLite URI path ("file:/a/b%3F.db"), so that
 // '?', '#' and '%' in folder names and Windows drive letters work.
 func fileURI(path string) string {
@@ -66,7 +75,7 @@ func Open(dir string) (*Store, error) {
 	if err := refuseNewer(path); err != nil {
 		return nil, err
 	}
-	wr, err := sql.Open("sqlite", dsn(path, pragmas+"&_txlock=immediate"))
+	wr, err := sql.Open("sqlite", dsn(path, pragmas+writerCache+"&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
@@ -78,7 +87,7 @@ func Open(dir string) (*Store, error) {
 		wr.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	rd, err := sql.Open("sqlite", dsn(path, pragmas))
+	rd, err := sql.Open("sqlite", dsn(path, pragmas+readerCache))
 	if err != nil {
 		wr.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
