@@ -107,3 +107,16 @@ func TestOlderRevisionBodiesArePacked(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "启动", old.(*model.Task).Progress)
 }
+
+func TestMigrationRebuildsTheSearchIndex(t *testing.T) {
+	ctx := context.Background()
+	dir, id, _, _ := schema1File(t)
+	s, err := Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	for _, text := range []string{"老旧小区", "改造", "改", "主体工程"} {
+		ids, err := s.IDs(ctx, Query{Kind: model.KindTask, Text: text})
+		require.NoError(t, err)
+		assert.Equal(t, []string{id}, ids, "search %q after the migration", text)
+	}
+}

@@ -112,22 +112,27 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		if err := keepOtherRoles(rec, local, in); err != nil {
 			return err
 		}
-		fields := in.Fields
-		if in.BaseRev == "" {
-			if fields, err = filledFields(rec, fields); err != nil {
+		rolesKept = true
+		same := sameCells(local, rec, in.Fields)
+		if !same {
+			fields := in.Fields
+			if in.BaseRev == "" {
+				if fields, err = filledFields(rec, fields); err != nil {
+					return err
+				}
+			}
+			if same, err = sameFields(local, rec, fields); err != nil {
 				return err
 			}
 		}
-		same, err := sameFields(local, rec, fields)
-		if err != nil {
-			return err
-		}
 		if same {
-			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, local, in.BaseRev
+			// Only the record's identity and revision are needed from
+			// here on: the plan keeps a bare record, not the decoded one
+			// (a re-import of 100,000 rows held them all).
+			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, metaOnly(local), in.BaseRev
 			p.plan.Items = append(p.plan.Items, item)
 			return nil
 		}
-		rolesKept = true
 	}
 
 	base, baseRev, err := p.base(ctx, in, local)
@@ -439,4 +444,14 @@ func localEdited(base, local model.Record, changed []string) bool {
 		}
 	}
 	return false
+}
+
+// metaOnly is an empty record of r's kind carrying r's Meta.
+func metaOnly(r model.Record) model.Record {
+	out := model.New(r.RecordMeta().Kind)
+	if out == nil {
+		return r
+	}
+	*out.RecordMeta() = *r.RecordMeta()
+	return out
 }
