@@ -304,6 +304,14 @@ func child(name string, args []string) error {
 		if err != nil {
 			return err
 		}
+		if hp := os.Getenv("BENCH_HEAPPROFILE"); hp != "" {
+			// the live heap once the whole file is planned
+			runtime.GC()
+			if f, err := os.Create(hp); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
 		if len(plan.Rejected) > 0 {
 			return fmt.Errorf("%d rows rejected, first: %+v", len(plan.Rejected), plan.Rejected[0])
 		}
