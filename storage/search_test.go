@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -105,4 +106,39 @@ func TestSearchTextIsTheSegmentsTokens(t *testing.T) {
 		writeTokens(&got, s)
 		assert.Equal(t, want.String(), got.String(), "%q", s)
 	}
+}
+
+// A search count is the number of rows the list shows, whatever other
+// kinds match the same words, and it follows every change.
+func TestSearchCountFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	var tasks []*model.Task
+	for i, title := range []string{"老旧小区整改", "河道整改", "整治扬尘"} {
+		task := newTask(fmt.Sprintf("督〔2019〕%d号", i+1), title, "")
+		require.NoError(t, s.Save(ctx, task, "张三"))
+		tasks = append(tasks, task)
+	}
+	u := &model.Unit{Name: "整改办公室"}
+	require.NoError(t, s.Save(ctx, u, "张三"))
+
+	count := func(text string) int {
+		q := Query{Kind: model.KindTask, Text: text}
+		n, err := s.Count(ctx, q)
+		require.NoError(t, err)
+		ids, err := s.IDs(ctx, q)
+		require.NoError(t, err)
+		assert.Len(t, ids, n, "count of %q is what the list shows", text)
+		return n
+	}
+	assert.Equal(t, 2, count("整改"))
+	assert.Equal(t, 3, count("整"))
+	assert.Equal(t, 1, count("扬尘"))
+
+	tasks[1].Title = "河道清淤"
+	require.NoError(t, s.Save(ctx, tasks[1], "张三"))
+	assert.Equal(t, 1, count("整改"), "an edit that drops the word")
+	require.NoError(t, s.Delete(ctx, tasks[0].ID, "张三"))
+	assert.Equal(t, 0, count("整改"), "a deleted record")
+	assert.Equal(t, 1, count("整"))
 }

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	_ "modernc.org/sqlite" // driver "sqlite"
 )
@@ -38,6 +39,10 @@ type Store struct {
 	wmu  sync.Mutex
 	// drivenMax: see Store.from.
 	drivenMax int
+	// writes counts committed write transactions; counts caches Count
+	// per database state (changeStamp).
+	writes atomic.Int64
+	counts countCache
 }
 
 // pragmas apply to every pooled connection (set in the DSN, not by PRAGMA statements).
@@ -168,7 +173,9 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 		sqlTx.Rollback()
 		return err
 	}
-	if err := sqlTx.Commit(); err != nil {
+	err = sqlTx.Commit()
+	s.writes.Add(1) // even a failed commit may have changed what counts see
+	if err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
 	return nil
