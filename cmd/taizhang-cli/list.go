@@ -126,7 +126,6 @@ func statusValue(kind model.Kind, s string) string {
 	return s
 }
 
-
 func (e *env) writeTable(view *view, kind model.Kind, recs []model.Record) error {
 	tw := tabwriter.NewWriter(e.out, 0, 4, 2, ' ', 0)
 	for _, r := range recs {
