@@ -67,6 +67,9 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			}
 		}
 		for i := range rows {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			// An item whose record is as it was when planned stands; the
 			// others (edited or created meanwhile) are decided again.
 			if it := plan.Items[i]; (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) ||
@@ -94,11 +97,19 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			return err
 		}
 		for i := range p.plan.Items {
+			if err := ctx.Err(); err != nil {
+				return err // rolled back: nothing of the import is kept
+			}
+			report(ctx, "apply", i, len(p.plan.Items))
 			it := &p.plan.Items[i]
 			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
 			}
 		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		report(ctx, "apply", len(p.plan.Items), len(p.plan.Items))
 		return nil
 	})
 	if err != nil {

@@ -43,9 +43,13 @@ func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []m
 	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
 	p := &planner{q: s.rd, plan: plan, seen: map[string]model.RowRef{}, lang: lang}
 	for i := range rows {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if err := p.add(ctx, &rows[i]); err != nil {
 			return nil, err
 		}
+		report(ctx, "plan", i+1, len(rows))
 	}
 	return plan, nil
 }

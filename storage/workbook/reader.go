@@ -31,6 +31,10 @@ type ReadOptions struct {
 	Password      string          // for encrypted workbooks
 	MaxFileBytes  int64           // default 100 MiB
 	MaxUnzipBytes int64           // default 1 GiB: the sum of the parts' uncompressed sizes
+	// Progress, when set, is told the rows read so far in this file every
+	// 500 rows; an error from it (a cancelled import) stops the reading
+	// and is returned.
+	Progress func(rowsRead int) error
 }
 
 // Result is everything read from one file.
@@ -246,6 +250,7 @@ func isEncryptedOLE(raw []byte) bool {
 type reader struct {
 	file        string
 	opt         ReadOptions
+	rowsRead    int // data rows read so far, for opt.Progress
 	bk          *xlsxscan.Book
 	date1904    bool
 	fileRef     model.Date
@@ -457,6 +462,11 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
 			break
 		}
 		handle(b)
+		if r.rowsRead++; r.opt.Progress != nil && r.rowsRead%500 == 0 {
+			if err := r.opt.Progress(r.rowsRead); err != nil {
+				return rep, err
+			}
+		}
 	}
 	return rep, nil
 }
