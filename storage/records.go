@@ -171,17 +171,21 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	}
 	body := f.canonical()
 	cols := columnsOf(m.Kind, f)
-	if m.ID == "" {
+	fresh := m.ID == "" // a new random id: nothing can be stored under it
+	if fresh {
 		m.ID = newID()
 	}
 	now := fmtTime(time.Now())
 	imp := nullable(importID)
 	var cur currentRow
-	err = t.queryRow(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
-		Scan(&cur.seq, &cur.kind, &cur.rev, &cur.body, &cur.deleted)
-	created := errors.Is(err, sql.ErrNoRows)
-	if err != nil && !created {
-		return fmt.Errorf("save %s: %w", m.ID, err)
+	created := fresh
+	if !fresh {
+		err = t.queryRow(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
+			Scan(&cur.seq, &cur.kind, &cur.rev, &cur.body, &cur.deleted)
+		created = errors.Is(err, sql.ErrNoRows)
+		if err != nil && !created {
+			return fmt.Errorf("save %s: %w", m.ID, err)
+		}
 	}
 
 	var rev, parent string

@@ -8,7 +8,7 @@ import (
 	"taizhang/model"
 )
 
-// Search works on an FTS5 table (tokenize unicode61) whose text the store
+// Search works on an FTS5 table (tokenize ascii, prefix 1) whose text the store
 // writes itself: overlapping bigrams of CJK runs and lowercase Latin/digit
 // words. A query's CJK run is then a phrase of its bigrams, which finds any
 // substring of two or more characters fast (a trigram index misses short
