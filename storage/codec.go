@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -85,12 +86,52 @@ func recordFields(r model.Record) (fields, error) {
 
 // canonical is the body text: keys sorted (encoding/json sorts map keys),
 // values compact. Equal records give equal text.
+//
+// Written by hand: the values are already compact JSON (cut from
+// json.Marshal's output) and the keys are plain field names, so sorting the
+// keys and joining is what re-encoding the map did, at a fraction of the
+// cost on an import's every row.
 func (f fields) canonical() string {
-	b, err := marshalNoEscape(map[string]json.RawMessage(f))
-	if err != nil {
-		panic(err) // values came from json.Marshal
+	keys := make([]string, 0, len(f))
+	size := 2
+	for k, v := range f {
+		keys = append(keys, k)
+		size += len(k) + len(v) + 4
 	}
-	return string(b)
+	sort.Strings(keys)
+	var b strings.Builder
+	b.Grow(size)
+	b.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if plainKey(k) {
+			b.WriteByte('"')
+			b.WriteString(k)
+			b.WriteByte('"')
+		} else {
+			kb, err := marshalNoEscape(k)
+			if err != nil {
+				panic(err) // a string always encodes
+			}
+			b.Write(kb)
+		}
+		b.WriteByte(':')
+		b.Write(f[k])
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+// plainKey: a key JSON writes as it is, between quotes.
+func plainKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 func parseFields(body string) (fields, error) {

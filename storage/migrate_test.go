@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -119,4 +120,16 @@ func TestMigrationRebuildsTheSearchIndex(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []string{id}, ids, "search %q after the migration", text)
 	}
+}
+
+// The hand-written canonical body is what encoding the fields gives.
+func TestCanonicalBodyIsTheSortedEncoding(t *testing.T) {
+	task := newTask("督〔2019〕15号", "老旧小区<改造>&\"引号\"", "启动\n第二行")
+	task.Kind = model.KindTask
+	f, err := recordFields(task)
+	require.NoError(t, err)
+	want, err := marshalNoEscape(map[string]json.RawMessage(f))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), f.canonical())
+	assert.Equal(t, "{}", fields{}.canonical())
 }

@@ -30,6 +30,27 @@ type planner struct {
 	seen map[string]model.RowRef
 	// lang is the language of the plan's reasons and notes (model.Lang).
 	lang string
+	// empty caches, per kind, whether the store holds no record of it.
+	empty map[model.Kind]bool
+}
+
+// emptyKind reports whether the store holds no record of kind (asked once
+// per plan: a first import then looks nothing up row by row). Records
+// created meanwhile are caught when the plan is applied.
+func (p *planner) emptyKind(ctx context.Context, kind model.Kind) (bool, error) {
+	if e, ok := p.empty[kind]; ok {
+		return e, nil
+	}
+	var n int
+	err := p.q.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(kind)).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("records of %s: %w", kind, err)
+	}
+	if p.empty == nil {
+		p.empty = map[model.Kind]bool{}
+	}
+	p.empty[kind] = n == 0
+	return n == 0, nil
 }
 
 // say picks the planner's language.
@@ -214,6 +235,9 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 // natural key. nil when the row is new here.
 func (p *planner) match(ctx context.Context, rec model.Record) (model.Record, error) {
 	m := rec.RecordMeta()
+	if empty, err := p.emptyKind(ctx, m.Kind); err != nil || empty {
+		return nil, err // nothing of the kind here: every row is new (a first import)
+	}
 	if m.ID != "" {
 		r, err := getRecord(ctx, p.q, m.ID)
 		if err == nil {
