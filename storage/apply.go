@@ -51,7 +51,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 	}
 	err := s.Update(ctx, func(tx *Tx) error {
 		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
-			NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
+			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
 		// A kind with no records at all here has nothing a new row could
 		// have met since planning: its rows stand without a look-up each
 		// (the whole of a first import into an empty folder).

@@ -33,10 +33,15 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	if err != nil {
 		return nil, err
 	}
+	words, err := s.Dictionary(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var (
 		rows     []model.Incoming
 		files    []model.FileReport
 		rejected []model.Rejection
+		warnings []model.Warning
 		notes    []string
 		unknown  []string
 	)
@@ -45,7 +50,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 			return nil, err
 		}
 		before := len(rows)
-		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Lang: req.Lang, Password: req.Password,
+		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Words: words, Lang: req.Lang, Password: req.Password,
 			Progress: func(n int) error {
 				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
 				return ctx.Err()
@@ -59,6 +64,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		rows = append(rows, res.Rows...)
 		files = append(files, res.Report)
 		rejected = append(rejected, res.Rejected...)
+		warnings = append(warnings, res.Warnings...)
 		notes = append(notes, res.Notes...)
 		for _, u := range res.UnknownUnits {
 			if !slices.Contains(unknown, u) {
@@ -75,6 +81,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		return nil, err
 	}
 	plan.Notes = append(notes, plan.Notes...)
+	plan.Warnings = append(warnings, plan.Warnings...)
 	plan.NewUnits = unknown
 	return plan, nil
 }

@@ -26,11 +26,14 @@ import (
 
 // ReadOptions control an import.
 type ReadOptions struct {
-	Units         *model.UnitDict // resolves unit names; nil: an empty dictionary
-	Lang          string          // "zh" or "en": the language of reasons
-	Password      string          // for encrypted workbooks
-	MaxFileBytes  int64           // default 100 MiB
-	MaxUnzipBytes int64           // default 1 GiB: the sum of the parts' uncompressed sizes
+	Units *model.UnitDict // resolves unit names; nil: an empty dictionary
+	// Words are the value dictionary: words the office has taught, tried
+	// before the enums' own words. nil: none.
+	Words         *model.Dictionary
+	Lang          string // "zh" or "en": the language of reasons
+	Password      string // for encrypted workbooks
+	MaxFileBytes  int64  // default 100 MiB
+	MaxUnzipBytes int64  // default 1 GiB: the sum of the parts' uncompressed sizes
 	// Progress, when set, is told the rows read so far in this file every
 	// 500 rows; an error from it (a cancelled import) stops the reading
 	// and is returned.
@@ -42,6 +45,7 @@ type Result struct {
 	Report       model.FileReport
 	Rows         []model.Incoming
 	Rejected     []model.Rejection
+	Warnings     []model.Warning
 	Notes        []string
 	UnknownUnits []string // names not in the dictionary, imported as typed (normalised)
 }
@@ -108,7 +112,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		if err != nil {
 			return nil, sheetErr(bs.Name, err)
 		}
-		if kind != model.KindUnit {
+		if kind != model.KindUnit && kind != model.KindTerm {
 			continue
 		}
 		from := len(r.res.Rows)
@@ -117,6 +121,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		}
 		done[i] = true
 		r.learnUnits(r.res.Rows[from:])
+		r.learnWords(r.res.Rows[from:])
 	}
 	recognised := false
 	for i, bs := range sheets {
@@ -411,6 +416,19 @@ func (r *reader) learnUnits(rows []model.Incoming) {
 		dict = append(dict, &c)
 	}
 	r.opt.Units = model.NewUnitDict(dict)
+}
+
+// learnWords adds the words of a 词汇对照 sheet to the value dictionary
+// this file's other sheets are read with.
+func (r *reader) learnWords(rows []model.Incoming) {
+	for _, in := range rows {
+		if t, ok := in.Record.(*model.Term); ok {
+			if r.opt.Words == nil {
+				r.opt.Words = model.NewDictionary(nil)
+			}
+			r.opt.Words.Teach(t.Of, t.Word, t.Value)
+		}
+	}
 }
 
 func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
