@@ -37,3 +37,9 @@ CREATE UNIQUE INDEX revisions_record ON revisions(record_id, rev);
 -- Search counts and text-driven lists look up kind and deleted for every
 -- match: from this index instead of the records' wide rows.
 CREATE INDEX records_seq_kind ON records(seq, kind, deleted);
+
+-- Exports stream each kind's records in id order beside their revision
+-- links (stream.go): both read in that order from an index, not sorted in
+-- a temporary B-tree of every body (or every revision) first.
+CREATE INDEX records_kind_id ON records(kind, deleted, id);
+CREATE INDEX revisions_kind ON revisions(kind, record_id, rev, parent, merged_from);
