@@ -28,7 +28,8 @@ type ReadRequest struct {
 }
 
 // PlanFiles reads every workbook and plans their import against the store,
-// changing nothing. A file that cannot be read at all is an error naming it
+// changing nothing. A context made by storage.WithProgress hears of the rows
+// read and planned; cancelling it stops at the next row. A file that cannot be read at all is an error naming it
 // (a *workbook.FileError, which speaks both languages).
 func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
 	units, err := s.UnitDict(ctx)
@@ -55,8 +56,16 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		before := len(rows)
 		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Words: words, Lang: req.Lang, Password: req.Password,
-			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells})
+			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells,
+			Progress: func(n int) error {
+				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
+				return ctx.Err()
+			}})
+		if err := ctx.Err(); err != nil {
+			return nil, err // cancelled while reading, not a damaged file
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -70,6 +79,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 				unknown = append(unknown, u)
 			}
 		}
+		storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: len(rows), Total: len(rows)})
 		if req.Progress != nil {
 			req.Progress(i+1, len(paths))
 		}

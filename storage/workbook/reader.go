@@ -44,6 +44,10 @@ type ReadOptions struct {
 	// the rows before it are kept and the sheet's report says where it
 	// breaks. Otherwise damage refuses the whole file.
 	Partial bool
+	// Progress, when set, is told the rows read so far in this file every
+	// 500 rows; an error from it (a cancelled import) stops the reading
+	// and is returned.
+	Progress func(rowsRead int) error
 }
 
 // DefaultMaxCells is the default limit on the non-empty cells of a file.
@@ -288,6 +292,7 @@ func isEncryptedOLE(raw []byte) bool {
 type reader struct {
 	file        string
 	opt         ReadOptions
+	rowsRead    int // data rows read so far, for opt.Progress
 	bk          *xlsxscan.Book
 	date1904    bool
 	fileRef     model.Date
@@ -583,6 +588,11 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 			break
 		}
 		handle(b)
+		if r.rowsRead++; r.opt.Progress != nil && r.rowsRead%500 == 0 {
+			if err := r.opt.Progress(r.rowsRead); err != nil {
+				return rep, err
+			}
+		}
 	}
 	return rep, nil
 }

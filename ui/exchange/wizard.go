@@ -143,10 +143,20 @@ func (s *Import) SetFiles(files []string) {
 	s.showProgress(0, len(files))
 	s.progress.Show()
 	s.content.Refresh()
+	filesDone := 0
+	// Rows read and compared move the bar within one large file too.
+	ctx = storage.WithProgress(ctx, func(p storage.Progress) {
+		fyne.Do(func() {
+			if gen == s.gen {
+				s.showRows(p, filesDone, len(files))
+			}
+		})
+	})
 	s.run.Go(func() func() {
 		plan, err := s.ex.Plan(ctx, files, func(done, total int) {
 			fyne.Do(func() {
 				if gen == s.gen {
+					filesDone = done
 					s.showProgress(done, total)
 				}
 			})
@@ -180,6 +190,25 @@ func (s *Import) showProgress(done, total int) {
 		s.stage.SetText(lang.L("import.reading", map[string]any{"Done": done, "Total": total}))
 	} else {
 		s.stage.SetText(lang.L("import.comparing"))
+	}
+}
+
+// showRows shows the rows read in the file being read, then the rows
+// compared with the store (the bar's last step).
+func (s *Import) showRows(p storage.Progress, filesDone, files int) {
+	if !s.reading {
+		return
+	}
+	switch p.Stage {
+	case "read":
+		if p.Total == 0 { // a file's end is shown by showProgress
+			s.stage.SetText(lang.L("import.reading_rows", map[string]any{"Done": filesDone, "Total": files, "Rows": p.Done}))
+		}
+	case "plan":
+		if p.Total > 0 {
+			s.progress.SetValue((float64(files) + float64(p.Done)/float64(p.Total)) / float64(files+1))
+			s.stage.SetText(lang.L("import.comparing_rows", map[string]any{"Done": p.Done, "Total": p.Total}))
+		}
 	}
 }
 
