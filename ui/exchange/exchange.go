@@ -28,6 +28,13 @@ type Exchanger interface {
 	Export(ctx context.Context, out string, req ExportRequest) (ex.Stats, error)
 	// Units is the unit dictionary (the export's unit picker searches it).
 	Units(ctx context.Context) (*model.UnitDict, error)
+	Teacher
+}
+
+// Teacher records a word of the value dictionary: in field of (a
+// model.Vocab id such as "tasks.status"), word means value from now on.
+type Teacher interface {
+	Teach(ctx context.Context, of, word, value string) error
 }
 
 // Conflicts lists and resolves fields edited on both sides.
@@ -49,6 +56,11 @@ func (x StoreExchanger) Plan(ctx context.Context, files []string, progress func(
 
 func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error) {
 	return x.Store.ApplyImport(ctx, plan, storage.ApplyOptions{By: x.Operator(), Partial: partial})
+}
+
+func (x StoreExchanger) Teach(ctx context.Context, of, word, value string) error {
+	_, err := x.Store.Teach(ctx, of, word, value, x.Operator())
+	return err
 }
 
 func (x StoreExchanger) Units(ctx context.Context) (*model.UnitDict, error) {
