@@ -27,7 +27,7 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 	case model.KindTask:
 		return []Column{
 			{lang.L("field.number"), 160, "number", task(func(t *model.Task) string { return t.Number })},
-			{lang.L("field.source"), 150, "source", task(func(t *model.Task) string {
+			{lang.L("field.source"), 130, "source", task(func(t *model.Task) string {
 				return common.WithTyped(common.EnumLabel(model.Sources, t.Source), t.SourceText)
 			})},
 			{lang.L("field.title"), 240, "title", task(func(t *model.Task) string { return t.Title })},
