@@ -20,16 +20,17 @@ import (
 )
 
 // statusLedger is a department's ledger whose 办理状态 holds one word no
-// rule knows (暂缓) and one it does (正在推进).
+// rule knows (暂缓) and one it does (正在推进), and a column Taizhang has
+// no field for (督查组意见).
 func statusLedger(t *testing.T, dir string) string {
 	f := excelize.NewFile()
 	defer f.Close()
 	sh := "重点工作"
 	require.NoError(t, f.SetSheetName("Sheet1", sh))
 	rows := [][]any{
-		{"编号", "事项名称", "牵头单位", "完成时限", "办理状态"},
-		{"住建〔2026〕1号", "老旧小区加装电梯", "市住建局", "2026-12-31", "暂缓"},
-		{"住建〔2026〕2号", "燃气管道更新改造", "市住建局", "2026-10-15", "正在推进"},
+		{"编号", "事项名称", "牵头单位", "完成时限", "办理状态", "督查组意见"},
+		{"住建〔2026〕1号", "老旧小区加装电梯", "市住建局", "2026-12-31", "暂缓", "加快进度"},
+		{"住建〔2026〕2号", "燃气管道更新改造", "市住建局", "2026-10-15", "正在推进", ""},
 	}
 	for i, r := range rows {
 		cell, err := excelize.CoordinatesToCellName(1, i+1)
@@ -106,8 +107,9 @@ func TestImportWizardWarningsTeachAWord(t *testing.T) {
 	// the unknown word is listed in a tab of its own, the known one is not
 	tabs := imp.Tabs()
 	require.Len(t, tabs.Items, 7)
-	assert.Equal(t, "提示（1）", tabs.Items[6].Text)
+	assert.Equal(t, "提示（2）", tabs.Items[6].Text)
 	assert.Equal(t, "导入", imp.ApplyButton().Text, "a warning does not reject the row")
+	assert.Contains(t, imp.Message(), "提示 2")
 	tabs.SelectIndex(6)
 	shown := shownIn(e.win)
 	for _, want := range []string{"文件", "工作表", "行", "列", "表头", "值", "保存为", "原因",
@@ -116,7 +118,12 @@ func TestImportWizardWarningsTeachAWord(t *testing.T) {
 	}
 	assert.NotContains(t, shown, "正在推进", "a word the rules know is not a warning")
 	// cells cut long texts short: the selected line is written out in full
+	require.Len(t, imp.Plan().Warnings, 2)
 	w := imp.Plan().Warnings[0]
+	if w.Field == "" {
+		w = imp.Plan().Warnings[1]
+	}
+	assert.Contains(t, shown, "督查组意见", "the extra column is listed too")
 	full := strings.Join(shown, "") // a wrapped line is drawn in pieces
 	assert.Contains(t, full, "住建局台账.xlsx / 重点工作 第 2 行 E 列「办理状态」：「暂缓」")
 	assert.Contains(t, full, w.Kept, "what the record keeps is shown")
@@ -128,7 +135,7 @@ func TestImportWizardWarningsTeachAWord(t *testing.T) {
 
 	// treat 暂缓 as 办理中
 	treat := buttonsIn(tabs.Items[6].Content, "视为…")
-	require.Len(t, treat, 1, "one word to teach, one button")
+	require.Len(t, treat, 1, "one word to teach, one button (an extra column has nothing to teach)")
 	test.Tap(treat[0])
 	top := e.win.Canvas().Overlays().Top()
 	require.NotNil(t, top, "the treat-as dialog is shown")
@@ -154,8 +161,10 @@ func TestImportWizardWarningsTeachAWord(t *testing.T) {
 	assert.True(t, found)
 	assert.Equal(t, "in_progress", v)
 	require.NotNil(t, imp.Plan(), "the files were planned again")
-	assert.Empty(t, imp.Plan().Warnings)
-	assert.Equal(t, "提示（0）", imp.Tabs().Items[6].Text)
+	require.Len(t, imp.Plan().Warnings, 1, "only the extra column is left")
+	assert.Empty(t, imp.Plan().Warnings[0].Field)
+	assert.Equal(t, "提示（1）", imp.Tabs().Items[6].Text)
+	assert.Equal(t, 6, imp.Tabs().SelectedIndex(), "the warnings stay in view after teaching")
 	first = incoming(t, imp.Plan(), "住建〔2026〕1号")
 	assert.Equal(t, model.TaskInProgress, first.Status)
 	assert.Empty(t, first.StatusText)

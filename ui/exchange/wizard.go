@@ -199,11 +199,15 @@ func (s *Import) showPlan(p *model.Plan) {
 	s.tabs.SetItems(planTabs(p, s.askTreatAs))
 	// pages made while hidden lay out their rows when first shown
 	s.tabs.OnSelected = func(it *container.TabItem) { it.Content.Refresh() }
-	s.tabs.SelectIndex(0)
+	if s.taught != "" && len(s.tabs.Items) > 0 {
+		s.tabs.SelectIndex(len(s.tabs.Items) - 1) // back to the warnings, where the word was taught
+	} else {
+		s.tabs.SelectIndex(0)
+	}
 	s.tabs.Show()
 	s.content.Refresh() // a shown object gets its size only from a new layout
 	msg := lang.L("import.counts", map[string]any{"New": c.New, "Updated": c.Updated, "Merged": c.Merged,
-		"Unchanged": c.Unchanged, "Conflicts": c.Conflicts, "Rejected": c.Rejected})
+		"Unchanged": c.Unchanged, "Conflicts": c.Conflicts, "Rejected": c.Rejected, "Warnings": len(p.Warnings)})
 	if s.taught != "" {
 		msg = s.taught + "\n" + msg
 	}
