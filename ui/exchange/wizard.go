@@ -235,6 +235,7 @@ func (s *Import) askTreatAs(w model.Warning) {
 		labels[i] = v.Label(val, common.LangCode())
 	}
 	pick := widget.NewSelect(labels, nil)
+	pick.PlaceHolder = lang.L("vocab.pick_value")
 	intro := widget.NewLabel(lang.L("import.treat_intro", map[string]any{"Field": v.Title(common.LangCode()), "Word": w.Value}))
 	intro.Wrapping = common.Wrap()
 	d := dialog.NewCustomConfirm(lang.L("import.treat_as"), lang.L("action.ok"), lang.L("action.cancel"),

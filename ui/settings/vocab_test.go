@@ -97,6 +97,7 @@ func TestValueDictionaryAddAndDelete(t *testing.T) {
 	assert.Equal(t, "已添加：「暂缓」视为「办理中」", s.Vocabulary().Message())
 	assert.Equal(t, []string{"督办事项·状态　「暂缓」→ 办理中"}, s.Vocabulary().Lines())
 	assert.Empty(t, entry.Text, "ready for the next word")
+
 	dict, err := st.Dictionary(ctx)
 	require.NoError(t, err)
 	got, ok := dict.Lookup("tasks.status", "暂缓")
@@ -136,4 +137,38 @@ func TestValueDictionaryAddAndDelete(t *testing.T) {
 	tabs.SelectIndex(len(titles) - 2)
 	assert.Len(t, s.Vocabulary().Lines(), 1)
 	assert.Contains(t, s.Vocabulary().Lines()[0], "「已答复待评」→")
+}
+
+func TestValueDictionaryInEnglish(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(tztheme.New())
+	require.NoError(t, i18n.Load(i18n.English))
+	t.Cleanup(func() { _ = i18n.Load(i18n.Chinese) })
+	ctx := context.Background()
+	st, err := storage.Open(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	_, err = st.Teach(ctx, "tasks.status", "暂缓", "in_progress", "王敏")
+	require.NoError(t, err)
+	w := test.NewTempWindow(t, nil)
+	s := settings.New(settings.Deps{Store: st, Window: w, Run: &common.Runner{Sync: true}})
+	w.SetContent(s.Content())
+	tabs := s.Content().(*container.AppTabs)
+	for i, it := range tabs.Items {
+		if it.Text == "Value dictionary" {
+			tabs.SelectIndex(i)
+		}
+	}
+	require.Equal(t, s.Vocabulary().Content(), tabs.Selected().Content)
+	assert.Equal(t, []string{"tasks: status: “暂缓” → In progress"}, s.Vocabulary().Lines(), "value labels in English")
+	var selects []*widget.Select
+	for _, x := range drawn(s.Vocabulary().Content()) {
+		if v, ok := x.(*widget.Select); ok {
+			selects = append(selects, v)
+		}
+	}
+	require.Len(t, selects, 2)
+	selects[0].SetSelected("tasks: status")
+	assert.Contains(t, selects[1].Options, "In progress")
+	assert.NotContains(t, selects[1].Options, "办理中")
 }
