@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
 // English reports whether the UI currently speaks English (the catalogue
@@ -48,8 +49,9 @@ func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
 	return e.Parse(label)
 }
 
-// ErrorText is an error in the user's language (model.Localize).
-func ErrorText(err error) string { return model.Localize(err, LangCode()) }
+// ErrorText is an error in the user's language: SQLite's and the
+// system's errors explained (storage.Explain), never shown raw.
+func ErrorText(err error) string { return model.Localize(storage.Explain(err), LangCode()) }
 
 // KindTitle is the name of a record kind as navigation and titles show it.
 func KindTitle(k model.Kind) string {
