@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -191,4 +192,20 @@ func FuzzEnumMatch(f *testing.F) {
 		_ = ProjectStatuses.Match(s)
 		_ = Sources.Match(s)
 	})
+}
+
+func TestEveryKindAndVocabHasNamesInBothLanguages(t *testing.T) {
+	for _, k := range Kinds() {
+		assert.NotEmpty(t, k.SheetName(), k)
+		assert.NotEmpty(t, k.En(), k)
+	}
+	for _, v := range Vocabs() {
+		assert.True(t, strings.HasPrefix(v.Title("en"), v.Kind.En()+": "), "English titles name the kind in words: %s", v.Title("en"))
+		got, ok := VocabOf(v.Title("zh"))
+		assert.True(t, ok)
+		assert.Equal(t, v.ID, got.ID)
+		for _, val := range v.Values() {
+			assert.NotEqual(t, v.Label(val, "en"), v.Label(val, "zh"), "%s %s has labels in both languages", v.ID, val)
+		}
+	}
 }
