@@ -32,6 +32,10 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	if err != nil {
 		return nil, err
 	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var (
 		rows     []model.Incoming
 		files    []model.FileReport
@@ -43,7 +47,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Lang: req.Lang, Password: req.Password})
+		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Calendar: cal, Lang: req.Lang, Password: req.Password})
 		if err != nil {
 			return nil, err
 		}

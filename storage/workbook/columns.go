@@ -337,7 +337,7 @@ var columnTables = map[model.Kind][]Column{
 	model.KindHoliday: {
 		key(date("日期", "date", "date")),
 		key(text("名称", "name", 12, "节日", "节假日", "假日名称", "name")),
-		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "workday")),
+		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "调休", "是否调休", "上班/休息", "workday")),
 	},
 }
 

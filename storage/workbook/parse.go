@@ -150,6 +150,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	var units []model.UnitRole
 	hasUnits := false
 	unitFromCount := false
+	var deadlines []pendingDeadline
 	reject := func(b boundCol, value, reason string) {
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		bad = append(bad, model.Rejection{File: r.file, Sheet: s.sheet, Row: num, Column: col,
@@ -221,14 +222,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 				ref = d
 			}
 		case TypeDeadline:
-			dl, err := s.parseDate(value, row.IsNumeric(b.index), ref, true)
-			if err != nil {
-				reject(b, value, r.reason(err))
-				continue
-			}
-			*f.Addr().Interface().(*model.Date) = dl.Due
-			rv.FieldByIndex(fs.text).SetString(dl.Text)
-			rv.FieldByIndex(fs.kindIx).SetString(string(dl.Type))
+			// Read once the whole row is: it resolves against the row's
+			// assigned date, wherever that column stands.
+			deadlines = append(deadlines, pendingDeadline{b: b, fs: fs, value: value, numeric: row.IsNumeric(b.index)})
 		case TypeMoney:
 			text := value
 			if c.wan && isPlainNumber(value) {
@@ -271,7 +267,11 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 			}
 			f.SetInt(int64(n))
 		case TypeBool:
-			v, err := model.ParseBool(value)
+			parse := model.ParseBool
+			if c.Field == "workday" { // 调休: 上班, 补班 as well as 是
+				parse = model.ParseWorkday
+			}
+			v, err := parse(value)
 			if err != nil {
 				reject(b, value, r.reason(err))
 				continue
@@ -304,6 +304,16 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		case TypeList:
 			*f.Addr().Interface().(*[]string) = model.SplitList(value)
 		}
+	}
+	for _, pd := range deadlines {
+		dl, err := s.resolveDeadline(row, rv, pd, ref)
+		if err != nil {
+			reject(pd.b, pd.value, r.reason(err))
+			continue
+		}
+		*rv.FieldByIndex(pd.fs.index).Addr().Interface().(*model.Date) = dl.Due
+		rv.FieldByIndex(pd.fs.text).SetString(dl.Text)
+		rv.FieldByIndex(pd.fs.kindIx).SetString(string(dl.Type))
 	}
 	if len(bad) > 0 {
 		r.res.Rejected = append(r.res.Rejected, bad...)
@@ -353,6 +363,67 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		return
 	}
 	r.res.Rows = append(r.res.Rows, inc)
+}
+
+// pendingDeadline is a deadline cell read after the rest of its row.
+type pendingDeadline struct {
+	b       boundCol
+	fs      fieldSetter
+	value   string
+	numeric bool
+}
+
+// resolveDeadline reads a deadline cell against the row's assigned date
+// (else ref, the sheet's 填报日期 or the file's date) and the holiday
+// calendar. A Taizhang export carries the date each deadline was resolved
+// to in the hidden _due column ("2019-06-30 6月底"): while the cell still
+// holds that text the date is taken as it is, so a clone never moves a
+// deadline to another year.
+func (s *sheetReader) resolveDeadline(row xlsxscan.Row, rv reflect.Value, pd pendingDeadline, ref model.Date) (model.Deadline, error) {
+	var assigned model.Date
+	if p, ok := s.r.paths[rv.Type()]["assigned_on"]; ok {
+		assigned = rv.FieldByIndex(p).Interface().(model.Date)
+	}
+	if i, ok := s.hdr.hidden["_due"]; ok {
+		if due, text, ok := splitDue(at(row.Cells, i)); ok && !pd.numeric && strings.TrimSpace(text) == pd.value {
+			if dl, err := model.ParseDeadline(pd.value, due); err == nil {
+				dl.Due = due
+				return dl, nil
+			}
+		}
+	}
+	if pd.numeric {
+		return s.parseDate(pd.value, true, ref, true)
+	}
+	if !assigned.IsZero() {
+		if dl, err := s.r.parseDeadlineCell(pd.value, false, ref); err != nil || dl.Type == model.DeadlineDate && dl.Text == dl.Due.String() {
+			return dl, err // a real date (cell or ISO text) needs no basis
+		}
+		return model.ResolveDeadline(pd.value, model.DeadlineBasis{Assigned: assigned, Ref: ref, Calendar: s.r.opt.Calendar})
+	}
+	return s.parseDate(pd.value, false, ref, true)
+}
+
+// dueCell is the hidden _due cell of a deadline: its resolved date and the
+// text it was resolved from.
+func dueCell(d model.Deadline) string {
+	if d.Due.IsZero() {
+		return ""
+	}
+	return d.Due.String() + " " + d.Text
+}
+
+// splitDue reads a _due cell written by dueCell.
+func splitDue(v string) (model.Date, string, bool) {
+	v = strings.TrimSpace(v)
+	if len(v) < 10 {
+		return model.Date{}, "", false
+	}
+	d, err := model.ParseISO(v[:10])
+	if err != nil || d.IsZero() {
+		return model.Date{}, "", false
+	}
+	return d, strings.TrimSpace(v[10:]), true
 }
 
 // parseDate reads a date or deadline cell; a ledger repeats its dates, and

@@ -26,11 +26,13 @@ import (
 
 // ReadOptions control an import.
 type ReadOptions struct {
-	Units         *model.UnitDict // resolves unit names; nil: an empty dictionary
-	Lang          string          // "zh" or "en": the language of reasons
-	Password      string          // for encrypted workbooks
-	MaxFileBytes  int64           // default 100 MiB
-	MaxUnzipBytes int64           // default 1 GiB: the sum of the parts' uncompressed sizes
+	Units *model.UnitDict // resolves unit names; nil: an empty dictionary
+	// Calendar counts working-day deadlines (7个工作日); nil knows weekends only.
+	Calendar      *model.Calendar
+	Lang          string // "zh" or "en": the language of reasons
+	Password      string // for encrypted workbooks
+	MaxFileBytes  int64  // default 100 MiB
+	MaxUnzipBytes int64  // default 1 GiB: the sum of the parts' uncompressed sizes
 }
 
 // Result is everything read from one file.

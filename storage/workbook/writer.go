@@ -28,7 +28,9 @@ const (
 )
 
 // hiddenHeaders head the hidden columns at the right of every exported sheet.
-var hiddenHeaders = []string{"_id", "_rev", "_ancestry"}
+// _due carries each deadline's resolved date with the text it was resolved
+// from, so a clone keeps the date (see resolveDeadline).
+var hiddenHeaders = []string{"_id", "_rev", "_ancestry", "_due"}
 
 // SheetData is one kind's records to export.
 type SheetData struct {
@@ -474,6 +476,9 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 	m := r.RecordMeta()
 	n := len(cols)
 	row[n], row[n+1] = nilIfEmpty(m.ID), nilIfEmpty(m.Rev)
+	if t, ok := r.(*model.Task); ok {
+		row[n+3] = nilIfEmpty(dueCell(t.Deadline))
+	}
 	if len(ancestry) > 0 && m.ID != "" {
 		revs := ancestry
 		if len(revs) > maxAncestry {
