@@ -92,3 +92,17 @@ func ParseWorkday(s string) (bool, error) {
 	}
 	return v, nil
 }
+
+// With is a new calendar: c's days, then days (a later entry for the same
+// date wins). c is not changed.
+func (c *Calendar) With(days []*Holiday) *Calendar {
+	n := NewCalendar(days)
+	if c != nil {
+		for d, work := range c.days {
+			if _, ok := n.days[d]; !ok {
+				n.days[d] = work
+			}
+		}
+	}
+	return n
+}

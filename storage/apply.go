@@ -23,6 +23,9 @@ type ApplyResult struct {
 	Plan      *model.Plan // as re-planned inside the transaction
 	Backup    string      // the backup taken before anything changed
 	ImportIDs map[string]string
+	// UnitMerges are the units the import's unit directory folded into
+	// the full names it gives (foldDirectoryAliases).
+	UnitMerges []UnitMerge
 }
 
 // ErrRejected: rows were rejected and the import is all-or-nothing.
@@ -84,7 +87,15 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
 			}
 		}
-		return nil
+		merged, err := tx.foldDirectoryAliases(ctx, p.plan, opt.By, res.ImportIDs)
+		if err != nil {
+			return err
+		}
+		res.UnitMerges = merged
+		if err := tx.foldPointShortNames(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
+			return err
+		}
+		return tx.recountWorkdays(ctx, p.plan, opt.By, res.ImportIDs)
 	})
 	if err != nil {
 		return nil, err
@@ -234,4 +245,156 @@ func firstImport(files []model.FileReport, ids map[string]string) string {
 		return ""
 	}
 	return ids[files[0].File]
+}
+
+// foldDirectoryAliases: a unit directory that names 市发改委 as an alias of
+// 市发展和改革委员会 settles a unit 市发改委 created earlier from a ledger
+// that named it before the directory came: it is merged into the full
+// name, references and all (Tx.MergeUnits), so importing the files one by
+// one ends as importing them together does.
+func (tx *Tx) foldDirectoryAliases(ctx context.Context, plan *model.Plan, by string, imports map[string]string) ([]UnitMerge, error) {
+	var out []UnitMerge
+	for _, it := range plan.Items {
+		u, ok := it.Incoming.Record.(*model.Unit)
+		if !ok || it.Action == model.ActionConflict {
+			continue
+		}
+		for _, alias := range u.Aliases {
+			other, err := tx.FindByKey(ctx, model.KindUnit, model.NaturalKey(&model.Unit{Name: alias}))
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			if other.RecordMeta().Deleted || other.(*model.Unit).Name == u.Name {
+				continue
+			}
+			m, err := tx.MergeUnits(ctx, other.(*model.Unit).Name, u.Name, by, importFor(imports, it.Incoming.Ref.File))
+			if err != nil {
+				return nil, fmt.Errorf("merge unit %s into %s: %w", alias, u.Name, err)
+			}
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// foldPointShortNames: a liaison point list giving 民主社区 as the short
+// name of 西关街道民主社区 makes visits stored earlier with the short name
+// name the point in full, as they would had the list come first.
+func (tx *Tx) foldPointShortNames(ctx context.Context, plan *model.Plan, by string, imports map[string]string) error {
+	for _, it := range plan.Items {
+		pt, ok := it.Incoming.Record.(*model.Point)
+		if !ok || pt.ShortName == "" || pt.ShortName == pt.Name || it.Action == model.ActionConflict {
+			continue
+		}
+		dict := model.NewPointDict([]*model.Point{pt})
+		rows, err := tx.tx.QueryContext(ctx, `SELECT id FROM records WHERE deleted = 0 AND kind = ? AND instr(body, ?) > 0`,
+			model.KindVisit, pt.ShortName)
+		if err != nil {
+			return fmt.Errorf("visits of %s: %w", pt.ShortName, err)
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			r, err := tx.Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			v := r.(*model.Visit)
+			if full, known := dict.Resolve(v.Point); !known || full == v.Point {
+				continue
+			} else {
+				v.Point = full
+			}
+			if err := tx.Save(ctx, v, by, importFor(imports, it.Incoming.Ref.File)); err != nil {
+				return fmt.Errorf("visit %s: %w", id, err)
+			}
+		}
+	}
+	return nil
+}
+
+// recountWorkdays: working-day deadlines (7个工作日) are counted on the
+// holiday calendar, so an import that brings holidays counts again the
+// ones whose calendar it changed, as they would have been counted had the
+// calendar come first. Nothing else re-reads a stored deadline.
+func (tx *Tx) recountWorkdays(ctx context.Context, plan *model.Plan, by string, imports map[string]string) error {
+	file := ""
+	for _, it := range plan.Items {
+		if it.Kind == model.KindHoliday && (it.Action == model.ActionNew || it.Action == model.ActionUpdated || it.Action == model.ActionMerged) {
+			file = it.Incoming.Ref.File
+			break
+		}
+	}
+	if file == "" {
+		return nil
+	}
+	var days []*model.Holiday
+	if err := tx.eachBody(ctx, `SELECT id, body FROM records WHERE deleted = 0 AND kind = 'holidays'`, func(_ string, body string) error {
+		r, err := decodeBody(model.KindHoliday, body)
+		if err == nil {
+			days = append(days, r.(*model.Holiday))
+		}
+		return err
+	}); err != nil {
+		return err
+	}
+	cal := model.NewCalendar(days)
+	var ids []string
+	if err := tx.eachBody(ctx, `SELECT id, '' FROM records WHERE deleted = 0 AND kind = 'tasks'
+		AND json_extract(body, '$.deadline_kind') = 'workdays' AND json_extract(body, '$.assigned_on') IS NOT NULL`,
+		func(id, _ string) error { ids = append(ids, id); return nil }); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		r, err := tx.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		t := r.(*model.Task)
+		dl, err := model.ResolveDeadline(t.Deadline.Text, model.DeadlineBasis{Assigned: t.AssignedOn, Calendar: cal})
+		if err != nil || dl.Due == t.Deadline.Due {
+			continue
+		}
+		if t.FirstDeadline == t.Deadline.Due {
+			t.FirstDeadline = dl.Due
+		}
+		t.Deadline = dl
+		if err := tx.Save(ctx, t, by, importFor(imports, file)); err != nil {
+			return fmt.Errorf("recount %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// eachBody runs a query of (id, text) rows inside the transaction.
+func (tx *Tx) eachBody(ctx context.Context, query string, fn func(id, body string) error) error {
+	rows, err := tx.tx.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, body string
+		if err := rows.Scan(&id, &body); err != nil {
+			return err
+		}
+		if err := fn(id, body); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

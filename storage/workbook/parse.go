@@ -338,6 +338,29 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if kind == model.KindProposal {
 		s.fillProposal(rec.(*model.Proposal))
 	}
+	if v, ok := rec.(*model.Visit); ok && v.Point != "" {
+		// a liaison visit names its point by its full name (民主社区 →
+		// 西关街道民主社区), as the points known here or in this import say
+		if full, known := r.opt.Points.Resolve(v.Point); known {
+			v.Point = full
+		}
+	}
+	if v, ok := rec.(*model.Visit); ok {
+		// grassroots units the dictionary knows go by their full names (a
+		// unit met as 市发改委 and as 市发展和改革委员会 is one unit); others stay as typed
+		var seen []string
+		v.Units = slices.DeleteFunc(v.Units, func(name string) bool {
+			if full, known := r.opt.Units.Resolve(name); known {
+				name = full
+			}
+			if slices.Contains(seen, name) {
+				return true
+			}
+			seen = append(seen, name)
+			return false
+		})
+		copy(v.Units, seen)
+	}
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: s.fields}
 	if unitFromCount && !slices.Contains(inc.Fields, "quantity_unit") {
 		inc.Fields = append(inc.Fields, "quantity_unit") // this row's only: a bare 21 leaves the unit alone

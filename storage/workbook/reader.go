@@ -28,7 +28,14 @@ import (
 type ReadOptions struct {
 	Units *model.UnitDict // resolves unit names; nil: an empty dictionary
 	// Calendar counts working-day deadlines (7个工作日); nil knows weekends only.
-	Calendar      *model.Calendar
+	Calendar *model.Calendar
+	// Points resolves a visit's liaison point (a short name, 民主社区) to
+	// the point's full name; nil: points are kept as typed.
+	Points *model.UnitDict
+	// Only, when set, reads just the sheets of these kinds (the reference
+	// sheets an import reads from every file first); a file without any
+	// is then no error.
+	Only          []model.Kind
 	Lang          string // "zh" or "en": the language of reasons
 	Password      string // for encrypted workbooks
 	MaxFileBytes  int64  // default 100 MiB
@@ -90,9 +97,12 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		return fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”：%v", sheet, err),
 			fmt.Sprintf("cannot read sheet %q: %v", sheet, err))
 	}
-	// A 单位 sheet names the aliases the other sheets use (市发改委 for
-	// 市发展和改革委员会), wherever it stands in the workbook: it is read
-	// first and its units join the dictionary the other sheets resolve with.
+	// Reference sheets (model.ReferenceKinds) say how the other sheets
+	// read: a 单位 sheet names the aliases they use (市发改委 for
+	// 市发展和改革委员会), a 联系点 sheet the points' short names, a 节假日
+	// sheet the working days. Wherever they stand in the workbook they are
+	// read first, and what they hold joins the dictionaries the other
+	// sheets resolve with.
 	var sheets []xlsxscan.Sheet
 	for _, bs := range bk.Sheets {
 		if bs.Name != metaSheet && bs.Name != listsSheet {
@@ -100,31 +110,35 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		}
 	}
 	reports := make([]model.SheetReport, len(sheets))
-	done := make([]bool, len(sheets))
+	kinds := make([]model.Kind, len(sheets))
 	for i, bs := range sheets {
-		kind, err := r.peekKind(bs)
-		if err != nil {
+		if kinds[i], err = r.peekKind(bs); err != nil {
 			return nil, sheetErr(bs.Name, err)
 		}
-		if kind != model.KindUnit {
-			continue
-		}
-		from := len(r.res.Rows)
-		if reports[i], err = r.readSheet(bs); err != nil {
-			return nil, sheetErr(bs.Name, err)
-		}
-		done[i] = true
-		r.learnUnits(r.res.Rows[from:])
 	}
+	wanted := func(k model.Kind) bool { return opt.Only == nil || slices.Contains(opt.Only, k) }
 	recognised := false
-	for i, bs := range sheets {
-		if !done[i] {
+	for _, reference := range []bool{true, false} {
+		for i, bs := range sheets {
+			if kinds[i].IsReference() != reference || !wanted(kinds[i]) {
+				continue
+			}
+			from := len(r.res.Rows)
 			var err error
 			if reports[i], err = r.readSheet(bs); err != nil {
 				return nil, sheetErr(bs.Name, err)
 			}
+			if reference {
+				r.learn(r.res.Rows[from:])
+			}
+			recognised = recognised || reports[i].Kind != nil
 		}
-		recognised = recognised || reports[i].Kind != nil
+	}
+	if opt.Only != nil {
+		recognised = true
+		for i := range reports {
+			reports[i].Sheet = sheets[i].Name
+		}
 	}
 	r.res.Report.Sheets = append(r.res.Report.Sheets, reports...)
 	if !recognised {
@@ -389,25 +403,48 @@ func (r *reader) peekKind(bs xlsxscan.Sheet) (model.Kind, error) {
 	return h.hdr.kind, nil
 }
 
-// learnUnits adds the units read from a 单位 sheet to the dictionary this
-// file's other sheets resolve with. The caller's dictionary is not changed.
-func (r *reader) learnUnits(rows []model.Incoming) {
+// learn adds what a reference sheet's rows hold to the dictionaries this
+// file's other sheets resolve with: units with their aliases, points with
+// their short names, holidays. The caller's dictionaries are not changed.
+func (r *reader) learn(rows []model.Incoming) {
 	var units []*model.Unit
+	var points []*model.Point
+	var days []*model.Holiday
 	for _, in := range rows {
-		if u, ok := in.Record.(*model.Unit); ok {
-			units = append(units, u)
+		switch v := in.Record.(type) {
+		case *model.Unit:
+			units = append(units, v)
+		case *model.Point:
+			points = append(points, v)
+		case *model.Holiday:
+			days = append(days, v)
 		}
 	}
-	if len(units) == 0 {
-		return
+	if len(units) > 0 {
+		r.opt.Units = model.NewUnitDict(cloneUnits(append(r.opt.Units.Units(), units...)))
 	}
-	var dict []*model.Unit
-	for _, u := range append(r.opt.Units.Units(), units...) {
+	if len(points) > 0 {
+		dict := cloneUnits(r.opt.Points.Units())
+		for _, u := range model.NewPointDict(points).Units() {
+			dict = append(dict, u)
+		}
+		r.opt.Points = model.NewUnitDict(dict)
+	}
+	if len(days) > 0 {
+		r.opt.Calendar = r.opt.Calendar.With(days)
+	}
+}
+
+// cloneUnits copies units so a dictionary built from them never changes
+// the caller's (Add may give a unit more aliases).
+func cloneUnits(units []*model.Unit) []*model.Unit {
+	out := make([]*model.Unit, 0, len(units))
+	for _, u := range units {
 		c := *u
 		c.Aliases = slices.Clone(u.Aliases)
-		dict = append(dict, &c)
+		out = append(out, &c)
 	}
-	r.opt.Units = model.NewUnitDict(dict)
+	return out
 }
 
 func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {

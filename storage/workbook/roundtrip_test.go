@@ -65,6 +65,9 @@ func sampleRecord(t *testing.T, k model.Kind, n int) model.Record {
 			fields[c.Field] = "市财政局"
 		case TypeList:
 			fields[c.Field] = []string{"甲单位", "乙单位"}
+			if c.Field == "aliases" { // not the visits' grassroots units, which aliases would resolve
+				fields[c.Field] = []string{"甲简称", "乙简称"}
+			}
 		}
 	}
 	if units != nil {
