@@ -52,6 +52,8 @@ type Rejection struct {
 // FieldConflict is one field changed on both sides to different values.
 // Values are JSON texts.
 type FieldConflict struct {
+	// ID is the stored conflict's id ("c-…"), once an import has kept it.
+	ID       string          `json:"id,omitempty"`
 	Field    string          `json:"field"`
 	Base     json.RawMessage `json:"base,omitempty"`
 	Local    json.RawMessage `json:"local"`

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -158,8 +159,8 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 				return err
 			}
 		}
-		for _, c := range it.Conflicts {
-			if err := tx.addConflictOnce(ctx, it, c, importID); err != nil {
+		for i := range it.Conflicts {
+			if err := tx.addConflictOnce(ctx, it, &it.Conflicts[i], importID); err != nil {
 				return err
 			}
 		}
@@ -198,19 +199,25 @@ func parentOf(in *model.Incoming, rev string) string {
 	return ""
 }
 
-// addConflictOnce keeps a conflict unless the same one is already pending.
-func (tx *Tx) addConflictOnce(ctx context.Context, it *model.PlanItem, c model.FieldConflict, importID string) error {
+// addConflictOnce keeps a conflict unless the same one is already pending;
+// c.ID is set to the id it is kept under.
+func (tx *Tx) addConflictOnce(ctx context.Context, it *model.PlanItem, c *model.FieldConflict, importID string) error {
 	id := it.Local.RecordMeta().ID
-	var n int
-	if err := tx.tx.QueryRowContext(ctx, `SELECT count(*) FROM conflicts WHERE record_id = ? AND field = ?
-		AND resolved_at IS NULL AND incoming = ?`, id, c.Field, string(c.Incoming)).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
+	err := tx.tx.QueryRowContext(ctx, `SELECT id FROM conflicts WHERE record_id = ? AND field = ?
+		AND resolved_at IS NULL AND incoming = ? LIMIT 1`, id, c.Field, string(c.Incoming)).Scan(&c.ID)
+	if err == nil {
 		return nil
 	}
-	return tx.AddConflict(ctx, &Conflict{RecordID: id, Kind: it.Kind, Number: it.Key, Field: c.Field,
-		Base: string(c.Base), Local: string(c.Local), Incoming: string(c.Incoming), ImportID: importID})
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	stored := &Conflict{RecordID: id, Kind: it.Kind, Number: it.Key, Field: c.Field,
+		Base: string(c.Base), Local: string(c.Local), Incoming: string(c.Incoming), ImportID: importID}
+	if err := tx.AddConflict(ctx, stored); err != nil {
+		return err
+	}
+	c.ID = stored.ID
+	return nil
 }
 
 // addUnits puts unit names the dictionary did not know into it, so nothing

@@ -116,7 +116,7 @@ func planConflicts(plan *model.Plan) []conflictJSON {
 	out := []conflictJSON{}
 	for _, it := range plan.Items {
 		for _, c := range it.Conflicts {
-			out = append(out, conflictJSON{Kind: it.Kind, Record: it.Local.RecordMeta().ID, Number: it.Key,
+			out = append(out, conflictJSON{ID: c.ID, Kind: it.Kind, Record: it.Local.RecordMeta().ID, Number: it.Key,
 				Field: c.Field, Local: rawValue(c.Local), Incoming: rawValue(c.Incoming)})
 		}
 	}

@@ -72,7 +72,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	}
 }
 
-const commandList = "version import export template list conflicts resolve report backup restore check"
+const commandList = "version import export template list conflicts resolve report backup restore check units"
 
 func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 	switch cmd {
@@ -98,6 +98,8 @@ func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 		return e.cmdResolve(ctx, args)
 	case "report":
 		return e.cmdReport(ctx, args)
+	case "units":
+		return e.cmdUnits(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Fprintln(e.out, usageText)
 		return nil
@@ -176,4 +178,5 @@ const usageText = `taizhang-cli [--data DIR] [--lang zh|en] COMMAND …
   report period    --from YYYY-MM-DD --to YYYY-MM-DD OUT.xlsx
   backup   [OUT.db]
   restore  FILE.db
-  check`
+  check
+  units merge FROM INTO`
