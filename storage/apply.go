@@ -49,22 +49,25 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		}
 		res.Backup = b
 	}
-	rows := make([]model.Incoming, 0, len(plan.Items))
-	for _, it := range plan.Items {
-		rows = append(rows, *it.Incoming)
-	}
 	err := s.Update(ctx, func(tx *Tx) error {
 		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
-			NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
-		for i := range rows {
+			NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]int{}}
+		for _, it := range plan.Items {
 			// An item whose record is as it was when planned stands; the
-			// others (edited or created meanwhile) are decided again.
-			if it := plan.Items[i]; tx.unchangedSincePlan(ctx, &it) {
+			// others (edited or created meanwhile) are decided again, with
+			// every return merged into them.
+			if tx.unchangedSincePlan(ctx, &it) {
 				p.keep(it)
 				continue
 			}
-			if err := p.add(ctx, &rows[i]); err != nil {
-				return err
+			rows := []model.Incoming{*it.Incoming}
+			for _, m := range it.Merged {
+				rows = append(rows, *m.Incoming)
+			}
+			for i := range rows {
+				if err := p.add(ctx, &rows[i]); err != nil {
+					return err
+				}
 			}
 		}
 		if len(p.plan.Rejected) > len(plan.Rejected) && !opt.Partial {
@@ -132,8 +135,19 @@ func (tx *Tx) unchangedSincePlan(ctx context.Context, it *model.PlanItem) bool {
 func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID string) error {
 	in := it.Incoming
 	if it.IncomingRev != "" && it.Action != model.ActionNew {
-		if err := tx.putIncoming(ctx, it); err != nil {
+		if err := tx.putIncoming(ctx, it.Local, it.Incoming, it.IncomingRev); err != nil {
 			return err
+		}
+	}
+	if it.Local != nil {
+		// every other return's body too, so the same file imported again
+		// finds its row agreed
+		for _, m := range it.Merged {
+			if m.IncomingRev != "" {
+				if err := tx.putIncoming(ctx, it.Local, m.Incoming, m.IncomingRev); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	switch it.Action {
@@ -146,7 +160,18 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 				return err
 			}
 		}
-		return tx.Save(ctx, r, by, importID)
+		if err := tx.Save(ctx, r, by, importID); err != nil {
+			return err
+		}
+		// two returns of a record new here that disagree: kept as conflicts
+		// on the record just made
+		it.Local = r
+		for i := range it.Conflicts {
+			if err := tx.addConflictOnce(ctx, it, &it.Conflicts[i], importID); err != nil {
+				return err
+			}
+		}
+		return nil
 	case model.ActionUpdated, model.ActionMerged, model.ActionConflict:
 		if it.Result != nil {
 			var err error
@@ -170,22 +195,22 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 
 // putIncoming stores the body the incoming row stands for, so that the
 // next import of the same row finds it agreed.
-func (tx *Tx) putIncoming(ctx context.Context, it *model.PlanItem) error {
-	id := it.Local.RecordMeta().ID
-	if _, err := tx.RevisionBody(ctx, id, it.IncomingRev); err == nil {
+func (tx *Tx) putIncoming(ctx context.Context, local model.Record, in *model.Incoming, rev string) error {
+	id := local.RecordMeta().ID
+	if _, err := tx.RevisionBody(ctx, id, rev); err == nil {
 		return nil
 	} else if !errors.Is(err, ErrNotFound) {
 		return err
 	}
-	base, _ := tx.RevisionBody(ctx, id, it.Incoming.BaseRev)
+	base, _ := tx.RevisionBody(ctx, id, in.BaseRev)
 	if base == nil {
-		base = it.Local
+		base = local
 	}
-	full, err := incomingBody(it.Incoming, base)
+	full, err := incomingBody(in, base)
 	if err != nil {
 		return err
 	}
-	return tx.PutRevision(ctx, id, it.IncomingRev, parentOf(it.Incoming, it.IncomingRev), full)
+	return tx.PutRevision(ctx, id, rev, parentOf(in, rev), full)
 }
 
 // parentOf is the revision the incoming revision descends from.
