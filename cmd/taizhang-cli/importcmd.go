@@ -21,6 +21,7 @@ type importJSON struct {
 	Counts    model.Counts       `json:"counts"`
 	Conflicts []conflictJSON     `json:"conflicts"`
 	Rejected  []model.Rejection  `json:"rejected"`
+	Warnings  []model.Warning    `json:"warnings"`
 	NewUnits  []string           `json:"new_units"`
 	Notes     []string           `json:"notes"`
 	Backup    string             `json:"backup,omitempty"`
@@ -83,6 +84,7 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 	out.Conflicts = planConflicts(plan)
 	out.Counts.Conflicts = len(out.Conflicts)
 	out.Rejected = nonNil(plan.Rejected)
+	out.Warnings = nonNil(plan.Warnings)
 	out.NewUnits = nonNil(plan.NewUnits)
 	out.Notes = nonNil(plan.Notes)
 	if *asJSON {
@@ -161,6 +163,16 @@ func (e *env) rejectionLine(r model.Rejection) string {
 	return oneLine(where + ": " + r.Reason)
 }
 
+// warningLine is a cell that imported as typed: where, what, what was kept.
+func (e *env) warningLine(w model.Warning) string {
+	line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
+		Header: w.Header, Value: w.Value, Reason: w.Reason})
+	if w.Kept != "" {
+		line += e.pick("；", "; ") + w.Kept
+	}
+	return line
+}
+
 func (e *env) printPlan(p importJSON) {
 	for _, f := range p.Files {
 		fmt.Fprintln(e.out, f.File)
@@ -176,6 +188,15 @@ func (e *env) printPlan(p importJSON) {
 	fmt.Fprintln(e.out, e.pick(
 		fmt.Sprintf("新增 %d，更新 %d，合并 %d，未变 %d，冲突 %d，拒绝 %d", c.New, c.Updated, c.Merged, c.Unchanged, c.Conflicts, c.Rejected),
 		fmt.Sprintf("new %d, updated %d, merged %d, unchanged %d, conflicts %d, rejected %d", c.New, c.Updated, c.Merged, c.Unchanged, c.Conflicts, c.Rejected)))
+	if p.Applied {
+		// with --partial: the rows left out, each with its place and reason
+		for _, r := range p.Rejected {
+			fmt.Fprintln(e.out, e.pick("拒绝：", "rejected: ")+e.rejectionLine(r))
+		}
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintln(e.out, e.pick("提示：", "warning: ")+e.warningLine(w))
+	}
 	for _, cf := range p.Conflicts {
 		fmt.Fprintf(e.out, "  %s %s %s: %s %v | %s %v\n", e.pick("冲突", "conflict"), cf.Number, cf.Field,
 			e.pick("本机", "local"), cf.Local, e.pick("文件", "incoming"), cf.Incoming)

@@ -72,7 +72,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	}
 }
 
-const commandList = "version import export template list conflicts resolve report backup restore check units"
+const commandList = "version import export template list conflicts resolve teach report backup restore check units"
 
 func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 	switch cmd {
@@ -100,6 +100,8 @@ func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 		return e.cmdReport(ctx, args)
 	case "units":
 		return e.cmdUnits(ctx, args)
+	case "teach":
+		return e.cmdTeach(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Fprintln(e.out, usageText)
 		return nil
@@ -172,6 +174,7 @@ const usageText = `taizhang-cli [--data DIR] [--lang zh|en] COMMAND …
   list     KIND [--query TEXT] [--status S] [--unit NAME] [--json]
   conflicts [--json]
   resolve  CONFLICT_ID --keep local|incoming
+  teach    [FIELD WORD VALUE]
   report summary --from YYYY-MM-DD --to YYYY-MM-DD [--json]
   report monthly   --month YYYY-MM OUT.xlsx
   report quarterly --quarter YYYYQn OUT.xlsx

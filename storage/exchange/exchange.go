@@ -30,10 +30,10 @@ type ReadRequest struct {
 // (a *workbook.FileError, which speaks both languages).
 //
 // Dictionaries come first: the reference sheets (model.ReferenceKinds:
-// units, liaison points, holidays) of every file are read before any other
-// sheet, and join what the store already has, so the order of the files
-// never decides how a unit, a point or a working day is read; their rows
-// are planned first too.
+// units, liaison points, holidays, the value dictionary) of every file are
+// read before any other sheet, and join what the store already has, so the
+// order of the files never decides how a unit, a point, a working day or a
+// taught word is read; their rows are planned first too.
 func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
 	dict, err := dictionaries(ctx, s, paths, req)
 	if err != nil {
@@ -43,6 +43,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		rows     []model.Incoming
 		files    []model.FileReport
 		rejected []model.Rejection
+		warnings []model.Warning
 		notes    []string
 		unknown  []string
 	)
@@ -51,13 +52,14 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 			return nil, err
 		}
 		res, err := workbook.Read(path, workbook.ReadOptions{Units: dict.units, Points: dict.points, Calendar: dict.cal,
-			Lang: req.Lang, Password: req.Password})
+			Words: dict.words, Lang: req.Lang, Password: req.Password})
 		if err != nil {
 			return nil, err
 		}
 		rows = append(rows, res.Rows...)
 		files = append(files, res.Report)
 		rejected = append(rejected, res.Rejected...)
+		warnings = append(warnings, res.Warnings...)
 		notes = append(notes, res.Notes...)
 		for _, u := range res.UnknownUnits {
 			if !slices.Contains(unknown, u) {
@@ -76,6 +78,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		return nil, err
 	}
 	plan.Notes = append(notes, plan.Notes...)
+	plan.Warnings = append(warnings, plan.Warnings...)
 	plan.NewUnits = unknown
 	return plan, nil
 }
@@ -92,6 +95,7 @@ type readDicts struct {
 	units  *model.UnitDict
 	points *model.UnitDict
 	cal    *model.Calendar
+	words  *model.Dictionary
 }
 
 // dictionaries are the store's units, points and holidays with those of
@@ -112,7 +116,11 @@ func dictionaries(ctx context.Context, s *storage.Store, paths []string, req Rea
 	if err != nil {
 		return readDicts{}, err
 	}
-	d := readDicts{units: units, points: model.NewPointDict(points), cal: cal}
+	words, err := s.Dictionary(ctx)
+	if err != nil {
+		return readDicts{}, err
+	}
+	d := readDicts{units: units, points: model.NewPointDict(points), cal: cal, words: words}
 	if len(paths) < 2 {
 		return d, nil // a single file reads its own reference sheets first
 	}
@@ -120,6 +128,7 @@ func dictionaries(ctx context.Context, s *storage.Store, paths []string, req Rea
 		newUnits  []*model.Unit
 		newPoints []*model.Point
 		days      []*model.Holiday
+		terms     []*model.Term
 	)
 	for _, path := range paths {
 		if err := ctx.Err(); err != nil {
@@ -137,7 +146,20 @@ func dictionaries(ctx context.Context, s *storage.Store, paths []string, req Rea
 				newPoints = append(newPoints, v)
 			case *model.Holiday:
 				days = append(days, v)
+			case *model.Term:
+				terms = append(terms, v)
 			}
+		}
+	}
+	if len(terms) > 0 {
+		slices.SortStableFunc(terms, func(a, b *model.Term) int {
+			return strings.Compare(a.Of+"|"+a.Word, b.Of+"|"+b.Word)
+		})
+		if d.words == nil {
+			d.words = model.NewDictionary(nil)
+		}
+		for _, t := range terms {
+			d.words.Teach(t.Of, t.Word, t.Value)
 		}
 	}
 	if len(newUnits) > 0 {

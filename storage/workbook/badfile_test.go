@@ -154,9 +154,10 @@ func TestBadCellsAreRejectedWithPlace(t *testing.T) {
 	for _, in := range res.Rows {
 		numbers = append(numbers, in.Record.(*model.Task).Number)
 	}
-	assert.Equal(t, []string{"督〔2019〕1号", "督〔2019〕6号"}, numbers)
+	// 差不多了 is no status any rule knows: the row still imports.
+	assert.Equal(t, []string{"督〔2019〕1号", "督〔2019〕4号", "督〔2019〕6号"}, numbers)
 	assert.Equal(t, 50, res.Rows[0].Record.(*model.Task).Percent)
-	assert.Equal(t, 80, res.Rows[1].Record.(*model.Task).Percent)
+	assert.Equal(t, 80, res.Rows[2].Record.(*model.Task).Percent)
 
 	byCell := map[string]model.Rejection{}
 	for _, rj := range res.Rejected {
@@ -164,7 +165,7 @@ func TestBadCellsAreRejectedWithPlace(t *testing.T) {
 		assert.Equal(t, "督办", rj.Sheet)
 		byCell[fmt.Sprintf("%s%d", rj.Column, rj.Row)] = rj
 	}
-	require.Len(t, res.Rejected, 5, "%+v", res.Rejected)
+	require.Len(t, res.Rejected, 4, "%+v", res.Rejected)
 
 	date := byCell["E3"]
 	assert.Equal(t, "交办日期", date.Header)
@@ -179,8 +180,15 @@ func TestBadCellsAreRejectedWithPlace(t *testing.T) {
 	assert.Equal(t, "编号", dup.Header)
 	assert.Contains(t, dup.Reason, "第2行")
 
-	status := byCell["G5"]
-	assert.Contains(t, status.Reason, "办理中")
+	unknown := res.Rows[1].Record.(*model.Task)
+	assert.Equal(t, "差不多了", unknown.StatusText, "the word is kept verbatim")
+	assert.Equal(t, model.TaskAssigned, unknown.Status, "a new item's status comes from its dates")
+	assert.NotContains(t, res.Rows[1].Fields, "status", "the status is not a change")
+	require.Len(t, res.Warnings, 1)
+	w := res.Warnings[0]
+	assert.Equal(t, model.Warning{File: "bad cells.xlsx", Sheet: "督办", Row: 5, Column: "G", Header: "状态", Value: "差不多了",
+		Kind: model.KindTask, Field: "status", Kept: w.Kept, Reason: w.Reason}, w)
+	assert.Contains(t, w.Reason, "办理中", "the warning lists the choices")
 
 	formula := byCell["F6"]
 	assert.Equal(t, "=40+40", formula.Value)

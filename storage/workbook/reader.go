@@ -35,7 +35,10 @@ type ReadOptions struct {
 	// Only, when set, reads just the sheets of these kinds (the reference
 	// sheets an import reads from every file first); a file without any
 	// is then no error.
-	Only          []model.Kind
+	Only []model.Kind
+	// Words are the value dictionary: words the office has taught, tried
+	// before the enums' own words. nil: none.
+	Words         *model.Dictionary
 	Lang          string // "zh" or "en": the language of reasons
 	Password      string // for encrypted workbooks
 	MaxFileBytes  int64  // default 100 MiB
@@ -47,6 +50,7 @@ type Result struct {
 	Report       model.FileReport
 	Rows         []model.Incoming
 	Rejected     []model.Rejection
+	Warnings     []model.Warning
 	Notes        []string
 	UnknownUnits []string // names not in the dictionary, imported as typed (normalised)
 }
@@ -130,6 +134,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			}
 			if reference {
 				r.learn(r.res.Rows[from:])
+				r.learnWords(r.res.Rows[from:])
 			}
 			recognised = recognised || reports[i].Kind != nil
 		}
@@ -445,6 +450,19 @@ func cloneUnits(units []*model.Unit) []*model.Unit {
 		out = append(out, &c)
 	}
 	return out
+}
+
+// learnWords adds the words of a 词汇对照 sheet to the value dictionary
+// this file's other sheets are read with.
+func (r *reader) learnWords(rows []model.Incoming) {
+	for _, in := range rows {
+		if t, ok := in.Record.(*model.Term); ok {
+			if r.opt.Words == nil {
+				r.opt.Words = model.NewDictionary(nil)
+			}
+			r.opt.Words.Teach(t.Of, t.Word, t.Value)
+		}
+	}
 }
 
 func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {

@@ -570,8 +570,17 @@ func exportValue(c Column, get func(string) (reflect.Value, bool)) (any, error) 
 		}
 		return "否", nil
 	case TypeEnum:
+		// A word no rule knew goes back as it was typed, so the ledger
+		// reads as the department wrote it and re-imports unchanged.
+		if t, ok := get(c.Field + "_text"); ok && t.String() != "" {
+			return t.String(), nil
+		}
 		if s := v.String(); s != "" {
 			return c.Enum.Zh(s), nil
+		}
+	case TypeExtra:
+		if m, _ := v.Interface().(map[string]string); len(m) > 0 {
+			return formatExtra(m), nil
 		}
 	case TypeUnits:
 		if v.Type() != unitType {

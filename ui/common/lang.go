@@ -3,8 +3,6 @@
 package common
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2/lang"
 
 	"taizhang/model"
@@ -22,22 +20,19 @@ func LangCode() string {
 	return "zh"
 }
 
-// EnumLabel shows an enum value: the ledger's Chinese word in Chinese, the
-// value spelled out in English ("in_progress" → "in progress").
+// EnumLabel shows an enum value in the UI's language: the ledger's Chinese
+// word, or the option's English label.
 func EnumLabel[T ~string](e model.Enum[T], v T) string {
 	if v == "" {
 		return ""
 	}
-	if English() {
-		return strings.ReplaceAll(string(v), "_", " ")
-	}
-	return e.Zh(v)
+	return e.Label(v, LangCode())
 }
 
 // EnumLabels lists every value's label, in order, for a select.
 func EnumLabels[T ~string](e model.Enum[T]) []string {
-	out := make([]string, len(e))
-	for i, o := range e {
+	out := make([]string, len(e.Options))
+	for i, o := range e.Options {
 		out[i] = EnumLabel(e, o.Value)
 	}
 	return out
@@ -45,7 +40,7 @@ func EnumLabels[T ~string](e model.Enum[T]) []string {
 
 // EnumParse maps a label shown by EnumLabel back to its value.
 func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
-	for _, o := range e {
+	for _, o := range e.Options {
 		if label != "" && EnumLabel(e, o.Value) == label {
 			return o.Value, true
 		}

@@ -34,12 +34,15 @@ func TestSavingWithoutEditsChangesNothing(t *testing.T) {
 		model.KindMeeting:  {`{"number":"第5次","kind":"executive","title":"市政府常务会议","held_on":"2019-04-02","topics":6}`},
 		model.KindVillage:  {`{"name":"王庄村","township":"东湖镇","county":"城关区"}`},
 		model.KindFund:     {`{"date":"2019-05-06","source_text":"财政专项扶贫资金","amount_fen":115000000,"project":"蔬菜大棚","village":"王庄村"}`},
-		model.KindProject:  {`{"name":"蔬菜大棚","village":"王庄村","category":"产业项目","start_on":"2019-03-01","finish_on":"2019-06-30","percent":80}`},
-		model.KindPoint:    {`{"name":"西关街道民主社区","short_name":"民主社区","visit_every":"month"}`},
-		model.KindVisit:    {`{"number":"DY-04","type":"research","start_on":"2019-05-20","end_on":"2019-05-21","leader":"王市长","place":"王庄村"}`},
-		model.KindProblem:  {`{"description":"道路破损","unit":"市交通运输局","raised_on":"2019-05-20","status":"open"}`},
-		model.KindUnit:     {`{"name":"市发展和改革委员会","aliases":["市发改委"]}`},
-		model.KindHoliday:  {`{"date":"2019-10-01","name":"国庆节"}`, `{"date":"2019-09-29","name":"国庆节调休","workday":true}`},
+		model.KindProject: {`{"name":"蔬菜大棚","village":"王庄村","category":"产业发展","start_on":"2019-03-01","finish_on":"2019-06-30","percent":80}`,
+			// a word no option matched, kept as typed
+			`{"name":"光伏电站","village":"王庄村","category_text":"新型产业","start_on":"2019-03-01"}`},
+		model.KindPoint:   {`{"name":"西关街道民主社区","short_name":"民主社区","visit_every":"month"}`},
+		model.KindVisit:   {`{"number":"DY-04","type":"research","start_on":"2019-05-20","end_on":"2019-05-21","leader":"王市长","place":"王庄村"}`},
+		model.KindProblem: {`{"description":"道路破损","unit":"市交通运输局","raised_on":"2019-05-20","status":"open"}`},
+		model.KindUnit:    {`{"name":"市发展和改革委员会","aliases":["市发改委"]}`},
+		model.KindHoliday: {`{"date":"2019-10-01","name":"国庆节"}`, `{"date":"2019-09-29","name":"国庆节调休","workday":true}`},
+		model.KindTerm:    {`{"of":"tasks.status","word":"按序时推进","value":"in_progress"}`},
 	}
 	deadlines := []string{
 		`{"deadline":"2019-06-30","deadline_text":"6月底","deadline_kind":"month_end"}`,

@@ -75,7 +75,7 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 		return []Column{
 			{lang.L("field.name"), 200, "name", of(func(p *model.Project) string { return p.Name })},
 			{lang.L("field.village"), 120, "village", of(func(p *model.Project) string { return p.Village })},
-			{lang.L("field.category"), 100, "category", of(func(p *model.Project) string { return p.Category })},
+			{lang.L("field.category"), 100, "category", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectCategories, p.Category) })},
 			{lang.L("field.planned"), 120, "planned_fen", of(func(p *model.Project) string { return p.PlannedFen.Yuan() })},
 			{lang.L("field.status"), 80, "status", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectStatuses, p.Status) })},
 			{lang.L("field.percent"), 60, "percent", of(func(p *model.Project) string { return percent(p.Percent) })},
