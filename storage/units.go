@@ -125,3 +125,32 @@ func (t *Tx) MergeUnits(ctx context.Context, from, into, by, importID string) (U
 	}
 	return res, nil
 }
+
+// ReviewReport records the supervisor's verdict on a task's progress report
+// (model.ReviewReport), in the history under by. task is the task's id or
+// its number.
+func (s *Store) ReviewReport(ctx context.Context, task, reportID string, accept bool, note, by string) (*model.Task, error) {
+	var out *model.Task
+	err := s.Update(ctx, func(tx *Tx) error {
+		r, err := tx.Get(ctx, task)
+		if errors.Is(err, ErrNotFound) {
+			r, err = tx.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: task}))
+		}
+		if errors.Is(err, ErrNotFound) {
+			return model.NewError(model.T("没有这个督办事项："+task, "no such supervised item: "+task), err)
+		}
+		if err != nil {
+			return err
+		}
+		t, ok := r.(*model.Task)
+		if !ok {
+			return model.NewError(model.T(task+" 不是督办事项", task+" is not a supervised item"), nil)
+		}
+		if err := model.ReviewReport(t, reportID, accept, note); err != nil {
+			return err
+		}
+		out = t
+		return tx.Save(ctx, t, by, "")
+	})
+	return out, err
+}

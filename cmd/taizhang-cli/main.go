@@ -72,7 +72,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	}
 }
 
-const commandList = "version import export template list conflicts resolve teach report backup restore check units"
+const commandList = "version import export template list conflicts resolve teach report backup restore check units review"
 
 func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 	switch cmd {
@@ -100,6 +100,8 @@ func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 		return e.cmdReport(ctx, args)
 	case "units":
 		return e.cmdUnits(ctx, args)
+	case "review":
+		return e.cmdReview(ctx, args)
 	case "teach":
 		return e.cmdTeach(ctx, args)
 	case "help", "-h", "--help":
@@ -182,4 +184,5 @@ const usageText = `taizhang-cli [--data DIR] [--lang zh|en] COMMAND …
   backup   [OUT.db]
   restore  FILE.db
   check
-  units merge FROM INTO`
+  units merge FROM INTO
+  review   TASK REPORT_ID --accept|--return REASON`

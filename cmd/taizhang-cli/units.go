@@ -39,3 +39,36 @@ func (e *env) cmdUnits(ctx context.Context, args []string) error {
 		fmt.Sprintf("merged %q into %q; %d records rewritten", m.From, m.Into, m.Records)))
 	return nil
 }
+
+// cmdReview: `review TASK REPORT_ID --accept | --return REASON` records
+// the supervisor's verdict on a unit's progress report.
+func (e *env) cmdReview(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("review", flag.ContinueOnError)
+	accept := fs.Bool("accept", false, "")
+	ret := fs.String("return", "", "")
+	as := fs.String("as", "", "")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := wantArgs("review", pos, 2, 2, "TASK REPORT_ID --accept|--return REASON"); err != nil {
+		return err
+	}
+	if *accept == (*ret != "") {
+		return &usageError{"review 需要 --accept 或 --return 理由（二选一）", "review needs --accept or --return REASON (one of them)"}
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := st.ReviewReport(ctx, pos[0], pos[1], *accept, *ret, operator(*as)); err != nil {
+		return err
+	}
+	verdict := e.pick("通过", "accepted")
+	if !*accept {
+		verdict = e.pick("退回", "returned")
+	}
+	fmt.Fprintln(e.out, e.pick("进展报告 ", "progress report ")+pos[1]+": "+verdict)
+	return nil
+}

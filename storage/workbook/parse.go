@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"reflect"
 	"slices"
@@ -37,6 +39,11 @@ type sheetReader struct {
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
 	warnedExtra        bool
+	// filer is whose ledger the sheet is (the export's unit, or its
+	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
+	// date): a task row's progress in such a ledger is that unit's report.
+	filer   string
+	filedOn model.Date
 }
 
 type dateKey struct {
@@ -414,6 +421,12 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		rf.add = append(rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
 	}
 	s.readExtras(row, rv, &rf)
+	if t, ok := rec.(*model.Task); ok && s.filer != "" {
+		if rep, ok := s.progressReport(t); ok {
+			t.Reports = append(t.Reports, rep)
+			rf.add = append(rf.add, "reports")
+		}
+	}
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: rf.fieldsOf(s.fields)}
 	if s.hasUnitCols {
 		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, units)
@@ -786,4 +799,41 @@ func boolRank(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// Headers of a ledger's problem and next-step columns, kept in Extra.
+var (
+	problemHeaders = []string{"存在问题", "存在的问题", "困难和问题", "存在困难", "problems"}
+	nextHeaders    = []string{"下步措施", "下一步措施", "下步工作", "下一步工作", "下步打算", "下步工作打算", "下一步工作打算", "next steps"}
+)
+
+// progressReport: in a unit's returned ledger, a task row that states
+// progress (办理进展, 完成百分比, 存在问题, 下步措施) is that unit's progress
+// report, dated the ledger's 填报日期 (else the file's date). Its id comes
+// from the unit and the day, so the same return read again is the same
+// report, and another day's return another one.
+func (s *sheetReader) progressReport(t *model.Task) (model.Report, bool) {
+	cell := func(headers []string) string {
+		for h, v := range t.Extra {
+			for _, want := range headers {
+				if headerKey(h) == headerKey(want) && strings.TrimSpace(v) != "" {
+					return strings.TrimSpace(v)
+				}
+			}
+		}
+		return ""
+	}
+	problems, next := cell(problemHeaders), cell(nextHeaders)
+	if t.Progress == "" && t.Percent == 0 && problems == "" && next == "" {
+		return model.Report{}, false
+	}
+	unit := s.r.opt.Units.Canonical(s.filer)
+	rep := model.Report{Unit: unit, ReportedOn: s.filedOn, Done: t.Progress, Percent: t.Percent,
+		Problems: problems, Next: next}
+	if t.Cycle != "" {
+		rep.Period = model.ReportPeriod(t.Cycle, s.filedOn)
+	}
+	sum := sha256.Sum256([]byte(unit + "|" + s.filedOn.String()))
+	rep.ID = "rep-" + hex.EncodeToString(sum[:6])
+	return rep, true
 }

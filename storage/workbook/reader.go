@@ -109,7 +109,13 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	// sheets resolve with.
 	var sheets []xlsxscan.Sheet
 	for _, bs := range bk.Sheets {
-		if bs.Name != metaSheet && bs.Name != listsSheet {
+		switch bs.Name {
+		case metaSheet:
+			if r.meta, err = r.readMeta(bs); err != nil {
+				return nil, sheetErr(bs.Name, err)
+			}
+		case listsSheet:
+		default:
 			sheets = append(sheets, bs)
 		}
 	}
@@ -274,6 +280,9 @@ type reader struct {
 	unknownSeen map[string]bool
 	paths       map[reflect.Type]map[string][]int
 	res         *Result
+	// meta is a Taizhang export's hidden metadata (key → value): its
+	// "unit" says whose ledger it is.
+	meta map[string]string
 }
 
 func (r *reader) reason(e error) string { return model.Localize(e, r.opt.Lang) }
@@ -480,11 +489,18 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
 	kind := hdr.kind
 	lastRow := hdr.lastRow
 	rep.Kind, rep.HeaderRow = &kind, &lastRow
-	sheetRef := model.Date{}
+	sheetRef, filer := model.Date{}, r.meta["unit"]
 	for _, b := range head[:hdr.lastRow] {
 		if d, ok := reportDate(b.raw.Cells); ok {
 			sheetRef = d
 		}
+		if u, ok := reportUnit(b.raw.Cells); ok {
+			filer = u
+		}
+	}
+	filedOn := sheetRef
+	if filedOn.IsZero() {
+		filedOn = r.fileRef
 	}
 	var title, header []string
 	for _, b := range head[:hdr.firstRow-1] {
@@ -497,6 +513,7 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
 		header = append(header, b.full.Cells...)
 	}
 	sr := newSheetReader(r, sheet, hdr, sheetRef, title, header)
+	sr.filer, sr.filedOn = filer, filedOn
 	handle := func(b bufRow) {
 		if sr.handleRow(b.raw.Cells, b.full) {
 			rep.Rows++
@@ -516,6 +533,50 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
 		handle(b)
 	}
 	return rep, nil
+}
+
+// readMeta reads the key/value rows of an export's hidden metadata sheet.
+func (r *reader) readMeta(bs xlsxscan.Sheet) (map[string]string, error) {
+	meta := map[string]string{}
+	if bs.Part == nil {
+		return meta, nil
+	}
+	rows, err := xlsxscan.OpenRows(bs.Part, r.bk.SST)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for n := 0; n < 100; n++ {
+		row, ok, err := rows.Next()
+		if err != nil || !ok {
+			return meta, err
+		}
+		if len(row.Cells) >= 2 {
+			meta[strings.TrimSpace(row.Cells[0])] = strings.TrimSpace(row.Cells[1])
+		}
+	}
+	return meta, nil
+}
+
+// reportUnit finds 填报单位（盖章）：市发改委 on a 填报单位 line: whose
+// ledger this is. Placeholders left blank (填报单位：  填报人：) give nothing.
+func reportUnit(row []string) (string, bool) {
+	line := model.Fold(strings.Join(row, " "))
+	_, after, ok := strings.Cut(line, "填报单位")
+	if !ok {
+		return "", false
+	}
+	after = strings.TrimLeft(after, "(（盖章)）:： \u3000")
+	if i := strings.IndexAny(after, " \t\n"); i >= 0 {
+		after = after[:i]
+	}
+	for _, stop := range []string{"填报人", "联系人", "联系电话", "填报日期"} {
+		if i := strings.Index(after, stop); i >= 0 {
+			after = after[:i]
+		}
+	}
+	after = strings.TrimSpace(after)
+	return after, after != ""
 }
 
 // reportDate finds 填报日期：2019年7月5日 on a 填报单位 line.
