@@ -116,6 +116,15 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			}
 		case listsSheet:
 		default:
+			if opt.Only == nil {
+				sub, err := r.readSubSheet(bs)
+				if err != nil {
+					return nil, sheetErr(bs.Name, err)
+				}
+				if sub {
+					continue
+				}
+			}
 			sheets = append(sheets, bs)
 		}
 	}
@@ -151,6 +160,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			reports[i].Sheet = sheets[i].Name
 		}
 	}
+	r.attachSubs()
 	r.res.Report.Sheets = append(r.res.Report.Sheets, reports...)
 	if !recognised {
 		return nil, fileErr(name, ErrNoHeader, nil,
@@ -283,6 +293,8 @@ type reader struct {
 	// meta is a Taizhang export's hidden metadata (key → value): its
 	// "unit" says whose ledger it is.
 	meta map[string]string
+	// subs are the tasks' list entries read from list sheets, by task id.
+	subs map[string]*subEntries
 }
 
 func (r *reader) reason(e error) string { return model.Localize(e, r.opt.Lang) }

@@ -182,7 +182,7 @@ func TestExportLayout(t *testing.T) {
 	require.NoError(t, err)
 	defer f.Close()
 	sheet := "督办事项"
-	assert.Equal(t, []string{"督办事项", "建议提案", "_taizhang"}, f.GetSheetList())
+	assert.Equal(t, []string{"督办事项", "建议提案", "进展报告", "延期", "催办", "_taizhang"}, f.GetSheetList(), "a task export carries its lists")
 
 	header, err := f.GetRows(sheet)
 	require.NoError(t, err)

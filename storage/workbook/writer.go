@@ -121,6 +121,14 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		}
 		kinds = append(kinds, string(sd.Kind))
 	}
+	for _, sd := range sheets {
+		if sd.Kind == model.KindTask {
+			if err := x.writeSubSheets(); err != nil {
+				return fmt.Errorf("export task lists: %w", err)
+			}
+			break
+		}
+	}
 	if err := x.writeLists(); err != nil {
 		return fmt.Errorf("export lists: %w", err)
 	}
@@ -151,6 +159,7 @@ type exporter struct {
 	styles map[styleKey]int
 	lists  [][]string // columns of the _lists sheet
 	paths  map[reflect.Type]map[string][]int
+	subs   map[string][][]any // rows of the tasks' list sheets (subrecords.go)
 }
 
 type styleKey struct {
@@ -478,6 +487,7 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 	row[n], row[n+1] = nilIfEmpty(m.ID), nilIfEmpty(m.Rev)
 	if t, ok := r.(*model.Task); ok {
 		row[n+3] = nilIfEmpty(dueCell(t.Deadline))
+		x.collectSubs(t)
 	}
 	if len(ancestry) > 0 && m.ID != "" {
 		revs := ancestry
