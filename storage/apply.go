@@ -52,11 +52,28 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 	err := s.Update(ctx, func(tx *Tx) error {
 		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
 			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]int{}}
+		// A kind with no records at all here has nothing a new row could
+		// have met since planning: its rows stand without a look-up each
+		// (the whole of a first import into an empty folder).
+		empty := map[model.Kind]bool{}
 		for _, it := range plan.Items {
+			if _, asked := empty[it.Kind]; !asked {
+				var one int
+				err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(it.Kind)).Scan(&one)
+				if err != nil {
+					return fmt.Errorf("import: %w", err)
+				}
+				empty[it.Kind] = one == 0
+			}
+		}
+		for _, it := range plan.Items {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			// An item whose record is as it was when planned stands; the
 			// others (edited or created meanwhile) are decided again, with
 			// every return merged into them.
-			if tx.unchangedSincePlan(ctx, &it) {
+			if (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
 				p.keep(it)
 				continue
 			}
@@ -86,6 +103,10 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			return err
 		}
 		for i := range p.plan.Items {
+			if err := ctx.Err(); err != nil {
+				return err // rolled back: nothing of the import is kept
+			}
+			report(ctx, "apply", i, len(p.plan.Items))
 			it := &p.plan.Items[i]
 			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
@@ -99,7 +120,14 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		if err := tx.foldPointShortNames(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
 			return err
 		}
-		return tx.recountWorkdays(ctx, p.plan, opt.By, res.ImportIDs)
+		if err := tx.recountWorkdays(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		report(ctx, "apply", len(p.plan.Items), len(p.plan.Items))
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -197,10 +225,13 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 // next import of the same row finds it agreed.
 func (tx *Tx) putIncoming(ctx context.Context, local model.Record, in *model.Incoming, rev string) error {
 	id := local.RecordMeta().ID
-	if _, err := tx.RevisionBody(ctx, id, rev); err == nil {
+	var known int
+	err := tx.queryRow(ctx, "SELECT count(*) FROM revisions WHERE record_id = ? AND rev = ?", id, rev).Scan(&known)
+	if err != nil {
+		return fmt.Errorf("revision %s of %s: %w", rev, id, err)
+	}
+	if known > 0 {
 		return nil
-	} else if !errors.Is(err, ErrNotFound) {
-		return err
 	}
 	base, _ := tx.RevisionBody(ctx, id, in.BaseRev)
 	if base == nil {

@@ -31,6 +31,27 @@ type planner struct {
 	seen map[string]int
 	// lang is the language of the plan's reasons and notes (model.Lang).
 	lang string
+	// empty caches, per kind, whether the store holds no record of it.
+	empty map[model.Kind]bool
+}
+
+// emptyKind reports whether the store holds no record of kind (asked once
+// per plan: a first import then looks nothing up row by row). Records
+// created meanwhile are caught when the plan is applied.
+func (p *planner) emptyKind(ctx context.Context, kind model.Kind) (bool, error) {
+	if e, ok := p.empty[kind]; ok {
+		return e, nil
+	}
+	var n int
+	err := p.q.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(kind)).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("records of %s: %w", kind, err)
+	}
+	if p.empty == nil {
+		p.empty = map[model.Kind]bool{}
+	}
+	p.empty[kind] = n == 0
+	return n == 0, nil
 }
 
 // say picks the planner's language.
@@ -44,9 +65,13 @@ func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []m
 	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
 	p := &planner{q: s.rd, plan: plan, seen: map[string]int{}, lang: lang}
 	for i := range rows {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if err := p.add(ctx, &rows[i]); err != nil {
 			return nil, err
 		}
+		report(ctx, "plan", i+1, len(rows))
 	}
 	return plan, nil
 }
@@ -98,6 +123,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	p.seen[target] = len(p.plan.Items)
+	rolesKept := false // keepOtherRoles done (it must run once)
 
 	if local != nil && local.RecordMeta().Deleted {
 		item.Action, item.Local = model.ActionUnchanged, local
@@ -108,16 +134,34 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 
-	// The common case of a returned export: the row is exactly the
-	// revision it was exported at, and that is still the current one.
-	if local != nil && in.BaseRev != "" && local.RecordMeta().Rev == in.BaseRev {
+	// The common case of a file imported again: every cell the row carries
+	// already holds the record's value. Merge3 would find local equal to
+	// incoming field by field, so the row is decided without the base (its
+	// lookup and decoding cost more than the rest of the row). A row of a
+	// Taizhang export must also stand at the record's current revision.
+	if local != nil && (in.BaseRev == "" || local.RecordMeta().Rev == in.BaseRev) {
 		keepDeadlineDate(rec, local, nil)
-		same, err := sameFields(local, rec, in.Fields)
-		if err != nil {
+		if err := keepOtherRoles(rec, local, in); err != nil {
 			return err
 		}
+		rolesKept = true
+		same := sameCells(local, rec, in.Fields)
+		if !same {
+			fields := in.Fields
+			if in.BaseRev == "" {
+				if fields, err = filledFields(rec, fields); err != nil {
+					return err
+				}
+			}
+			if same, err = sameFields(local, rec, fields); err != nil {
+				return err
+			}
+		}
 		if same {
-			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, local, in.BaseRev
+			// Only the record's identity and revision are needed from
+			// here on: the plan keeps a bare record, not the decoded one
+			// (a re-import of 100,000 rows held them all).
+			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, metaOnly(local), in.BaseRev
 			p.plan.Items = append(p.plan.Items, item)
 			return nil
 		}
@@ -148,8 +192,10 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	item.Local = local
-	if err := keepOtherRoles(rec, local, in); err != nil {
-		return err
+	if !rolesKept {
+		if err := keepOtherRoles(rec, local, in); err != nil {
+			return err
+		}
 	}
 	fields := in.Fields
 	if in.BaseRev == "" {
@@ -201,6 +247,9 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 // natural key. nil when the row is new here.
 func (p *planner) match(ctx context.Context, rec model.Record) (model.Record, error) {
 	m := rec.RecordMeta()
+	if empty, err := p.emptyKind(ctx, m.Kind); err != nil || empty {
+		return nil, err // nothing of the kind here: every row is new (a first import)
+	}
 	if m.ID != "" {
 		r, err := getRecord(ctx, p.q, m.ID)
 		if err == nil {
@@ -450,6 +499,17 @@ func localEdited(base, local model.Record, changed []string) bool {
 func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, local model.Record) error {
 	it := &p.plan.Items[at]
 	rec := in.Record
+	if it.Local != nil {
+		// an unchanged first return keeps only the record's identity
+		// (metaOnly): merging needs the whole record
+		if local == nil || local.RecordMeta().ID != it.Local.RecordMeta().ID {
+			var err error
+			if local, err = getRecord(ctx, p.q, it.Local.RecordMeta().ID); err != nil {
+				return err
+			}
+		}
+		it.Local = local
+	}
 	cur := it.Result
 	if cur == nil {
 		cur = it.Local
@@ -532,4 +592,14 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 		}
 	}
 	return nil
+}
+
+// metaOnly is an empty record of r's kind carrying r's Meta.
+func metaOnly(r model.Record) model.Record {
+	out := model.New(r.RecordMeta().Kind)
+	if out == nil {
+		return r
+	}
+	*out.RecordMeta() = *r.RecordMeta()
+	return out
 }

@@ -11,6 +11,7 @@ import (
 	"taizhang/model"
 	"taizhang/storage"
 	"taizhang/storage/exchange"
+	"taizhang/storage/workbook"
 )
 
 // importJSON is the one object `import --json` prints (docs/CLI.md).
@@ -25,6 +26,10 @@ type importJSON struct {
 	NewUnits  []string           `json:"new_units"`
 	Notes     []string           `json:"notes"`
 	Backup    string             `json:"backup,omitempty"`
+	// BackupSkipped: the import changed nothing, so no backup was taken.
+	BackupSkipped bool `json:"backup_skipped,omitempty"`
+	// BackupError: the backup failed and the import went on without it.
+	BackupError string `json:"backup_error,omitempty"`
 }
 
 type conflictJSON struct {
@@ -58,8 +63,16 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 
-	plan, err := exchange.PlanFiles(ctx, st, files, exchange.ReadRequest{Lang: e.lang, Password: *password})
+	plan, err := exchange.PlanFiles(ctx, st, files, exchange.ReadRequest{Lang: e.lang, Password: *password, Partial: *partial})
 	if err != nil {
+		var fe *workbook.FileError
+		if errors.As(err, &fe) && fe.Code == workbook.ErrDamaged && fe.Sheet != "" && fe.LastRow > 1 && !*partial {
+			fmt.Fprintln(e.errOut, "taizhang-cli: "+oneLine(e.localize(err)))
+			fmt.Fprintln(e.errOut, e.pick(
+				fmt.Sprintf("如只需损坏之前读到的行（到第 %d 行为止），可加 --partial 导入这些行。", fe.LastRow),
+				fmt.Sprintf("to import only the rows before the damage (up to row %d), add --partial.", fe.LastRow)))
+			return &failure{err}
+		}
 		return err
 	}
 	out := importJSON{Files: plan.Files, DryRun: *dryRun}
@@ -74,11 +87,16 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 		failed = &failure{errors.New("no valid row")}
 	case *dryRun:
 	default:
-		res, err := st.ApplyImport(ctx, plan, storage.ApplyOptions{By: operator(*as), Partial: *partial})
+		res, err := exchange.Apply(ctx, st, plan, exchange.ApplyRequest{By: operator(*as), Partial: *partial,
+			Waiting: func() { fmt.Fprintln(e.errOut, e.pick(exchange.WaitingText.Zh, exchange.WaitingText.En)) }})
 		if err != nil {
-			return fmt.Errorf("import: %w", err)
+			return err
 		}
-		plan, out.Applied, out.Backup = res.Plan, true, res.Backup
+		plan, out.Applied, out.Backup, out.BackupSkipped = res.Plan, true, res.Backup, res.BackupSkipped
+		if res.BackupErr != nil {
+			out.BackupError = oneLine(res.BackupFailedText().In(e.lang))
+			fmt.Fprintln(e.errOut, "taizhang-cli: "+out.BackupError)
+		}
 	}
 	out.Counts = plan.Counts()
 	out.Conflicts = planConflicts(plan)
@@ -251,6 +269,10 @@ func (e *env) printPlan(p importJSON) {
 	switch {
 	case p.DryRun:
 		fmt.Fprintln(e.out, e.pick("试运行：未做任何更改", "dry run: nothing was changed"))
+	case p.Applied && p.BackupSkipped:
+		fmt.Fprintln(e.out, e.pick("已导入；没有任何更改，因此未备份", "imported; nothing changed, so no backup was taken"))
+	case p.Applied && p.Backup == "":
+		fmt.Fprintln(e.out, e.pick("已导入（导入前未能备份，见上）", "imported (no backup could be taken before, see above)"))
 	case p.Applied:
 		fmt.Fprintln(e.out, e.pick("已导入；导入前的备份：", "imported; backup taken before: ")+p.Backup)
 	}

@@ -21,12 +21,16 @@ import (
 type ReadRequest struct {
 	Lang     string // language of rejection reasons: "zh" or "en"
 	Password string // for encrypted workbooks
+	// Partial reads a damaged sheet up to its damage instead of refusing
+	// the file (import --partial); the plan's notes say where it breaks.
+	Partial bool
 	// Progress, when set, is called after each file (done of total).
 	Progress func(done, total int)
 }
 
 // PlanFiles reads every workbook and plans their import against the store,
-// changing nothing. A file that cannot be read at all is an error naming it
+// changing nothing. A context made by storage.WithProgress hears of the rows
+// read and planned; cancelling it stops at the next row. A file that cannot be read at all is an error naming it
 // (a *workbook.FileError, which speaks both languages).
 //
 // Dictionaries come first: the reference sheets (model.ReferenceKinds:
@@ -36,6 +40,10 @@ type ReadRequest struct {
 // taught word is read; their rows are planned first too.
 func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
 	dict, err := dictionaries(ctx, s, paths, req)
+	if err != nil {
+		return nil, err
+	}
+	lim, err := s.ImportLimits(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -51,8 +59,17 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		before := len(rows)
 		res, err := workbook.Read(path, workbook.ReadOptions{Units: dict.units, Points: dict.points, Calendar: dict.cal,
-			Words: dict.words, Lang: req.Lang, Password: req.Password})
+			Words: dict.words, Lang: req.Lang, Password: req.Password,
+			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells,
+			Progress: func(n int) error {
+				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
+				return ctx.Err()
+			}})
+		if err := ctx.Err(); err != nil {
+			return nil, err // cancelled while reading, not a damaged file
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -66,6 +83,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 				unknown = append(unknown, u)
 			}
 		}
+		storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: len(rows), Total: len(rows)})
 		if req.Progress != nil {
 			req.Progress(i+1, len(paths))
 		}
@@ -134,7 +152,8 @@ func dictionaries(ctx context.Context, s *storage.Store, paths []string, req Rea
 		if err := ctx.Err(); err != nil {
 			return readDicts{}, err
 		}
-		res, err := workbook.Read(path, workbook.ReadOptions{Only: model.ReferenceKinds, Lang: req.Lang, Password: req.Password})
+		res, err := workbook.Read(path, workbook.ReadOptions{Only: model.ReferenceKinds, Lang: req.Lang, Password: req.Password,
+			Partial: req.Partial})
 		if err != nil {
 			return readDicts{}, err
 		}
