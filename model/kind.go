@@ -61,3 +61,25 @@ func ParseKind(s string) (Kind, error) {
 	}
 	return "", fmt.Errorf("unknown kind %q", s)
 }
+
+// ReferenceKinds are the dictionaries other sheets are read through: the
+// unit directory (aliases), the liaison points (short names) and the
+// holiday calendar (working-day deadlines). An import reads them from
+// every file, and plans them, before any other sheet, whatever the order
+// of files and sheets (storage/exchange.PlanFiles, workbook.Read).
+//
+// The value dictionary (词汇对照, KindTerm) is one too. Hook: a kind that
+// other sheets are resolved through is declared a reference kind by
+// listing it here and teaching workbook's reader.learn (and
+// exchange.dictionaries) what it adds to ReadOptions.
+var ReferenceKinds = []Kind{KindUnit, KindPoint, KindHoliday, KindTerm}
+
+// IsReference reports whether k is one of ReferenceKinds.
+func (k Kind) IsReference() bool {
+	for _, r := range ReferenceKinds {
+		if r == k {
+			return true
+		}
+	}
+	return false
+}

@@ -77,10 +77,22 @@ type Warning struct {
 // FieldConflict is one field changed on both sides to different values.
 // Values are JSON texts.
 type FieldConflict struct {
+	// ID is the stored conflict's id ("c-…"), once an import has kept it.
+	ID       string          `json:"id,omitempty"`
 	Field    string          `json:"field"`
 	Base     json.RawMessage `json:"base,omitempty"`
 	Local    json.RawMessage `json:"local"`
 	Incoming json.RawMessage `json:"incoming"`
+	// Files are the files whose values conflict: the incoming one, after
+	// the file of another return when that one set Local in this import.
+	Files []string `json:"files,omitempty"`
+}
+
+// MergedRow is one more return of a record in one import, merged into the
+// plan item of the first (see PlanItem.Merged).
+type MergedRow struct {
+	Incoming    *Incoming
+	IncomingRev string // as PlanItem.IncomingRev
 }
 
 // PlanItem is the decision for one incoming row.
@@ -101,6 +113,11 @@ type PlanItem struct {
 	// Decided lists conflicting fields that were already resolved for
 	// this same incoming value: they keep local without a new conflict.
 	Decided []string
+	// Merged are the other rows of this import that stand for the same
+	// record (several departments' returns of one item), merged in.
+	Merged []MergedRow
+	// ChangedBy names, for each changed field, the file whose row changed it.
+	ChangedBy map[string]string
 }
 
 // SheetReport says what import found in one sheet.

@@ -40,6 +40,7 @@ type conflictJSON struct {
 	Field    string     `json:"field"`
 	Local    any        `json:"local"`
 	Incoming any        `json:"incoming"`
+	Files    []string   `json:"files,omitempty"` // import only: the files whose values conflict
 }
 
 func (e *env) cmdImport(ctx context.Context, args []string) error {
@@ -136,7 +137,11 @@ func planConflicts(plan *model.Plan) []conflictJSON {
 	out := []conflictJSON{}
 	for _, it := range plan.Items {
 		for _, c := range it.Conflicts {
-			out = append(out, conflictJSON{Kind: it.Kind, Record: it.Local.RecordMeta().ID, Number: it.Key,
+			rec := it.Local
+			if rec == nil {
+				rec = it.Result // a dry run's new record that two returns disagree on
+			}
+			out = append(out, conflictJSON{ID: c.ID, Kind: it.Kind, Record: rec.RecordMeta().ID, Number: it.Key, Files: c.Files,
 				Field: c.Field, Local: rawValue(c.Local), Incoming: rawValue(c.Incoming)})
 		}
 	}
