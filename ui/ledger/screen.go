@@ -76,6 +76,12 @@ type Screen struct {
 	selected map[string]bool
 	sortCol  int
 	sortDesc bool
+	// shown is the query whose rows are on screen: a different one starts
+	// at the top, since a table keeps its scroll offset past a shorter
+	// result's end and draws nothing until the wheel moves (issue 11)
+	shown      storage.Query
+	shownLight model.Light
+	exact      int // the last exact count
 
 	table    *widget.Table
 	search   *widget.Entry
@@ -132,6 +138,10 @@ func (s *Screen) Reload() {
 	s.cancel = cancel
 	gen, q, light := s.gen, s.query(), s.light
 	s.pages, s.order, s.loading, s.ids = map[int][]model.Record{}, nil, map[int]bool{}, nil
+	if q != s.shown || light != s.shownLight {
+		s.shown, s.shownLight = q, light
+		s.table.ScrollToTop()
+	}
 	day := s.day()
 	started := time.Now()
 	s.deps.Run.Go(func() func() {
@@ -175,6 +185,9 @@ func (s *Screen) applyFirst(gen int, started time.Time, rows []model.Record, cou
 	s.order = append(s.order, 0)
 	s.count = count
 	s.counting = then != nil && len(rows) == pageSize
+	if !s.counting {
+		s.counted(count)
+	}
 	s.showSummary()
 	s.table.Refresh()
 	if s.deps.Shown != nil {
@@ -198,10 +211,21 @@ func (s *Screen) countRows(ctx context.Context, gen int, q storage.Query) {
 				return
 			}
 			s.count = n
+			s.counted(n)
 			s.showSummary()
 			s.table.Refresh()
 		}
 	})
+}
+
+// counted notes an exact count: with fewer rows than before (a reload
+// after records left the query) the view may be past the end, so it
+// goes to the top.
+func (s *Screen) counted(n int) {
+	if n < s.exact {
+		s.table.ScrollToTop()
+	}
+	s.exact = n
 }
 
 func (s *Screen) day() model.Day {
