@@ -133,6 +133,11 @@ func (q Query) orderBy() (string, bool, error) {
 	if !ok {
 		col = "json_extract(r.body, '$." + field + "')"
 	}
+	if field == "deadline" {
+		// items without a date (长期坚持, 每月25日前) come last either way:
+		// sorting by deadline is asking what is due soonest
+		return fmt.Sprintf(" ORDER BY (%s IS NULL OR %s = '') ASC, %s %s, r.seq %s", col, col, col, dir, dir), false, nil
+	}
 	return fmt.Sprintf(" ORDER BY %s %s, r.seq %s", col, dir, dir), ok, nil
 }
 
