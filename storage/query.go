@@ -16,6 +16,10 @@ type Query struct {
 	Text   string // search text: every whitespace-separated term must occur
 	Status string
 	Unit   string // the lead unit, or any unit named in units[] (problems: unit)
+	// LeadUnit keeps records led by exactly this unit, and Open only
+	// unfinished tasks: what the workbench's chart counts (CountBy).
+	LeadUnit string
+	Open     bool
 	Source string
 	From   model.Date // by the kind's main date (tasks, proposals: assigned_on; meetings: held_on;
 	To     model.Date // funds, holidays: date; projects, visits: start_on; problems: raised_on)
@@ -98,6 +102,13 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 		conds = append(conds, `(r.lead_unit = ? OR EXISTS (SELECT 1 FROM json_each(r.body, '$.units') j
 			WHERE (CASE j.type WHEN 'object' THEN json_extract(j.value, '$.name') ELSE j.value END) = ?))`)
 		args = append(args, q.Unit, q.Unit)
+	}
+	if q.LeadUnit != "" {
+		conds = append(conds, "r.lead_unit = ?")
+		args = append(args, q.LeadUnit)
+	}
+	if q.Open {
+		conds = append(conds, taskOpenSQL)
 	}
 	if !q.From.IsZero() {
 		conds = append(conds, "r.day >= ?")

@@ -261,7 +261,11 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		u.dash = dashboard.New(u.store, u.run, u.Day, func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) })
 		u.dash.ShowTasks = func(unit string, l model.Light) {
 			u.Show(NavTasks)
-			u.Ledger(model.KindTask).ShowOnly(unit, l)
+			if unit != "" {
+				u.Ledger(model.KindTask).ShowLeadOpen(unit)
+			} else {
+				u.Ledger(model.KindTask).ShowOnly(l)
+			}
 		}
 		o = u.dash.Content()
 	case NavTasks:

@@ -381,9 +381,18 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	all := lang.L("filter.all")
 	if labels, parse := s.statusLabels(); labels != nil {
-		s.status = widget.NewSelect(append([]string{all}, labels...), func(l string) {
-			s.base.Status = ""
-			if l != all {
+		opts := []string{all}
+		open := lang.L("filter.open")
+		if s.kind == model.KindTask {
+			opts = append(opts, open) // every unfinished status: what the workbench counts
+		}
+		s.status = widget.NewSelect(append(opts, labels...), func(l string) {
+			s.base.Status, s.base.Open = "", false
+			switch l {
+			case all:
+			case open:
+				s.base.Open = true
+			default:
 				s.base.Status = parse(l)
 			}
 			s.Reload()
@@ -414,7 +423,7 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 		s.unit = widget.NewEntry()
 		s.unit.SetPlaceHolder(lang.L("filter.unit"))
 		s.unit.OnChanged = func(t string) {
-			s.debounce.Call(func() { s.base.Unit = t; s.Reload() })
+			s.debounce.Call(func() { s.base.Unit, s.base.LeadUnit = t, ""; s.Reload() })
 		}
 		out = append(out, s.unit)
 	}
@@ -439,27 +448,58 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 	return out
 }
 
-// ShowOnly sets the unit and light filters (the workbench's chart and
-// counts lead here); "" for either shows all. Other filters stay.
-func (s *Screen) ShowOnly(unit string, light model.Light) {
-	if s.unit != nil { // no debounce: the user did not type this
-		on := s.unit.OnChanged
-		s.unit.OnChanged = nil
-		s.unit.SetText(unit)
-		s.unit.OnChanged = on
-		s.base.Unit = unit
-	}
-	if s.lightSel != nil {
-		label := lang.L("filter.all")
-		if light != "" {
-			label = common.LightLabel(light)
-		}
-		if s.lightSel.Selected != label {
-			s.lightSel.SetSelected(label) // reloads
-			return
-		}
+// ShowOnly sets the light filter (the workbench's light counts lead
+// here); "" shows all. Other filters stay.
+func (s *Screen) ShowOnly(light model.Light) {
+	s.setUnit("", false)
+	s.setLight(light)
+	s.Reload()
+}
+
+// ShowLeadOpen lists exactly what the workbench's bar for unit counts:
+// the unfinished tasks that unit leads, whatever their light.
+func (s *Screen) ShowLeadOpen(unit string) {
+	s.setUnit(unit, true)
+	s.setLight("")
+	if s.status != nil {
+		on := s.status.OnChanged
+		s.status.OnChanged = nil
+		s.status.SetSelected(lang.L("filter.open"))
+		s.status.OnChanged = on
+		s.base.Status, s.base.Open = "", true
 	}
 	s.Reload()
+}
+
+// setUnit fills the unit filter without the typing pause: the user did
+// not type this. lead matches the lead unit only.
+func (s *Screen) setUnit(unit string, lead bool) {
+	if s.unit == nil {
+		return
+	}
+	on := s.unit.OnChanged
+	s.unit.OnChanged = nil
+	s.unit.SetText(unit)
+	s.unit.OnChanged = on
+	s.base.Unit, s.base.LeadUnit = unit, ""
+	if lead {
+		s.base.Unit, s.base.LeadUnit = "", unit
+	}
+}
+
+func (s *Screen) setLight(light model.Light) {
+	if s.lightSel == nil {
+		return
+	}
+	label := lang.L("filter.all")
+	if light != "" {
+		label = common.LightLabel(light)
+	}
+	on := s.lightSel.OnChanged
+	s.lightSel.OnChanged = nil
+	s.lightSel.SetSelected(label)
+	s.lightSel.OnChanged = on
+	s.light = light
 }
 
 // SetStatusFilter, SetLightFilter and Search drive the filters as a user
