@@ -20,9 +20,9 @@ type Query struct {
 	// unfinished tasks: what the workbench's chart counts (CountBy).
 	LeadUnit string
 	Open     bool
-	Source string
-	From   model.Date // by the kind's main date (tasks, proposals: assigned_on; meetings: held_on;
-	To     model.Date // funds, holidays: date; projects, visits: start_on; problems: raised_on)
+	Source   string
+	From     model.Date // by the kind's main date (tasks, proposals: assigned_on; meetings: held_on;
+	To       model.Date // funds, holidays: date; projects, visits: start_on; problems: raised_on)
 	// ChangedSince keeps records updated at or after it (export --changed-since).
 	ChangedSince time.Time
 	// Deleted includes tombstones.
