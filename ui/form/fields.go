@@ -77,7 +77,7 @@ func (f *Form) bind(sp spec) *field {
 		fd.obj = fd.check
 	default:
 		if sp.in == inUnits {
-			se := widget.NewSelectEntry(nil)
+			se := common.NewSelectEntry(nil)
 			fd.entry = &se.Entry
 			se.OnChanged = func(text string) {
 				se.SetOptions(f.unitCompletions(text))
@@ -86,14 +86,15 @@ func (f *Form) bind(sp spec) *field {
 			fd.obj = se
 		} else {
 			if sp.in == inMultiline {
-				fd.entry = widget.NewMultiLineEntry()
+				e := common.NewEntry(true)
+				fd.entry, fd.obj = &e.Entry, e
 				fd.entry.Wrapping = common.Wrap()
 				fd.entry.SetMinRowsVisible(3)
 			} else {
-				fd.entry = widget.NewEntry()
+				e := common.NewEntry(false)
+				fd.entry, fd.obj = &e.Entry, e
 			}
 			fd.entry.OnChanged = onChange
-			fd.obj = fd.entry
 		}
 		fd.entry.SetText(sp.get(f.rec))
 	}

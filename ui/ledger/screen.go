@@ -84,11 +84,11 @@ type Screen struct {
 	exact      int // the last exact count
 
 	table    *widget.Table
-	search   *widget.Entry
+	search   *common.Entry
 	status   *widget.Select
 	source   *widget.Select
 	lightSel *widget.Select
-	unit     *widget.Entry
+	unit     *common.Entry
 	summary  *widget.Label
 	debounce *common.Debouncer
 	content  fyne.CanvasObject
@@ -339,7 +339,7 @@ func (s *Screen) RowLight(i int) model.Light {
 const filterWidth = 140
 
 func (s *Screen) build() {
-	s.search = widget.NewEntry()
+	s.search = common.NewEntry(false)
 	s.search.SetPlaceHolder(lang.L("ledger.search"))
 	s.search.OnChanged = func(string) { s.debounce.Call(s.Reload) }
 
@@ -420,7 +420,7 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 	}
 	switch s.kind {
 	case model.KindTask, model.KindProposal, model.KindProblem, model.KindVisit:
-		s.unit = widget.NewEntry()
+		s.unit = common.NewEntry(false)
 		s.unit.SetPlaceHolder(lang.L("filter.unit"))
 		s.unit.OnChanged = func(t string) {
 			s.debounce.Call(func() { s.base.Unit, s.base.LeadUnit = t, ""; s.Reload() })
@@ -506,6 +506,6 @@ func (s *Screen) setLight(light model.Light) {
 // choosing from the dropdowns and typing would.
 func (s *Screen) StatusFilter() *widget.Select { return s.status }
 func (s *Screen) LightFilter() *widget.Select  { return s.lightSel }
-func (s *Screen) SearchEntry() *widget.Entry   { return s.search }
+func (s *Screen) SearchEntry() *common.Entry   { return s.search }
 
 func (s *Screen) String() string { return fmt.Sprintf("ledger(%s)", s.kind) }
