@@ -111,7 +111,7 @@ func (s *Import) pickWithDialog(chosen func([]string)) {
 		chosen([]string{r.URI().Path()})
 	}, s.win)
 	d.SetFilter(excelFilter())
-	d.Show()
+	common.ShowFileDialog(d, s.win)
 }
 
 // SetFiles chooses the workbooks and reads them off the UI goroutine; the

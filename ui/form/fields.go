@@ -60,7 +60,7 @@ func (f *Form) bind(sp spec) *field {
 	}
 	switch sp.in {
 	case inSelect:
-		fd.sel = widget.NewSelect(sp.options, nil)
+		fd.sel = common.NewSelect(sp.options, nil)
 		fd.sel.SetSelected(sp.get(f.rec))
 		fd.sel.OnChanged = onChange
 		fd.obj = fd.sel

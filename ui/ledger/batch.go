@@ -169,7 +169,7 @@ func (s *Screen) askStatus() {
 	} else {
 		labels = common.EnumLabels(model.ProposalStatuses)
 	}
-	to := widget.NewSelect(labels, nil)
+	to := common.NewSelect(labels, nil)
 	if s.kind == model.KindTask {
 		to.SetSelected(common.EnumLabel(model.TaskStatuses, model.TaskClosed))
 	}

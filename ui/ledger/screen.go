@@ -386,7 +386,7 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 		if s.kind == model.KindTask {
 			opts = append(opts, open) // every unfinished status: what the workbench counts
 		}
-		s.status = widget.NewSelect(append(opts, labels...), func(l string) {
+		s.status = common.NewSelect(append(opts, labels...), func(l string) {
 			s.base.Status, s.base.Open = "", false
 			switch l {
 			case all:
@@ -408,7 +408,7 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 			labels = common.EnumLabels(model.FundSources)
 			parse = func(l string) string { v, _ := common.EnumParse(model.FundSources, l); return string(v) }
 		}
-		s.source = widget.NewSelect(append([]string{all}, labels...), func(l string) {
+		s.source = common.NewSelect(append([]string{all}, labels...), func(l string) {
 			s.base.Source = ""
 			if l != all {
 				s.base.Source = parse(l)
@@ -433,7 +433,7 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 		for _, l := range lights {
 			opts = append(opts, common.LightLabel(l))
 		}
-		s.lightSel = widget.NewSelect(opts, func(l string) {
+		s.lightSel = common.NewSelect(opts, func(l string) {
 			s.light = ""
 			for _, v := range lights {
 				if common.LightLabel(v) == l {

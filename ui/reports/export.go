@@ -104,7 +104,7 @@ func (s *Screen) chooseExport(k report.Kind) {
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.SetFileName(fileName(k, from, to))
 	d.Resize(fyne.NewSize(900, 560))
-	d.Show()
+	common.ShowFileDialog(d, s.d.Window)
 }
 
 // Export writes the workbook of kind k for the period on screen to path,

@@ -94,7 +94,7 @@ func New(d Deps) *Screen {
 	save := widget.NewButton(lang.L("action.save"), func() { _ = s.Save() })
 	save.Importance = widget.HighImportance
 
-	langSel := widget.NewSelect([]string{"中文", "English"}, nil)
+	langSel := common.NewSelect([]string{"中文", "English"}, nil)
 	if d.Current == i18n.English {
 		langSel.SetSelected("English")
 	} else {
