@@ -1,7 +1,9 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"taizhang/model"
 )
@@ -44,3 +46,19 @@ func fileErr(file string, code FileErrorCode, err error, zh, en string) *FileErr
 }
 
 func mib(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }
+
+// openReason says why a file could not be opened in words, not the
+// operating system's English ("no such file or directory").
+func openReason(err error) (zh, en string) {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件不存在（可能已被移动、改名或删除）", "the file does not exist (moved, renamed or deleted?)"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限读取此文件", "no permission to read the file"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is named already
+	}
+	return "无法打开文件：" + err.Error(), "cannot open the file: " + err.Error()
+}

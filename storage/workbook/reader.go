@@ -152,7 +152,8 @@ func (s *source) close() {
 func openSource(path, name string, opt ReadOptions) (*source, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fileErr(name, ErrUnreadable, err, "无法打开文件："+err.Error(), "cannot open the file: "+err.Error())
+		zh, en := openReason(err)
+		return nil, fileErr(name, ErrUnreadable, err, zh, en)
 	}
 	st, err := fh.Stat()
 	if err != nil {

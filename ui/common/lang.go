@@ -53,9 +53,6 @@ func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
 	return e.Parse(label)
 }
 
-// ErrorText is an error in the user's language (model.Localize).
-func ErrorText(err error) string { return model.Localize(err, LangCode()) }
-
 // KindTitle is the name of a record kind as navigation and titles show it.
 func KindTitle(k model.Kind) string {
 	switch k {

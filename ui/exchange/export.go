@@ -212,7 +212,7 @@ func (s *Export) request() (ExportRequest, string, error) {
 func (s *Export) choose() {
 	req, name, err := s.request()
 	if err != nil {
-		s.message.SetText(err.Error())
+		s.message.SetText(common.ErrorText(err))
 		return
 	}
 	s.PickSave(name, func(path string) { s.write(path, req) })

@@ -226,3 +226,14 @@ func TestImportWizardCancelWhileReading(t *testing.T) {
 	assert.False(t, imp.Progress().Visible())
 	e.unchanged()
 }
+
+func TestImportWizardNamesAMissingFileInChinese(t *testing.T) {
+	e := newEnv(t)
+	missing := filepath.Join(t.TempDir(), "市公安局-台账-2026-11.xlsx")
+	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	e.win.SetContent(imp.Content())
+	imp.SetFiles([]string{missing})
+	assert.Contains(t, imp.Message(), "文件不存在")
+	assert.Contains(t, imp.Message(), "市公安局-台账-2026-11.xlsx")
+	assert.NotContains(t, imp.Message(), "no such file")
+}

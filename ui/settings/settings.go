@@ -172,11 +172,11 @@ func (s *Screen) Save() error {
 		return fmt.Errorf("operator name is empty")
 	}
 	if err := s.deps.Store.SetSetting(ctx, common.SettingOperator, name); err != nil {
-		s.show(err.Error())
+		s.show(common.ErrorText(err))
 		return fmt.Errorf("save operator: %w", err)
 	}
 	if err := s.deps.Store.SetRules(ctx, r); err != nil {
-		s.show(err.Error())
+		s.show(common.ErrorText(err))
 		return fmt.Errorf("save rules: %w", err)
 	}
 	s.show(lang.L("settings.saved"))
@@ -209,7 +209,7 @@ func (s *Screen) dataTab() fyne.CanvasObject {
 			path, err := s.deps.Store.Backup(context.Background(), "")
 			return func() {
 				if err != nil {
-					s.show(err.Error())
+					s.show(common.ErrorText(err))
 					return
 				}
 				s.show(lang.L("settings.backed_up", map[string]any{"Path": path}))
@@ -227,7 +227,7 @@ func (s *Screen) dataTab() fyne.CanvasObject {
 func (s *Screen) reloadBackups() {
 	list, err := s.deps.Store.Backups()
 	if err != nil {
-		s.show(err.Error())
+		s.show(common.ErrorText(err))
 	}
 	s.list = list
 }
@@ -238,7 +238,7 @@ func (s *Screen) askRestore(b storage.BackupInfo) {
 			return
 		}
 		if err := s.deps.Restore(b.Path); err != nil {
-			dialog.ShowError(err, s.deps.Window)
+			common.ShowError(err, s.deps.Window)
 		}
 	}, s.deps.Window)
 }
@@ -248,7 +248,7 @@ func (s *Screen) askRemoveSample() {
 		if ok {
 			n, err := RemoveSample(context.Background(), s.deps.Store, s.operator.Text)
 			if err != nil {
-				s.show(err.Error())
+				s.show(common.ErrorText(err))
 				return
 			}
 			s.show(lang.L("settings.sample_removed", map[string]any{"Count": n}))
