@@ -1,6 +1,7 @@
 package ui_test
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"taizhang/model"
+	"taizhang/storage"
 	"taizhang/ui"
 )
 
@@ -76,4 +78,64 @@ func TestLedgerShowsResultsOfASearchWhileScrolledDown(t *testing.T) {
 	at := scrolledY(tb)
 	f.u.Reload()
 	assert.Equal(t, at, scrolledY(tb))
+}
+
+// overlayButton is the button labelled text in the dialog on top of w.
+func overlayButton(t *testing.T, f *fixture, text string) *widget.Button {
+	t.Helper()
+	top := f.win.Canvas().Overlays().Top()
+	require.NotNil(t, top, "a dialog is open")
+	return button(t, top, text)
+}
+
+func overlaySelects(t *testing.T, f *fixture) []*widget.Select {
+	var out []*widget.Select
+	for _, x := range test.LaidOutObjects(f.win.Canvas().Overlays().Top()) {
+		if s, ok := x.(*widget.Select); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func TestBatchRemindAsksMethodAndLevelFirst(t *testing.T) {
+	f := start(t, "王敏",
+		task("督1", "新建城区公共停车位", "市住建局", model.TaskInProgress, today.AddDays(-2)),
+		task("督2", "老旧小区加装电梯", "市住建局", model.TaskInProgress, today.AddDays(1)))
+	f.u.Show(ui.NavTasks)
+	l := f.u.Ledger(model.KindTask)
+	l.SelectRow(0)
+	l.SelectRow(1)
+	reminders := func() int {
+		n := 0
+		for _, num := range []string{"督1", "督2"} {
+			rs, err := f.st.List(context.Background(), storage.Query{Kind: model.KindTask, Text: num})
+			require.NoError(t, err)
+			for _, r := range rs {
+				n += len(r.(*model.Task).Reminders)
+			}
+		}
+		return n
+	}
+
+	test.Tap(button(t, f.win.Content(), "批量催办"))
+	assert.Zero(t, reminders(), "nothing is recorded before the user confirms")
+	assert.Contains(t, texts(f.win.Canvas().Overlays().Top()), "将对选中的 2 项事项登记催办，日期 2026-11-26。")
+	test.Tap(overlayButton(t, f, "取消"))
+	assert.Zero(t, reminders(), "cancel records nothing")
+
+	test.Tap(button(t, f.win.Content(), "批量催办"))
+	sels := overlaySelects(t, f)
+	require.Len(t, sels, 2, "method and level")
+	sels[0].SetSelected("亮牌督办")
+	sels[1].SetSelected("2级")
+	test.Tap(overlayButton(t, f, "登记催办"))
+	assert.Equal(t, 2, reminders())
+	rs, err := f.st.List(context.Background(), storage.Query{Kind: model.KindTask, Text: "督1"})
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	rm := rs[0].(*model.Task).Reminders[0]
+	assert.Equal(t, "coloured", rm.Method)
+	assert.Equal(t, 2, rm.Level)
+	assert.Equal(t, today, rm.On)
 }
