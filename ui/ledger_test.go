@@ -3,6 +3,8 @@ package ui_test
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"reflect"
 	"testing"
 
@@ -33,6 +35,17 @@ func table(t *testing.T, f *fixture) *widget.Table {
 func scrolledY(tb *widget.Table) float32 {
 	return float32(reflect.ValueOf(tb).Elem().FieldByName("offset").FieldByName("Y").Float())
 }
+
+// drawnCells are the texts drawn in the window, without the markup.
+func drawnCells(t *testing.T, f *fixture) string {
+	var out []string
+	for _, m := range drawnText.FindAllStringSubmatch(shown(f.win), -1) {
+		out = append(out, m[1])
+	}
+	return strings.Join(out, " ")
+}
+
+var drawnText = regexp.MustCompile(`<text[^>]*>([^<]+)</text>`)
 
 // manyTasks are n tasks 督0000… titled 日常工作N, plus two that a search for
 // 停车位 finds.
@@ -138,4 +151,36 @@ func TestBatchRemindAsksMethodAndLevelFirst(t *testing.T) {
 	assert.Equal(t, "coloured", rm.Method)
 	assert.Equal(t, 2, rm.Level)
 	assert.Equal(t, today, rm.On)
+}
+
+func TestMeetingLedgerNamesTheMeetingAndItsType(t *testing.T) {
+	f := start(t, "王敏",
+		&model.Meeting{Meta: model.Meta{Kind: model.KindMeeting}, Number: "第12次", Title: "市政府第12次常务会议", HeldOn: today},
+		&model.Meeting{Meta: model.Meta{Kind: model.KindMeeting}, Number: "专题1", Title: "重点项目推进专题会议", HeldOn: today})
+	f.u.Show(ui.NavMeetings)
+	l := f.u.Ledger(model.KindMeeting)
+	var heads []string
+	for c := 1; c < 7; c++ {
+		heads = append(heads, l.HeaderText(c))
+	}
+	assert.Equal(t, []string{"编号", "会议名称", "会议类型", "召开日期"}, heads[:4])
+	seen := drawnCells(t, f)
+	assert.Contains(t, seen, "常务会议 ")
+	assert.Contains(t, seen, "专题会议")
+	assert.NotContains(t, seen, "事项名称", "a meeting is not an item")
+}
+
+func TestTaskFormTabAndFieldHaveTheirOwnNames(t *testing.T) {
+	f := start(t, "王敏", task("督1", "新建城区公共停车位", "市住建局", model.TaskInProgress, today.AddDays(3)))
+	f.u.Show(ui.NavTasks)
+	f.u.Ledger(model.KindTask).OpenRow(0)
+	seen := texts(formWindow(f).Content())
+	n := 0
+	for _, s := range seen {
+		if s == "办理进展" {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "办理进展 names the field only: %v", seen)
+	assert.Contains(t, seen, "单位报告")
 }

@@ -94,3 +94,19 @@ func LightLabel(l model.Light) string {
 	}
 	return lang.L("light.none")
 }
+
+// MeetingKinds are the stored meeting kinds, in the order offered.
+var MeetingKinds = []string{"executive", "special", "other"}
+
+// MeetingKindLabel names a meeting kind; an unknown one shows as stored.
+func MeetingKindLabel(k string) string {
+	switch k {
+	case "executive":
+		return lang.L("meeting.executive")
+	case "special":
+		return lang.L("meeting.special")
+	case "other":
+		return lang.L("meeting.other")
+	}
+	return k
+}

@@ -270,3 +270,23 @@ func choice[T model.Record](label string, options []string, ptr func(T) *string)
 		get: func(r model.Record) string { return *ptr(r.(T)) },
 		set: func(r model.Record, s string) (string, error) { *ptr(r.(T)) = s; return "", nil }}
 }
+
+// meetingKind is a meeting's 会议类型 (executive, special, other).
+func meetingKind(label string) spec {
+	labels := make([]string, len(common.MeetingKinds))
+	for i, k := range common.MeetingKinds {
+		labels[i] = common.MeetingKindLabel(k)
+	}
+	return spec{label: label, in: inSelect, options: labels,
+		get: func(r model.Record) string { return common.MeetingKindLabel(r.(*model.Meeting).Kind) },
+		set: func(r model.Record, s string) (string, error) {
+			m := r.(*model.Meeting)
+			m.Kind = ""
+			for i, l := range labels {
+				if l == s {
+					m.Kind = common.MeetingKinds[i]
+				}
+			}
+			return "", nil
+		}}
+}

@@ -66,7 +66,8 @@ func (f *Form) specs() []spec {
 	case model.KindMeeting:
 		return []spec{
 			required(text(lang.L("field.number"), func(m *model.Meeting) *string { return &m.Number })),
-			text(lang.L("field.title"), func(m *model.Meeting) *string { return &m.Title }),
+			text(lang.L("field.meeting_title"), func(m *model.Meeting) *string { return &m.Title }),
+			meetingKind(lang.L("field.meeting_kind")),
 			date(lang.L("field.held_on"), today, func(m *model.Meeting) *model.Date { return &m.HeldOn }),
 			number(lang.L("field.topics"), func(m *model.Meeting) *int { return &m.Topics }),
 			text(lang.L("field.chair"), func(m *model.Meeting) *string { return &m.Chair }),

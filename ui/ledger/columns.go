@@ -49,7 +49,8 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 	case model.KindMeeting:
 		return []Column{
 			{lang.L("field.number"), 160, "number", of(func(m *model.Meeting) string { return m.Number })},
-			{lang.L("field.title"), 260, "title", of(func(m *model.Meeting) string { return m.Title })},
+			{lang.L("field.meeting_title"), 260, "title", of(func(m *model.Meeting) string { return m.Title })},
+			{lang.L("field.meeting_kind"), 100, "kind", of(func(m *model.Meeting) string { return common.MeetingKindLabel(m.Kind) })},
 			{lang.L("field.held_on"), 110, "held_on", of(func(m *model.Meeting) string { return m.HeldOn.String() })},
 			{lang.L("field.topics"), 70, "topics", of(func(m *model.Meeting) string { return fmt.Sprint(m.Topics) })},
 			{lang.L("field.chair"), 100, "chair", of(func(m *model.Meeting) string { return m.Chair })},
