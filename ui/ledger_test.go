@@ -3,9 +3,9 @@ package ui_test
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
-	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
