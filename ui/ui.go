@@ -129,6 +129,7 @@ type UI struct {
 	imp     *exchange.Import
 	confl   *exchange.ConflictList
 	forms   []*form.Form
+	pending int // conflicts waiting for a decision (the navigation's badge)
 }
 
 // New sets up the main window in win. It reads the language, operator,
@@ -204,7 +205,7 @@ func (u *UI) build() {
 	u.body = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(navOrder) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(navTitle(navOrder[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.navLabel(navOrder[i])) })
 	u.nav.OnSelected = func(i widget.ListItemID) { u.Show(navOrder[i]) }
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.16
@@ -216,15 +217,43 @@ func (u *UI) build() {
 	}
 	u.current = ""
 	u.Show(current)
+	u.countConflicts()
 }
 
 // NavTitles are the navigation entries as shown.
 func (u *UI) NavTitles() []string {
 	out := make([]string, len(navOrder))
 	for i, id := range navOrder {
-		out[i] = navTitle(id)
+		out[i] = u.navLabel(id)
 	}
 	return out
+}
+
+// navLabel is a navigation entry: the conflicts one with its count.
+func (u *UI) navLabel(id string) string {
+	if id == NavConflicts && u.pending > 0 {
+		return lang.L("nav.conflicts_n", map[string]any{"Count": u.pending})
+	}
+	return navTitle(id)
+}
+
+// countConflicts reads the pending conflicts for the badge and the
+// workbench's line.
+func (u *UI) countConflicts() {
+	u.run.Go(func() func() {
+		n, err := u.store.PendingConflicts(context.Background())
+		return func() {
+			if err != nil {
+				fyne.LogError("count conflicts", err)
+				return
+			}
+			u.pending = n
+			u.nav.Refresh()
+			if u.dash != nil {
+				u.dash.SetConflicts(n)
+			}
+		}
+	})
 }
 
 // Reports is the statistics screen, nil until it was first shown.
@@ -267,6 +296,8 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 				u.Ledger(model.KindTask).ShowOnly(l)
 			}
 		}
+		u.dash.ShowConflicts = func() { u.Show(NavConflicts) }
+		u.dash.SetConflicts(u.pending)
 		o = u.dash.Content()
 	case NavTasks:
 		o = u.Ledger(model.KindTask).Content()
@@ -295,6 +326,7 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		if u.opt.PickFiles != nil {
 			u.imp.Pick = u.opt.PickFiles
 		}
+		u.imp.ShowConflicts = func() { u.Show(NavConflicts) }
 		o = u.imp.Content()
 	case NavExport:
 		if u.opt.Exchanger == nil {
@@ -355,6 +387,7 @@ func (u *UI) reload(conflicts bool) {
 	if conflicts && u.confl != nil {
 		u.confl.Reload()
 	}
+	u.countConflicts()
 }
 
 // Import is the import wizard, nil until it was first shown.

@@ -130,6 +130,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	for _, v := range []string{"推进城镇老旧小区改造（本机）", "老旧小区改造提速（部门）", "2026-11-30", "2027-01-15"} {
 		assert.Contains(t, seen, v, "both values are shown as text")
 	}
+	assert.Contains(t, seen, "来自文件：导出.xlsx　单位：市住房和城乡建设局", "each conflict says where it came from")
 	assert.NotContains(t, joined, `"`, "no raw JSON")
 	assert.NotContains(t, joined, "deadline", "no JSON field names")
 

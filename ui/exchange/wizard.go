@@ -29,6 +29,10 @@ type Import struct {
 	// Pick asks for workbooks and passes the chosen paths on; the default
 	// is the file dialog filtered to Excel files. Tests set it.
 	Pick func(chosen func(paths []string))
+	// ShowConflicts opens the conflicts screen: after an import that left
+	// conflicts, a button under the counts leads there.
+	ShowConflicts func()
+	toConflicts   *widget.Button
 
 	files   []string
 	plan    *model.Plan
@@ -65,12 +69,19 @@ func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *
 	s.applyBtn.Disable()
 	s.stop = widget.NewButton(lang.L("action.cancel"), s.Cancel)
 	s.stop.Disable()
+	s.toConflicts = widget.NewButton(lang.L("import.to_conflicts"), func() {
+		if s.ShowConflicts != nil {
+			s.ShowConflicts()
+		}
+	})
+	s.toConflicts.Importance = widget.WarningImportance
+	s.toConflicts.Hide()
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.import"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(lang.L("import.step1")), container.NewHBox(s.choose), s.fileLbl,
 		s.stage, s.progress, s.busy,
 		widget.NewSeparator(), widget.NewLabel(lang.L("import.step2"))),
-		container.NewVBox(s.message, widget.NewLabel(lang.L("import.step3")), container.NewHBox(s.stop, s.applyBtn)),
+		container.NewVBox(s.message, container.NewHBox(s.toConflicts), widget.NewLabel(lang.L("import.step3")), container.NewHBox(s.stop, s.applyBtn)),
 		nil, nil, s.tabs)
 	return s
 }
@@ -92,6 +103,10 @@ func (s *Import) CancelButton() *widget.Button { return s.stop }
 
 // ChooseButton adds workbooks.
 func (s *Import) ChooseButton() *widget.Button { return s.choose }
+
+// ConflictsButton leads to the conflicts screen (shown after an import
+// that left conflicts).
+func (s *Import) ConflictsButton() *widget.Button { return s.toConflicts }
 
 // Choose asks for workbooks (the 选择文件 button), unless workbooks are
 // being read or a plan is under review: Ctrl+I lands there.
@@ -121,6 +136,7 @@ func (s *Import) SetFiles(files []string) {
 		s.cancel()
 	}
 	s.files = files
+	s.toConflicts.Hide()
 	names := make([]string, len(files))
 	for i, f := range files {
 		names[i] = filepath.Base(f)
@@ -254,6 +270,9 @@ func (s *Import) Apply() {
 			c := res.Plan.Counts()
 			s.message.SetText(lang.L("import.applied_counts", map[string]any{"New": c.New, "Updated": c.Updated,
 				"Merged": c.Merged, "Conflicts": c.Conflicts, "Rejected": c.Rejected, "Backup": filepath.Base(res.Backup)}))
+			if c.Conflicts > 0 {
+				s.toConflicts.Show()
+			}
 			if s.done != nil {
 				s.done()
 			}
