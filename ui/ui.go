@@ -360,7 +360,8 @@ func (u *UI) Ledger(k model.Kind) *ledger.Screen {
 	if s, ok := u.ledgers[k]; ok {
 		return s
 	}
-	s := ledger.New(k, ledger.Deps{Store: u.store, Window: u.win, Run: u.run, Day: u.Day, Operator: u.Operator, Open: func(k model.Kind, r model.Record) { u.OpenForm(k, r) }})
+	s := ledger.New(k, ledger.Deps{Store: u.store, Window: u.win, Run: u.run, Day: u.Day, Operator: u.Operator,
+		Units: func() *model.UnitDict { return u.units }, Open: func(k model.Kind, r model.Record) { u.OpenForm(k, r) }})
 	u.ledgers[k] = s
 	return s
 }

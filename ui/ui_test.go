@@ -232,7 +232,8 @@ func TestCreateEditAndMoveTaskThroughLifecycle(t *testing.T) {
 	assert.Equal(t, "共 1 条", ledger.Summary())
 	seen := shown(f.win)
 	assert.Contains(t, seen, "督〔2026〕15号")
-	assert.Contains(t, seen, "市发展和改革委员会")
+	assert.Contains(t, seen, "市发改委", "the narrow unit column shows the dictionary's 简称")
+	assert.Equal(t, "市发展和改革委员会", ledger.RowText(0, 2), "the record keeps the full name")
 	assert.Contains(t, seen, "2026-12-31")
 	assert.Contains(t, seen, "待交办")
 

@@ -120,7 +120,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	tasks := ledger.New(model.KindTask, ledger.Deps{Store: e.st, Window: e.win, Run: e.run})
 	view := exchange.NewConflicts(e.st, e.run, func() string { return "王敏" }, tasks.Reload)
 	e.win.SetContent(container.NewHSplit(view.Content(), tasks.Content()))
-	assert.Equal(t, "2026-11-30", tasks.RowText(0, 5), "the ledger shows this computer's deadline")
+	assert.Equal(t, "2026-11-30", tasks.RowText(0, 3), "the ledger shows this computer's deadline")
 	assert.Equal(t, 2, view.Count())
 	assert.Equal(t, "待处理冲突 2 条", view.Message())
 	seen := texts(view.Content())
@@ -147,7 +147,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	test.Tap(buttonAfter(t, view.Content(), "督办事项 督〔2026〕7号 · 完成时限", "采用导入"))
 	assert.Equal(t, 0, view.Count())
 	assert.Equal(t, "待处理冲突 0 条", view.Message())
-	assert.Equal(t, "2027-01-15", tasks.RowText(0, 5), "the ledger reloads after a resolution")
+	assert.Equal(t, "2027-01-15", tasks.RowText(0, 3), "the ledger reloads after a resolution")
 
 	got, err := e.st.Get(ctx, tk.ID)
 	require.NoError(t, err)

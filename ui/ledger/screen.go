@@ -41,6 +41,8 @@ type Deps struct {
 	Operator func() string
 	// Open shows a record's form; a nil record means a new one of kind.
 	Open func(kind model.Kind, r model.Record)
+	// Units is the unit dictionary: narrow unit columns show 简称.
+	Units func() *model.UnitDict
 	// Shown, if set, is told when a query's first rows are on screen and
 	// how long that took from the query's start (the search latency).
 	Shown func(took time.Duration)
@@ -74,6 +76,7 @@ type Screen struct {
 	inRow    bool     // a page is being loaded from inside row()
 	ids      []string // with a light filter: the matching ids, paged from the store
 	selected map[string]bool
+	short    common.ShortUnits
 	sortCol  int
 	sortDesc bool
 	// shown is the query whose rows are on screen: a different one starts
@@ -130,6 +133,9 @@ func (s *Screen) Rows() int { return s.count }
 // keystroke). The first page is read and shown before the rows are
 // counted, so results appear as soon as the store finds them.
 func (s *Screen) Reload() {
+	if s.deps.Units != nil {
+		s.short = common.NewShortUnits(s.deps.Units())
+	}
 	s.gen++
 	if s.cancel != nil {
 		s.cancel()
