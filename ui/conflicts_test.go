@@ -52,7 +52,7 @@ func TestPendingConflictsAreVisibleEverywhere(t *testing.T) {
 		o.PickFiles = func(chosen func([]string)) { chosen([]string{path}) }
 	}, "王敏", task("督1", "新建城区公共停车位", "市住建局", model.TaskInProgress, today.AddDays(20)))
 	ctx := context.Background()
-	assert.Equal(t, "冲突", f.u.NavTitles()[8], "no badge without conflicts")
+	assert.Equal(t, "冲突", f.u.NavTitle(ui.NavConflicts), "no badge without conflicts")
 
 	// the ledger goes out; both sides change the title
 	path = filepath.Join(t.TempDir(), "市住建局-台账-2026-11.xlsx")
@@ -75,7 +75,7 @@ func TestPendingConflictsAreVisibleEverywhere(t *testing.T) {
 	assert.Contains(t, imp.Message(), "冲突 1（待处理）")
 	require.True(t, imp.ConflictsButton().Visible(), "the wizard's conflicts line leads on")
 
-	assert.Equal(t, "冲突（1）", f.u.NavTitles()[8], "the navigation counts them")
+	assert.Equal(t, "冲突（1）", f.u.NavTitle(ui.NavConflicts), "the navigation counts them")
 	test.Tap(imp.ConflictsButton())
 	assert.Equal(t, ui.NavConflicts, f.u.Current())
 	assert.Contains(t, texts(f.win.Content()), "来自文件：市住建局-台账-2026-11.xlsx　单位：市住建局")
@@ -85,7 +85,7 @@ func TestPendingConflictsAreVisibleEverywhere(t *testing.T) {
 	assert.Equal(t, ui.NavConflicts, f.u.Current(), "the workbench's line leads there too")
 
 	test.Tap(button(t, f.win.Content(), "保留本机"))
-	assert.Equal(t, "冲突", f.u.NavTitles()[8], "the badge goes with the last conflict")
+	assert.Equal(t, "冲突", f.u.NavTitle(ui.NavConflicts), "the badge goes with the last conflict")
 	f.u.Show(ui.NavDashboard)
 	for _, x := range test.LaidOutObjects(f.win.Content()) {
 		if b, ok := x.(*widget.Button); ok && b.Visible() {

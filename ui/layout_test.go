@@ -10,7 +10,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"taizhang/model"
+	"taizhang/storage"
 	"taizhang/ui"
+	"taizhang/ui/exchange"
 )
 
 // usable1024 is what a 1024×768 screen leaves a window: the taskbar and
@@ -18,10 +20,12 @@ import (
 var usable1024 = fyne.NewSize(1024, 698)
 
 func TestEveryScreenFitsA1024x768Screen(t *testing.T) {
-	f := start(t, "王敏", task("督1", "新建城区公共停车位", "市发展和改革委员会", model.TaskInProgress, today.AddDays(3)))
+	f := startWith(t, func(o *ui.Options, st *storage.Store) {
+		o.Exchanger = exchange.StoreExchanger{Store: st, Operator: func() string { return "王敏" }, Lang: func() string { return "zh" }}
+	}, "王敏", task("督1", "新建城区公共停车位", "市发展和改革委员会", model.TaskInProgress, today.AddDays(3)))
 	f.win.Resize(usable1024)
 	for _, id := range []string{ui.NavDashboard, ui.NavTasks, ui.NavProposals, ui.NavVillage, ui.NavMeetings,
-		ui.NavReports, ui.NavImport, ui.NavExport, ui.NavConflicts, ui.NavSettings} {
+		ui.NavReports, ui.NavMonth, ui.NavImport, ui.NavExport, ui.NavConflicts, ui.NavSettings} {
 		f.u.Show(id)
 		min := f.win.Content().MinSize()
 		assert.LessOrEqual(t, min.Width, usable1024.Width, "%s is too wide", id)

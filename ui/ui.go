@@ -16,6 +16,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	ex "taizhang/storage/exchange"
 	"taizhang/ui/common"
 	"taizhang/ui/dashboard"
 	"taizhang/ui/exchange"
@@ -70,6 +71,7 @@ const (
 	NavVillage   = "village"
 	NavMeetings  = "meetings"
 	NavReports   = "reports"
+	NavMonth     = "month"
 	NavImport    = "import"
 	NavExport    = "export"
 	NavConflicts = "conflicts"
@@ -77,7 +79,7 @@ const (
 )
 
 var navOrder = []string{NavDashboard, NavTasks, NavProposals, NavVillage, NavMeetings,
-	NavReports, NavImport, NavExport, NavConflicts, NavSettings}
+	NavReports, NavMonth, NavImport, NavExport, NavConflicts, NavSettings}
 
 func navTitle(id string) string {
 	switch id {
@@ -93,6 +95,8 @@ func navTitle(id string) string {
 		return lang.L("nav.meetings")
 	case NavReports:
 		return lang.L("nav.reports")
+	case NavMonth:
+		return lang.L("nav.month")
 	case NavImport:
 		return lang.L("nav.import")
 	case NavExport:
@@ -127,6 +131,7 @@ type UI struct {
 	dash    *dashboard.Screen
 	reports *reports.Screen
 	imp     *exchange.Import
+	month   *exchange.Month
 	confl   *exchange.ConflictList
 	forms   []*form.Form
 	pending int // conflicts waiting for a decision (the navigation's badge)
@@ -157,6 +162,18 @@ func New(a fyne.App, win fyne.Window, st Store, opt Options) (*UI, error) {
 	}
 	u.build()
 	u.shortcuts()
+	// files and folders dropped on the window go to the import wizard
+	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, x := range uris {
+			if x.Scheme() == "file" {
+				paths = append(paths, x.Path())
+			}
+		}
+		if len(paths) > 0 {
+			u.ImportFiles(paths)
+		}
+	})
 	if u.operator == "" {
 		u.welcome()
 	}
@@ -201,7 +218,7 @@ func (u *UI) Operator() string { return u.operator }
 func (u *UI) build() {
 	u.ledgers = map[model.Kind]*ledger.Screen{}
 	u.screens = map[string]fyne.CanvasObject{}
-	u.dash, u.reports, u.imp, u.confl, u.village = nil, nil, nil, nil, nil
+	u.dash, u.reports, u.imp, u.confl, u.village, u.month = nil, nil, nil, nil, nil, nil
 	u.body = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(navOrder) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -228,6 +245,9 @@ func (u *UI) NavTitles() []string {
 	}
 	return out
 }
+
+// NavTitle is the navigation entry of screen id as shown.
+func (u *UI) NavTitle(id string) string { return u.navLabel(id) }
 
 // navLabel is a navigation entry: the conflicts one with its count.
 func (u *UI) navLabel(id string) string {
@@ -328,6 +348,15 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		}
 		u.imp.ShowConflicts = func() { u.Show(NavConflicts) }
 		o = u.imp.Content()
+	case NavMonth:
+		mx, ok := u.opt.Exchanger.(exchange.Monthly)
+		if !ok {
+			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
+			break
+		}
+		u.month = exchange.NewMonth(mx, u.win, u.run, func() model.Date { return u.day.Today })
+		u.month.Import = u.ImportFiles
+		o = u.month.Content()
 	case NavExport:
 		if u.opt.Exchanger == nil {
 			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
@@ -388,7 +417,28 @@ func (u *UI) reload(conflicts bool) {
 	if conflicts && u.confl != nil {
 		u.confl.Reload()
 	}
+	if u.month != nil {
+		u.month.Reload()
+	}
 	u.countConflicts()
+}
+
+// Month is the 本月调度 screen, nil until it was first shown.
+func (u *UI) Month() *exchange.Month { return u.month }
+
+// ImportFiles opens the import wizard on files (folders stand for their
+// workbooks): the month's folder, files dropped on the window.
+func (u *UI) ImportFiles(paths []string) {
+	files, err := ex.ExpandPaths(paths)
+	u.Show(NavImport)
+	if u.imp == nil {
+		return
+	}
+	if err != nil {
+		u.imp.ShowError(err)
+		return
+	}
+	u.imp.SetFiles(files)
 }
 
 // Import is the import wizard, nil until it was first shown.

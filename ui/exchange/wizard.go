@@ -104,6 +104,9 @@ func (s *Import) CancelButton() *widget.Button { return s.stop }
 // ChooseButton adds workbooks.
 func (s *Import) ChooseButton() *widget.Button { return s.choose }
 
+// ShowError says why files could not be taken (a folder that cannot be read).
+func (s *Import) ShowError(err error) { s.message.SetText(common.ErrorText(err)) }
+
 // ConflictsButton leads to the conflicts screen (shown after an import
 // that left conflicts).
 func (s *Import) ConflictsButton() *widget.Button { return s.toConflicts }
