@@ -14,6 +14,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	ex "taizhang/storage/exchange"
 	"taizhang/ui/common"
 )
 
@@ -41,6 +42,7 @@ type Import struct {
 	gen     int // bumped by every new reading and by cancel; stale results are dropped
 
 	fileLbl  *widget.Label
+	path     *common.Entry
 	progress *widget.ProgressBar
 	busy     *widget.ProgressBarInfinite
 	stage    *widget.Label
@@ -59,6 +61,10 @@ func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *
 		tabs: container.NewAppTabs(), message: widget.NewLabel("")}
 	s.Pick = s.pickWithDialog
 	s.message.Wrapping = common.Wrap()
+	s.fileLbl.Wrapping = common.Wrap()
+	s.path = common.NewEntry(false)
+	s.path.SetPlaceHolder(lang.L("import.path_hint"))
+	s.path.OnSubmitted = s.AddPath
 	s.progress.Hide()
 	s.busy.Hide()
 	s.busy.Stop()
@@ -78,7 +84,9 @@ func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *
 	s.toConflicts.Hide()
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.import"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L("import.step1")), container.NewHBox(s.choose), s.fileLbl,
+		widget.NewLabel(lang.L("import.step1")),
+		container.NewBorder(nil, nil, s.choose, widget.NewButton(lang.L("import.add_path"), func() { s.AddPath(s.path.Text) }), s.path),
+		s.fileLbl,
 		s.stage, s.progress, s.busy,
 		widget.NewSeparator(), widget.NewLabel(lang.L("import.step2"))),
 		container.NewVBox(s.message, container.NewHBox(s.toConflicts), widget.NewLabel(lang.L("import.step3")), container.NewHBox(s.stop, s.applyBtn)),
@@ -132,6 +140,28 @@ func (s *Import) pickWithDialog(chosen func([]string)) {
 	common.ShowFileDialog(d, s.win)
 }
 
+// maxNames is how many file names the wizard lists (a month brings 60).
+const maxNames = 8
+
+// AddPath adds the workbook or the folder's workbooks typed or pasted into
+// the path field.
+func (s *Import) AddPath(path string) {
+	path = strings.Trim(strings.TrimSpace(path), `"`)
+	if path == "" {
+		return
+	}
+	files, err := ex.ExpandPaths([]string{path})
+	if err != nil {
+		s.message.SetText(common.ErrorText(err))
+		return
+	}
+	s.path.SetText("")
+	s.SetFiles(append(s.files, files...))
+}
+
+// PathEntry is the field a path (file or folder) is typed or pasted into.
+func (s *Import) PathEntry() *common.Entry { return s.path }
+
 // SetFiles chooses the workbooks and reads them off the UI goroutine; the
 // progress bar moves file by file, then the plan is shown.
 func (s *Import) SetFiles(files []string) {
@@ -140,11 +170,15 @@ func (s *Import) SetFiles(files []string) {
 	}
 	s.files = files
 	s.toConflicts.Hide()
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = filepath.Base(f)
+	names := make([]string, 0, min(len(files), maxNames))
+	for _, f := range files[:min(len(files), maxNames)] {
+		names = append(names, filepath.Base(f))
 	}
-	s.fileLbl.SetText(strings.Join(names, "\n"))
+	list := strings.Join(names, "、")
+	if len(files) > maxNames {
+		list += lang.L("import.files_more", map[string]any{"Count": len(files) - maxNames})
+	}
+	s.fileLbl.SetText(lang.L("import.files", map[string]any{"Count": len(files), "Names": list}))
 	s.plan = nil
 	s.tabs.Hide()
 	s.message.SetText("")

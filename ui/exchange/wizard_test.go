@@ -2,6 +2,7 @@ package exchange_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -236,4 +237,20 @@ func TestImportWizardNamesAMissingFileInChinese(t *testing.T) {
 	assert.Contains(t, imp.Message(), "文件不存在")
 	assert.Contains(t, imp.Message(), "市公安局-台账-2026-11.xlsx")
 	assert.NotContains(t, imp.Message(), "no such file")
+}
+
+func TestImportWizardTakesAFolderTypedIntoThePathField(t *testing.T) {
+	e := newEnv(t)
+	dir := t.TempDir()
+	deptLedger(t, dir, "一.xlsx", false)
+	deptLedger(t, dir, "二.xlsx", false)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "~$一.xlsx"), []byte("lock"), 0o644))
+	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	e.win.SetContent(imp.Content())
+	e.win.Canvas().Focus(imp.PathEntry())
+	test.Type(imp.PathEntry(), dir)
+	imp.PathEntry().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Contains(t, texts(imp.Content()), "2 个文件：一.xlsx、二.xlsx", "both workbooks, not Excel's lock file")
+	assert.True(t, imp.Tabs().Visible(), "the plan of both is shown")
+	assert.Empty(t, imp.PathEntry().Text)
 }
