@@ -59,7 +59,7 @@ func TestSetFields(t *testing.T) {
 
 	m := &Meeting{Meta: Meta{ID: "m1", Kind: KindMeeting}, Kind: "executive"}
 	require.NoError(t, SetFields(m, map[string]json.RawMessage{"kind": json.RawMessage(`"special"`)}))
-	assert.Equal(t, "special", m.Kind)
+	assert.Equal(t, MeetingKind("special"), m.Kind)
 	assert.Equal(t, KindMeeting, m.Meta.Kind)
 
 	err = SetFields(task, map[string]json.RawMessage{"title": json.RawMessage(`"z"`), "nope": json.RawMessage(`1`)})

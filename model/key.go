@@ -21,7 +21,7 @@ func NaturalKey(r Record) string {
 		if v.Number != "" {
 			return keyOf(v.Number)
 		}
-		return keyOf(v.HeldOn.String(), v.Kind)
+		return keyOf(v.HeldOn.String(), string(v.Kind))
 	case *Proposal:
 		if v.Number == "" {
 			if v.Title == "" {
@@ -52,6 +52,11 @@ func NaturalKey(r Record) string {
 		return keyOf(v.Name)
 	case *Holiday:
 		return keyOf(v.Date.String())
+	case *Term:
+		if v.Word == "" {
+			return ""
+		}
+		return keyOf(v.Of, enumKey(v.Word))
 	}
 	return ""
 }

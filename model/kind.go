@@ -20,19 +20,20 @@ const (
 	KindProblem  Kind = "problems"  // 问题清单
 	KindUnit     Kind = "units"     // 单位
 	KindHoliday  Kind = "holidays"  // 节假日调休
+	KindTerm     Kind = "terms"     // 词汇对照
 )
 
 // Kinds lists every record kind in the order sheets are exported.
 func Kinds() []Kind {
 	return []Kind{KindTask, KindMeeting, KindProposal, KindVillage, KindFund,
-		KindProject, KindPoint, KindVisit, KindProblem, KindUnit, KindHoliday}
+		KindProject, KindPoint, KindVisit, KindProblem, KindUnit, KindHoliday, KindTerm}
 }
 
 var kindSheet = map[Kind]string{
 	KindTask: "督办事项", KindMeeting: "会议", KindProposal: "建议提案",
 	KindVillage: "帮扶村", KindFund: "帮扶资金", KindProject: "帮扶项目",
 	KindPoint: "基层联系点", KindVisit: "走访调研", KindProblem: "问题清单",
-	KindUnit: "单位", KindHoliday: "节假日调休",
+	KindUnit: "单位", KindHoliday: "节假日调休", KindTerm: "词汇对照",
 }
 
 // SheetName is the Chinese name of the kind, used for exported sheets.

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 )
 
 // Merge3 decides one incoming row against the local record, field by field.
@@ -18,6 +20,10 @@ import (
 // Without base (a ledger Taizhang did not write): an empty incoming value
 // never blanks a field; an empty local value takes incoming; equal values are
 // the same; two different non-empty values are a conflict.
+//
+// A *_text companion (status_text: a word no rule knew, kept as typed)
+// follows its value: when the sheet states the value and no word, the kept
+// word is cleared.
 //
 // Arrays of objects that all carry an "id" (reports, extensions, reminders)
 // merge per element by id: the union of both sides, local's order first,
@@ -80,6 +86,13 @@ func Merge3(base, local, incoming Record, fields []string) (result Record, chang
 			}
 		} else {
 			merged, conflict = mergeValue(bv, lv, iv, hasBase)
+		}
+		if value, ok := strings.CutSuffix(name, "_text"); ok && !conflict && IsEmptyJSON(iv) && !IsEmptyJSON(inf[value]) &&
+			slices.Contains(fields, value) && !hasConflict(conflicts, value) && name != "deadline_text" && name != "source_text" {
+			// A word kept as typed goes once the sheet states the value
+			// itself (a word taught since, a value picked): the companion
+			// follows its value, though an empty cell never blanks a field.
+			merged = json.RawMessage(`""`)
 		}
 		if conflict {
 			c := FieldConflict{Field: name, Local: lv, Incoming: iv}

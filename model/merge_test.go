@@ -200,7 +200,7 @@ func TestMerge3MeetingKindAndWholeArrays(t *testing.T) {
 	assert.Empty(t, conflicts)
 	assert.Equal(t, []string{"kind"}, changed)
 	got := res.(*Meeting)
-	assert.Equal(t, "special", got.Kind, "the meeting's kind is a field")
+	assert.Equal(t, MeetingKind("special"), got.Kind, "the meeting's kind is a field")
 	assert.Equal(t, KindMeeting, got.Meta.Kind, "the record kind stays")
 
 	// Units carry no id: the list is one value.

@@ -63,7 +63,7 @@ func TestNormalizeProposalNumber(t *testing.T) {
 // Without a 会议类型 column the name tells: only executive meetings count
 // in the summary's meetings figure.
 func TestNormalizeMeetingKindFromItsName(t *testing.T) {
-	for title, want := range map[string]string{
+	for title, want := range map[string]MeetingKind{
 		"市政府第12次常务会议":    "executive",
 		"第12次":           "executive",
 		"全市防汛工作专题会议":     "special",
@@ -76,7 +76,7 @@ func TestNormalizeMeetingKindFromItsName(t *testing.T) {
 	}
 	m := &Meeting{Title: "全市防汛工作专题会议", Kind: "other"}
 	m.Normalize()
-	assert.Equal(t, "other", m.Kind, "a typed kind is kept")
+	assert.Equal(t, MeetingKind("other"), m.Kind, "a typed kind is kept")
 }
 
 func TestPeriodicDeadlineGivesTheReportingCycle(t *testing.T) {

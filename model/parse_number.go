@@ -119,13 +119,15 @@ func ParsePercent(s string) (int, error) {
 
 var boolWords = map[string]bool{
 	"是": true, "√": true, "✓": true, "✔": true, "☑": true, "y": true, "yes": true, "true": true,
-	"1": true, "重点": true, "挂牌": true, "有": true, "对": true,
+	"1": true, "重点": true, "挂牌": true, "有": true, "对": true, "★": true, "☆": true, "●": true,
+	"是重点": true, "列为重点": true, "已挂牌": true, "公开挂牌": true,
 	"否": false, "×": false, "✗": false, "✘": false, "x": false, "n": false, "no": false,
 	"false": false, "0": false, "无": false, "不是": false, "非重点": false, "不挂牌": false,
+	"一般": false, "普通": false, "未挂牌": false, "-": false, "—": false, "/": false,
 }
 
-// ParseBool reads a yes/no cell: 是 √ ✓ Y yes true 1 重点 挂牌 有 are true,
-// 否 × ✗ N no false 0 无 非重点 are false, empty is false. Anything else is an
+// ParseBool reads a yes/no cell: 是 √ ✓ ★ Y yes true 1 重点 挂牌 有 are true,
+// 否 × ✗ N no false 0 无 非重点 一般 and a dash are false, empty is false. Anything else is an
 // error rather than a guess.
 func ParseBool(s string) (bool, error) {
 	t := strings.ToLower(compact(s))

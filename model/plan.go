@@ -49,6 +49,26 @@ type Rejection struct {
 	Reason string `json:"reason"`
 }
 
+// Warning is a cell that imported but not as a value: a word no rule
+// knows (kept verbatim beside the field), a column Taizhang has no field
+// for (kept with the record), a status the ledger states without the dates
+// it implies. The row imports either way.
+type Warning struct {
+	File   string `json:"file"`
+	Sheet  string `json:"sheet"`
+	Row    int    `json:"row"`
+	Column string `json:"column"`
+	Header string `json:"header"`
+	Value  string `json:"value"`
+	// Kind and Field name the field (task.status), so the office can teach
+	// the word once (the value dictionary); empty for an extra column.
+	Kind  Kind   `json:"kind"`
+	Field string `json:"field,omitempty"`
+	// Kept says what the record holds now, Reason why, in the reader's language.
+	Kept   string `json:"kept"`
+	Reason string `json:"reason"`
+}
+
 // FieldConflict is one field changed on both sides to different values.
 // Values are JSON texts.
 type FieldConflict struct {
@@ -84,6 +104,9 @@ type SheetReport struct {
 	Kind      *Kind  `json:"kind"`
 	HeaderRow *int   `json:"header_row"`
 	Rows      int    `json:"rows"`
+	// BrokenAfter is set when the sheet is damaged and was read in part
+	// (import --partial): the last row read whole.
+	BrokenAfter *int `json:"broken_after,omitempty"`
 }
 
 // FileReport says what import found in one file.
@@ -98,6 +121,7 @@ type Plan struct {
 	Files    []FileReport
 	Items    []PlanItem
 	Rejected []Rejection
+	Warnings []Warning
 	// NewUnits are unit names not in the dictionary; applying adds them.
 	NewUnits []string
 	// Notes are non-fatal remarks (a formula's cached value was used, a

@@ -50,6 +50,8 @@ func New(k Kind) Record {
 		r = &Unit{}
 	case KindHoliday:
 		r = &Holiday{}
+	case KindTerm:
+		r = &Term{}
 	default:
 		return nil
 	}
@@ -76,6 +78,17 @@ const (
 	RoleCo          Role = "co"
 	RoleSplit       Role = "split"
 )
+
+// Roles are the unit roles with their labels, for forms and exports.
+var Roles = Enum[Role]{
+	Options: []Option[Role]{
+		{RoleLead, "牵头", "Lead", []string{"牵头单位", "主办", "主办单位", "主责"}},
+		{RoleResponsible, "责任", "Responsible", []string{"责任单位"}},
+		{RoleCooperating, "配合", "Cooperating", []string{"配合单位", "协同"}},
+		{RoleCo, "会办", "Co-unit", []string{"协办", "会办单位", "协办单位"}},
+		{RoleSplit, "分办", "Split", []string{"分办单位"}},
+	},
+}
 
 // leadOf returns the first unit with the lead role, else the first unit:
 // DOMAIN.md: the lead unit is the first listed unit.

@@ -12,6 +12,17 @@ var classWords = []struct{ word, class string }{
 	{"已经解决", "A"}, {"基本解决", "A"}, {"已解决", "A"}, {"解决或基本解决", "A"},
 }
 
+// ResultClasses are the national scheme's classes, for dropdowns and
+// exports; ParseResultClass reads what ledgers type.
+var ResultClasses = Enum[string]{
+	Options: []Option[string]{
+		{"A", "A", "A (solved)", []string{"A类", "已经解决", "基本解决", "已解决"}},
+		{"B", "B", "B (being solved)", []string{"B类", "正在解决", "列入计划"}},
+		{"C", "C", "C (later)", []string{"C类", "以后解决", "条件限制"}},
+		{"D", "D", "D (for reference)", []string{"D类", "留作参考"}},
+	},
+}
+
 // ParseResultClass reads a proposal's result class: a letter A–D ("A类",
 // "ａ") or the national scheme's wording give the letter under scheme
 // "ABCD"; anything else is kept as typed under the local scheme "local".

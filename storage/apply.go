@@ -51,7 +51,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 	}
 	err := s.Update(ctx, func(tx *Tx) error {
 		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
-			NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
+			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
 		for i := range rows {
 			// An item whose record is as it was when planned stands; the
 			// others (edited or created meanwhile) are decided again.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"taizhang/model"
 )
@@ -402,7 +403,10 @@ func filledFields(r model.Record, fields []string) ([]string, error) {
 	}
 	out := make([]string, 0, len(fields))
 	for _, name := range fields {
-		if !model.IsEmptyJSON(f[name]) {
+		value, companion := strings.CutSuffix(name, "_text")
+		// A kept word's companion stays when its value is filled: the
+		// value stated clears the word (model.Merge3).
+		if !model.IsEmptyJSON(f[name]) || (companion && !model.IsEmptyJSON(f[value])) {
 			out = append(out, name)
 		}
 	}

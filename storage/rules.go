@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"taizhang/model"
 )
@@ -60,6 +61,64 @@ func (s *Store) UnitDict(ctx context.Context) (*model.UnitDict, error) {
 		units = append(units, r.(*model.Unit))
 	}
 	return model.NewUnitDict(units), nil
+}
+
+// Dictionary is the value dictionary: the words the office has taught.
+func (s *Store) Dictionary(ctx context.Context) (*model.Dictionary, error) {
+	terms, err := s.terms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return model.NewDictionary(terms), nil
+}
+
+func (s *Store) terms(ctx context.Context) ([]*model.Term, error) {
+	recs, err := s.List(ctx, Query{Kind: model.KindTerm})
+	if err != nil {
+		return nil, fmt.Errorf("value dictionary: %w", err)
+	}
+	terms := make([]*model.Term, 0, len(recs))
+	for _, r := range recs {
+		terms = append(terms, r.(*model.Term))
+	}
+	return terms, nil
+}
+
+// Teach records that word means value in a field (a model.Vocab id), for
+// every later import: a new term, or the word's term changed, in the
+// history like any edit.
+func (s *Store) Teach(ctx context.Context, of, word, value, by string) (*model.Term, error) {
+	v, ok := model.VocabOf(of)
+	if !ok {
+		return nil, model.NewError(model.T("没有这个字段："+of, "no such field: "+of), nil)
+	}
+	if !slices.Contains(v.Values(), value) {
+		return nil, model.NewError(model.T(fmt.Sprintf("“%s”不是%s的取值", value, v.Title("zh")),
+			fmt.Sprintf("%q is not a value of %s", value, v.Title("en"))), nil)
+	}
+	t := &model.Term{Of: v.ID, Word: word, Value: value}
+	t.Normalize()
+	if t.Word == "" {
+		return nil, model.NewError(model.T("词语不能为空", "the word is empty"), nil)
+	}
+	terms, err := s.terms(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, old := range terms {
+		if model.NaturalKey(old) == model.NaturalKey(t) {
+			if old.Value == value {
+				return old, nil
+			}
+			old.Value = value
+			t = old
+			break
+		}
+	}
+	if err := s.Save(ctx, t, by); err != nil {
+		return nil, fmt.Errorf("teach %q: %w", word, err)
+	}
+	return t, nil
 }
 
 // Day is today under the stored rules and holiday calendar.

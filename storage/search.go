@@ -28,7 +28,7 @@ func searchFields(r model.Record) []string {
 		}
 		return out
 	case *model.Proposal:
-		out := []string{v.Number, v.Session, v.Title, v.Proposer, v.CoSigners, v.Topic, v.ReplyRef, v.Remarks}
+		out := []string{v.Number, v.Session, v.Title, v.Proposer, v.CoSigners, string(v.Topic), v.TopicText, v.ReplyRef, v.Remarks}
 		for _, u := range v.Units {
 			out = append(out, u.Name)
 		}
@@ -39,7 +39,7 @@ func searchFields(r model.Record) []string {
 	case *model.Problem:
 		return []string{v.Number, v.Description, v.Visit, v.Unit, v.Resolution, v.Remarks}
 	case *model.Project:
-		return []string{v.Name, v.Village, v.Category, v.Location, v.Content, v.Remarks}
+		return []string{v.Name, v.Village, string(v.Category), v.CategoryText, v.Location, v.Content, v.Remarks}
 	case *model.Point:
 		return []string{v.Name, v.ShortName, v.Address, v.Contact, v.Owner, v.Remarks}
 	case *model.Unit:

@@ -98,7 +98,7 @@ func TestSaveKeepsGivenIDAndEveryKindRoundTrips(t *testing.T) {
 	require.NoError(t, s.Save(ctx, m, "李四"))
 	got, err := s.Get(ctx, m.ID)
 	require.NoError(t, err)
-	assert.Equal(t, "special", got.(*model.Meeting).Kind, "a meeting's own kind field survives")
+	assert.Equal(t, model.MeetingKind("special"), got.(*model.Meeting).Kind, "a meeting's own kind field survives")
 	assert.Equal(t, model.KindMeeting, got.RecordMeta().Kind)
 }
 

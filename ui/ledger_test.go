@@ -148,7 +148,7 @@ func TestBatchRemindAsksMethodAndLevelFirst(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rs, 1)
 	rm := rs[0].(*model.Task).Reminders[0]
-	assert.Equal(t, "coloured", rm.Method)
+	assert.Equal(t, model.ReminderMethod("coloured"), rm.Method)
 	assert.Equal(t, 2, rm.Level)
 	assert.Equal(t, today, rm.On)
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
 // Exit codes (docs/CLI.md).
@@ -72,7 +73,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	}
 }
 
-const commandList = "version import export template list conflicts resolve report backup restore check"
+const commandList = "version import export template list conflicts resolve teach report backup restore check"
 
 func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 	switch cmd {
@@ -98,6 +99,8 @@ func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 		return e.cmdResolve(ctx, args)
 	case "report":
 		return e.cmdReport(ctx, args)
+	case "teach":
+		return e.cmdTeach(ctx, args)
 	case "help", "-h", "--help":
 		fmt.Fprintln(e.out, usageText)
 		return nil
@@ -150,7 +153,16 @@ func defaultLang() string {
 
 func (e *env) pick(zh, en string) string { return model.T(zh, en).In(e.lang) }
 
-func (e *env) localize(err error) string { return model.Localize(err, e.lang) }
+// localize is err in the user's language: SQLite's and the system's
+// errors are explained (storage.Explain), never shown raw. TAIZHANG_DEBUG=1
+// adds the raw chain for technical staff.
+func (e *env) localize(err error) string {
+	text := model.Localize(storage.Explain(err), e.lang)
+	if os.Getenv("TAIZHANG_DEBUG") == "1" {
+		text += " [" + err.Error() + "]"
+	}
+	return text
+}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -170,6 +182,7 @@ const usageText = `taizhang-cli [--data DIR] [--lang zh|en] COMMAND …
   list     KIND [--query TEXT] [--status S] [--unit NAME] [--json]
   conflicts [--json]
   resolve  CONFLICT_ID --keep local|incoming
+  teach    [FIELD WORD VALUE]
   report summary --from YYYY-MM-DD --to YYYY-MM-DD [--json]
   report monthly   --month YYYY-MM OUT.xlsx
   report quarterly --quarter YYYYQn OUT.xlsx

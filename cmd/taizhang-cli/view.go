@@ -64,7 +64,7 @@ func (v *view) Summary(r model.Record) []string {
 	case *model.Fund:
 		return []string{t.Date.String(), model.FundSources.Zh(t.Source), t.SourceText, t.AmountFen.Yuan(), t.Project}
 	case *model.Project:
-		return []string{t.Name, t.Village, t.Category, model.ProjectStatuses.Zh(t.Status), fmt.Sprintf("%d%%", t.Percent)}
+		return []string{t.Name, t.Village, model.ProjectCategories.Zh(t.Category), model.ProjectStatuses.Zh(t.Status), fmt.Sprintf("%d%%", t.Percent)}
 	case *model.Point:
 		return []string{t.Name, t.ShortName, t.Owner, t.Contact}
 	case *model.Visit:

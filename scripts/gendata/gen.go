@@ -146,7 +146,7 @@ func (g *gen) tasks(w *writer, n int) error {
 		title := g.title()
 		t := &model.Task{Meta: meta(model.KindTask),
 			Number:     fmt.Sprintf("督〔%d〕%d号", assigned.Y, seqs[assigned.Y]),
-			Source:     model.Sources[g.weighted(25, 25, 10, 20, 8, 6, 4, 2)].Value,
+			Source:     model.Sources.Options[g.weighted(25, 25, 10, 20, 8, 6, 4, 2)].Value,
 			Title:      title,
 			Content:    g.content(title),
 			Leader:     pick(g, leaders),
@@ -165,7 +165,7 @@ func (g *gen) tasks(w *writer, n int) error {
 		if old {
 			status = []model.TaskStatus{model.TaskDone, model.TaskClosed, model.TaskInProgress, model.TaskWithdrawn}[g.weighted(25, 65, 8, 2)]
 		} else {
-			status = model.TaskStatuses[g.weighted(4, 12, 50, 6, 12, 14, 2)].Value
+			status = model.TaskStatuses.Options[g.weighted(4, 12, 50, 6, 12, 14, 2)].Value
 		}
 		t.Status = status
 		open := status == model.TaskAssigned || status == model.TaskInProgress || status == model.TaskReview
@@ -250,8 +250,8 @@ func (g *gen) proposals(w *writer, n int) error {
 			assigned = g.today.AddDays(-g.r.IntN(60))
 		}
 		p := &model.Proposal{Meta: meta(model.KindProposal), Body: body, Session: session,
-			Number: fmt.Sprint(seq[session]), Title: pick(g, proposalTitles), Type: model.ProposalTypes[g.r.IntN(3)].Value,
-			Proposer: pick(g, people), Topic: pick(g, model.Topics), Mode: "single", Units: g.unitRoles(),
+			Number: fmt.Sprint(seq[session]), Title: pick(g, proposalTitles), Type: model.ProposalTypes.Options[g.r.IntN(3)].Value,
+			Proposer: pick(g, people), Topic: pick(g, model.Topics.Values()), Mode: "single", Units: g.unitRoles(),
 			AssignedOn: assigned}
 		recent := assigned.DaysUntil(g.today) < 120
 		switch {
@@ -265,7 +265,7 @@ func (g *gen) proposals(w *writer, n int) error {
 			p.RepliedOn = assigned.AddMonths(2).AddDays(g.r.IntN(30))
 			p.ReplyRef = fmt.Sprintf("办复〔%d〕%d号", year, g.r.IntN(200)+1)
 			p.ResultClass = []string{"A", "B", "C"}[g.r.IntN(3)]
-			p.Satisfaction = model.Satisfactions[g.r.IntN(3)].Value
+			p.Satisfaction = model.Satisfactions.Options[g.r.IntN(3)].Value
 		}
 		if err := w.add(p); err != nil {
 			return err
@@ -313,8 +313,8 @@ func (g *gen) villages(w *writer, n int) error {
 			planned := model.Fen((5 + g.r.IntN(300)) * 1000000)
 			name := pick(g, projectKinds)
 			p := &model.Project{Meta: meta(model.KindProject), Name: fmt.Sprintf("%s%s", v, name), Village: v,
-				Category: pick(g, model.ProjectCategories), Content: "新建" + name, PlannedFen: planned, StartOn: start,
-				Status: model.ProjectStatuses[g.weighted(10, 30, 55, 5)].Value}
+				Category: pick(g, model.ProjectCategories.Values()), Content: "新建" + name, PlannedFen: planned, StartOn: start,
+				Status: model.ProjectStatuses.Options[g.weighted(10, 30, 55, 5)].Value}
 			if p.Status == "done" {
 				p.Percent, p.ActualFen = 100, planned*model.Fen(90+g.r.IntN(15))/100
 			} else if p.Status == "in_progress" {
@@ -324,7 +324,7 @@ func (g *gen) villages(w *writer, n int) error {
 				return err
 			}
 			for k := 0; k < 1+g.r.IntN(3); k++ { // funds for it
-				src := model.FundSources[g.weighted(40, 20, 20, 8, 7, 5, 0)]
+				src := model.FundSources.Options[g.weighted(40, 20, 20, 8, 7, 5, 0)]
 				f := &model.Fund{Meta: meta(model.KindFund), Date: g.day(start, g.today), Source: src.Value, SourceText: src.Zh,
 					AmountFen: model.Fen((1 + g.r.IntN(100)) * 1000000), Project: p.Name, Village: v}
 				if err := w.add(f); err != nil {
@@ -361,7 +361,7 @@ func (g *gen) visits(w *writer, n int) error {
 		start := g.day(first, g.today)
 		seq[start.Y]++
 		v := &model.Visit{Meta: meta(model.KindVisit), Number: fmt.Sprintf("走访〔%d〕%d号", start.Y, seq[start.Y]),
-			Type: model.VisitTypes[g.r.IntN(3)].Value, StartOn: start, Leader: pick(g, leaders), People: pick(g, people) + "、" + pick(g, people),
+			Type: model.VisitTypes.Options[g.r.IntN(3)].Value, StartOn: start, Leader: pick(g, leaders), People: pick(g, people) + "、" + pick(g, people),
 			Place: pick(g, places) + pick(g, pointNames), Units: []string{pick(g, units)[0]},
 			Purpose: "调研" + pick(g, topics) + "情况", Findings: pick(g, progressWords)}
 		if v.Type == model.VisitVillage && len(g.vills) > 0 {
@@ -371,7 +371,7 @@ func (g *gen) visits(w *writer, n int) error {
 			return err
 		}
 		if g.r.IntN(5) < 4 { // most visits raise a problem
-			status := model.ProblemStatuses[g.weighted(20, 30, 50)].Value
+			status := model.ProblemStatuses.Options[g.weighted(20, 30, 50)].Value
 			pr := &model.Problem{Meta: meta(model.KindProblem), Number: fmt.Sprintf("问题〔%d〕%d号", start.Y, seq[start.Y]),
 				Description: pick(g, problemTexts), Visit: v.Number, Unit: pick(g, units)[0], RaisedOn: start, Status: status}
 			if status == "resolved" {

@@ -20,6 +20,9 @@ import (
 type ReadRequest struct {
 	Lang     string // language of rejection reasons: "zh" or "en"
 	Password string // for encrypted workbooks
+	// Partial reads a damaged sheet up to its damage instead of refusing
+	// the file (import --partial); the plan's notes say where it breaks.
+	Partial bool
 	// Progress, when set, is called after each file (done of total).
 	Progress func(done, total int)
 }
@@ -32,10 +35,19 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	if err != nil {
 		return nil, err
 	}
+	words, err := s.Dictionary(ctx)
+	if err != nil {
+		return nil, err
+	}
+	lim, err := s.ImportLimits(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var (
 		rows     []model.Incoming
 		files    []model.FileReport
 		rejected []model.Rejection
+		warnings []model.Warning
 		notes    []string
 		unknown  []string
 	)
@@ -43,13 +55,15 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Lang: req.Lang, Password: req.Password})
+		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Words: words, Lang: req.Lang, Password: req.Password,
+			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells})
 		if err != nil {
 			return nil, err
 		}
 		rows = append(rows, res.Rows...)
 		files = append(files, res.Report)
 		rejected = append(rejected, res.Rejected...)
+		warnings = append(warnings, res.Warnings...)
 		notes = append(notes, res.Notes...)
 		for _, u := range res.UnknownUnits {
 			if !slices.Contains(unknown, u) {
@@ -65,6 +79,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		return nil, err
 	}
 	plan.Notes = append(notes, plan.Notes...)
+	plan.Warnings = append(warnings, plan.Warnings...)
 	plan.NewUnits = unknown
 	return plan, nil
 }

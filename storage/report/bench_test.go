@@ -57,7 +57,7 @@ func bigDataset(n int) model.Dataset {
 	}
 	for i := range n / 10 {
 		assigned := dayIn(5 * 365)
-		p := &model.Proposal{Body: model.BodyNPC, Number: fmt.Sprint(i), Topic: model.Topics[rng.IntN(len(model.Topics))],
+		p := &model.Proposal{Body: model.BodyNPC, Number: fmt.Sprint(i), Topic: model.Topics.Values()[rng.IntN(len(model.Topics.Options))],
 			Units: []model.UnitRole{{Name: unitName(), Role: model.RoleLead}}, AssignedOn: assigned, Satisfaction: model.SatNone}
 		if rng.IntN(3) > 0 {
 			p.RepliedOn, p.ResultClass = assigned.AddDays(rng.IntN(120)), string(rune('A'+rng.IntN(4)))

@@ -308,15 +308,18 @@ func proposalTables(ds model.Dataset, from, to, asOf model.Date, r model.Rules) 
 		}
 	}
 	units, topics := map[string]*propRow{}, map[string]*propRow{}
-	for _, t := range model.Topics { // the usual topics are listed even when empty
-		row := &propRow{name: t, classes: map[string]int{}}
-		topics[nameKey(t)] = row
+	for _, t := range model.Topics.Values() { // the usual topics are listed even when empty
+		row := &propRow{name: string(t), classes: map[string]int{}}
+		topics[nameKey(string(t))] = row
 		byTopic = append(byTopic, row)
 	}
 	for _, p := range model.PeriodProposals(ds, from, to) {
 		lead := proposalLead(ds, p)
 		tally(&byUnit, units, nameKey(lead), lead, p)
-		topic := strings.TrimSpace(p.Topic)
+		topic := string(p.Topic)
+		if topic == "" {
+			topic = strings.TrimSpace(p.TopicText) // a topic no rule placed is listed as typed
+		}
 		tally(&byTopic, topics, nameKey(topic), topic, p)
 	}
 	slices.SortStableFunc(byUnit, func(a, b *propRow) int {

@@ -20,46 +20,47 @@ const (
 	TypeMoney              // fen in JSON, yuan in the sheet
 	TypeInt
 	TypeFloat
-	TypePercent // an integer 0-100
-	TypeBool    // 是/否
-	TypeEnum    // the Chinese label of an enumerated value
-	TypeUnits   // units with roles ([]UnitRole); names joined with 、
-	TypeUnit    // one unit name, resolved through the dictionary
-	TypeList    // []string joined with 、
+	TypePercent    // an integer 0-100
+	TypeBool       // 是/否
+	TypeEnum       // the Chinese label of an enumerated value
+	TypeUnits      // units with roles ([]UnitRole); names joined with 、
+	TypeUnit       // one unit name, resolved through the dictionary
+	TypeList       // []string joined with 、
+	TypeExtra      // map[string]string: header：value lines
+	TypeYear       // a village's figure for one year (VillageYear's JSON field)
+	TypeVocab      // a value dictionary's field: its id, shown by its title
+	TypeVocabValue // a value of the row's TypeVocab field, shown by its label
 )
 
 // EnumSpec is an enumerated field seen without its Go type parameter.
 type EnumSpec struct {
 	Labels []string
-	Parse  func(string) (string, bool)
+	Match  func(string) enumMatch
 	Zh     func(string) string
 }
+
+// enumMatch is model.Match without its type parameter.
+type enumMatch struct {
+	value     string
+	how       model.How
+	percent   int // -1: none typed
+	ambiguous []string
+}
+
+func (m enumMatch) ok() bool { return m.how != model.HowNone }
 
 func enumOf[T ~string](e model.Enum[T]) *EnumSpec {
 	return &EnumSpec{
 		Labels: e.Labels(),
-		Parse: func(s string) (string, bool) {
-			v, ok := e.Parse(s)
-			return string(v), ok
+		Match: func(s string) enumMatch {
+			m := e.Match(s)
+			out := enumMatch{value: string(m.Value), how: m.How, percent: m.Percent}
+			for _, v := range m.Ambiguous {
+				out.ambiguous = append(out.ambiguous, e.Zh(v))
+			}
+			return out
 		},
 		Zh: func(s string) string { return e.Zh(T(s)) },
-	}
-}
-
-// choices is an enum whose values are its labels (topics, categories).
-func choices(labels ...string) *EnumSpec {
-	return &EnumSpec{
-		Labels: labels,
-		Parse: func(s string) (string, bool) {
-			k := headerKey(s)
-			for _, l := range labels {
-				if headerKey(l) == k {
-					return l, true
-				}
-			}
-			return "", false
-		},
-		Zh: func(s string) string { return s },
 	}
 }
 
@@ -74,7 +75,9 @@ type Column struct {
 	// Export; import gives First to the first unit of a cell and Rest to the others.
 	Export      []model.Role
 	First, Rest model.Role
-	// Open: an enum column that also accepts values outside the list (kept as typed).
+	// Open: an enum column whose field itself keeps a value outside the
+	// list as typed (a local result-class scheme); other enum columns keep
+	// such a word in the field's *_text companion.
 	Open bool
 	// Fill marks what a department fills in (highlighted in --unit exports).
 	Fill  bool
@@ -95,33 +98,6 @@ type Column struct {
 // ignoredHeaders are recognised as header words (they help find the header
 // row) but carry nothing to import.
 var ignoredHeaders = []string{"序号", "序", "No", "No.", "#", "行号", "排序"}
-
-// pairs is an enum given as value, label, value, label…; labels and values
-// are both accepted on import.
-func pairs(vl ...string) *EnumSpec {
-	e := &EnumSpec{}
-	for i := 0; i+1 < len(vl); i += 2 {
-		e.Labels = append(e.Labels, vl[i+1])
-	}
-	e.Parse = func(s string) (string, bool) {
-		k := headerKey(s)
-		for i := 0; i+1 < len(vl); i += 2 {
-			if k == headerKey(vl[i]) || k == headerKey(vl[i+1]) {
-				return vl[i], true
-			}
-		}
-		return "", false
-	}
-	e.Zh = func(s string) string {
-		for i := 0; i+1 < len(vl); i += 2 {
-			if vl[i] == s {
-				return vl[i+1]
-			}
-		}
-		return s
-	}
-	return e
-}
 
 func text(header, field string, width float64, syn ...string) Column {
 	return Column{Header: header, Field: field, Type: TypeText, Width: width, Synonyms: syn}
@@ -151,6 +127,12 @@ func integer(header, field string, syn ...string) Column {
 	return Column{Header: header, Field: field, Type: TypeInt, Width: 8, Synonyms: syn}
 }
 
+// yearly is a village's figure of one year; the row's figures make one
+// entry of its years.
+func yearly(header, field string, syn ...string) Column {
+	return Column{Header: header, Field: field, Type: TypeYear, Width: 8, Synonyms: syn}
+}
+
 func boolean(header, field string, syn ...string) Column {
 	return Column{Header: header, Field: field, Type: TypeBool, Width: 6, Synonyms: syn}
 }
@@ -164,12 +146,17 @@ func fill(c Column) Column { c.Fill = true; return c }
 
 var remarks = text("备注", "remarks", 20, "说明", "其他说明", "remarks", "note", "notes")
 
+// extraColumn carries the cells of columns a ledger had and Taizhang has no
+// field for (header：value, a line each), so they travel and come back.
+var extraColumn = Column{Header: "其他列", Field: "extra", Type: TypeExtra, Width: 24,
+	Synonyms: []string{"附加列", "其他信息", "extra columns", "extra"}}
+
 // columnTables is every kind's column table, in export order.
-var columnTables = map[model.Kind][]Column{
+var columnTables = withExtra(map[model.Kind][]Column{
 	model.KindTask: {
 		key(text("编号", "number", 16, "督办编号", "事项编号", "交办编号", "督查编号", "督办号", "文号编号", "任务编号", "督办件编号", "number", "no")),
 		enum("事项来源", "source", enumOf(model.Sources), "来源", "督办类别", "事项类别", "交办来源", "类别", "source"),
-		text("来源文号", "source_ref", 16, "文号", "批示文号", "会议届次", "交办文号", "source ref"),
+		text("来源文号", "source_ref", 16, "来源依据", "交办依据", "文号", "批示文号", "会议届次", "交办文号", "source ref"),
 		date("来源日期", "source_date", "批示日期", "会议日期", "批示时间", "source date"),
 		key(text("事项名称", "title", 30, "督办事项", "交办事项", "任务名称", "事项", "工作任务", "重点任务", "项目名称", "督办内容名称", "督办事项名称", "工作事项", "事项标题", "title", "item")),
 		text("交办内容", "content", 40, "具体内容", "任务内容", "工作内容", "督办内容", "主要内容", "目标任务", "工作目标",
@@ -205,7 +192,7 @@ var columnTables = map[model.Kind][]Column{
 	},
 	model.KindMeeting: {
 		key(text("会议编号", "number", 18, "编号", "会议届次", "届次", "期数", "number")),
-		enum("会议类型", "kind", pairs("executive", "常务会议", "special", "专题会议", "other", "其他"), "类型", "会议类别", "kind"),
+		enum("会议类型", "kind", enumOf(model.MeetingKinds), "类型", "会议类别", "会议种类", "kind"),
 		key(text("会议名称", "title", 30, "会议", "名称", "title")),
 		date("召开日期", "held_on", "会议日期", "日期", "召开时间", "会议时间", "held on", "date"),
 		integer("议题数", "topics", "议题", "议题数量", "topics"),
@@ -221,7 +208,7 @@ var columnTables = map[model.Kind][]Column{
 		text("领衔人", "proposer", 12, "提出人", "代表", "委员", "提案人", "建议人", "领衔代表", "领衔委员", "代表姓名", "委员姓名",
 			"第一提案人", "第一领衔人", "提出者", "proposer"),
 		text("联名人", "cosigners", 16, "附议人", "联名代表", "联名委员", "cosigners"),
-		{Header: "专题", Field: "topic", Type: TypeEnum, Enum: choices(model.Topics...), Open: true, Width: 10,
+		{Header: "专题", Field: "topic", Type: TypeEnum, Enum: enumOf(model.Topics), Width: 10,
 			Synonyms: []string{"分类", "所属类别", "内容分类", "专业类别", "topic"}},
 		boolean("重点", "key", "是否重点", "重点提案", "重点建议", "key"),
 		enum("办理方式", "mode", enumOf(model.HandlingModes), "交办方式", "mode"),
@@ -239,7 +226,7 @@ var columnTables = map[model.Kind][]Column{
 		date("延期至", "extended_to", "延期时限", "extended to"),
 		fill(date("答复日期", "replied_on", "办复日期", "答复时间", "办复时间", "回复日期", "回复时间", "replied on")),
 		fill(text("答复文号", "reply_ref", 16, "办复文号", "reply ref")),
-		fill(Column{Header: "答复类别", Field: "result_class", Type: TypeEnum, Enum: choices("A", "B", "C", "D"), Open: true, Width: 8,
+		fill(Column{Header: "答复类别", Field: "result_class", Type: TypeEnum, Enum: enumOf(model.ResultClasses), Open: true, Width: 8,
 			Synonyms: []string{"办理结果", "结果类别", "办复类别", "答复分类", "答复类型", "办理结果类别", "答复结果类别", "result class"}}),
 		fill(date("面商日期", "met_on", "见面日期", "沟通日期", "面商时间", "见面沟通", "见面沟通时间", "见面沟通日期", "met on")),
 		enum("满意度", "satisfaction", enumOf(model.Satisfactions), "办理满意度", "评价", "测评意见", "代表评价", "委员评价", "反馈意见",
@@ -257,6 +244,13 @@ var columnTables = map[model.Kind][]Column{
 		text("县区", "county", 12, "县（区）", "所属县区", "县", "county"),
 		text("帮扶单位", "assisting_unit", 16, "结对帮扶单位", "派驻单位", "后盾单位", "assisting unit"),
 		text("第一书记", "first_secretary", 10, "驻村第一书记", "first secretary"),
+		yearly("年度", "year", "统计年度", "年份", "year"),
+		yearly("总户数", "households", "户数", "农户数", "households"),
+		yearly("总人口", "people", "人口", "总人数", "人口数", "people"),
+		yearly("贫困户数", "poor_households", "贫困户", "建档立卡户数", "建档立卡贫困户", "poor households"),
+		yearly("贫困人口", "poor_people", "贫困人数", "建档立卡人口", "poor people"),
+		yearly("低保户数", "dibao", "低保", "低保户", "dibao"),
+		yearly("五保户数", "wubao", "五保", "五保户", "特困供养", "wubao"),
 		remarks,
 	},
 	model.KindFund: {
@@ -271,7 +265,7 @@ var columnTables = map[model.Kind][]Column{
 	model.KindProject: {
 		key(text("项目名称", "name", 24, "项目", "名称", "name")),
 		text("村", "village", 12, "帮扶村", "村名", "所在村", "village"),
-		{Header: "类别", Field: "category", Type: TypeEnum, Enum: choices(model.ProjectCategories...), Open: true, Width: 10,
+		{Header: "类别", Field: "category", Type: TypeEnum, Enum: enumOf(model.ProjectCategories), Width: 10,
 			Synonyms: []string{"项目类别", "项目类型", "类型", "category"}},
 		text("地点", "location", 14, "建设地点", "实施地点", "location"),
 		text("建设内容及规模", "content", 30, "建设内容", "建设规模", "内容及规模", "主要内容", "content"),
@@ -294,8 +288,8 @@ var columnTables = map[model.Kind][]Column{
 		text("地址", "address", 24, "地点", "位置", "address"),
 		text("联系人", "contact", 10, "负责人", "contact"),
 		text("联系电话", "phone", 14, "电话", "手机", "phone"),
-		key(text("责任处室", "owner", 14, "联系处室", "责任科室", "包联处室", "owner")),
-		enum("走访频次", "visit_every", pairs("month", "每月", "quarter", "每季度"), "走访周期", "联系频次", "visit every"),
+		key(text("责任处室", "owner", 14, "负责处室", "联系处室", "责任科室", "包联处室", "owner")),
+		enum("走访频次", "visit_every", enumOf(model.Frequencies), "走访周期", "联系频次", "走访要求", "visit every"),
 		boolean("停用", "inactive", "已停用", "inactive"),
 		remarks,
 	},
@@ -305,7 +299,7 @@ var columnTables = map[model.Kind][]Column{
 		key(span(date("开始日期", "start_on", "走访日期", "调研日期", "日期", "时间", "走访时间", "调研时间", "开始时间", "起止日期", "起止时间", "start on", "date"), "end_on")),
 		date("结束日期", "end_on", "结束时间", "end on"),
 		key(text("带队领导", "leader", 10, "领导", "带队", "调研领导", "带队市领导", "带队人", "leader")),
-		text("参加人员", "people", 16, "随行人员", "参加人", "人员", "陪同人员", "参加单位及人员", "people"),
+		text("参加人员", "people", 16, "走访人员", "调研人员", "随行人员", "参加人", "人员", "陪同人员", "参加单位及人员", "people"),
 		key(text("走访地点", "place", 18, "地点", "调研地点", "调研单位", "调研对象", "走访对象", "place")),
 		text("联系点", "point", 18, "基层联系点", "所属联系点", "point"),
 		{Header: "接触基层单位", Field: "units", Type: TypeList, Width: 24,
@@ -322,15 +316,15 @@ var columnTables = map[model.Kind][]Column{
 		{Header: "责任单位", Field: "unit", Type: TypeUnit, Width: 16,
 			Synonyms: []string{"承办单位", "牵头单位", "责任部门", "办理单位", "unit"}},
 		date("提出日期", "raised_on", "收集日期", "反映日期", "提出时间", "raised on"),
-		fill(enum("状态", "status", enumOf(model.ProblemStatuses), "解决情况", "办理状态", "status")),
+		fill(enum("状态", "status", enumOf(model.ProblemStatuses), "解决状态", "办理状态", "问题状态", "status")),
 		fill(date("解决日期", "resolved_on", "办结日期", "解决时间", "resolved on")),
-		fill(text("解决措施", "resolution", 30, "解决方式", "办理结果", "解决情况说明", "处理结果", "resolution")),
+		fill(text("解决措施", "resolution", 30, "解决情况", "解决方式", "办理结果", "解决情况说明", "处理结果", "resolution")),
 		fill(remarks),
 	},
 	model.KindUnit: {
 		key(text("单位全称", "name", 24, "单位名称", "单位", "全称", "name")),
 		key(Column{Header: "简称", Field: "aliases", Type: TypeList, Width: 20, Synonyms: []string{"别名", "简称别名", "aliases"}}),
-		text("类别", "category", 10, "单位类别", "category"),
+		text("类别", "category", 10, "单位类别", "单位类型", "单位性质", "category"),
 		text("联系人", "contact", 10, "contact"),
 		text("联系电话", "phone", 14, "电话", "phone"),
 	},
@@ -339,21 +333,35 @@ var columnTables = map[model.Kind][]Column{
 		key(text("名称", "name", 12, "节日", "节假日", "假日名称", "name")),
 		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "workday")),
 	},
+	model.KindTerm: {
+		key(Column{Header: "字段", Field: "of", Type: TypeVocab, Width: 20, Synonyms: []string{"对照字段", "适用字段", "field"}}),
+		key(text("填写的词", "word", 20, "原词", "台账用词", "词语", "写法", "word")),
+		key(Column{Header: "对应值", Field: "value", Type: TypeVocabValue, Width: 14, Synonyms: []string{"对应", "视为", "标准值", "value"}}),
+		remarks,
+	},
+})
+
+// withExtra ends every table with the column of extra cells.
+func withExtra(t map[model.Kind][]Column) map[model.Kind][]Column {
+	for k, cols := range t {
+		t[k] = append(cols, extraColumn)
+	}
+	return t
 }
 
 // yesNoDone reads 是否办结: 是 is done, 否 still in progress; a status
 // label typed there is taken as it is.
 var yesNoDone = func() *EnumSpec {
 	e := enumOf(model.TaskStatuses)
-	parse := e.Parse
-	e.Parse = func(s string) (string, bool) {
+	match := e.Match
+	e.Match = func(s string) enumMatch {
 		switch headerKey(s) {
 		case "是", "已办结", "办结", "yes", "y", "√":
-			return string(model.TaskDone), true
+			return enumMatch{value: string(model.TaskDone), how: model.HowExact, percent: -1}
 		case "否", "未办结", "未完成", "no", "n", "×":
-			return string(model.TaskInProgress), true
+			return enumMatch{value: string(model.TaskInProgress), how: model.HowExact, percent: -1}
 		}
-		return parse(s)
+		return match(s)
 	}
 	e.Labels = []string{"是", "否"}
 	return e

@@ -18,8 +18,11 @@ type sheetHeader struct {
 	firstRow int        // 1-based row number of the first header row
 	lastRow  int        // 1-based row number of the last header row
 	cols     []boundCol // sheet columns that map to a field
-	hidden   map[string]int
-	score    int
+	// extras are the other labelled columns: kept with each record by
+	// their header, so nothing typed is lost.
+	extras []boundCol
+	hidden map[string]int
+	score  int
 }
 
 // boundCol is a sheet column bound to a field.
@@ -132,8 +135,10 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 			h.hidden[hc.label] = i
 			continue
 		}
+		bound := false
 		for _, cand := range hc.candidates {
 			if isIgnoredHeader(cand) {
+				bound = true
 				break
 			}
 			ci := -1
@@ -157,7 +162,11 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 			}
 			h.cols = append(h.cols, boundCol{index: i, label: hc.label, column: c})
 			hasKey = hasKey || c.Key
+			bound = true
 			break
+		}
+		if !bound {
+			h.extras = append(h.extras, boundCol{index: i, label: hc.label})
 		}
 	}
 	h.score = len(h.cols)
@@ -236,6 +245,7 @@ var sheetWords = map[model.Kind][]string{
 	model.KindProblem:  {"问题"},
 	model.KindUnit:     {"单位"},
 	model.KindHoliday:  {"节假日", "调休"},
+	model.KindTerm:     {"词汇", "对照"},
 }
 
 func sheetNamesKind(sheetName string, k model.Kind) bool {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,8 +32,12 @@ type sheetReader struct {
 	setter []fieldSetter
 	fields []string // Incoming.Fields, shared by the sheet's rows (full capacity: appends copy)
 	units  map[unitCellKey]unitCell
-	enums  map[enumKey]enumValue
+	enums  map[enumKey]enumMatch
 	dates  map[dateKey]dateValue
+	// percentIx is the kind's percent field (nil: none), which a status
+	// typed with a percent (完成90%) fills; extraIx its Extra map.
+	percentIx, extraIx []int
+	warnedExtra        bool
 }
 
 type dateKey struct {
@@ -51,16 +56,15 @@ type enumKey struct {
 	value string
 }
 
-type enumValue struct {
-	v  string
-	ok bool
-}
+// yearPaths are VillageYear's fields by JSON name.
+var yearPaths = fieldPaths(reflect.TypeFor[model.VillageYear]())
 
 // fieldSetter is where a column's value goes in the record.
 type fieldSetter struct {
-	index        []int // the field (for deadlines: the due date)
-	text, kindIx []int // deadlines: deadline_text and deadline_kind
-	end          []int // date spans: the last day
+	index        []int  // the field (for deadlines: the due date)
+	text, kindIx []int  // deadlines: deadline_text and deadline_kind; enums: the *_text companion
+	end          []int  // date spans: the last day
+	vocab        string // enums: the value dictionary's field id (tasks.status)
 }
 
 type unitCellKey struct {
@@ -75,7 +79,7 @@ type unitCell struct {
 
 func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, title, header []string) *sheetReader {
 	s := &sheetReader{r: r, sheet: sheet, hdr: hdr, ref: ref, units: map[unitCellKey]unitCell{},
-		enums: map[enumKey]enumValue{}, dates: map[dateKey]dateValue{}}
+		enums: map[enumKey]enumMatch{}, dates: map[dateKey]dateValue{}}
 	kind := hdr.kind
 	s.unitRoles, s.hasUnitCols = sheetUnitRoles(hdr)
 	s.kindRoles = kindRoles(kind)
@@ -112,6 +116,12 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 		switch b.column.Type {
 		case TypeDeadline:
 			fs = fieldSetter{index: path("deadline"), text: path("deadline_text"), kindIx: path("deadline_kind")}
+		case TypeYear:
+			fs.index = yearPaths[b.column.Field] // in the row's VillageYear
+		case TypeEnum:
+			fs.index = path(b.column.Field)
+			fs.text = paths[b.column.Field+"_text"] // nil: no companion (an open column)
+			fs.vocab = string(kind) + "." + b.column.Field
 		default:
 			fs.index = path(b.column.Field)
 			if b.column.EndField != "" {
@@ -120,8 +130,22 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 		}
 		s.setter = append(s.setter, fs)
 	}
+	s.percentIx = paths["percent"]
+	s.extraIx = path("extra")
 	for _, b := range hdr.cols {
+		if b.column.Type == TypeYear {
+			if !slices.Contains(s.fields, "years") {
+				s.fields = append(s.fields, "years")
+			}
+			continue
+		}
 		s.fields = appendField(s.fields, b.column)
+		if _, ok := paths[b.column.Field+"_text"]; ok && b.column.Type == TypeEnum && !slices.Contains(s.fields, b.column.Field+"_text") {
+			s.fields = append(s.fields, b.column.Field+"_text")
+		}
+	}
+	if len(hdr.extras) > 0 && !slices.Contains(s.fields, "extra") {
+		s.fields = append(s.fields, "extra")
 	}
 	if kind == model.KindFund && slices.Contains(s.fields, "source_text") {
 		s.fields = append(s.fields, "source")
@@ -150,6 +174,17 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	var units []model.UnitRole
 	hasUnits := false
 	unitFromCount := false
+	var rf rowFields
+	percentTyped := false
+	var year model.VillageYear // a village row's yearly figures
+	hasYear := false
+	var statusCol *boundCol // the status column, when this row stated a status
+	var statusRaw string
+	warn := func(b boundCol, value, field string, kept, reason model.Text) {
+		col, _ := excelize.ColumnNumberToName(b.index + 1)
+		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: num, Column: col,
+			Header: b.label, Value: value, Kind: kind, Field: field, Kept: kept.In(r.opt.Lang), Reason: reason.In(r.opt.Lang)})
+	}
 	reject := func(b boundCol, value, reason string) {
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		bad = append(bad, model.Rejection{File: r.file, Sheet: s.sheet, Row: num, Column: col,
@@ -185,9 +220,19 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 		c := b.column
 		fs := s.setter[oi]
+		if c.Type == TypeYear {
+			n, err := model.ParseInt(value)
+			if err != nil {
+				reject(b, value, r.reason(err))
+				continue
+			}
+			reflect.ValueOf(&year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
+			hasYear = true
+			continue
+		}
 		f := rv.FieldByIndex(fs.index)
 		switch c.Type {
-		case TypeText:
+		case TypeText, TypeVocab, TypeVocabValue: // titles and labels: model.Term.Normalize reads them
 			f.SetString(value)
 		case TypeDate:
 			dl, err := s.parseDate(value, row.IsNumeric(b.index), ref, false)
@@ -270,24 +315,53 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 				continue
 			}
 			f.SetInt(int64(n))
+			percentTyped = true
 		case TypeBool:
 			v, err := model.ParseBool(value)
 			if err != nil {
-				reject(b, value, r.reason(err))
+				// A mark no rule reads (◎, 待定): the row imports, the flag
+				// stays as it was and the mark is kept by its header.
+				s.keepExtra(rv, b.label, value)
+				rf.drop = append(rf.drop, c.Field)
+				rf.add = append(rf.add, "extra")
+				warn(b, value, c.Field, model.T("原值未改，原文保存在“其他列”", "the flag is unchanged; the text is kept under extra columns"),
+					model.T("不是 是/否", "not a yes/no"))
 				continue
 			}
 			f.SetBool(v)
 		case TypeEnum:
-			v, ok := s.parseEnum(oi, value)
-			if !ok && !c.Open {
-				reject(b, value, fmt.Sprintf(r.tr("不是可选的值，可选：%s", "not one of the choices: %s"),
-					strings.Join(c.Enum.Labels, "、")))
-				continue
+			m := s.parseEnum(oi, value)
+			switch {
+			case m.ok():
+				f.SetString(m.value)
+				if c.Field == "status" {
+					statusCol, statusRaw = &s.order[oi], value
+				}
+				if fs.text != nil {
+					rv.FieldByIndex(fs.text).SetString("")
+				}
+				if m.percent >= 0 && s.percentIx != nil && !percentTyped {
+					if p := rv.FieldByIndex(s.percentIx); p.Int() == 0 {
+						p.SetInt(int64(m.percent))
+						rf.add = append(rf.add, "percent")
+					}
+				}
+			case c.Open || fs.text == nil:
+				f.SetString(model.Fold(value)) // kept in the field itself (a local result-class scheme)
+			default:
+				// A word no rule knows never rejects the row: the value stays
+				// as it is (a new record's comes from its dates) and the word
+				// is kept verbatim beside it.
+				rv.FieldByIndex(fs.text).SetString(value)
+				rf.drop = append(rf.drop, c.Field)
+				reason := model.T(fmt.Sprintf("不是已知的“%s”，可选：%s", b.column.Header, strings.Join(c.Enum.Labels, "、")),
+					fmt.Sprintf("not a known %s; the choices: %s", b.column.Header, strings.Join(c.Enum.Labels, "、")))
+				if len(m.ambiguous) > 0 {
+					reason = model.T(fmt.Sprintf("既像“%s”又像“%s”，无法确定", m.ambiguous[0], m.ambiguous[1]),
+						fmt.Sprintf("reads as both %s and %s", m.ambiguous[0], m.ambiguous[1]))
+				}
+				warn(b, value, c.Field, model.T("原值未改，原文保存在“"+c.Field+"_text”", "the value is unchanged; the text is kept in "+c.Field+"_text"), reason)
 			}
-			if !ok {
-				v = model.Fold(value)
-			}
-			f.SetString(v)
 		case TypeUnits:
 			for _, u := range s.parseUnits(value, c.First, c.Rest) {
 				if !slices.ContainsFunc(units, func(x model.UnitRole) bool { return x.Name == u.Name }) {
@@ -303,6 +377,10 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 			f.SetString(full)
 		case TypeList:
 			*f.Addr().Interface().(*[]string) = model.SplitList(value)
+		case TypeExtra:
+			for header, v := range parseExtra(value) {
+				s.keepExtra(rv, header, v)
+			}
 		}
 	}
 	if len(bad) > 0 {
@@ -316,9 +394,26 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		})
 		*rv.FieldByIndex(r.paths[rv.Type()]["units"]).Addr().Interface().(*[]model.UnitRole) = units
 	}
+	if p, ok := rec.(*model.Problem); ok && p.Status == "" && p.Resolution != "" && statusCol == nil {
+		// 解决情况 often says the state itself (已解决, 正在协调): without a
+		// status column it gives the status.
+		if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
+			p.Status = m.Value
+			rf.add = append(rf.add, "status")
+		}
+	}
+	if hasYear {
+		if year.Year == 0 {
+			year.Year = ref.Y // the figures of the year the sheet reports
+		}
+		rec.(*model.Village).Years = []model.VillageYear{year}
+	}
 	if kind == model.KindFund {
 		if fund := rec.(*model.Fund); fund.SourceText != "" {
 			fund.Source = model.ClassifyFundSource(fund.SourceText)
+			if v, ok := r.opt.Words.Lookup("funds.source", fund.SourceText); ok {
+				fund.Source = model.FundSource(v)
+			}
 			if fund.Source == "other" {
 				r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!第%d行：资金来源“%s”未能归类，计入“其他”", "%s row %d: fund source %q could not be classified and is counted under other"),
 					s.sheet, num, fund.SourceText))
@@ -328,10 +423,14 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if kind == model.KindProposal {
 		s.fillProposal(rec.(*model.Proposal))
 	}
-	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: s.fields}
-	if unitFromCount && !slices.Contains(inc.Fields, "quantity_unit") {
-		inc.Fields = append(inc.Fields, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
+	if unitFromCount {
+		rf.add = append(rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
 	}
+	if statusCol != nil {
+		s.statusDate(rv, statusRaw, ref, &rf)
+	}
+	s.readExtras(row, rv, &rf)
+	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: rf.fieldsOf(s.fields)}
 	if s.hasUnitCols {
 		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, units)
 	}
@@ -349,6 +448,13 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 	}
 	rec.Normalize()
+	if statusCol != nil {
+		// The ledger's word is taken as it is; what it implies and lacks is told.
+		label := statusCol.column.Enum.Zh(rv.FieldByIndex(r.paths[rv.Type()]["status"]).String())
+		for _, missing := range model.MissingFacts(rec) {
+			warn(*statusCol, statusRaw, "", model.T("按台账记录为“"+label+"”", "recorded as the ledger states: "+label), missing)
+		}
+	}
 	if s.isDuplicate(num, rec) {
 		return
 	}
@@ -371,15 +477,73 @@ func (s *sheetReader) parseDate(value string, numeric bool, ref model.Date, dead
 	return dv.dl, dv.err
 }
 
-// parseEnum reads an enumerated cell; a column holds few distinct values.
-func (s *sheetReader) parseEnum(col int, value string) (string, bool) {
+// parseEnum reads an enumerated cell: a word the office taught, else the
+// enum's own words and cues. A column holds few distinct values.
+func (s *sheetReader) parseEnum(col int, value string) enumMatch {
 	k := enumKey{col, value}
-	ev, ok := s.enums[k]
+	m, ok := s.enums[k]
 	if !ok {
-		ev.v, ev.ok = s.order[col].column.Enum.Parse(value)
-		s.enums[k] = ev
+		if v, taught := s.r.opt.Words.Lookup(s.setter[col].vocab, value); taught {
+			m = enumMatch{value: v, how: model.HowTaught, percent: -1}
+		} else {
+			m = s.order[col].column.Enum.Match(value)
+		}
+		s.enums[k] = m
 	}
-	return ev.v, ev.ok
+	return m
+}
+
+// rowFields are one row's changes to its sheet's field list: a word kept
+// as typed leaves its field alone; a percent read from a status fills it.
+type rowFields struct{ drop, add []string }
+
+func (rf *rowFields) fieldsOf(sheet []string) []string {
+	if len(rf.drop) == 0 && len(rf.add) == 0 {
+		return sheet
+	}
+	out := make([]string, 0, len(sheet)+len(rf.add))
+	for _, f := range sheet {
+		if !slices.Contains(rf.drop, f) {
+			out = append(out, f)
+		}
+	}
+	for _, f := range rf.add {
+		if !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// keepExtra keeps a cell by its header in the record's Extra map.
+func (s *sheetReader) keepExtra(rv reflect.Value, header, value string) {
+	m := rv.FieldByIndex(s.extraIx)
+	if m.IsNil() {
+		m.Set(reflect.ValueOf(map[string]string{}))
+	}
+	m.SetMapIndex(reflect.ValueOf(header), reflect.ValueOf(value))
+}
+
+// readExtras keeps the cells of the columns no field takes; the plan names
+// each such column once per sheet.
+func (s *sheetReader) readExtras(row xlsxscan.Row, rv reflect.Value, rf *rowFields) {
+	for _, b := range s.hdr.extras {
+		if v := strings.TrimSpace(at(row.Cells, b.index)); v != "" {
+			s.keepExtra(rv, b.label, v)
+		}
+	}
+	if len(s.hdr.extras) == 0 || s.warnedExtra {
+		return
+	}
+	s.warnedExtra = true
+	r := s.r
+	for _, b := range s.hdr.extras {
+		col, _ := excelize.ColumnNumberToName(b.index + 1)
+		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: s.hdr.lastRow, Column: col,
+			Header: b.label, Kind: s.hdr.kind,
+			Kept:   r.tr("每行的值随记录保存在“其他列”，导出时写回", "each row's value is kept with its record under extra columns and exported back"),
+			Reason: r.tr("没有对应的字段", "no field takes this column")})
+	}
 }
 
 // parseUnits reads a unit cell; ledgers repeat the same few cells, so each
@@ -584,4 +748,33 @@ func boolRank(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// statusDates are the date fields a status typed with a date fills
+// (已办结（2019.6.30）): the day the stated status was reached.
+var statusDates = map[model.Kind]map[string]string{
+	model.KindTask:     {"done": "done_on", "closed": "closed_on", "withdrawn": "closed_on"},
+	model.KindProposal: {"replied": "replied_on"},
+	model.KindProblem:  {"resolved": "resolved_on"},
+	model.KindProject:  {"done": "finish_on"},
+}
+
+var reDateIn = regexp.MustCompile(`\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日`)
+
+// statusDate fills the date a status cell carries, unless the row gave it.
+func (s *sheetReader) statusDate(rv reflect.Value, raw string, ref model.Date, rf *rowFields) {
+	status := rv.FieldByIndex(s.r.paths[rv.Type()]["status"]).String()
+	field := statusDates[s.hdr.kind][status]
+	text := reDateIn.FindString(model.Fold(raw))
+	if field == "" || text == "" {
+		return
+	}
+	d, err := model.ParseDate(text, ref)
+	if err != nil {
+		return
+	}
+	if f := rv.FieldByIndex(s.r.paths[rv.Type()][field]); f.Interface().(model.Date).IsZero() {
+		f.Set(reflect.ValueOf(d))
+		rf.add = append(rf.add, field)
+	}
 }

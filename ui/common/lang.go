@@ -3,11 +3,10 @@
 package common
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2/lang"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
 // English reports whether the UI currently speaks English (the catalogue
@@ -22,22 +21,19 @@ func LangCode() string {
 	return "zh"
 }
 
-// EnumLabel shows an enum value: the ledger's Chinese word in Chinese, the
-// value spelled out in English ("in_progress" → "in progress").
+// EnumLabel shows an enum value in the UI's language: the ledger's Chinese
+// word, or the option's English label.
 func EnumLabel[T ~string](e model.Enum[T], v T) string {
 	if v == "" {
 		return ""
 	}
-	if English() {
-		return strings.ReplaceAll(string(v), "_", " ")
-	}
-	return e.Zh(v)
+	return e.Label(v, LangCode())
 }
 
 // EnumLabels lists every value's label, in order, for a select.
 func EnumLabels[T ~string](e model.Enum[T]) []string {
-	out := make([]string, len(e))
-	for i, o := range e {
+	out := make([]string, len(e.Options))
+	for i, o := range e.Options {
 		out[i] = EnumLabel(e, o.Value)
 	}
 	return out
@@ -45,13 +41,17 @@ func EnumLabels[T ~string](e model.Enum[T]) []string {
 
 // EnumParse maps a label shown by EnumLabel back to its value.
 func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
-	for _, o := range e {
+	for _, o := range e.Options {
 		if label != "" && EnumLabel(e, o.Value) == label {
 			return o.Value, true
 		}
 	}
 	return e.Parse(label)
 }
+
+// ErrorText is an error in the user's language: SQLite's and the
+// system's errors explained (storage.Explain), never shown raw.
+func ErrorText(err error) string { return model.Localize(storage.Explain(err), LangCode()) }
 
 // KindTitle is the name of a record kind as navigation and titles show it.
 func KindTitle(k model.Kind) string {
@@ -93,20 +93,4 @@ func LightLabel(l model.Light) string {
 		return lang.L("light.green")
 	}
 	return lang.L("light.none")
-}
-
-// MeetingKinds are the stored meeting kinds, in the order offered.
-var MeetingKinds = []string{"executive", "special", "other"}
-
-// MeetingKindLabel names a meeting kind; an unknown one shows as stored.
-func MeetingKindLabel(k string) string {
-	switch k {
-	case "executive":
-		return lang.L("meeting.executive")
-	case "special":
-		return lang.L("meeting.special")
-	case "other":
-		return lang.L("meeting.other")
-	}
-	return k
 }

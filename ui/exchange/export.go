@@ -212,7 +212,7 @@ func (s *Export) request() (ExportRequest, string, error) {
 func (s *Export) choose() {
 	req, name, err := s.request()
 	if err != nil {
-		s.message.SetText(common.ErrorText(err))
+		s.message.SetText(err.Error()) // the form's own message
 		return
 	}
 	s.PickSave(name, func(path string) { s.write(path, req) })

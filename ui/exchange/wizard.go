@@ -276,6 +276,23 @@ func (s *Import) Cancel() {
 	s.message.SetText(lang.L("import.cancelled"))
 }
 
+// askWithoutBackup runs on the worker when the backup before the import
+// failed: it asks whether to import all the same (the import is one
+// transaction, so going on is safe; only the way back is missing).
+// Without a window to ask in, it goes on, as the command line does.
+func (s *Import) askWithoutBackup(err error) bool {
+	if s.win == nil {
+		return true
+	}
+	answer := make(chan bool, 1)
+	fyne.Do(func() {
+		dialog.ShowConfirm(lang.L("import.backup_failed_title"),
+			lang.L("import.backup_failed_ask", map[string]any{"Error": common.ErrorText(err)}),
+			func(ok bool) { answer <- ok }, s.win)
+	})
+	return <-answer
+}
+
 // Apply applies the reviewed plan in the background (the store backs up
 // first); with rejected rows, only the valid ones are imported.
 func (s *Import) Apply() {
@@ -287,8 +304,11 @@ func (s *Import) Apply() {
 	s.stop.Disable()
 	s.busy.Show()
 	s.busy.Start()
+	req := ApplyRequest{Partial: partial,
+		Waiting:      func() { fyne.Do(func() { s.message.SetText(lang.L("import.waiting")) }) },
+		BackupFailed: s.askWithoutBackup}
 	s.run.Go(func() func() {
-		res, err := s.ex.Apply(context.Background(), plan, partial)
+		res, err := s.ex.Apply(context.Background(), plan, req)
 		return func() {
 			s.busy.Stop()
 			s.busy.Hide()
@@ -305,8 +325,16 @@ func (s *Import) Apply() {
 			s.plan, s.files = nil, nil
 			s.fileLbl.SetText(lang.L("import.no_files"))
 			c := res.Plan.Counts()
-			s.message.SetText(lang.L("import.applied_counts", map[string]any{"New": c.New, "Updated": c.Updated,
-				"Merged": c.Merged, "Conflicts": c.Conflicts, "Rejected": c.Rejected, "Backup": filepath.Base(res.Backup)}))
+			counts := map[string]any{"New": c.New, "Updated": c.Updated,
+				"Merged": c.Merged, "Conflicts": c.Conflicts, "Rejected": c.Rejected, "Backup": filepath.Base(res.Backup)}
+			switch {
+			case res.BackupSkipped:
+				s.message.SetText(lang.L("import.applied_unchanged", counts))
+			case res.BackupErr != nil:
+				s.message.SetText(lang.L("import.applied_no_backup", counts) + "\n" + res.BackupFailedText().In(common.LangCode()))
+			default:
+				s.message.SetText(lang.L("import.applied_counts", counts))
+			}
 			if c.Conflicts > 0 {
 				s.toConflicts.Show()
 			}

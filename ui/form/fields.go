@@ -265,28 +265,30 @@ func enum[T model.Record, V ~string](label string, e model.Enum[V], ptr func(T) 
 		}}
 }
 
+// enumKept is an enum field with a *_text companion that holds a word a
+// ledger typed and no rule knew: the word is shown beside the choice until
+// someone picks a value, which then replaces it.
+func enumKept[T model.Record, V ~string](label string, e model.Enum[V], ptr func(T) *V, typed func(T) *string) spec {
+	return spec{label: label, in: inSelect, options: common.EnumLabels(e),
+		get: func(r model.Record) string { return common.EnumLabel(e, *ptr(r.(T))) },
+		set: func(r model.Record, s string) (string, error) {
+			rec := r.(T)
+			v, ok := common.EnumParse(e, s)
+			if s != "" && !ok {
+				return "", fmt.Errorf("%s", lang.L("form.bad_choice"))
+			}
+			if v != *ptr(rec) {
+				*ptr(rec), *typed(rec) = v, ""
+			}
+			if t := *typed(rec); t != "" {
+				return lang.X("form.typed_as", "As typed in the ledger: {{.Word}}", map[string]any{"Word": t}), nil
+			}
+			return "", nil
+		}}
+}
+
 func choice[T model.Record](label string, options []string, ptr func(T) *string) spec {
 	return spec{label: label, in: inSelect, options: options,
 		get: func(r model.Record) string { return *ptr(r.(T)) },
 		set: func(r model.Record, s string) (string, error) { *ptr(r.(T)) = s; return "", nil }}
-}
-
-// meetingKind is a meeting's 会议类型 (executive, special, other).
-func meetingKind(label string) spec {
-	labels := make([]string, len(common.MeetingKinds))
-	for i, k := range common.MeetingKinds {
-		labels[i] = common.MeetingKindLabel(k)
-	}
-	return spec{label: label, in: inSelect, options: labels,
-		get: func(r model.Record) string { return common.MeetingKindLabel(r.(*model.Meeting).Kind) },
-		set: func(r model.Record, s string) (string, error) {
-			m := r.(*model.Meeting)
-			m.Kind = ""
-			for i, l := range labels {
-				if l == s {
-					m.Kind = common.MeetingKinds[i]
-				}
-			}
-			return "", nil
-		}}
 }

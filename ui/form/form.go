@@ -232,7 +232,7 @@ func (f *Form) Validate() error {
 // Save validates and stores the record (Ctrl+S).
 func (f *Form) Save() error {
 	if err := f.Validate(); err != nil {
-		f.message.SetText(lang.L("form.invalid") + "\n" + common.ErrorText(err))
+		f.message.SetText(lang.L("form.invalid") + "\n" + err.Error()) // the fields' own messages, in the user's language
 		f.message.Importance = widget.DangerImportance
 		f.message.Refresh()
 		return err

@@ -190,7 +190,7 @@ func (l *taskLists) addExtension() {
 func (l *taskLists) addReminder() {
 	t, today := l.task(), l.f.day().Today
 	on, onDate := l.dateEntry(today)
-	methods := []string{lang.L("reminder.phone"), lang.L("reminder.notice"), lang.L("reminder.coloured")}
+	methods := common.EnumLabels(model.ReminderMethods)
 	method := common.NewSelect(methods, nil)
 	method.SetSelected(methods[0])
 	note := widget.NewEntry()
@@ -203,7 +203,7 @@ func (l *taskLists) addReminder() {
 		if err != nil {
 			return err
 		}
-		m := map[string]string{methods[0]: "phone", methods[1]: "notice", methods[2]: "coloured"}[method.Selected]
+		m, _ := common.EnumParse(model.ReminderMethods, method.Selected)
 		t.Reminders = append(t.Reminders, model.Reminder{ID: fmt.Sprintf("rm-%s-%d", d, len(t.Reminders)+1),
 			On: d, Method: m, Level: len(t.Reminders) + 1, Note: note.Text})
 		return nil

@@ -134,20 +134,13 @@ func (s *Screen) AssignUnit(unit string, done func(BatchResult)) {
 	}, done)
 }
 
-// reminderMethods are the stored methods, in the order offered.
-var reminderMethods = []string{"phone", "notice", "coloured"}
-
-func reminderMethodLabels() []string {
-	return []string{lang.L("reminder.phone"), lang.L("reminder.notice"), lang.L("reminder.coloured")}
-}
-
 // askRemind asks how to remind (method, level, a note) before anything is
 // recorded: a reminder goes on the items' record and is sent out.
 func (s *Screen) askRemind() {
 	if !s.needSelection() {
 		return
 	}
-	methods := reminderMethodLabels()
+	methods := common.EnumLabels(model.ReminderMethods)
 	method := common.NewSelect(methods, nil)
 	method.SetSelected(methods[1])
 	levels := []string{lang.L("reminder.level_auto")}
@@ -168,12 +161,7 @@ func (s *Screen) askRemind() {
 		if !ok {
 			return
 		}
-		m := reminderMethods[1]
-		for i, l := range methods {
-			if l == method.Selected {
-				m = reminderMethods[i]
-			}
-		}
+		m, _ := common.EnumParse(model.ReminderMethods, method.Selected)
 		lv := 0
 		for i, l := range levels {
 			if l == level.Selected {
@@ -189,7 +177,7 @@ func (s *Screen) askRemind() {
 // Remind records a reminder (催办) dated today on every selected task, by
 // method ("phone", "notice", "coloured") at level; level 0 takes each
 // item's next level (one above its last reminder).
-func (s *Screen) Remind(method string, level int, note string, done func(BatchResult)) {
+func (s *Screen) Remind(method model.ReminderMethod, level int, note string, done func(BatchResult)) {
 	today := s.day().Today
 	s.each(func(r model.Record) error {
 		t, ok := r.(*model.Task)

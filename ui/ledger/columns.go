@@ -57,7 +57,7 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 		return []Column{
 			{lang.L("field.number"), 160, "number", of(func(m *model.Meeting) string { return m.Number })},
 			{lang.L("field.meeting_title"), 260, "title", of(func(m *model.Meeting) string { return m.Title })},
-			{lang.L("field.meeting_kind"), 100, "kind", of(func(m *model.Meeting) string { return common.MeetingKindLabel(m.Kind) })},
+			{lang.L("field.meeting_kind"), 100, "kind", of(func(m *model.Meeting) string { return common.EnumLabel(model.MeetingKinds, m.Kind) })},
 			{lang.L("field.held_on"), 110, "held_on", of(func(m *model.Meeting) string { return m.HeldOn.String() })},
 			{lang.L("field.topics"), 70, "topics", of(func(m *model.Meeting) string { return fmt.Sprint(m.Topics) })},
 			{lang.L("field.chair"), 100, "chair", of(func(m *model.Meeting) string { return m.Chair })},
@@ -83,7 +83,7 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 		return []Column{
 			{lang.L("field.name"), 200, "name", of(func(p *model.Project) string { return p.Name })},
 			{lang.L("field.village"), 120, "village", of(func(p *model.Project) string { return p.Village })},
-			{lang.L("field.category"), 100, "category", of(func(p *model.Project) string { return p.Category })},
+			{lang.L("field.category"), 100, "category", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectCategories, p.Category) })},
 			{lang.L("field.planned"), 120, "planned_fen", of(func(p *model.Project) string { return p.PlannedFen.Yuan() })},
 			{lang.L("field.status"), 80, "status", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectStatuses, p.Status) })},
 			{lang.L("field.percent"), 60, "percent", of(func(p *model.Project) string { return percent(p.Percent) })},
