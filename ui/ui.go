@@ -61,6 +61,11 @@ type Options struct {
 	Language i18n.Lang
 	// Version is the program's version (set at build time in main).
 	Version string
+	// PrintDir is where printed sheets are written (default: 台账打印 in
+	// the user's documents); OpenFile opens one (default: the system's
+	// program for .xlsx). Tests set both.
+	PrintDir string
+	OpenFile func(path string) error
 }
 
 // Nav ids of the screens, in navigation order.
