@@ -47,10 +47,10 @@ func TestNarrowUnitColumnShowsShortNameAndFullOnHover(t *testing.T) {
 	f.u.Show(ui.NavTasks)
 	assert.Contains(t, drawnCells(t, f), "市发改委", "the 简称 in the narrow column")
 	// the first row's 牵头单位 cell: after the checkbox, the light, 编号 and
-	// 事项名称 (widths 36, 30, 130, 220, a 4-pixel rule after each), below
+	// 事项名称 (widths 36, 30, 150, 200, a 4-pixel rule after each), below
 	// the 36-pixel header
 	tb := table(t, f)
-	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(tb).Add(fyne.NewPos(36+30+130+220+4*4+20, 36+4+10))
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(tb).Add(fyne.NewPos(36+30+150+200+4*4+20, 36+4+10))
 	test.MoveMouse(f.win.Canvas(), at)
 	top := f.win.Canvas().Overlays().Top()
 	require.NotNil(t, top, "hovering shows the full name")

@@ -3,11 +3,13 @@ package exchange
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -98,8 +100,10 @@ func NewMonth(mx Monthly, win fyne.Window, run *common.Runner, today func() mode
 	form := container.New(layoutForm(),
 		widget.NewLabel(lang.L("month.month")), s.month,
 		widget.NewLabel(lang.L("month.dir")), container.NewBorder(nil, nil, nil, choose, s.dir))
-	head := container.NewGridWithColumns(6, widget.NewLabel(""), bold(lang.L("month.col.unit")), bold(lang.L("month.col.sent")),
-		bold(lang.L("month.col.returned")), bold(lang.L("month.col.conflicts")), bold(lang.L("month.col.missing")))
+	pad := canvas.NewRectangle(color.Transparent)
+	pad.SetMinSize(widget.NewCheck("", nil).MinSize())
+	head := container.NewBorder(nil, nil, pad, nil, container.NewGridWithColumns(5, bold(lang.L("month.col.unit")), bold(lang.L("month.col.sent")),
+		bold(lang.L("month.col.returned")), bold(lang.L("month.col.conflicts")), bold(lang.L("month.col.missing"))))
 	top := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.month"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel(lang.L("month.intro")), form,
@@ -259,8 +263,8 @@ func (s *Month) showRows() {
 		}
 		name := widget.NewLabel(u)
 		name.Truncation = fyne.TextTruncateEllipsis
-		rows = append(rows, container.NewGridWithColumns(6, check, name, widget.NewLabel(yes(st.Sent, sentAt)),
-			widget.NewLabel(yes(st.Returned, backAt)), widget.NewLabel(fmt.Sprint(st.Conflicts)), widget.NewLabel(fmt.Sprint(st.MissingReports))))
+		rows = append(rows, container.NewBorder(nil, nil, check, nil, container.NewGridWithColumns(5, name, widget.NewLabel(yes(st.Sent, sentAt)),
+			widget.NewLabel(yes(st.Returned, backAt)), widget.NewLabel(fmt.Sprint(st.Conflicts)), widget.NewLabel(fmt.Sprint(st.MissingReports)))))
 	}
 	if len(rows) == 0 {
 		rows = append(rows, widget.NewLabel(lang.L("month.no_units")))

@@ -33,8 +33,8 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 	case model.KindTask:
 		// key columns first, so 完成时限 and 状态 show in a 1024-pixel window
 		return []Column{
-			{lang.L("field.number"), 130, "number", task(func(t *model.Task) string { return t.Number })},
-			{lang.L("field.title"), 220, "title", task(func(t *model.Task) string { return t.Title })},
+			{lang.L("field.number"), 150, "number", task(func(t *model.Task) string { return t.Number })},
+			{lang.L("field.title"), 200, "title", task(func(t *model.Task) string { return t.Title })},
 			{lang.L("field.lead_unit"), 110, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
 			{lang.L("field.deadline"), 110, "deadline", task(func(t *model.Task) string { return t.Deadline.Display() })},
 			{lang.L("field.status"), 76, "status", task(func(t *model.Task) string { return common.EnumLabel(model.TaskStatuses, t.Status) })},
