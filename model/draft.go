@@ -41,7 +41,7 @@ func Draft(s Summary, lang string) []Sentence {
 	for i := range out {
 		switch {
 		case w.en:
-			out[i].Text = upperFirst(out[i].Text) + "."
+			out[i].Text = UpperFirst(out[i].Text) + "."
 		case i == len(out)-1:
 			out[i].Text += "。"
 		default:
@@ -570,7 +570,9 @@ func joinEnglish(parts []string) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
-func upperFirst(s string) string {
+// UpperFirst starts a text with a capital (an English period name is
+// worded to run on in a sentence: "the year 2026").
+func UpperFirst(s string) string {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {
 		return s
 	}

@@ -1,7 +1,5 @@
 package model
 
-import "strings"
-
 // ProposalFigures are the proposal figures of a period.
 type ProposalFigures struct {
 	Total              int            `json:"total"`
@@ -53,11 +51,6 @@ func EvaluatedProposals(ds Dataset, from, to Date) []*Proposal {
 	})
 }
 
-// resultClass is the by_class key: A–D folded to upper case.
-func resultClass(p *Proposal) string {
-	return strings.ToUpper(strings.ReplaceAll(Fold(p.ResultClass), " ", ""))
-}
-
 func summarizeProposals(ds Dataset, from, to Date, r Rules) ProposalFigures {
 	all := PeriodProposals(ds, from, to)
 	replied := RepliedProposals(ds, from, to)
@@ -93,7 +86,7 @@ func summarizeProposals(ds Dataset, from, to Date, r Rules) ProposalFigures {
 	}
 	f.SatisfactionRate = rate(f.Satisfied+f.BasicallySatisfied, f.Evaluated)
 	for _, p := range replied {
-		if c := resultClass(p); c != "" {
+		if c := ResultClassKey(p); c != "" {
 			f.ByClass[c]++
 		}
 	}

@@ -152,6 +152,10 @@ func isDueBy(t *Task, to Date) bool {
 	return !d.IsZero() && !d.After(to)
 }
 
+// DoneOnTime reports whether an item due by the period's end (see
+// OnTimeTasks) was done on or before its on-time deadline.
+func DoneOnTime(t *Task, to Date) bool { return doneOnTime(t, to) }
+
 func doneOnTime(t *Task, to Date) bool {
 	on, done, known := taskDoneOn(t)
 	return done && known && !on.After(OnTimeDeadline(t, to))
@@ -173,14 +177,6 @@ func summarizeMeetings(ds Dataset, from, to Date) MeetingFigures {
 	return f
 }
 
-// taskSourceKey is the by_source key of t: unknown sources count as other.
-func taskSourceKey(t *Task) string {
-	if Sources.Valid(t.Source) {
-		return string(t.Source)
-	}
-	return string(SourceOther)
-}
-
 func summarizeTasks(ds Dataset, from, to Date) TaskFigures {
 	tracked := TrackedTasks(ds, from, to)
 	due, onTime := OnTimeTasks(ds, from, to)
@@ -198,7 +194,7 @@ func summarizeTasks(ds Dataset, from, to Date) TaskFigures {
 		f.BySource[string(s)] = 0
 	}
 	for _, t := range tracked {
-		f.BySource[taskSourceKey(t)]++
+		f.BySource[TaskSourceKey(t)]++
 	}
 
 	// by_unit: each tracked item counts for its lead unit's full name.

@@ -201,26 +201,14 @@ func (x *builder) overdue() {
 	data := make([][]any, len(list))
 	for i, o := range list {
 		t := o.task
-		data[i] = []any{i + 1, t.Number, t.Title, x.sourceName(string(sourceKey(t))), x.unitName(o.lead), t.Leader,
+		data[i] = []any{i + 1, t.Number, t.Title, x.sourceName(model.TaskSourceKey(t)), x.unitName(o.lead), t.Leader,
 			t.AssignedOn, o.deadline, o.days, t.Progress}
 	}
 	s.table(cols, data, nil)
 	s.finish()
 }
 
-func sourceKey(t *model.Task) model.Source {
-	if model.Sources.Valid(t.Source) {
-		return t.Source
-	}
-	return model.SourceOther
-}
-
-func (x *builder) sourceName(key string) string {
-	if x.lang == "en" {
-		return sourceEn[key]
-	}
-	return model.Sources.Zh(model.Source(key))
-}
+func (x *builder) sourceName(key string) string { return model.SourceName(key).In(x.lang) }
 
 // taskTable is the by-source and by-leader layout.
 func (x *builder) taskTable(name, title, first string, rows []*taskRow, label func(string) string, fills bool) {
@@ -310,7 +298,7 @@ func (x *builder) proposalClasses() {
 		model.PeriodName(x.from, x.to, x.lang) + x.t("）", ""))
 	p := x.sum.Proposals
 	s.note(x.t("一、办复结果分类", "1. Replies by result class"))
-	classes := classKeys(p.ByClass)
+	classes := model.ResultClassKeys(p.ByClass)
 	data := make([][]any, len(classes))
 	for i, c := range classes {
 		data[i] = []any{x.t(c+"类", "Class "+c), p.ByClass[c]}
@@ -452,10 +440,7 @@ func (x *builder) funds() {
 	data := make([][]any, 0, len(rows)+1)
 	var period, cumulative model.Fen
 	for _, r := range rows {
-		name := model.FundSources.Zh(model.FundSource(r.source))
-		if x.lang == "en" {
-			name = fundSourceEn[r.source]
-		}
+		name := model.FundSourceName(r.source).In(x.lang)
 		data = append(data, []any{name, r.period, r.cumulative})
 		period += r.period
 		cumulative += r.cumulative

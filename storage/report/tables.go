@@ -181,10 +181,7 @@ func (r *taskRow) lateness() string {
 // bySource lists every source in order, zero rows included.
 func (s taskSets) bySource() []*taskRow {
 	_, byID := s.group(func(t *model.Task) (string, string) {
-		k := string(model.SourceOther)
-		if model.Sources.Valid(t.Source) {
-			k = string(t.Source)
-		}
+		k := model.TaskSourceKey(t)
 		return k, k
 	})
 	var rows []*taskRow
@@ -283,7 +280,7 @@ func proposalTables(ds model.Dataset, from, to, asOf model.Date, r model.Rules) 
 		row.total++
 		if !p.RepliedOn.IsZero() {
 			row.replied++
-			if c := strings.ToUpper(strings.ReplaceAll(model.Fold(p.ResultClass), " ", "")); c != "" {
+			if c := model.ResultClassKey(p); c != "" {
 				row.classes[c]++
 			}
 		} else if due := model.ProposalDue(p, r); !due.IsZero() && due.Before(asOf) {

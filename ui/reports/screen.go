@@ -8,8 +8,6 @@ package reports
 import (
 	"context"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -311,7 +309,7 @@ func (s *Screen) show(p period, sum model.Summary) {
 	s.shown, s.sum = &p, sum
 	s.status.SetText("")
 	s.heading.SetText(lang.L("stats.heading", map[string]any{
-		"Period": upperFirst(model.PeriodName(p.from, p.to, p.lang)), "From": p.from.String(), "To": p.to.String()}))
+		"Period": model.UpperFirst(model.PeriodName(p.from, p.to, p.lang)), "From": p.from.String(), "To": p.to.String()}))
 	s.fillFigures(p, sum)
 	s.fillCharts(p, sum)
 	s.draft.SetText(model.DraftText(model.Draft(sum, p.lang), p.lang))
@@ -337,11 +335,4 @@ func trimUnit(label string) string {
 		return label[:i]
 	}
 	return label
-}
-
-// upperFirst starts a heading with a capital ("the year 2026" is worded
-// to run on in a sentence).
-func upperFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
 }
