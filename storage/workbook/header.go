@@ -325,3 +325,6 @@ func at(row []string, i int) string {
 	}
 	return ""
 }
+
+// headerPunct is what headerKey drops around words.
+const headerPunct = " \t\n\r\u3000*＊:：_-/、."

@@ -1,3 +1,8 @@
+// Reading a workbook file into sheets: open and check the file, precheck
+// every sheet, read each sheet's head and rows in order (reference sheets
+// first), learn the dictionaries they add. Header detection is header.go,
+// a sheet's rows sheet.go and row.go, cell values cells.go.
+
 package workbook
 
 import (
@@ -12,12 +17,9 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -348,83 +350,7 @@ func (r *reader) reason(e error) string { return model.Localize(e, r.opt.Lang) }
 
 func (r *reader) tr(zh, en string) string { return model.T(zh, en).In(r.opt.Lang) }
 
-// mergeFiller gives every cell of a merged range its top-left value. Rows
-// come in order, so only the ranges over the current row are looked at.
-type mergeFiller struct {
-	pending []xlsxscan.Merge // by top row, not reached yet
-	active  []activeMerge
-}
-
-type activeMerge struct {
-	xlsxscan.Merge
-	value   string
-	numeric bool
-}
-
-func newMergeFiller(merges []xlsxscan.Merge) *mergeFiller {
-	m := &mergeFiller{pending: slices.Clone(merges)}
-	slices.SortFunc(m.pending, func(a, b xlsxscan.Merge) int { return a.Top - b.Top })
-	return m
-}
-
-// fill returns the row with merged cells filled; the row itself is not
-// changed (its cells are shared when no range covers it).
-func (m *mergeFiller) fill(row xlsxscan.Row) xlsxscan.Row {
-	m.active = slices.DeleteFunc(m.active, func(a activeMerge) bool { return a.Bottom < row.Num })
-	for len(m.pending) > 0 && m.pending[0].Top <= row.Num {
-		mr := m.pending[0]
-		m.pending = m.pending[1:]
-		if mr.Bottom < row.Num {
-			continue
-		}
-		m.active = append(m.active, activeMerge{Merge: mr, value: at(row.Cells, mr.Left-1), numeric: row.IsNumeric(mr.Left - 1)})
-	}
-	cloned := false
-	for _, a := range m.active {
-		if a.value == "" {
-			continue
-		}
-		if !cloned {
-			row.Cells = slices.Clone(row.Cells)
-			row.Numeric = slices.Clone(row.Numeric)
-			cloned = true
-		}
-		for len(row.Cells) < a.Right {
-			row.Cells = append(row.Cells, "")
-		}
-		if a.numeric {
-			for len(row.Numeric) < a.Right {
-				row.Numeric = append(row.Numeric, false)
-			}
-		}
-		for c := a.Left; c <= a.Right; c++ {
-			row.Cells[c-1] = a.value
-			if c-1 < len(row.Numeric) {
-				row.Numeric[c-1] = a.numeric
-			}
-		}
-	}
-	return row
-}
-
-// bufRow is a row as stored (raw) and with merged cells filled (full).
-type bufRow struct {
-	raw, full xlsxscan.Row
-}
-
-// sheetHead is a sheet opened for reading, its first rows read and its
-// header looked for (hdr is nil when there is none).
-type sheetHead struct {
-	rows *xlsxscan.Rows
-	next func() (bufRow, bool, error)
-	head []bufRow
-	hdr  *sheetHeader
-	// broken is the damage a partial read stopped at (nil: read whole).
-	broken *xlsxscan.Error
-}
-
-// openHead opens a sheet and reads the rows its header is looked for in;
-// nil for a sheet the workbook names but does not hold. Close h.rows.
+// tooManyCells refuses a file over the cell limit, naming where it was reached.
 func (r *reader) tooManyCells(sheet string, row int) *FileError {
 	return fileErr(r.file, ErrLimit, nil,
 		fmt.Sprintf("文件的单元格总数超过 %d 个的上限（读到工作表“%s”第 %d 行时）。未导入任何数据；请拆分文件，或在“设置 → 数据”中提高上限。", r.opt.MaxCells, sheet, row),
@@ -473,6 +399,24 @@ func (r *reader) precheck(sheets []xlsxscan.Sheet) *sheetError {
 	return nil
 }
 
+// bufRow is a row as stored (raw) and with merged cells filled (full).
+type bufRow struct {
+	raw, full xlsxscan.Row
+}
+
+// sheetHead is a sheet opened for reading, its first rows read and its
+// header looked for (hdr is nil when there is none).
+type sheetHead struct {
+	rows *xlsxscan.Rows
+	next func() (bufRow, bool, error)
+	head []bufRow
+	hdr  *sheetHeader
+	// broken is the damage a partial read stopped at (nil: read whole).
+	broken *xlsxscan.Error
+}
+
+// openHead opens a sheet and reads the rows its header is looked for in;
+// nil for a sheet the workbook names but does not hold. Close h.rows.
 // count adds the sheet's cells to the file's total, which is bounded.
 func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 	if bs.Part == nil {
@@ -539,63 +483,6 @@ func (r *reader) peekKind(bs xlsxscan.Sheet) (model.Kind, error) {
 		return "", nil
 	}
 	return h.hdr.kind, nil
-}
-
-// learn adds what a reference sheet's rows hold to the dictionaries this
-// file's other sheets resolve with: units with their aliases, points with
-// their short names, holidays. The caller's dictionaries are not changed.
-func (r *reader) learn(rows []model.Incoming) {
-	var units []*model.Unit
-	var points []*model.Point
-	var days []*model.Holiday
-	for _, in := range rows {
-		switch v := in.Record.(type) {
-		case *model.Unit:
-			units = append(units, v)
-		case *model.Point:
-			points = append(points, v)
-		case *model.Holiday:
-			days = append(days, v)
-		}
-	}
-	if len(units) > 0 {
-		r.opt.Units = model.NewUnitDict(cloneUnits(append(r.opt.Units.Units(), units...)))
-	}
-	if len(points) > 0 {
-		dict := cloneUnits(r.opt.Points.Units())
-		for _, u := range model.NewPointDict(points).Units() {
-			dict = append(dict, u)
-		}
-		r.opt.Points = model.NewUnitDict(dict)
-	}
-	if len(days) > 0 {
-		r.opt.Calendar = r.opt.Calendar.With(days)
-	}
-}
-
-// cloneUnits copies units so a dictionary built from them never changes
-// the caller's (Add may give a unit more aliases).
-func cloneUnits(units []*model.Unit) []*model.Unit {
-	out := make([]*model.Unit, 0, len(units))
-	for _, u := range units {
-		c := *u
-		c.Aliases = slices.Clone(u.Aliases)
-		out = append(out, &c)
-	}
-	return out
-}
-
-// learnWords adds the words of a 词汇对照 sheet to the value dictionary
-// this file's other sheets are read with.
-func (r *reader) learnWords(rows []model.Incoming) {
-	for _, in := range rows {
-		if t, ok := in.Record.(*model.Term); ok {
-			if r.opt.Words == nil {
-				r.opt.Words = model.NewDictionary(nil)
-			}
-			r.opt.Words.Teach(t.Of, t.Word, t.Value)
-		}
-	}
 }
 
 func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error) {
@@ -688,27 +575,6 @@ func (r *reader) readMeta(bs xlsxscan.Sheet) (map[string]string, error) {
 	return meta, nil
 }
 
-// reportUnit finds 填报单位（盖章）：市发改委 on a 填报单位 line: whose
-// ledger this is. Placeholders left blank (填报单位：  填报人：) give nothing.
-func reportUnit(row []string) (string, bool) {
-	line := model.Fold(strings.Join(row, " "))
-	_, after, ok := strings.Cut(line, "填报单位")
-	if !ok {
-		return "", false
-	}
-	after = strings.TrimLeft(after, "(（盖章)）:： \u3000")
-	if i := strings.IndexAny(after, " \t\n"); i >= 0 {
-		after = after[:i]
-	}
-	for _, stop := range []string{"填报人", "联系人", "联系电话", "填报日期"} {
-		if i := strings.Index(after, stop); i >= 0 {
-			after = after[:i]
-		}
-	}
-	after = strings.TrimSpace(after)
-	return after, after != ""
-}
-
 // noteBroken says where a sheet read in part breaks (import --partial).
 func (r *reader) noteBroken(rep *model.SheetReport, broken *xlsxscan.Error) {
 	if broken == nil {
@@ -722,130 +588,103 @@ func (r *reader) noteBroken(rep *model.SheetReport, broken *xlsxscan.Error) {
 		fmt.Sprintf("%s, sheet %q breaks after row %d (%s): only the rows before it were read, nothing after it is imported", r.file, rep.Sheet, last, what.En)))
 }
 
-// reportDate finds 填报日期：2019年7月5日 on a 填报单位 line.
-func reportDate(row []string) (model.Date, bool) {
-	line := strings.Join(row, " ")
-	_, after, ok := strings.Cut(model.Fold(line), "填报日期")
-	if !ok {
-		return model.Date{}, false
+// learn adds what a reference sheet's rows hold to the dictionaries this
+// file's other sheets resolve with: units with their aliases, points with
+// their short names, holidays. The caller's dictionaries are not changed.
+func (r *reader) learn(rows []model.Incoming) {
+	var units []*model.Unit
+	var points []*model.Point
+	var days []*model.Holiday
+	for _, in := range rows {
+		switch v := in.Record.(type) {
+		case *model.Unit:
+			units = append(units, v)
+		case *model.Point:
+			points = append(points, v)
+		case *model.Holiday:
+			days = append(days, v)
+		}
 	}
-	after = strings.TrimLeft(after, ":： \u3000")
-	if i := strings.IndexAny(after, " \t\n"); i > 0 {
-		after = after[:i]
+	if len(units) > 0 {
+		r.opt.Units = model.NewUnitDict(cloneUnits(append(r.opt.Units.Units(), units...)))
 	}
-	d, err := model.ParseDate(after, model.Date{})
-	return d, err == nil && !d.IsZero()
+	if len(points) > 0 {
+		dict := cloneUnits(r.opt.Points.Units())
+		for _, u := range model.NewPointDict(points).Units() {
+			dict = append(dict, u)
+		}
+		r.opt.Points = model.NewUnitDict(dict)
+	}
+	if len(days) > 0 {
+		r.opt.Calendar = r.opt.Calendar.With(days)
+	}
 }
 
-var (
-	reTitleYear  = regexp.MustCompile(`((?:19|20)\d\d)\s*年(?:度|\s*(\d{1,2})\s*月)?`)
-	reTitleYears = regexp.MustCompile(`(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)\d\d\s*年`) // 2018-2019年
-)
-
-// titleRef is the reference date a sheet without 填报日期 gives year-less
-// dates (5月20日, 6月底): the year its title rows name (2019年上半年…台账),
-// else its name's (2019年督办台账). A text naming two years decides
-// nothing. The file's date is kept when it falls in that year; otherwise
-// the named month's end, or the year's end. Zero: nothing named.
-func titleRef(sheet string, title []string, fileRef model.Date) model.Date {
-	for _, s := range []string{strings.Join(title, " "), sheet} {
-		var y, m int
-		one := !reTitleYears.MatchString(model.Fold(s))
-		for _, g := range reTitleYear.FindAllStringSubmatch(model.Fold(s), -1) {
-			if !one {
-				break
-			}
-			gy, _ := strconv.Atoi(g[1])
-			if y != 0 && gy != y {
-				one = false
-				break
-			}
-			y = gy
-			if gm, _ := strconv.Atoi(g[2]); gm >= 1 && gm <= 12 {
-				m = gm
-			}
-		}
-		switch {
-		case y == 0 || !one:
-			continue
-		case fileRef.Y == y && (m == 0 || fileRef.M == time.Month(m)):
-			return fileRef
-		case m != 0:
-			return model.NewDate(y, time.Month(m), 1).MonthEnd()
-		}
-		return model.NewDate(y, 12, 31)
+// cloneUnits copies units so a dictionary built from them never changes
+// the caller's (Add may give a unit more aliases).
+func cloneUnits(units []*model.Unit) []*model.Unit {
+	out := make([]*model.Unit, 0, len(units))
+	for _, u := range units {
+		c := *u
+		c.Aliases = slices.Clone(u.Aliases)
+		out = append(out, &c)
 	}
-	return model.Date{}
+	return out
 }
 
-var totalWords = []string{"合计", "总计", "小计", "总合计", "累计", "共计"}
-var notePrefixes = []string{"备注", "说明", "注:", "注：", "注1", "注 ", "附注", "填表说明", "注释"}
-var footerWords = []string{"制表人", "审核人", "填报人", "负责人签字", "单位负责人"}
-
-// totalFooterStarts are the first characters of totalWords and footerWords.
-const totalFooterStarts = "合总小累共制审填负单"
-
-// headerPunct is what headerKey drops around words.
-const headerPunct = " \t\n\r\u3000*＊:：_-/、."
-
-// handleRow imports, rejects or skips one data row; it reports whether the
-// row counted as data.
-func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
-	filled := 0
-	var only string
-	for _, v := range raw {
-		if strings.TrimSpace(v) != "" {
-			filled++
-			only = strings.TrimSpace(v)
+// learnWords adds the words of a 词汇对照 sheet to the value dictionary
+// this file's other sheets are read with.
+func (r *reader) learnWords(rows []model.Incoming) {
+	for _, in := range rows {
+		if t, ok := in.Record.(*model.Term); ok {
+			if r.opt.Words == nil {
+				r.opt.Words = model.NewDictionary(nil)
+			}
+			r.opt.Words.Teach(t.Of, t.Word, t.Value)
 		}
 	}
-	if filled == 0 {
-		return false
-	}
-	if filled == 1 && hasPrefixAny(model.Fold(only), notePrefixes) {
-		return false
-	}
-	full := row.Cells
-	seen := 0
-	for _, v := range full {
-		v = strings.TrimSpace(v)
-		if v == "" {
-			continue
-		}
-		seen++
-		// Total and footer words start with one of few characters: most
-		// cells are passed over without normalising them.
-		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(v, headerPunct))
-		if !strings.ContainsRune(totalFooterStarts, first) {
-			continue
-		}
-		k := headerKey(v)
-		if seen <= 3 && slices.Contains(totalWords, k) {
-			return false
-		}
-		if hasPrefixAny(k, footerWords) {
-			return false
-		}
-	}
-	any := false
-	for _, b := range s.hdr.cols {
-		if strings.TrimSpace(at(full, b.index)) != "" {
-			any = true
-			break
-		}
-	}
-	if !any {
-		return false
-	}
-	s.parseRow(row)
-	return true
 }
 
-func hasPrefixAny(s string, prefixes []string) bool {
-	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
-			return true
+func (r *reader) noteUnknown(names []string) {
+	for _, n := range names {
+		if n != "" && !r.unknownSeen[n] {
+			r.unknownSeen[n] = true
+			r.res.UnknownUnits = append(r.res.UnknownUnits, n)
 		}
 	}
-	return false
+}
+
+func (r *reader) dupReason(first model.RowRef) string {
+	return r.tr(fmt.Sprintf("与工作表“%s”第%d行重复（编号相同）", first.Sheet, first.Row),
+		fmt.Sprintf("duplicates row %d of sheet %q (same number)", first.Row, first.Sheet))
+}
+
+func (r *reader) parseDateCell(v string, numeric bool, ref model.Date) (model.Date, error) {
+	if err := notDateNumber(v, numeric); err != nil {
+		return model.Date{}, err
+	}
+	if f, ok := serialValue(v); ok {
+		return model.DateFromSerial(f, r.date1904)
+	}
+	if d, ok := isoDateTime(v); ok {
+		return d, nil
+	}
+	return model.ParseDate(v, ref)
+}
+
+func (r *reader) parseDeadlineCell(v string, numeric bool, ref model.Date) (model.Deadline, error) {
+	if err := notDateNumber(v, numeric); err != nil {
+		return model.Deadline{}, err
+	}
+	if f, ok := serialValue(v); ok {
+		d, err := model.DateFromSerial(f, r.date1904)
+		if err != nil {
+			return model.Deadline{}, err
+		}
+		return model.Deadline{Due: d, Text: d.String(), Type: model.DeadlineDate}, nil
+	}
+	if d, ok := isoDateTime(v); ok {
+		return model.Deadline{Due: d, Text: d.String(), Type: model.DeadlineDate}, nil
+	}
+	return model.ParseDeadline(v, ref)
 }

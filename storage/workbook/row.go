@@ -1,0 +1,586 @@
+package workbook
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+	"taizhang/storage/workbook/xlsxscan"
+)
+
+// rowReader reads one data row into a record: each cell by its value type
+// (one method per type), then what only the whole row decides (deadlines,
+// units, status facts, the dictionaries' full names). Values are set on
+// the record through the field indexes its sheetReader worked out, so the
+// column table stays data.
+type rowReader struct {
+	s   *sheetReader
+	r   *reader
+	row xlsxscan.Row
+	rec model.Record
+	rv  reflect.Value
+	// ref is the reference of text dates without a year: the row's
+	// assigned date, else the sheet's 填报日期, else the file's date.
+	ref model.Date
+	bad []model.Rejection
+	rf  rowFields
+
+	units         []model.UnitRole
+	hasUnits      bool
+	unitFromCount bool // the quantity's measure word gave the unit
+	deadlines     []pendingDeadline
+	percentTyped  bool
+	year          model.VillageYear // a village row's yearly figures
+	hasYear       bool
+	statusCol     *boundCol // the status column, when this row stated a status
+	statusRaw     string
+}
+
+// pendingDeadline is a deadline cell read after the rest of its row.
+type pendingDeadline struct {
+	b       boundCol
+	fs      fieldSetter
+	value   string
+	numeric bool
+}
+
+// parseRow turns one data row into an Incoming, or into Rejections naming
+// every bad cell of the row.
+func (s *sheetReader) parseRow(row xlsxscan.Row) {
+	rec := model.New(s.hdr.kind)
+	w := &rowReader{s: s, r: s.r, row: row, rec: rec, rv: reflect.ValueOf(rec).Elem(), ref: s.ref}
+	if w.ref.IsZero() {
+		w.ref = s.r.fileRef
+	}
+	for oi, b := range s.order {
+		if value, ok := w.value(b); ok {
+			w.cell(oi, b, value)
+		}
+	}
+	w.resolveDeadlines()
+	if len(w.bad) > 0 {
+		s.r.res.Rejected = append(s.r.res.Rejected, w.bad...)
+		return
+	}
+	w.setUnits()
+	w.problemStatus()
+	w.setYear()
+	w.fundSource()
+	if p, ok := rec.(*model.Proposal); ok {
+		s.fillProposal(p)
+	}
+	if v, ok := rec.(*model.Visit); ok {
+		w.visitNames(v)
+	}
+	if w.unitFromCount {
+		w.rf.add = append(w.rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
+	}
+	if w.statusCol != nil {
+		w.statusDate()
+	}
+	w.extras()
+	w.progressReport()
+	inc := w.incoming()
+	rec.Normalize()
+	w.statusFacts()
+	if s.isDuplicate(row.Num, rec) {
+		return
+	}
+	s.r.res.Rows = append(s.r.res.Rows, inc)
+}
+
+// warn tells of a cell imported with something kept or left as it was.
+func (w *rowReader) warn(b boundCol, value, field string, kept, reason model.Text) {
+	r := w.r
+	col, _ := excelize.ColumnNumberToName(b.index + 1)
+	r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: w.s.sheet, Row: w.row.Num, Column: col,
+		Header: b.label, Value: value, Kind: w.s.hdr.kind, Field: field, Kept: kept.In(r.opt.Lang), Reason: reason.In(r.opt.Lang)})
+}
+
+// reject names a bad cell; a row with one is not imported.
+func (w *rowReader) reject(b boundCol, value, reason string) {
+	col, _ := excelize.ColumnNumberToName(b.index + 1)
+	w.bad = append(w.bad, model.Rejection{File: w.r.file, Sheet: w.s.sheet, Row: w.row.Num, Column: col,
+		Header: b.label, Value: value, Reason: reason})
+}
+
+// rejectErr rejects a cell whose value failed to parse, in the user's language.
+func (w *rowReader) rejectErr(b boundCol, value string, err error) {
+	w.reject(b, value, w.r.reason(err))
+}
+
+// value is a column's cell, trimmed; a formula's cached result, noted, or
+// a rejection when it has none. ok is false for nothing to read.
+func (w *rowReader) value(b boundCol) (string, bool) {
+	r := w.r
+	value := at(w.row.Cells, b.index)
+	if strings.IndexByte(value, '\r') >= 0 {
+		value = strings.ReplaceAll(value, "\r\n", "\n")
+	}
+	value = strings.TrimSpace(value)
+	if w.row.Formulas != nil {
+		if fc, ok := w.row.FormulaAt(b.index); ok {
+			cellRef, _ := excelize.CoordinatesToCellName(b.index+1, w.row.Num)
+			if !fc.Cached && value == "" {
+				w.reject(b, "="+fc.Text, r.tr("公式没有计算结果：请在 Excel/WPS 中打开并保存后再导入，或改为数值",
+					"a formula without a computed value: open and save the file in Excel/WPS, or type the value"))
+				return "", false
+			}
+			r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：公式 =%s —— 使用了其计算结果 %q", "%s!%s: formula =%s — its cached value %q was used"),
+				w.s.sheet, cellRef, fc.Text, value))
+		}
+	}
+	return value, value != ""
+}
+
+// cell reads one non-empty cell by its column's value type.
+func (w *rowReader) cell(oi int, b boundCol, value string) {
+	c := b.column
+	fs := w.s.setter[oi]
+	if c.Type == TypeYear {
+		w.yearFigure(b, fs, value)
+		return
+	}
+	f := w.rv.FieldByIndex(fs.index)
+	switch c.Type {
+	case TypeText, TypeVocab, TypeVocabValue: // titles and labels: model.Term.Normalize reads them
+		f.SetString(value)
+	case TypeDate:
+		w.date(b, fs, f, value)
+	case TypeDeadline:
+		// Read once the whole row is: it resolves against the row's
+		// assigned date, wherever that column stands.
+		w.deadlines = append(w.deadlines, pendingDeadline{b: b, fs: fs, value: value, numeric: w.row.IsNumeric(b.index)})
+	case TypeMoney:
+		w.money(b, f, value)
+	case TypeInt:
+		w.integer(b, f, value)
+	case TypeFloat:
+		w.float(b, f, value)
+	case TypePercent:
+		w.percent(b, f, value)
+	case TypeBool:
+		w.flag(b, f, value)
+	case TypeEnum:
+		w.enum(oi, b, fs, f, value)
+	case TypeUnits:
+		w.addUnits(c, value)
+	case TypeUnit:
+		w.unit(f, value)
+	case TypeList:
+		*f.Addr().Interface().(*[]string) = model.SplitList(value)
+	case TypeExtra:
+		for header, v := range parseExtra(value) {
+			w.keepExtra(header, v)
+		}
+	}
+}
+
+// yearFigure is one of a village row's yearly figures.
+func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
+	n, err := model.ParseInt(value)
+	if err != nil {
+		w.rejectErr(b, value, err)
+		return
+	}
+	reflect.ValueOf(&w.year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
+	w.hasYear = true
+}
+
+// date reads a date cell: a day, or for a month column a month alone
+// (2019年5月), or for a span column a span of days (2019年5月6日-8日).
+// The row's assigned date becomes the reference of its later dates.
+func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value string) {
+	r, c, numeric := w.r, b.column, w.row.IsNumeric(b.index)
+	dl, err := w.s.parseDate(value, numeric, w.ref, false)
+	d := dl.Due
+	if err != nil && c.Month != "" && !numeric {
+		if dl, merr := model.ParseDeadline(value, w.ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
+			d, err = dl.Due, nil
+			if c.Month == "first" {
+				d = model.NewDate(d.Y, d.M, 1)
+			}
+			cellRef, _ := excelize.CoordinatesToCellName(b.index+1, w.row.Num)
+			r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：「%s」只有年月，按 %s 记录", "%s!%s: %q names a month only; recorded as %s"),
+				w.s.sheet, cellRef, value, d))
+		}
+	}
+	if err != nil && fs.end != nil && !numeric {
+		from, to, rerr := model.ParseDateRange(value, w.ref)
+		if rerr == nil {
+			d, err = from, nil
+			*w.rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
+		}
+	}
+	if err != nil {
+		w.rejectErr(b, value, err)
+		return
+	}
+	*f.Addr().Interface().(*model.Date) = d
+	if c.Field == "assigned_on" && !d.IsZero() {
+		w.ref = d
+	}
+}
+
+// money reads an amount; a plain number under a 万元 header or title is in 万元.
+func (w *rowReader) money(b boundCol, f reflect.Value, value string) {
+	text := value
+	if b.column.wan && isPlainNumber(value) {
+		text += "万"
+	}
+	m, err := model.ParseMoney(text)
+	if err != nil {
+		w.rejectErr(b, value, err)
+		return
+	}
+	f.SetInt(int64(m))
+}
+
+func (w *rowReader) integer(b boundCol, f reflect.Value, value string) {
+	n, err := model.ParseInt(value)
+	if err != nil {
+		w.rejectErr(b, value, err)
+		return
+	}
+	f.SetInt(int64(n))
+}
+
+// float reads a number; a quantity's measure word (21座) gives the unit
+// too, when no 数量单位 cell did.
+func (w *rowReader) float(b boundCol, f reflect.Value, value string) {
+	n, err := model.ParseFloat(value)
+	if err != nil {
+		w.rejectErr(b, value, err)
+		return
+	}
+	f.SetFloat(n)
+	if b.column.Field == "quantity" {
+		if mw := model.MeasureWord(value); mw != "" {
+			if qu := w.rv.FieldByIndex(w.r.paths[w.rv.Type()]["quantity_unit"]); qu.String() == "" {
+				qu.SetString(mw)
+				w.unitFromCount = true
+			}
+		}
+	}
+}
+
+func (w *rowReader) percent(b boundCol, f reflect.Value, value string) {
+	n, err := model.ParsePercent(value)
+	if err != nil {
+		w.rejectErr(b, value, err)
+		return
+	}
+	f.SetInt(int64(n))
+	w.percentTyped = true
+}
+
+// flag reads a yes/no cell (调休 also 上班, 补班). A mark no rule reads
+// (◎, 待定): the row imports, the flag stays as it was and the mark is
+// kept by its header.
+func (w *rowReader) flag(b boundCol, f reflect.Value, value string) {
+	c := b.column
+	parse := model.ParseBool
+	if c.Field == "workday" {
+		parse = model.ParseWorkday
+	}
+	v, err := parse(value)
+	if err != nil {
+		w.keepExtra(b.label, value)
+		w.rf.drop = append(w.rf.drop, c.Field)
+		w.rf.add = append(w.rf.add, "extra")
+		w.warn(b, value, c.Field, model.T("原值未改，原文保存在“其他列”", "the flag is unchanged; the text is kept under extra columns"),
+			model.T("不是 是/否", "not a yes/no"))
+		return
+	}
+	f.SetBool(v)
+}
+
+// enum reads an enumerated cell. A status remembers its cell for the
+// facts it implies; a status typed with a percent (完成90%) fills the
+// percent. A word no rule knows never rejects the row: the value stays as
+// it is (a new record's comes from its dates) and the word is kept
+// verbatim beside it, or in the field itself for an open column.
+func (w *rowReader) enum(oi int, b boundCol, fs fieldSetter, f reflect.Value, value string) {
+	c := b.column
+	m := w.s.parseEnum(oi, value)
+	switch {
+	case m.ok():
+		f.SetString(m.value)
+		if c.Field == "status" {
+			w.statusCol, w.statusRaw = &w.s.order[oi], value
+		}
+		if fs.text != nil {
+			w.rv.FieldByIndex(fs.text).SetString("")
+		}
+		if m.percent >= 0 && w.s.percentIx != nil && !w.percentTyped {
+			if p := w.rv.FieldByIndex(w.s.percentIx); p.Int() == 0 {
+				p.SetInt(int64(m.percent))
+				w.rf.add = append(w.rf.add, "percent")
+			}
+		}
+	case c.Open || fs.text == nil:
+		f.SetString(model.Fold(value)) // kept in the field itself (a local result-class scheme)
+	default:
+		w.rv.FieldByIndex(fs.text).SetString(value)
+		w.rf.drop = append(w.rf.drop, c.Field)
+		reason := model.T(fmt.Sprintf("不是已知的“%s”，可选：%s", c.Header, strings.Join(c.Enum.Labels, "、")),
+			fmt.Sprintf("not a known %s; the choices: %s", c.Header, strings.Join(c.Enum.Labels, "、")))
+		if len(m.ambiguous) > 0 {
+			reason = model.T(fmt.Sprintf("既像“%s”又像“%s”，无法确定", m.ambiguous[0], m.ambiguous[1]),
+				fmt.Sprintf("reads as both %s and %s", m.ambiguous[0], m.ambiguous[1]))
+		}
+		w.warn(b, value, c.Field, model.T("“"+c.Header+"”未改，原文「"+value+"」随记录保存并在导出时写回",
+			"the "+c.Header+" is unchanged; the word is kept as typed and exported back"), reason)
+	}
+}
+
+// addUnits adds a unit cell's units with their roles, each unit once.
+func (w *rowReader) addUnits(c Column, value string) {
+	for _, u := range w.s.parseUnits(value, c.First, c.Rest) {
+		if !slices.ContainsFunc(w.units, func(x model.UnitRole) bool { return x.Name == u.Name }) {
+			w.units = append(w.units, u)
+		}
+	}
+	w.hasUnits = true
+}
+
+// unit reads a single unit by its dictionary full name; an unknown one is noted.
+func (w *rowReader) unit(f reflect.Value, value string) {
+	full, known := w.r.opt.Units.Resolve(value)
+	if !known {
+		w.r.noteUnknown([]string{full})
+	}
+	f.SetString(full)
+}
+
+// keepExtra keeps a cell by its header in the record's Extra map.
+func (w *rowReader) keepExtra(header, value string) {
+	m := w.rv.FieldByIndex(w.s.extraIx)
+	if m.IsNil() {
+		m.Set(reflect.ValueOf(map[string]string{}))
+	}
+	m.SetMapIndex(reflect.ValueOf(header), reflect.ValueOf(value))
+}
+
+// extras keeps the cells of the columns no field takes; the plan names
+// each such column once per sheet.
+func (w *rowReader) extras() {
+	s := w.s
+	for _, b := range s.hdr.extras {
+		if v := strings.TrimSpace(at(w.row.Cells, b.index)); v != "" {
+			w.keepExtra(b.label, v)
+		}
+	}
+	if len(s.hdr.extras) == 0 || s.warnedExtra {
+		return
+	}
+	s.warnedExtra = true
+	r := w.r
+	for _, b := range s.hdr.extras {
+		col, _ := excelize.ColumnNumberToName(b.index + 1)
+		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: s.hdr.lastRow, Column: col,
+			Header: b.label, Kind: s.hdr.kind,
+			Kept:   r.tr("每行的值随记录保存在“其他列”，导出时写回", "each row's value is kept with its record under extra columns and exported back"),
+			Reason: r.tr("没有对应的字段", "no field takes this column")})
+	}
+}
+
+// resolveDeadlines reads the row's deadline cells once its assigned date is known.
+func (w *rowReader) resolveDeadlines() {
+	for _, pd := range w.deadlines {
+		dl, err := w.resolveDeadline(pd)
+		if err != nil {
+			w.rejectErr(pd.b, pd.value, err)
+			continue
+		}
+		*w.rv.FieldByIndex(pd.fs.index).Addr().Interface().(*model.Date) = dl.Due
+		w.rv.FieldByIndex(pd.fs.text).SetString(dl.Text)
+		w.rv.FieldByIndex(pd.fs.kindIx).SetString(string(dl.Type))
+	}
+}
+
+// resolveDeadline reads a deadline cell against the row's assigned date
+// (else ref, the sheet's 填报日期 or the file's date) and the holiday
+// calendar. A Taizhang export carries the date each deadline was resolved
+// to in the hidden _due column ("2019-06-30 6月底"): while the cell still
+// holds that text the date is taken as it is, so a clone never moves a
+// deadline to another year.
+func (w *rowReader) resolveDeadline(pd pendingDeadline) (model.Deadline, error) {
+	s, ref := w.s, w.ref
+	var assigned model.Date
+	if p, ok := s.r.paths[w.rv.Type()]["assigned_on"]; ok {
+		assigned = w.rv.FieldByIndex(p).Interface().(model.Date)
+	}
+	if i, ok := s.hdr.hidden["_due"]; ok {
+		if due, text, ok := splitDue(at(w.row.Cells, i)); ok && !pd.numeric && strings.TrimSpace(text) == pd.value {
+			if dl, err := model.ParseDeadline(pd.value, due); err == nil {
+				dl.Due = due
+				return dl, nil
+			}
+		}
+	}
+	if pd.numeric {
+		return s.parseDate(pd.value, true, ref, true)
+	}
+	if !assigned.IsZero() {
+		if dl, err := s.r.parseDeadlineCell(pd.value, false, ref); err != nil || dl.Type == model.DeadlineDate && dl.Text == dl.Due.String() {
+			return dl, err // a real date (cell or ISO text) needs no basis
+		}
+		return model.ResolveDeadline(pd.value, model.DeadlineBasis{Assigned: assigned, Ref: ref, Calendar: s.r.opt.Calendar})
+	}
+	return s.parseDate(pd.value, false, ref, true)
+}
+
+// setUnits stores the row's units, lead units first (the lead is "the
+// first listed unit").
+func (w *rowReader) setUnits() {
+	if !w.hasUnits {
+		return
+	}
+	slices.SortStableFunc(w.units, func(a, b model.UnitRole) int {
+		return boolRank(a.Role != model.RoleLead) - boolRank(b.Role != model.RoleLead)
+	})
+	*w.rv.FieldByIndex(w.r.paths[w.rv.Type()]["units"]).Addr().Interface().(*[]model.UnitRole) = w.units
+}
+
+// problemStatus: 解决情况 often says the state itself (已解决, 正在协调):
+// without a status column it gives the status.
+func (w *rowReader) problemStatus() {
+	p, ok := w.rec.(*model.Problem)
+	if !ok || p.Status != "" || p.Resolution == "" || w.statusCol != nil {
+		return
+	}
+	if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
+		p.Status = m.Value
+		w.rf.add = append(w.rf.add, "status")
+	}
+}
+
+// setYear gives a village row its yearly figures, of the year the sheet
+// reports unless a column named it.
+func (w *rowReader) setYear() {
+	if !w.hasYear {
+		return
+	}
+	if w.year.Year == 0 {
+		w.year.Year = w.ref.Y
+	}
+	w.rec.(*model.Village).Years = []model.VillageYear{w.year}
+}
+
+// fundSource classifies a fund's typed source (a taught word first); what
+// cannot be placed is noted and counts as other.
+func (w *rowReader) fundSource() {
+	fund, ok := w.rec.(*model.Fund)
+	if !ok || fund.SourceText == "" {
+		return
+	}
+	r := w.r
+	fund.Source = model.ClassifyFundSource(fund.SourceText)
+	if v, ok := r.opt.Words.Lookup("funds.source", fund.SourceText); ok {
+		fund.Source = model.FundSource(v)
+	}
+	if fund.Source == "other" {
+		r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!第%d行：资金来源“%s”未能归类，计入“其他”", "%s row %d: fund source %q could not be classified and is counted under other"),
+			w.s.sheet, w.row.Num, fund.SourceText))
+	}
+}
+
+// visitNames: a liaison visit names its point by its full name (民主社区 →
+// 西关街道民主社区), as the points known here or in this import say; the
+// grassroots units the dictionary knows go by their full names (a unit met
+// as 市发改委 and as 市发展和改革委员会 is one unit), others stay as typed.
+func (w *rowReader) visitNames(v *model.Visit) {
+	r := w.r
+	if v.Point != "" {
+		if full, known := r.opt.Points.Resolve(v.Point); known {
+			v.Point = full
+		}
+	}
+	var seen []string
+	v.Units = slices.DeleteFunc(v.Units, func(name string) bool {
+		if full, known := r.opt.Units.Resolve(name); known {
+			name = full
+		}
+		if slices.Contains(seen, name) {
+			return true
+		}
+		seen = append(seen, name)
+		return false
+	})
+	copy(v.Units, seen)
+}
+
+// statusDate fills the date a status cell carries (已办结（2019.6.30）),
+// unless the row gave it.
+func (w *rowReader) statusDate() {
+	paths := w.r.paths[w.rv.Type()]
+	status := w.rv.FieldByIndex(paths["status"]).String()
+	field := statusDates[w.s.hdr.kind][status]
+	text := reDateIn.FindString(model.Fold(w.statusRaw))
+	if field == "" || text == "" {
+		return
+	}
+	d, err := model.ParseDate(text, w.ref)
+	if err != nil {
+		return
+	}
+	if f := w.rv.FieldByIndex(paths[field]); f.Interface().(model.Date).IsZero() {
+		f.Set(reflect.ValueOf(d))
+		w.rf.add = append(w.rf.add, field)
+	}
+}
+
+// progressReport: in a unit's returned ledger, a task row that states
+// progress (办理进展, 完成百分比, 存在问题, 下步措施) is that unit's progress
+// report (sheetReader.progressReport).
+func (w *rowReader) progressReport() {
+	t, ok := w.rec.(*model.Task)
+	if !ok || w.s.filer == "" {
+		return
+	}
+	if rep, ok := w.s.progressReport(t); ok {
+		t.Reports = append(t.Reports, rep)
+		w.rf.add = append(w.rf.add, "reports")
+	}
+}
+
+// incoming is the row as the plan takes it: its fields, unit roles and the
+// hidden columns of a Taizhang export (id, base revision, ancestry).
+func (w *rowReader) incoming() model.Incoming {
+	s, cells := w.s, w.row.Cells
+	inc := model.Incoming{Record: w.rec, Ref: model.RowRef{File: w.r.file, Sheet: s.sheet, Row: w.row.Num}, Fields: w.rf.fieldsOf(s.fields)}
+	if s.hasUnitCols {
+		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, w.units)
+	}
+	if i, ok := s.hdr.hidden["_id"]; ok {
+		w.rec.RecordMeta().ID = strings.TrimSpace(at(cells, i))
+	}
+	if i, ok := s.hdr.hidden["_rev"]; ok {
+		inc.BaseRev = strings.TrimSpace(at(cells, i))
+	}
+	if i, ok := s.hdr.hidden["_ancestry"]; ok {
+		for _, rev := range strings.Split(at(cells, i), ",") {
+			if rev = strings.TrimSpace(rev); rev != "" {
+				inc.Ancestry = append(inc.Ancestry, rev)
+			}
+		}
+	}
+	return inc
+}
+
+// statusFacts: the ledger's status word is taken as it is; what it implies
+// and the row lacks is told.
+func (w *rowReader) statusFacts() {
+	if w.statusCol == nil {
+		return
+	}
+	label := w.statusCol.column.Enum.Zh(w.rv.FieldByIndex(w.r.paths[w.rv.Type()]["status"]).String())
+	for _, missing := range model.MissingFacts(w.rec) {
+		w.warn(*w.statusCol, w.statusRaw, "", model.T("按台账记录为“"+label+"”", "recorded as the ledger states: "+label), missing)
+	}
+}

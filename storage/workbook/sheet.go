@@ -1,0 +1,480 @@
+// The reading of a sheet: what is the same for all its rows (sheetReader),
+// which rows are data (handleRow), the lines around its header that say
+// whose ledger it is and when (填报单位, 填报日期, the title's year).
+
+package workbook
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+	"taizhang/storage/workbook/xlsxscan"
+)
+
+// sheetReader reads the data rows of one recognised sheet. What is the
+// same for every row (the columns' fields, their order, the sheet's
+// Fields) is worked out once.
+type sheetReader struct {
+	r     *reader
+	sheet string
+	hdr   *sheetHeader
+	ref   model.Date
+	// proposal: body and session inferred for a proposals sheet.
+	proposal proposalContext
+	// unitRoles: the roles the unit columns carry by their headers.
+	unitRoles, kindRoles []model.Role
+	hasUnitCols          bool
+
+	order  []boundCol // assigned_on first: it is the reference of year-less dates
+	setter []fieldSetter
+	fields []string // Incoming.Fields, shared by the sheet's rows (full capacity: appends copy)
+	units  map[unitCellKey]unitCell
+	enums  map[enumKey]enumMatch
+	dates  map[dateKey]dateValue
+	// percentIx is the kind's percent field (nil: none), which a status
+	// typed with a percent (完成90%) fills; extraIx its Extra map.
+	percentIx, extraIx []int
+	warnedExtra        bool
+	// filer is whose ledger the sheet is (the export's unit, or its
+	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
+	// date): a task row's progress in such a ledger is that unit's report.
+	filer   string
+	filedOn model.Date
+}
+
+type dateKey struct {
+	value             string
+	numeric, deadline bool
+	ref               model.Date
+}
+
+type dateValue struct {
+	dl  model.Deadline
+	err error
+}
+
+type enumKey struct {
+	col   int // index in order
+	value string
+}
+
+// yearPaths are VillageYear's fields by JSON name.
+var yearPaths = fieldPaths(reflect.TypeFor[model.VillageYear]())
+
+// fieldSetter is where a column's value goes in the record.
+type fieldSetter struct {
+	index        []int  // the field (for deadlines: the due date)
+	text, kindIx []int  // deadlines: deadline_text and deadline_kind; enums: the *_text companion
+	end          []int  // date spans: the last day
+	vocab        string // enums: the value dictionary's field id (tasks.status)
+}
+
+type unitCellKey struct {
+	value       string
+	first, rest model.Role
+}
+
+type unitCell struct {
+	units   []model.UnitRole
+	unknown []string
+}
+
+func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, title, header []string) *sheetReader {
+	s := &sheetReader{r: r, sheet: sheet, hdr: hdr, ref: ref, units: map[unitCellKey]unitCell{},
+		enums: map[enumKey]enumMatch{}, dates: map[dateKey]dateValue{}}
+	kind := hdr.kind
+	s.unitRoles, s.hasUnitCols = sheetUnitRoles(hdr)
+	s.kindRoles = kindRoles(kind)
+	if kind == model.KindProposal {
+		s.proposal = inferProposalContext(sheet, title, header)
+	}
+	if wanInTitle(title) {
+		for i, b := range hdr.cols {
+			// A header saying 元 itself (金额（元）) overrides the title.
+			if b.column.Type == TypeMoney && !strings.Contains(b.label, "元") {
+				hdr.cols[i].column.wan = true
+			}
+		}
+	}
+	s.order = slices.Clone(hdr.cols)
+	slices.SortStableFunc(s.order, func(a, b boundCol) int {
+		return boolRank(b.column.Field == "assigned_on") - boolRank(a.column.Field == "assigned_on")
+	})
+	t := reflect.TypeOf(model.New(kind)).Elem()
+	paths, ok := r.paths[t]
+	if !ok {
+		paths = fieldPaths(t)
+		r.paths[t] = paths
+	}
+	path := func(field string) []int {
+		p, ok := paths[field]
+		if !ok {
+			panic(fmt.Sprintf("workbook: %s has no field %q", kind, field)) // a bug in the column table
+		}
+		return p
+	}
+	for _, b := range s.order {
+		var fs fieldSetter
+		switch b.column.Type {
+		case TypeDeadline:
+			fs = fieldSetter{index: path("deadline"), text: path("deadline_text"), kindIx: path("deadline_kind")}
+		case TypeYear:
+			fs.index = yearPaths[b.column.Field] // in the row's VillageYear
+		case TypeEnum:
+			fs.index = path(b.column.Field)
+			fs.text = paths[b.column.Field+"_text"] // nil: no companion (an open column)
+			fs.vocab = string(kind) + "." + b.column.Field
+		default:
+			fs.index = path(b.column.Field)
+			if b.column.EndField != "" {
+				fs.end = path(b.column.EndField)
+			}
+		}
+		s.setter = append(s.setter, fs)
+	}
+	s.percentIx = paths["percent"]
+	s.extraIx = path("extra")
+	for _, b := range hdr.cols {
+		if b.column.Type == TypeYear {
+			if !slices.Contains(s.fields, "years") {
+				s.fields = append(s.fields, "years")
+			}
+			continue
+		}
+		s.fields = appendField(s.fields, b.column)
+		if _, ok := paths[b.column.Field+"_text"]; ok && b.column.Type == TypeEnum && !slices.Contains(s.fields, b.column.Field+"_text") {
+			s.fields = append(s.fields, b.column.Field+"_text")
+		}
+	}
+	if len(hdr.extras) > 0 && !slices.Contains(s.fields, "extra") {
+		s.fields = append(s.fields, "extra")
+	}
+	if kind == model.KindFund && slices.Contains(s.fields, "source_text") {
+		s.fields = append(s.fields, "source")
+	}
+	if s.proposal.body != "" && !slices.Contains(s.fields, "body") {
+		s.fields = append(s.fields, "body")
+	}
+	if s.proposal.session != "" && !slices.Contains(s.fields, "session") {
+		s.fields = append(s.fields, "session")
+	}
+	s.fields = slices.Clip(s.fields)
+	return s
+}
+
+func appendField(fields []string, c Column) []string {
+	names := []string{c.Field}
+	switch c.Type {
+	case TypeDeadline:
+		names = []string{"deadline", "deadline_text", "deadline_kind"}
+	case TypeUnits:
+		names = []string{"units", "lead_unit"}
+	}
+	if c.EndField != "" {
+		names = append(names, c.EndField)
+	}
+	for _, n := range names {
+		if !slices.Contains(fields, n) {
+			fields = append(fields, n)
+		}
+	}
+	return fields
+}
+
+var totalWords = []string{"合计", "总计", "小计", "总合计", "累计", "共计"}
+
+var notePrefixes = []string{"备注", "说明", "注:", "注：", "注1", "注 ", "附注", "填表说明", "注释"}
+
+var footerWords = []string{"制表人", "审核人", "填报人", "负责人签字", "单位负责人"}
+
+// totalFooterStarts are the first characters of totalWords and footerWords.
+const totalFooterStarts = "合总小累共制审填负单"
+
+// handleRow imports, rejects or skips one data row; it reports whether the
+// row counted as data.
+func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
+	filled := 0
+	var only string
+	for _, v := range raw {
+		if strings.TrimSpace(v) != "" {
+			filled++
+			only = strings.TrimSpace(v)
+		}
+	}
+	if filled == 0 {
+		return false
+	}
+	if filled == 1 && hasPrefixAny(model.Fold(only), notePrefixes) {
+		return false
+	}
+	full := row.Cells
+	seen := 0
+	for _, v := range full {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		seen++
+		// Total and footer words start with one of few characters: most
+		// cells are passed over without normalising them.
+		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(v, headerPunct))
+		if !strings.ContainsRune(totalFooterStarts, first) {
+			continue
+		}
+		k := headerKey(v)
+		if seen <= 3 && slices.Contains(totalWords, k) {
+			return false
+		}
+		if hasPrefixAny(k, footerWords) {
+			return false
+		}
+	}
+	any := false
+	for _, b := range s.hdr.cols {
+		if strings.TrimSpace(at(full, b.index)) != "" {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return false
+	}
+	s.parseRow(row)
+	return true
+}
+
+func hasPrefixAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseDate reads a date or deadline cell; a ledger repeats its dates, and
+// text dates cost a parse each.
+func (s *sheetReader) parseDate(value string, numeric bool, ref model.Date, deadline bool) (model.Deadline, error) {
+	k := dateKey{value, numeric, deadline, ref}
+	dv, ok := s.dates[k]
+	if !ok {
+		if deadline {
+			dv.dl, dv.err = s.r.parseDeadlineCell(value, numeric, ref)
+		} else {
+			dv.dl.Due, dv.err = s.r.parseDateCell(value, numeric, ref)
+		}
+		s.dates[k] = dv
+	}
+	return dv.dl, dv.err
+}
+
+// parseEnum reads an enumerated cell: a word the office taught, else the
+// enum's own words and cues. A column holds few distinct values.
+func (s *sheetReader) parseEnum(col int, value string) enumMatch {
+	k := enumKey{col, value}
+	m, ok := s.enums[k]
+	if !ok {
+		if v, taught := s.r.opt.Words.Lookup(s.setter[col].vocab, value); taught {
+			m = enumMatch{value: v, how: model.HowTaught, percent: -1}
+		} else {
+			m = s.order[col].column.Enum.Match(value)
+		}
+		s.enums[k] = m
+	}
+	return m
+}
+
+// parseUnits reads a unit cell; ledgers repeat the same few cells, so each
+// is resolved once per sheet.
+func (s *sheetReader) parseUnits(value string, first, rest model.Role) []model.UnitRole {
+	k := unitCellKey{value, first, rest}
+	uc, ok := s.units[k]
+	if !ok {
+		uc.units, uc.unknown = s.r.opt.Units.ParseUnitCell(value, first, rest)
+		s.units[k] = uc
+	}
+	s.r.noteUnknown(uc.unknown)
+	return uc.units
+}
+
+// fillProposal gives a row without body or session the sheet's, and writes
+// the session in one form (第十六届第三次会议) so ledgers of a session match.
+func (s *sheetReader) fillProposal(p *model.Proposal) {
+	if p.Session != "" {
+		if p.Body == "" {
+			if b, ok := bodyNamed(model.Fold(p.Session)); ok { // 十六届人大三次会议
+				p.Body = b
+			}
+		}
+		if sess, ok := model.NormalizeSession(p.Session); ok {
+			p.Session = sess
+		}
+	}
+	if p.Body == "" {
+		p.Body = s.proposal.body
+	}
+	if p.Session == "" {
+		p.Session = s.proposal.session
+	}
+}
+
+// isDuplicate rejects a row whose id or key an earlier row of the file had.
+func (s *sheetReader) isDuplicate(num int, rec model.Record) bool {
+	r := s.r
+	kind := s.hdr.kind
+	keys := []string{}
+	if id := rec.RecordMeta().ID; id != "" {
+		keys = append(keys, string(kind)+"|id|"+id)
+	} else if k := model.NaturalKey(rec); k != "" {
+		keys = append(keys, string(kind)+"|"+k)
+	}
+	for _, k := range keys {
+		if first, ok := r.seen[k]; ok {
+			b := s.keyColumn()
+			col, _ := excelize.ColumnNumberToName(b.index + 1)
+			r.res.Rejected = append(r.res.Rejected, model.Rejection{File: r.file, Sheet: s.sheet, Row: num,
+				Column: col, Header: b.label, Value: model.NaturalKey(rec),
+				Reason: r.dupReason(first)})
+			return true
+		}
+	}
+	for _, k := range keys {
+		r.seen[k] = model.RowRef{File: r.file, Sheet: s.sheet, Row: num}
+	}
+	return false
+}
+
+// keyColumn is the first key column of the sheet, named in duplicate rejections.
+func (s *sheetReader) keyColumn() boundCol {
+	for _, b := range s.hdr.cols {
+		if b.column.Key {
+			return b
+		}
+	}
+	return s.hdr.cols[0]
+}
+
+// Headers of a ledger's problem and next-step columns, kept in Extra.
+var (
+	problemHeaders = []string{"存在问题", "存在的问题", "困难和问题", "存在困难", "problems"}
+	nextHeaders    = []string{"下步措施", "下一步措施", "下步工作", "下一步工作", "下步打算", "下步工作打算", "下一步工作打算", "next steps"}
+)
+
+// progressReport: in a unit's returned ledger, a task row that states
+// progress (办理进展, 完成百分比, 存在问题, 下步措施) is that unit's progress
+// report, dated the ledger's 填报日期 (else the file's date). Its id comes
+// from the unit and the day, so the same return read again is the same
+// report, and another day's return another one.
+func (s *sheetReader) progressReport(t *model.Task) (model.Report, bool) {
+	cell := func(headers []string) string {
+		for h, v := range t.Extra {
+			for _, want := range headers {
+				if headerKey(h) == headerKey(want) && strings.TrimSpace(v) != "" {
+					return strings.TrimSpace(v)
+				}
+			}
+		}
+		return ""
+	}
+	problems, next := cell(problemHeaders), cell(nextHeaders)
+	if t.Progress == "" && t.Percent == 0 && problems == "" && next == "" {
+		return model.Report{}, false
+	}
+	unit := s.r.opt.Units.Canonical(s.filer)
+	rep := model.Report{Unit: unit, ReportedOn: s.filedOn, Done: t.Progress, Percent: t.Percent,
+		Problems: problems, Next: next}
+	if t.Cycle != "" {
+		rep.Period = model.ReportPeriod(t.Cycle, s.filedOn)
+	}
+	sum := sha256.Sum256([]byte(unit + "|" + s.filedOn.String()))
+	rep.ID = "rep-" + hex.EncodeToString(sum[:6])
+	return rep, true
+}
+
+// reportUnit finds 填报单位（盖章）：市发改委 on a 填报单位 line: whose
+// ledger this is. Placeholders left blank (填报单位：  填报人：) give nothing.
+func reportUnit(row []string) (string, bool) {
+	line := model.Fold(strings.Join(row, " "))
+	_, after, ok := strings.Cut(line, "填报单位")
+	if !ok {
+		return "", false
+	}
+	after = strings.TrimLeft(after, "(（盖章)）:： \u3000")
+	if i := strings.IndexAny(after, " \t\n"); i >= 0 {
+		after = after[:i]
+	}
+	for _, stop := range []string{"填报人", "联系人", "联系电话", "填报日期"} {
+		if i := strings.Index(after, stop); i >= 0 {
+			after = after[:i]
+		}
+	}
+	after = strings.TrimSpace(after)
+	return after, after != ""
+}
+
+// reportDate finds 填报日期：2019年7月5日 on a 填报单位 line.
+func reportDate(row []string) (model.Date, bool) {
+	line := strings.Join(row, " ")
+	_, after, ok := strings.Cut(model.Fold(line), "填报日期")
+	if !ok {
+		return model.Date{}, false
+	}
+	after = strings.TrimLeft(after, ":： \u3000")
+	if i := strings.IndexAny(after, " \t\n"); i > 0 {
+		after = after[:i]
+	}
+	d, err := model.ParseDate(after, model.Date{})
+	return d, err == nil && !d.IsZero()
+}
+
+var (
+	reTitleYear  = regexp.MustCompile(`((?:19|20)\d\d)\s*年(?:度|\s*(\d{1,2})\s*月)?`)
+	reTitleYears = regexp.MustCompile(`(?:19|20)\d\d\s*[-－—~～至到]\s*(?:19|20)\d\d\s*年`) // 2018-2019年
+)
+
+// titleRef is the reference date a sheet without 填报日期 gives year-less
+// dates (5月20日, 6月底): the year its title rows name (2019年上半年…台账),
+// else its name's (2019年督办台账). A text naming two years decides
+// nothing. The file's date is kept when it falls in that year; otherwise
+// the named month's end, or the year's end. Zero: nothing named.
+func titleRef(sheet string, title []string, fileRef model.Date) model.Date {
+	for _, s := range []string{strings.Join(title, " "), sheet} {
+		var y, m int
+		one := !reTitleYears.MatchString(model.Fold(s))
+		for _, g := range reTitleYear.FindAllStringSubmatch(model.Fold(s), -1) {
+			if !one {
+				break
+			}
+			gy, _ := strconv.Atoi(g[1])
+			if y != 0 && gy != y {
+				one = false
+				break
+			}
+			y = gy
+			if gm, _ := strconv.Atoi(g[2]); gm >= 1 && gm <= 12 {
+				m = gm
+			}
+		}
+		switch {
+		case y == 0 || !one:
+			continue
+		case fileRef.Y == y && (m == 0 || fileRef.M == time.Month(m)):
+			return fileRef
+		case m != 0:
+			return model.NewDate(y, time.Month(m), 1).MonthEnd()
+		}
+		return model.NewDate(y, 12, 31)
+	}
+	return model.Date{}
+}
