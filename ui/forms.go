@@ -57,7 +57,7 @@ func (u *UI) OpenForm(k model.Kind, r model.Record) *form.Form {
 			f.Cancel()
 		}
 	})
-	w.Resize(fyne.NewSize(760, 720))
+	w.Resize(fyne.NewSize(760, 660)) // whole on a 1024×768 screen, above the taskbar
 	w.Show()
 	return f
 }

@@ -97,6 +97,8 @@ func NewMonth(mx Monthly, win fyne.Window, run *common.Runner, today func() mode
 	s.importB = widget.NewButton(lang.L("month.import"), s.ImportFolder)
 	s.reportB = widget.NewButton(lang.L("month.bulletin"), s.Bulletin)
 
+	intro := widget.NewLabel(lang.L("month.intro"))
+	intro.Wrapping = common.Wrap()
 	form := container.New(layoutForm(),
 		widget.NewLabel(lang.L("month.month")), s.month,
 		widget.NewLabel(lang.L("month.dir")), container.NewBorder(nil, nil, nil, choose, s.dir))
@@ -106,7 +108,7 @@ func NewMonth(mx Monthly, win fyne.Window, run *common.Runner, today func() mode
 		bold(lang.L("month.col.returned")), bold(lang.L("month.col.conflicts")), bold(lang.L("month.col.missing"))))
 	top := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.month"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L("month.intro")), form,
+		intro, form,
 		container.NewHBox(s.exportB, s.importB, s.reportB, all, none), s.progress, s.message, s.summary, head)
 	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.rows))
 	s.loadUnits()
