@@ -116,3 +116,21 @@ func TestTheWholeMonth(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "督查督办工作月通报（2026年11月）", title)
 }
+
+// Files and folders dropped on the window (UI.ImportFiles) open the
+// import wizard on every workbook they hold.
+func TestDroppedFolderGoesToTheImportWizard(t *testing.T) {
+	f := startWith(t, func(o *ui.Options, st *storage.Store) {
+		o.Exchanger = exchange.StoreExchanger{Store: st, Operator: func() string { return "王敏" }, Lang: func() string { return "zh" }}
+	}, "王敏")
+	dir := t.TempDir()
+	one := unitLedger(t)
+	data, err := os.ReadFile(one)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "甲.xlsx"), data, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "乙.xlsx"), data, 0o644))
+	f.u.ImportFiles([]string{dir})
+	require.Equal(t, ui.NavImport, f.u.Current())
+	assert.Contains(t, texts(f.win.Content()), "2 个文件：乙.xlsx、甲.xlsx")
+	assert.True(t, f.u.Import().Tabs().Visible(), "their plan is shown for review")
+}
