@@ -34,12 +34,16 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 		// key columns first, so 完成时限 and 状态 show in a 1024-pixel window
 		return []Column{
 			{lang.L("field.number"), 150, "number", task(func(t *model.Task) string { return t.Number })},
-			{lang.L("field.title"), 200, "title", task(func(t *model.Task) string { return t.Title })},
+			{lang.L("field.title"), 160, "title", task(func(t *model.Task) string { return t.Title })},
 			{lang.L("field.lead_unit"), 110, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
 			{lang.L("field.deadline"), 110, "deadline", task(func(t *model.Task) string { return t.Deadline.Display() })},
-			{lang.L("field.status"), 90, "status", task(func(t *model.Task) string { return common.EnumLabel(model.TaskStatuses, t.Status) })},
+			{lang.L("field.status"), 160, "status", task(func(t *model.Task) string {
+				return common.WithTyped(common.EnumLabel(model.TaskStatuses, t.Status), t.StatusText)
+			})},
 			{lang.L("field.percent"), 56, "percent", task(func(t *model.Task) string { return percent(t.Percent) })},
-			{lang.L("field.source"), 120, "source", task(func(t *model.Task) string { return common.EnumLabel(model.Sources, t.Source) })},
+			{lang.L("field.source"), 120, "source", task(func(t *model.Task) string {
+				return common.WithTyped(common.EnumLabel(model.Sources, t.Source), t.SourceText)
+			})},
 			{lang.L("field.leader"), 90, "leader", task(func(t *model.Task) string { return t.Leader })},
 		}
 	case model.KindProposal:
@@ -48,7 +52,9 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.proposal_title"), 230, "title", prop(func(p *model.Proposal) string { return p.Title })},
 			{lang.L("field.lead_unit"), 110, "lead_unit", prop(func(p *model.Proposal) string { return p.LeadUnit })},
 			{lang.L("field.due_on"), 110, "due_on", prop(func(p *model.Proposal) string { return model.ProposalDue(p, rules()).String() })},
-			{lang.L("field.status"), 90, "status", prop(func(p *model.Proposal) string { return common.EnumLabel(model.ProposalStatuses, p.Status) })},
+			{lang.L("field.status"), 90, "status", prop(func(p *model.Proposal) string {
+				return common.WithTyped(common.EnumLabel(model.ProposalStatuses, p.Status), p.StatusText)
+			})},
 			{lang.L("field.body"), 70, "body", prop(func(p *model.Proposal) string { return common.EnumLabel(model.Bodies, p.Body) })},
 			{lang.L("field.session"), 150, "session", prop(func(p *model.Proposal) string { return p.Session })},
 			{lang.L("field.proposer"), 90, "proposer", prop(func(p *model.Proposal) string { return p.Proposer })},
@@ -85,7 +91,9 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.village"), 120, "village", of(func(p *model.Project) string { return p.Village })},
 			{lang.L("field.category"), 100, "category", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectCategories, p.Category) })},
 			{lang.L("field.planned"), 120, "planned_fen", of(func(p *model.Project) string { return p.PlannedFen.Yuan() })},
-			{lang.L("field.status"), 80, "status", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectStatuses, p.Status) })},
+			{lang.L("field.status"), 120, "status", of(func(p *model.Project) string {
+				return common.WithTyped(common.EnumLabel(model.ProjectStatuses, p.Status), p.StatusText)
+			})},
 			{lang.L("field.percent"), 60, "percent", of(func(p *model.Project) string { return percent(p.Percent) })},
 		}
 	case model.KindPoint:
@@ -111,7 +119,9 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.visit"), 110, "visit", of(func(p *model.Problem) string { return p.Visit })},
 			{lang.L("field.unit"), 150, "unit", of(func(p *model.Problem) string { return p.Unit })},
 			{lang.L("field.raised_on"), 110, "raised_on", of(func(p *model.Problem) string { return p.RaisedOn.String() })},
-			{lang.L("field.status"), 80, "status", of(func(p *model.Problem) string { return common.EnumLabel(model.ProblemStatuses, p.Status) })},
+			{lang.L("field.status"), 120, "status", of(func(p *model.Problem) string {
+				return common.WithTyped(common.EnumLabel(model.ProblemStatuses, p.Status), p.StatusText)
+			})},
 		}
 	case model.KindUnit:
 		return []Column{
