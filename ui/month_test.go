@@ -33,8 +33,10 @@ func TestTheWholeMonth(t *testing.T) {
 	monthly := task("督9-0", "河道整治（按月报告）", "市水务局", model.TaskInProgress, today.AddDays(60))
 	monthly.Cycle, monthly.ReportDay = model.CycleMonthly, 20
 	seed = append(seed, monthly)
+	var opened []string
 	f := startWith(t, func(o *ui.Options, st *storage.Store) {
 		o.Exchanger = exchange.StoreExchanger{Store: st, Operator: func() string { return "王敏" }, Lang: func() string { return "zh" }}
+		o.OpenFile = func(p string) error { opened = append(opened, p); return nil }
 	}, "王敏", seed...)
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "2026-11")
@@ -109,6 +111,7 @@ func TestTheWholeMonth(t *testing.T) {
 	test.Tap(m.BulletinButton())
 	path := filepath.Join(dir, "月通报-2026-11.xlsx")
 	assert.Equal(t, "月通报已生成："+path, m.Message())
+	assert.Equal(t, []string{path}, opened, "opened to read and print")
 	b, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer b.Close()

@@ -366,6 +366,7 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		}
 		u.month = exchange.NewMonth(mx, u.win, u.run, func() model.Date { return u.day.Today })
 		u.month.Import = u.ImportFiles
+		u.month.OpenFile = u.openFile
 		o = u.month.Content()
 	case NavExport:
 		if u.opt.Exchanger == nil {

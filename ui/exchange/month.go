@@ -60,6 +60,9 @@ type Month struct {
 	Import func(files []string)
 	// PickFolder asks for a folder (default: the folder dialog). Tests set it.
 	PickFolder func(chosen func(dir string))
+	// OpenFile opens the bulletin in the spreadsheet program, to read and
+	// print (nil: not opened).
+	OpenFile func(path string) error
 
 	month    *common.Entry
 	dir      *common.Entry
@@ -363,6 +366,11 @@ func (s *Month) Bulletin() {
 				return
 			}
 			s.message.SetText(lang.L("month.bulletin_done", map[string]any{"Path": path}))
+			if s.OpenFile != nil {
+				if err := s.OpenFile(path); err != nil {
+					fyne.LogError("open "+path, err) // written all the same: the message names it
+				}
+			}
 		}
 	})
 }
