@@ -23,40 +23,62 @@ const (
 	KindTerm     Kind = "terms"     // 词汇对照
 )
 
+// kindInfo is what the app knows of a record kind, in one place: its
+// Chinese sheet name, its English name and its empty record. kindTable's
+// order is the order sheets are exported in.
+type kindInfo struct {
+	kind      Kind
+	sheet, en string
+	new       func() Record
+}
+
+var kindTable = []kindInfo{
+	{KindTask, "督办事项", "Supervised items", func() Record { return &Task{} }},
+	{KindMeeting, "会议", "Meetings", func() Record { return &Meeting{} }},
+	{KindProposal, "建议提案", "Suggestions and proposals", func() Record { return &Proposal{} }},
+	{KindVillage, "帮扶村", "Villages", func() Record { return &Village{} }},
+	{KindFund, "帮扶资金", "Funds", func() Record { return &Fund{} }},
+	{KindProject, "帮扶项目", "Projects", func() Record { return &Project{} }},
+	{KindPoint, "基层联系点", "Liaison points", func() Record { return &Point{} }},
+	{KindVisit, "走访调研", "Visits", func() Record { return &Visit{} }},
+	{KindProblem, "问题清单", "Problems", func() Record { return &Problem{} }},
+	{KindUnit, "单位", "Units", func() Record { return &Unit{} }},
+	{KindHoliday, "节假日调休", "Holidays", func() Record { return &Holiday{} }},
+	{KindTerm, "词汇对照", "Value dictionary", func() Record { return &Term{} }},
+}
+
+func (k Kind) info() (kindInfo, bool) {
+	for _, i := range kindTable {
+		if i.kind == k {
+			return i, true
+		}
+	}
+	return kindInfo{}, false
+}
+
 // Kinds lists every record kind in the order sheets are exported.
 func Kinds() []Kind {
-	return []Kind{KindTask, KindMeeting, KindProposal, KindVillage, KindFund,
-		KindProject, KindPoint, KindVisit, KindProblem, KindUnit, KindHoliday, KindTerm}
-}
-
-var kindSheet = map[Kind]string{
-	KindTask: "督办事项", KindMeeting: "会议", KindProposal: "建议提案",
-	KindVillage: "帮扶村", KindFund: "帮扶资金", KindProject: "帮扶项目",
-	KindPoint: "基层联系点", KindVisit: "走访调研", KindProblem: "问题清单",
-	KindUnit: "单位", KindHoliday: "节假日调休", KindTerm: "词汇对照",
-}
-
-var kindEn = map[Kind]string{
-	KindTask: "Supervised items", KindMeeting: "Meetings", KindProposal: "Suggestions and proposals",
-	KindVillage: "Villages", KindFund: "Funds", KindProject: "Projects", KindPoint: "Liaison points",
-	KindVisit: "Visits", KindProblem: "Problems", KindUnit: "Units", KindHoliday: "Holidays",
-	KindTerm: "Value dictionary",
+	out := make([]Kind, len(kindTable))
+	for i, k := range kindTable {
+		out[i] = k.kind
+	}
+	return out
 }
 
 // En is the English name of the kind.
-func (k Kind) En() string { return kindEn[k] }
+func (k Kind) En() string { i, _ := k.info(); return i.en }
 
 // SheetName is the Chinese name of the kind, used for exported sheets.
-func (k Kind) SheetName() string { return kindSheet[k] }
+func (k Kind) SheetName() string { i, _ := k.info(); return i.sheet }
 
 // Valid reports whether k is one of the known kinds.
-func (k Kind) Valid() bool { _, ok := kindSheet[k]; return ok }
+func (k Kind) Valid() bool { _, ok := k.info(); return ok }
 
 // ParseKind accepts a CLI kind name ("tasks") or its Chinese sheet name.
 func ParseKind(s string) (Kind, error) {
-	for k, name := range kindSheet {
-		if s == string(k) || s == name {
-			return k, nil
+	for _, i := range kindTable {
+		if s == string(i.kind) || s == i.sheet {
+			return i.kind, nil
 		}
 	}
 	return "", fmt.Errorf("unknown kind %q", s)

@@ -24,37 +24,14 @@ type Record interface {
 	Normalize()
 }
 
-// New returns an empty record of the kind, with Meta.Kind set.
+// New returns an empty record of the kind, with Meta.Kind set; nil for
+// an unknown kind.
 func New(k Kind) Record {
-	var r Record
-	switch k {
-	case KindTask:
-		r = &Task{}
-	case KindMeeting:
-		r = &Meeting{}
-	case KindProposal:
-		r = &Proposal{}
-	case KindVillage:
-		r = &Village{}
-	case KindFund:
-		r = &Fund{}
-	case KindProject:
-		r = &Project{}
-	case KindPoint:
-		r = &Point{}
-	case KindVisit:
-		r = &Visit{}
-	case KindProblem:
-		r = &Problem{}
-	case KindUnit:
-		r = &Unit{}
-	case KindHoliday:
-		r = &Holiday{}
-	case KindTerm:
-		r = &Term{}
-	default:
+	i, ok := k.info()
+	if !ok {
 		return nil
 	}
+	r := i.new()
 	r.RecordMeta().Kind = k
 	return r
 }
