@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"strconv"
 	"strings"
 	"testing"
@@ -99,10 +98,7 @@ func TestDraftQuotesTheFiguresItNames(t *testing.T) {
 		"dataset": Summarize(figuresDataset(t), iso(t, "2019-01-01"), iso(t, "2019-06-30"), DefaultRules()),
 	}
 	for name, s := range summaries {
-		raw, err := json.Marshal(s)
-		require.NoError(t, err)
-		var tree map[string]any
-		require.NoError(t, json.Unmarshal(raw, &tree))
+		tree := jsonTree(t, s)
 		for _, lang := range []string{"zh", "en"} {
 			for _, sen := range Draft(s, lang) {
 				require.NotEmpty(t, sen.Figures, "%s %s %s", name, lang, sen.Section)

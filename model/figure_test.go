@@ -45,10 +45,7 @@ func TestFigureRecordsAddUpToTheirValues(t *testing.T) {
 // are the ones the JSON summary prints.
 func TestDraftQuotesRegisteredFigures(t *testing.T) {
 	s := Summarize(figuresDataset(t), iso(t, "2019-01-01"), iso(t, "2019-06-30"), DefaultRules())
-	raw, err := json.Marshal(s)
-	require.NoError(t, err)
-	var tree map[string]any
-	require.NoError(t, json.Unmarshal(raw, &tree))
+	tree := jsonTree(t, s)
 	for _, lang := range []string{"zh", "en"} {
 		for _, sen := range Draft(s, lang) {
 			for _, path := range sen.Figures {
@@ -71,4 +68,14 @@ func TestFigureAtNamesAnyClassAndGroup(t *testing.T) {
 	_, ok = FigureAt("tasks.nothing")
 	assert.False(t, ok)
 	assert.Equal(t, T("督办事项", "Supervised items"), FigureGroup("tasks.by_source.other"))
+}
+
+// jsonTree is v as its JSON reads, for looking figures up by path.
+func jsonTree(t *testing.T, v any) map[string]any {
+	t.Helper()
+	raw, err := json.Marshal(v)
+	require.NoError(t, err)
+	var tree map[string]any
+	require.NoError(t, json.Unmarshal(raw, &tree))
+	return tree
 }

@@ -96,6 +96,29 @@ func ParseKind(s string) (Kind, error) {
 // exchange.dictionaries) what it adds to ReadOptions.
 var ReferenceKinds = []Kind{KindUnit, KindPoint, KindHoliday, KindTerm}
 
+// References are reference records (ReferenceKinds) gathered by kind, as
+// an import reads them before the sheets they resolve.
+type References struct {
+	Units    []*Unit
+	Points   []*Point
+	Holidays []*Holiday
+	Terms    []*Term
+}
+
+// Add keeps r when it is a reference record; other records are passed over.
+func (x *References) Add(r Record) {
+	switch v := r.(type) {
+	case *Unit:
+		x.Units = append(x.Units, v)
+	case *Point:
+		x.Points = append(x.Points, v)
+	case *Holiday:
+		x.Holidays = append(x.Holidays, v)
+	case *Term:
+		x.Terms = append(x.Terms, v)
+	}
+}
+
 // IsReference reports whether k is one of ReferenceKinds.
 func (k Kind) IsReference() bool {
 	for _, r := range ReferenceKinds {

@@ -142,12 +142,7 @@ func dictionaries(ctx context.Context, s *storage.Store, paths []string, req Rea
 	if len(paths) < 2 {
 		return d, nil // a single file reads its own reference sheets first
 	}
-	var (
-		newUnits  []*model.Unit
-		newPoints []*model.Point
-		days      []*model.Holiday
-		terms     []*model.Term
-	)
+	var refs model.References
 	for _, path := range paths {
 		if err := ctx.Err(); err != nil {
 			return readDicts{}, err
@@ -158,18 +153,10 @@ func dictionaries(ctx context.Context, s *storage.Store, paths []string, req Rea
 			return readDicts{}, err
 		}
 		for _, in := range res.Rows {
-			switch v := in.Record.(type) {
-			case *model.Unit:
-				newUnits = append(newUnits, v)
-			case *model.Point:
-				newPoints = append(newPoints, v)
-			case *model.Holiday:
-				days = append(days, v)
-			case *model.Term:
-				terms = append(terms, v)
-			}
+			refs.Add(in.Record)
 		}
 	}
+	newUnits, newPoints, days, terms := refs.Units, refs.Points, refs.Holidays, refs.Terms
 	if len(terms) > 0 {
 		slices.SortStableFunc(terms, func(a, b *model.Term) int {
 			return strings.Compare(a.Of+"|"+a.Word, b.Of+"|"+b.Word)

@@ -592,19 +592,11 @@ func (r *reader) noteBroken(rep *model.SheetReport, broken *xlsxscan.Error) {
 // file's other sheets resolve with: units with their aliases, points with
 // their short names, holidays. The caller's dictionaries are not changed.
 func (r *reader) learn(rows []model.Incoming) {
-	var units []*model.Unit
-	var points []*model.Point
-	var days []*model.Holiday
+	var refs model.References
 	for _, in := range rows {
-		switch v := in.Record.(type) {
-		case *model.Unit:
-			units = append(units, v)
-		case *model.Point:
-			points = append(points, v)
-		case *model.Holiday:
-			days = append(days, v)
-		}
+		refs.Add(in.Record)
 	}
+	units, points, days := refs.Units, refs.Points, refs.Holidays
 	if len(units) > 0 {
 		r.opt.Units = model.NewUnitDict(cloneUnits(append(r.opt.Units.Units(), units...)))
 	}

@@ -180,15 +180,21 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 	}
 }
 
-// yearFigure is one of a village row's yearly figures.
-func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
-	n, err := model.ParseInt(value)
+// parsed reads a cell with parse; a value it refuses rejects the cell.
+func parsed[T any](w *rowReader, b boundCol, value string, parse func(string) (T, error)) (T, bool) {
+	v, err := parse(value)
 	if err != nil {
 		w.rejectErr(b, value, err)
-		return
 	}
-	reflect.ValueOf(&w.year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
-	w.hasYear = true
+	return v, err == nil
+}
+
+// yearFigure is one of a village row's yearly figures.
+func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
+	if n, ok := parsed(w, b, value, model.ParseInt); ok {
+		reflect.ValueOf(&w.year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
+		w.hasYear = true
+	}
 }
 
 // date reads a date cell: a day, or for a month column a month alone
@@ -241,20 +247,16 @@ func (w *rowReader) money(b boundCol, f reflect.Value, value string) {
 }
 
 func (w *rowReader) integer(b boundCol, f reflect.Value, value string) {
-	n, err := model.ParseInt(value)
-	if err != nil {
-		w.rejectErr(b, value, err)
-		return
+	if n, ok := parsed(w, b, value, model.ParseInt); ok {
+		f.SetInt(int64(n))
 	}
-	f.SetInt(int64(n))
 }
 
 // float reads a number; a quantity's measure word (21座) gives the unit
 // too, when no 数量单位 cell did.
 func (w *rowReader) float(b boundCol, f reflect.Value, value string) {
-	n, err := model.ParseFloat(value)
-	if err != nil {
-		w.rejectErr(b, value, err)
+	n, ok := parsed(w, b, value, model.ParseFloat)
+	if !ok {
 		return
 	}
 	f.SetFloat(n)
@@ -269,13 +271,10 @@ func (w *rowReader) float(b boundCol, f reflect.Value, value string) {
 }
 
 func (w *rowReader) percent(b boundCol, f reflect.Value, value string) {
-	n, err := model.ParsePercent(value)
-	if err != nil {
-		w.rejectErr(b, value, err)
-		return
+	if n, ok := parsed(w, b, value, model.ParsePercent); ok {
+		f.SetInt(int64(n))
+		w.percentTyped = true
 	}
-	f.SetInt(int64(n))
-	w.percentTyped = true
 }
 
 // flag reads a yes/no cell (调休 also 上班, 补班). A mark no rule reads
@@ -327,14 +326,14 @@ func (w *rowReader) enum(oi int, b boundCol, fs fieldSetter, f reflect.Value, va
 	default:
 		w.rv.FieldByIndex(fs.text).SetString(value)
 		w.rf.drop = append(w.rf.drop, c.Field)
-		reason := model.T(fmt.Sprintf("不是已知的“%s”，可选：%s", c.Header, strings.Join(c.Enum.Labels, "、")),
-			fmt.Sprintf("not a known %s; the choices: %s", c.Header, strings.Join(c.Enum.Labels, "、")))
+		reason := model.T(fmt.Sprintf("不是已知的“%s”，可选：%s", b.label, strings.Join(c.Enum.Labels, "、")),
+			fmt.Sprintf("not a known %s; the choices: %s", b.label, strings.Join(c.Enum.Labels, "、")))
 		if len(m.ambiguous) > 0 {
 			reason = model.T(fmt.Sprintf("既像“%s”又像“%s”，无法确定", m.ambiguous[0], m.ambiguous[1]),
 				fmt.Sprintf("reads as both %s and %s", m.ambiguous[0], m.ambiguous[1]))
 		}
-		w.warn(b, value, c.Field, model.T("“"+c.Header+"”未改，原文「"+value+"」随记录保存并在导出时写回",
-			"the "+c.Header+" is unchanged; the word is kept as typed and exported back"), reason)
+		w.warn(b, value, c.Field, model.T("“"+b.label+"”未改，原文「"+value+"」随记录保存并在导出时写回",
+			"the "+b.label+" is unchanged; the word is kept as typed and exported back"), reason)
 	}
 }
 
