@@ -317,7 +317,8 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 	var o fyne.CanvasObject
 	switch id {
 	case NavDashboard:
-		u.dash = dashboard.New(u.store, u.run, u.Day, func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) })
+		u.dash = dashboard.New(dashboard.Deps{Store: u.store, Run: u.run, Day: u.Day,
+			Open: func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) }})
 		u.dash.ShowTasks = func(unit string, l model.Light) {
 			u.Show(NavTasks)
 			if unit != "" {
@@ -352,7 +353,7 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
 			break
 		}
-		u.imp = exchange.NewImport(u.opt.Exchanger, u.win, u.run, u.Reload)
+		u.imp = exchange.NewImport(exchange.ImportDeps{Exchanger: u.opt.Exchanger, Window: u.win, Run: u.run, Done: u.Reload})
 		if u.opt.PickFiles != nil {
 			u.imp.Pick = u.opt.PickFiles
 		}
@@ -364,7 +365,7 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
 			break
 		}
-		u.month = exchange.NewMonth(mx, u.win, u.run, func() model.Date { return u.day.Today })
+		u.month = exchange.NewMonth(exchange.MonthDeps{Monthly: mx, Window: u.win, Run: u.run, Today: func() model.Date { return u.day.Today }})
 		u.month.Import = u.ImportFiles
 		u.month.OpenFile = u.openFile
 		o = u.month.Content()
@@ -373,9 +374,9 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
 			break
 		}
-		o = exchange.NewExport(u.opt.Exchanger, u.win, u.run).Content()
+		o = exchange.NewExport(exchange.ExportDeps{Exchanger: u.opt.Exchanger, Window: u.win, Run: u.run}).Content()
 	case NavConflicts:
-		u.confl = exchange.NewConflicts(u.store, u.run, u.Operator, func() { u.reload(false) })
+		u.confl = exchange.NewConflicts(exchange.ConflictsDeps{Store: u.store, Run: u.run, Operator: u.Operator, Changed: func() { u.reload(false) }})
 		o = u.confl.Content()
 	case NavSettings:
 		o = settings.New(settings.Deps{

@@ -15,12 +15,19 @@ import (
 	"taizhang/ui/common"
 )
 
+// Deps are the workbench's collaborators.
+type Deps struct {
+	Store Store
+	Run   *common.Runner
+	// Day is the day context the lights are judged in.
+	Day func() model.Day
+	// Open shows a record's form.
+	Open func(model.Record)
+}
+
 // Screen is the workbench.
 type Screen struct {
-	store Store
-	run   *common.Runner
-	day   func() model.Day
-	open  func(model.Record)
+	d Deps
 
 	// ShowTasks lists tasks of a lead unit and/or light ("" for all): the
 	// chart's bars and the light counts lead there.
@@ -36,9 +43,9 @@ type Screen struct {
 	content       fyne.CanvasObject
 }
 
-// New builds the workbench; open shows a record's form.
-func New(st Store, run *common.Runner, day func() model.Day, open func(model.Record)) *Screen {
-	s := &Screen{store: st, run: run, day: day, open: open, body: container.NewVBox()}
+// New builds the workbench.
+func New(d Deps) *Screen {
+	s := &Screen{d: d, body: container.NewVBox()}
 	refresh := widget.NewButton(lang.L("action.refresh"), s.Reload)
 	s.conflicts = widget.NewButtonWithIcon("", theme.WarningIcon(), func() {
 		if s.ShowConflicts != nil {
@@ -79,15 +86,15 @@ func (s *Screen) Data() *Data { return s.data }
 // Reload reads the figures again: the quick ones first, then the missed
 // reports, which need every open item that reports periodically.
 func (s *Screen) Reload() {
-	day := s.day()
+	day := s.d.Day()
 	s.gen++
 	gen := s.gen
 	if s.data == nil {
 		s.body.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("dash.loading"))}
 		s.body.Refresh()
 	}
-	s.run.Go(func() func() {
-		d, err := Load(context.Background(), s.store, day)
+	s.d.Run.Go(func() func() {
+		d, err := Load(context.Background(), s.d.Store, day)
 		return func() {
 			if gen != s.gen {
 				return
@@ -99,8 +106,8 @@ func (s *Screen) Reload() {
 			}
 			s.data = d
 			s.fill(d)
-			s.run.Go(func() func() {
-				missed, err := LoadMissed(context.Background(), s.store, day)
+			s.d.Run.Go(func() func() {
+				missed, err := LoadMissed(context.Background(), s.d.Store, day)
 				return func() {
 					if gen != s.gen || err != nil {
 						if err != nil {
@@ -173,7 +180,7 @@ func (s *Screen) section(title string, items []Item, total int) fyne.CanvasObjec
 		it := it
 		dot := common.NewLightDot()
 		dot.SetLight(it.Light)
-		b := widget.NewButton(it.Text, func() { s.open(it.Record) })
+		b := widget.NewButton(it.Text, func() { s.d.Open(it.Record) })
 		b.Alignment = widget.ButtonAlignLeading
 		b.Importance = widget.LowImportance
 		box.Add(container.NewBorder(nil, nil, dot.Object, nil, b))

@@ -28,10 +28,18 @@ type ConflictList struct {
 	content  fyne.CanvasObject
 }
 
-// NewConflicts builds the list; changed (may be nil) is called after each
-// resolution, which changes a record.
-func NewConflicts(st Conflicts, run *common.Runner, operator func() string, changed func()) *ConflictList {
-	s := &ConflictList{st: st, run: run, operator: operator, changed: changed, message: widget.NewLabel(""), cards: container.NewVBox()}
+// ConflictsDeps are the conflict list's collaborators.
+type ConflictsDeps struct {
+	Store    Conflicts
+	Run      *common.Runner
+	Operator func() string // who resolves, for the history
+	// Changed (may be nil) is called after each resolution, which changes a record.
+	Changed func()
+}
+
+// NewConflicts builds the list.
+func NewConflicts(d ConflictsDeps) *ConflictList {
+	s := &ConflictList{st: d.Store, run: d.Run, operator: d.Operator, changed: d.Changed, message: widget.NewLabel(""), cards: container.NewVBox()}
 	s.message.Wrapping = common.Wrap()
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.conflicts"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), s.message),

@@ -118,7 +118,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	require.NoError(t, err)
 
 	tasks := ledger.New(model.KindTask, ledger.Deps{Store: e.st, Window: e.win, Run: e.run})
-	view := exchange.NewConflicts(e.st, e.run, func() string { return "王敏" }, tasks.Reload)
+	view := exchange.NewConflicts(exchange.ConflictsDeps{Store: e.st, Run: e.run, Operator: func() string { return "王敏" }, Changed: tasks.Reload})
 	e.win.SetContent(container.NewHSplit(view.Content(), tasks.Content()))
 	assert.Equal(t, "2026-11-30", tasks.RowText(0, 3), "the ledger shows this computer's deadline")
 	assert.Equal(t, 2, view.Count())

@@ -51,7 +51,7 @@ func cutSheet(t *testing.T, src, at string) string {
 func TestImportWizardDamagedFile(t *testing.T) {
 	e := newEnv(t)
 	path := cutSheet(t, deptLedger(t, t.TempDir(), "住建局台账.xlsx", false), "6")
-	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
 	e.win.SetContent(imp.Content())
 	test.Tap(imp.ChooseButton())
@@ -69,7 +69,7 @@ func TestImportWizardDamagedFile(t *testing.T) {
 func TestImportWizardUnchangedTakesNoBackup(t *testing.T) {
 	e := newEnv(t)
 	path := deptLedger(t, t.TempDir(), "住建局台账.xlsx", false)
-	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
 	e.win.SetContent(imp.Content())
 	test.Tap(imp.ChooseButton())

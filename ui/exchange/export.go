@@ -53,8 +53,15 @@ type Export struct {
 	content  fyne.CanvasObject
 }
 
-func NewExport(ex Exchanger, win fyne.Window, run *common.Runner) *Export {
-	s := &Export{ex: ex, win: win, run: run, unit: widget.NewSelectEntry(nil), since: widget.NewEntry(),
+// ExportDeps are the export screen's collaborators.
+type ExportDeps struct {
+	Exchanger Exchanger
+	Window    fyne.Window
+	Run       *common.Runner
+}
+
+func NewExport(d ExportDeps) *Export {
+	s := &Export{ex: d.Exchanger, win: d.Window, run: d.Run, unit: widget.NewSelectEntry(nil), since: widget.NewEntry(),
 		password: widget.NewPasswordEntry(), confirm: widget.NewPasswordEntry(),
 		busy: widget.NewProgressBarInfinite(), message: widget.NewLabel(""), units: model.NewUnitDict(nil)}
 	s.PickSave = s.saveDialog

@@ -72,7 +72,7 @@ func radio(t *testing.T, r *widget.RadioGroup, label string) {
 func TestExportOneUnitsLedger(t *testing.T) {
 	e := newEnv(t)
 	seedTasks(t, e)
-	ex := exchange.NewExport(e.ex, e.win, e.run)
+	ex := exchange.NewExport(exchange.ExportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	dir := t.TempDir()
 	var suggested string
 	ex.PickSave = func(name string, chosen func(string)) { suggested = name; chosen(filepath.Join(dir, name)) }
@@ -107,7 +107,7 @@ func TestExportOneUnitsLedger(t *testing.T) {
 func TestExportFullEncryptedAndChangedSince(t *testing.T) {
 	e := newEnv(t)
 	seedTasks(t, e)
-	ex := exchange.NewExport(e.ex, e.win, e.run)
+	ex := exchange.NewExport(exchange.ExportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	dir := t.TempDir()
 	var path string
 	ex.PickSave = func(name string, chosen func(string)) { path = filepath.Join(dir, name); chosen(path) }

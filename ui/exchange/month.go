@@ -79,15 +79,23 @@ type Month struct {
 	content  fyne.CanvasObject
 }
 
+// MonthDeps are the month's-cycle screen's collaborators.
+type MonthDeps struct {
+	Monthly Monthly
+	Window  fyne.Window
+	Run     *common.Runner
+	Today   func() model.Date
+}
+
 // NewMonth builds the screen and reads the units with open items.
-func NewMonth(mx Monthly, win fyne.Window, run *common.Runner, today func() model.Date) *Month {
-	s := &Month{mx: mx, win: win, run: run, today: today, checked: map[string]bool{}, status: map[string]ex.UnitStatus{},
+func NewMonth(d MonthDeps) *Month {
+	s := &Month{mx: d.Monthly, win: d.Window, run: d.Run, today: d.Today, checked: map[string]bool{}, status: map[string]ex.UnitStatus{},
 		month: common.NewEntry(false), dir: common.NewEntry(false), rows: container.NewVBox(),
 		progress: widget.NewProgressBar(), message: widget.NewLabel(""), summary: widget.NewLabel("")}
 	s.PickFolder = s.folderDialog
 	s.message.Wrapping = common.Wrap()
 	s.progress.Hide()
-	t := today()
+	t := d.Today()
 	s.month.SetText(fmt.Sprintf("%04d-%02d", t.Y, t.M))
 	s.month.OnChanged = func(string) { s.Reload() }
 	s.dir.SetText(defaultMonthDir(t))

@@ -99,7 +99,7 @@ func incoming(t *testing.T, p *model.Plan, number string) *model.Task {
 func TestImportWizardWarningsTeachAWord(t *testing.T) {
 	e := newEnv(t)
 	path := statusLedger(t, t.TempDir())
-	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
 	e.win.SetContent(imp.Content())
 	test.Tap(imp.ChooseButton())

@@ -55,8 +55,16 @@ type Import struct {
 	content  fyne.CanvasObject
 }
 
-func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *Import {
-	s := &Import{ex: ex, win: win, run: run, done: done,
+// ImportDeps are the import wizard's collaborators.
+type ImportDeps struct {
+	Exchanger Exchanger
+	Window    fyne.Window
+	Run       *common.Runner
+	Done      func() // after applying: the ledgers reload (may be nil)
+}
+
+func NewImport(d ImportDeps) *Import {
+	s := &Import{ex: d.Exchanger, win: d.Window, run: d.Run, done: d.Done,
 		fileLbl: widget.NewLabel(lang.L("import.no_files")), stage: widget.NewLabel(""),
 		progress: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite(),
 		tabs: container.NewAppTabs(), message: widget.NewLabel("")}

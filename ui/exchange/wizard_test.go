@@ -129,7 +129,7 @@ func TestImportWizardDepartmentLedger(t *testing.T) {
 		assert.False(t, imp.Tabs().Visible(), "no plan before reading has finished")
 		seenWhileReading = append(seenWhileReading, strings.Join(texts(imp.Content()), " "))
 	}}
-	imp = exchange.NewImport(ex, e.win, e.run, tasks.Reload)
+	imp = exchange.NewImport(exchange.ImportDeps{Exchanger: ex, Window: e.win, Run: e.run, Done: tasks.Reload})
 	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
 	e.win.SetContent(container.NewHSplit(imp.Content(), tasks.Content()))
 
@@ -188,7 +188,7 @@ func TestImportWizardDepartmentLedger(t *testing.T) {
 func TestImportWizardAllOrNothingWithoutRejections(t *testing.T) {
 	e := newEnv(t)
 	path := deptLedger(t, t.TempDir(), "住建局台账.xlsx", false)
-	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
 	e.win.SetContent(imp.Content())
 	test.Tap(imp.ChooseButton())
@@ -217,7 +217,7 @@ func TestImportWizardCancelWhileReading(t *testing.T) {
 			test.Tap(imp.CancelButton())
 		}
 	}}
-	imp = exchange.NewImport(ex, e.win, e.run, nil)
+	imp = exchange.NewImport(exchange.ImportDeps{Exchanger: ex, Window: e.win, Run: e.run})
 	imp.Pick = func(chosen func([]string)) { chosen(files) }
 	e.win.SetContent(imp.Content())
 	test.Tap(imp.ChooseButton())
@@ -231,7 +231,7 @@ func TestImportWizardCancelWhileReading(t *testing.T) {
 func TestImportWizardNamesAMissingFileInChinese(t *testing.T) {
 	e := newEnv(t)
 	missing := filepath.Join(t.TempDir(), "市公安局-台账-2026-11.xlsx")
-	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	e.win.SetContent(imp.Content())
 	imp.SetFiles([]string{missing})
 	assert.Contains(t, imp.Message(), "文件不存在")
@@ -245,7 +245,7 @@ func TestImportWizardTakesAFolderTypedIntoThePathField(t *testing.T) {
 	deptLedger(t, dir, "一.xlsx", false)
 	deptLedger(t, dir, "二.xlsx", false)
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "~$一.xlsx"), []byte("lock"), 0o644))
-	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
 	e.win.SetContent(imp.Content())
 	e.win.Canvas().Focus(imp.PathEntry())
 	test.Type(imp.PathEntry(), dir)
