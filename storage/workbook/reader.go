@@ -160,8 +160,12 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			sheets = append(sheets, bs)
 		}
 	}
-	if err := r.precheck(sheets); err != nil {
-		return nil, sheetErr(err.sheet, err.err)
+	// The reference pass (Only) reads a few small sheets; the whole
+	// file's scan for damage and limits is the main pass's.
+	if opt.Only == nil {
+		if err := r.precheck(sheets); err != nil {
+			return nil, sheetErr(err.sheet, err.err)
+		}
 	}
 	reports := make([]model.SheetReport, len(sheets))
 	kinds := make([]model.Kind, len(sheets))
