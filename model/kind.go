@@ -36,6 +36,16 @@ var kindSheet = map[Kind]string{
 	KindUnit: "单位", KindHoliday: "节假日调休", KindTerm: "词汇对照",
 }
 
+var kindEn = map[Kind]string{
+	KindTask: "Supervised items", KindMeeting: "Meetings", KindProposal: "Suggestions and proposals",
+	KindVillage: "Villages", KindFund: "Funds", KindProject: "Projects", KindPoint: "Liaison points",
+	KindVisit: "Visits", KindProblem: "Problems", KindUnit: "Units", KindHoliday: "Holidays",
+	KindTerm: "Value dictionary",
+}
+
+// En is the English name of the kind.
+func (k Kind) En() string { return kindEn[k] }
+
 // SheetName is the Chinese name of the kind, used for exported sheets.
 func (k Kind) SheetName() string { return kindSheet[k] }
 

@@ -1,6 +1,11 @@
 package model
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Action is what an import will do with one incoming row.
 type Action string
@@ -174,4 +179,50 @@ func (p *Plan) Counts() Counts {
 	}
 	c.Rejected = len(p.Rejected)
 	return c
+}
+
+// WarningGroup is one word of one column with every row it stands on: a
+// ledger repeats its words, and 暂缓 on 120 rows is one thing to read.
+type WarningGroup struct {
+	Warning // Row is the first row
+	Rows    []int
+}
+
+// GroupWarnings groups warnings that differ only in their row, in order.
+func GroupWarnings(ws []Warning) []WarningGroup {
+	var out []WarningGroup
+	at := map[Warning]int{}
+	for _, w := range ws {
+		k := w
+		k.Row = 0
+		if i, ok := at[k]; ok {
+			out[i].Rows = append(out[i].Rows, w.Row)
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, WarningGroup{Warning: w, Rows: []int{w.Row}})
+	}
+	return out
+}
+
+// RowList names a group's rows, the first ten and how many in all
+// (5、9、12 or 5, 9, 12… (120 rows)).
+func (g WarningGroup) RowList(lang string) string {
+	shown := g.Rows[:min(len(g.Rows), 10)]
+	nums := make([]string, len(shown))
+	for i, r := range shown {
+		nums[i] = strconv.Itoa(r)
+	}
+	if Lang(lang) == "en" {
+		s := strings.Join(nums, ", ")
+		if len(g.Rows) > len(shown) {
+			s += fmt.Sprintf("… (%d rows)", len(g.Rows))
+		}
+		return s
+	}
+	s := strings.Join(nums, "、")
+	if len(g.Rows) > len(shown) {
+		s += fmt.Sprintf("…（共%d行）", len(g.Rows))
+	}
+	return s
 }

@@ -367,7 +367,8 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 					reason = model.T(fmt.Sprintf("既像“%s”又像“%s”，无法确定", m.ambiguous[0], m.ambiguous[1]),
 						fmt.Sprintf("reads as both %s and %s", m.ambiguous[0], m.ambiguous[1]))
 				}
-				warn(b, value, c.Field, model.T("原值未改，原文保存在“"+c.Field+"_text”", "the value is unchanged; the text is kept in "+c.Field+"_text"), reason)
+				warn(b, value, c.Field, model.T("“"+b.column.Header+"”未改，原文「"+value+"」随记录保存并在导出时写回",
+					"the "+b.column.Header+" is unchanged; the word is kept as typed and exported back"), reason)
 			}
 		case TypeUnits:
 			for _, u := range s.parseUnits(value, c.First, c.Rest) {
