@@ -66,7 +66,7 @@ func (f *Form) bind(sp spec) *field {
 			// a word a ledger brought (产业项目) stays what it is until changed
 			opts = append(slices.Clone(opts), cur)
 		}
-		fd.sel = widget.NewSelect(opts, nil)
+		fd.sel = common.NewSelect(opts, nil)
 		fd.sel.SetSelected(cur)
 		fd.sel.OnChanged = onChange
 		fd.obj = fd.sel
@@ -83,7 +83,7 @@ func (f *Form) bind(sp spec) *field {
 		fd.obj = fd.check
 	default:
 		if sp.in == inUnits {
-			se := widget.NewSelectEntry(nil)
+			se := common.NewSelectEntry(nil)
 			fd.entry = &se.Entry
 			se.OnChanged = func(text string) {
 				se.SetOptions(f.unitCompletions(text))
@@ -92,14 +92,15 @@ func (f *Form) bind(sp spec) *field {
 			fd.obj = se
 		} else {
 			if sp.in == inMultiline {
-				fd.entry = widget.NewMultiLineEntry()
+				e := common.NewEntry(true)
+				fd.entry, fd.obj = &e.Entry, e
 				fd.entry.Wrapping = common.Wrap()
 				fd.entry.SetMinRowsVisible(3)
 			} else {
-				fd.entry = widget.NewEntry()
+				e := common.NewEntry(false)
+				fd.entry, fd.obj = &e.Entry, e
 			}
 			fd.entry.OnChanged = onChange
-			fd.obj = fd.entry
 		}
 		fd.entry.SetText(sp.get(f.rec))
 	}

@@ -78,7 +78,7 @@ func New(d Deps) *Screen {
 	for i, p := range presets {
 		labels[i] = p.label()
 	}
-	s.preset = widget.NewSelect(labels, func(label string) { s.pick(label) })
+	s.preset = common.NewSelect(labels, func(label string) { s.pick(label) })
 	s.from, s.to = widget.NewEntry(), widget.NewEntry()
 	for _, e := range []*widget.Entry{s.from, s.to} {
 		e.SetPlaceHolder("2019-06-30")
