@@ -225,3 +225,18 @@ func TestGroupWarningsNamesTheRowsOfOneWord(t *testing.T) {
 	assert.Equal(t, "2, 3, 4, 5, 6, 7, 8, 9, 10, 11… (13 rows)", g[0].RowList("en"))
 	assert.Equal(t, "3", g[1].RowList("zh"))
 }
+
+// A category or topic stored as free text before they were enums finds its
+// value (产业项目 groups with 产业发展) or is kept as typed beside none.
+func TestFreeTextBeforeEnumsSettles(t *testing.T) {
+	p := &Project{Name: "大棚", Category: "产业项目"}
+	p.Normalize()
+	assert.Equal(t, ProjectCategory("产业发展"), p.Category)
+	q := &Project{Name: "其他", Category: "综合类"}
+	q.Normalize()
+	assert.Equal(t, ProjectCategory(""), q.Category)
+	assert.Equal(t, "综合类", q.CategoryText)
+	pr := &Proposal{Title: "x", Topic: "乡村振兴"}
+	pr.Normalize()
+	assert.Equal(t, Topic("农业农村"), pr.Topic)
+}

@@ -57,7 +57,7 @@ func (u *UI) OpenForm(k model.Kind, r model.Record) *form.Form {
 			f.Cancel()
 		}
 	})
-	w.Resize(fyne.NewSize(760, 720))
+	w.Resize(fyne.NewSize(760, 660)) // whole on a 1024×768 screen, above the taskbar
 	w.Show()
 	return f
 }
@@ -129,14 +129,19 @@ func (u *UI) PrintNotice(t *model.Task, reminder bool) (string, error) {
 		_ = os.Remove(path)
 		return "", err
 	}
-	open := u.opt.OpenFile
-	if open == nil {
-		open = func(p string) error { return u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(p)}) }
-	}
-	if err := open(path); err != nil {
+	if err := u.openFile(path); err != nil {
 		fyne.LogError("open "+path, err) // written all the same: the message names it
 	}
 	return path, nil
+}
+
+// openFile opens a written workbook in the system's program for it
+// (Options.OpenFile in tests).
+func (u *UI) openFile(path string) error {
+	if u.opt.OpenFile != nil {
+		return u.opt.OpenFile(path)
+	}
+	return u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
 }
 
 // defaultDocuments is the user's documents folder (or home).

@@ -15,9 +15,9 @@ import (
 	"taizhang/ui/exchange"
 )
 
-// usable1024 is what a 1024×768 screen leaves a window: the taskbar and
-// the title bar take about 70 pixels.
-var usable1024 = fyne.NewSize(1024, 698)
+// usable1024 is the window a 1024×768 screen gets (1000×696: the taskbar
+// and the frame take the rest).
+var usable1024 = ui.InitialSize(fyne.NewSize(1024, 768))
 
 func TestEveryScreenFitsA1024x768Screen(t *testing.T) {
 	f := startWith(t, func(o *ui.Options, st *storage.Store) {

@@ -33,8 +33,10 @@ func TestTheWholeMonth(t *testing.T) {
 	monthly := task("督9-0", "河道整治（按月报告）", "市水务局", model.TaskInProgress, today.AddDays(60))
 	monthly.Cycle, monthly.ReportDay = model.CycleMonthly, 20
 	seed = append(seed, monthly)
+	var opened []string
 	f := startWith(t, func(o *ui.Options, st *storage.Store) {
 		o.Exchanger = exchange.StoreExchanger{Store: st, Operator: func() string { return "王敏" }, Lang: func() string { return "zh" }}
+		o.OpenFile = func(p string) error { opened = append(opened, p); return nil }
 	}, "王敏", seed...)
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "2026-11")
@@ -109,10 +111,29 @@ func TestTheWholeMonth(t *testing.T) {
 	test.Tap(m.BulletinButton())
 	path := filepath.Join(dir, "月通报-2026-11.xlsx")
 	assert.Equal(t, "月通报已生成："+path, m.Message())
+	assert.Equal(t, []string{path}, opened, "opened to read and print")
 	b, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer b.Close()
 	title, err := b.GetCellValue(b.GetSheetList()[0], "A1")
 	require.NoError(t, err)
 	assert.Equal(t, "督查督办工作月通报（2026年11月）", title)
+}
+
+// Files and folders dropped on the window (UI.ImportFiles) open the
+// import wizard on every workbook they hold.
+func TestDroppedFolderGoesToTheImportWizard(t *testing.T) {
+	f := startWith(t, func(o *ui.Options, st *storage.Store) {
+		o.Exchanger = exchange.StoreExchanger{Store: st, Operator: func() string { return "王敏" }, Lang: func() string { return "zh" }}
+	}, "王敏")
+	dir := t.TempDir()
+	one := unitLedger(t)
+	data, err := os.ReadFile(one)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "甲.xlsx"), data, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "乙.xlsx"), data, 0o644))
+	f.u.ImportFiles([]string{dir})
+	require.Equal(t, ui.NavImport, f.u.Current())
+	assert.Contains(t, texts(f.win.Content()), "2 个文件：乙.xlsx、甲.xlsx")
+	assert.True(t, f.u.Import().Tabs().Visible(), "their plan is shown for review")
 }

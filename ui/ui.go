@@ -7,8 +7,10 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -229,7 +231,10 @@ func (u *UI) build() {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.navLabel(navOrder[i])) })
 	u.nav.OnSelected = func(i widget.ListItemID) { u.Show(navOrder[i]) }
-	split := container.NewHSplit(u.nav, u.body)
+	// the navigation keeps its names whole: a wide screen never squeezes it
+	navMin := canvas.NewRectangle(color.Transparent)
+	navMin.SetMinSize(fyne.NewSize(150, 0))
+	split := container.NewHSplit(container.NewStack(navMin, u.nav), u.body)
 	split.Offset = 0.16
 	u.win.SetContent(split)
 	u.win.SetTitle(lang.L("app.title"))
@@ -361,6 +366,7 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		}
 		u.month = exchange.NewMonth(mx, u.win, u.run, func() model.Date { return u.day.Today })
 		u.month.Import = u.ImportFiles
+		u.month.OpenFile = u.openFile
 		o = u.month.Content()
 	case NavExport:
 		if u.opt.Exchanger == nil {

@@ -498,7 +498,11 @@ func (x *builder) projects() {
 		if x.lang == "en" {
 			status = strings.ReplaceAll(string(p.Status), "_", " ")
 		}
-		data[i] = []any{i + 1, p.Name, p.Village, p.Category, content, p.PlannedFen, p.ActualFen,
+		category := string(p.Category)
+		if category == "" {
+			category = p.CategoryText // a category no rule placed, as typed
+		}
+		data[i] = []any{i + 1, p.Name, p.Village, category, content, p.PlannedFen, p.ActualFen,
 			p.StartOn, p.FinishOn, status, p.Percent}
 	}
 	s.table(cols, data, nil)

@@ -361,14 +361,14 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 				// is kept verbatim beside it.
 				rv.FieldByIndex(fs.text).SetString(value)
 				rf.drop = append(rf.drop, c.Field)
-				reason := model.T(fmt.Sprintf("不是已知的“%s”，可选：%s", b.column.Header, strings.Join(c.Enum.Labels, "、")),
-					fmt.Sprintf("not a known %s; the choices: %s", b.column.Header, strings.Join(c.Enum.Labels, "、")))
+				reason := model.T(fmt.Sprintf("不是已知的“%s”，可选：%s", b.label, strings.Join(c.Enum.Labels, "、")),
+					fmt.Sprintf("not a known %s; the choices: %s", b.label, strings.Join(c.Enum.Labels, "、")))
 				if len(m.ambiguous) > 0 {
 					reason = model.T(fmt.Sprintf("既像“%s”又像“%s”，无法确定", m.ambiguous[0], m.ambiguous[1]),
 						fmt.Sprintf("reads as both %s and %s", m.ambiguous[0], m.ambiguous[1]))
 				}
-				warn(b, value, c.Field, model.T("“"+b.column.Header+"”未改，原文「"+value+"」随记录保存并在导出时写回",
-					"the "+b.column.Header+" is unchanged; the word is kept as typed and exported back"), reason)
+				warn(b, value, c.Field, model.T("“"+b.label+"”未改，原文「"+value+"」随记录保存并在导出时写回",
+					"the "+b.label+" is unchanged; the word is kept as typed and exported back"), reason)
 			}
 		case TypeUnits:
 			for _, u := range s.parseUnits(value, c.First, c.Rest) {

@@ -60,6 +60,9 @@ type Month struct {
 	Import func(files []string)
 	// PickFolder asks for a folder (default: the folder dialog). Tests set it.
 	PickFolder func(chosen func(dir string))
+	// OpenFile opens the bulletin in the spreadsheet program, to read and
+	// print (nil: not opened).
+	OpenFile func(path string) error
 
 	month    *common.Entry
 	dir      *common.Entry
@@ -97,6 +100,8 @@ func NewMonth(mx Monthly, win fyne.Window, run *common.Runner, today func() mode
 	s.importB = widget.NewButton(lang.L("month.import"), s.ImportFolder)
 	s.reportB = widget.NewButton(lang.L("month.bulletin"), s.Bulletin)
 
+	intro := widget.NewLabel(lang.L("month.intro"))
+	intro.Wrapping = common.Wrap()
 	form := container.New(layoutForm(),
 		widget.NewLabel(lang.L("month.month")), s.month,
 		widget.NewLabel(lang.L("month.dir")), container.NewBorder(nil, nil, nil, choose, s.dir))
@@ -106,7 +111,7 @@ func NewMonth(mx Monthly, win fyne.Window, run *common.Runner, today func() mode
 		bold(lang.L("month.col.returned")), bold(lang.L("month.col.conflicts")), bold(lang.L("month.col.missing"))))
 	top := container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.month"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L("month.intro")), form,
+		intro, form,
 		container.NewHBox(s.exportB, s.importB, s.reportB, all, none), s.progress, s.message, s.summary, head)
 	s.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.rows))
 	s.loadUnits()
@@ -361,6 +366,11 @@ func (s *Month) Bulletin() {
 				return
 			}
 			s.message.SetText(lang.L("month.bulletin_done", map[string]any{"Path": path}))
+			if s.OpenFile != nil {
+				if err := s.OpenFile(path); err != nil {
+					fyne.LogError("open "+path, err) // written all the same: the message names it
+				}
+			}
 		}
 	})
 }

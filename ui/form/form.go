@@ -174,7 +174,7 @@ func (f *Form) build() {
 		})}, buttons...)
 	}
 	if f.deps.Print != nil && f.kind == model.KindTask {
-		for _, reminder := range []bool{false, true} {
+		for _, reminder := range []bool{true, false} { // prepended: 督办单 comes first
 			reminder := reminder
 			label := lang.L("print.supervision")
 			if reminder {

@@ -52,7 +52,7 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.proposal_title"), 230, "title", prop(func(p *model.Proposal) string { return p.Title })},
 			{lang.L("field.lead_unit"), 110, "lead_unit", prop(func(p *model.Proposal) string { return p.LeadUnit })},
 			{lang.L("field.due_on"), 110, "due_on", prop(func(p *model.Proposal) string { return model.ProposalDue(p, rules()).String() })},
-			{lang.L("field.status"), 76, "status", prop(func(p *model.Proposal) string {
+			{lang.L("field.status"), 90, "status", prop(func(p *model.Proposal) string {
 				return common.WithTyped(common.EnumLabel(model.ProposalStatuses, p.Status), p.StatusText)
 			})},
 			{lang.L("field.body"), 70, "body", prop(func(p *model.Proposal) string { return common.EnumLabel(model.Bodies, p.Body) })},
