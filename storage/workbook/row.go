@@ -380,6 +380,9 @@ func (w *rowReader) extras() {
 	s.warnedExtra = true
 	r := w.r
 	for _, b := range s.hdr.extras {
+		if s.hdr.kind == model.KindTask && (isHeaderOf(b.label, problemHeaders) || isHeaderOf(b.label, nextHeaders)) {
+			continue // a returned ledger's 存在问题 and 下步措施 go into the unit's progress report
+		}
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: s.hdr.lastRow, Column: col,
 			Header: b.label, Kind: s.hdr.kind,
