@@ -253,3 +253,17 @@ func MissingFacts(r Record) []Text {
 	}
 	return out
 }
+
+// ChangeStatus moves a task or a proposal to the status valued to through
+// its kind's lifecycle (ChangeTaskStatus, ChangeProposalStatus), for the
+// screens that move any record; other kinds have no lifecycle and are
+// left as they are.
+func ChangeStatus(r Record, to, reason string, on Date) error {
+	switch v := r.(type) {
+	case *Task:
+		return ChangeTaskStatus(v, TaskStatus(to), reason, on)
+	case *Proposal:
+		return ChangeProposalStatus(v, ProposalStatus(to), reason, on)
+	}
+	return nil
+}

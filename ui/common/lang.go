@@ -49,6 +49,20 @@ func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
 	return e.Parse(label)
 }
 
+// StatusValue maps a status label of r's kind, as EnumLabel shows it, back
+// to its value ("" for a kind without a lifecycle or a label it has not).
+func StatusValue(r model.Record, label string) string {
+	switch r.(type) {
+	case *model.Task:
+		v, _ := EnumParse(model.TaskStatuses, label)
+		return string(v)
+	case *model.Proposal:
+		v, _ := EnumParse(model.ProposalStatuses, label)
+		return string(v)
+	}
+	return ""
+}
+
 // ErrorText is an error in the user's language: SQLite's and the
 // system's errors explained (storage.Explain), never shown raw.
 func ErrorText(err error) string { return model.Localize(storage.Explain(err), LangCode()) }

@@ -45,20 +45,8 @@ func (f *Form) NeedsReason(label string) bool {
 // its reason is shown under the form.
 func (f *Form) ChangeStatus(label, reason string) error {
 	today := f.day().Today
-	var err error
-	switch v := f.rec.(type) {
-	case *model.Task:
-		to, _ := common.EnumParse(model.TaskStatuses, label)
-		if err = model.ChangeTaskStatus(v, to, reason, today); err == nil {
-			v.StatusText = "" // a status was picked: the ledger's word gives way, as in enumKept
-		}
-	case *model.Proposal:
-		to, _ := common.EnumParse(model.ProposalStatuses, label)
-		if err = model.ChangeProposalStatus(v, to, reason, today); err == nil {
-			v.StatusText = ""
-		}
-	}
-	if err != nil {
+	// a status picked makes the ledger's kept word give way (the model clears it)
+	if err := model.ChangeStatus(f.rec, common.StatusValue(f.rec, label), reason, today); err != nil {
 		f.message.SetText(lang.L("status.refused", map[string]any{"Reason": common.ErrorText(err)}))
 		f.message.Importance = widget.DangerImportance
 		f.message.Refresh()

@@ -229,14 +229,6 @@ func (s *Screen) askStatus() {
 func (s *Screen) ChangeStatus(label, reason string, done func(BatchResult)) {
 	today := s.day().Today
 	s.each(func(r model.Record) error {
-		switch v := r.(type) {
-		case *model.Task:
-			to, _ := common.EnumParse(model.TaskStatuses, label)
-			return model.ChangeTaskStatus(v, to, reason, today)
-		case *model.Proposal:
-			to, _ := common.EnumParse(model.ProposalStatuses, label)
-			return model.ChangeProposalStatus(v, to, reason, today)
-		}
-		return nil
+		return model.ChangeStatus(r, common.StatusValue(r, label), reason, today)
 	}, done)
 }
