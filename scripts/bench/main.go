@@ -317,6 +317,20 @@ func child(name string, args []string) error {
 		}
 		_, err = st.ApplyImport(ctx, plan, storage.ApplyOptions{By: "bench"})
 		return err
+	case "export":
+		// What `taizhang-cli export OUT.xlsx` does (for profiling).
+		st, err := storage.Open(*data)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		f, err := os.Create(pos[0])
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = exchange.Export(ctx, st, f, exchange.ExportRequest{Generator: "bench"})
+		return err
 	case "search":
 		return searchTimes(ctx, *data)
 	case "queries":
