@@ -104,6 +104,9 @@ type SheetReport struct {
 	Kind      *Kind  `json:"kind"`
 	HeaderRow *int   `json:"header_row"`
 	Rows      int    `json:"rows"`
+	// BrokenAfter is set when the sheet is damaged and was read in part
+	// (import --partial): the last row read whole.
+	BrokenAfter *int `json:"broken_after,omitempty"`
 }
 
 // FileReport says what import found in one file.

@@ -2,9 +2,11 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -83,7 +85,10 @@ func TestBackupWhileWriterBusy(t *testing.T) {
 		assert.Empty(t, problems, out)
 		// consistent: whole batches only, and the backup opens as a data folder
 		dir := t.TempDir()
-		require.NoError(t, copyFile(out, filepath.Join(dir, DBName)))
+		assert.True(t, strings.HasSuffix(out, ".db.gz"), "automatic backups are compressed: %s", out)
+		plain, err := gunzipTemp(out, t.TempDir())
+		require.NoError(t, err)
+		require.NoError(t, os.Rename(plain, filepath.Join(dir, DBName)))
 		n := countTasks(t, dir)
 		assert.GreaterOrEqual(t, n, 200)
 		assert.Zero(t, (n-200)%10, "a backup holds whole transactions, got %d tasks", n)
@@ -194,7 +199,8 @@ func TestRestoreRefusesGarbageAndLeavesCurrentUntouched(t *testing.T) {
 	db.Close()
 	_, err = Restore(dir, other)
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "tables missing")
+	assert.Contains(t, model.Localize(err, "zh"), "不是可用的台账通数据库")
+	assert.Contains(t, errors.Unwrap(err).Error(), "tables missing", "the cause stays in the chain")
 
 	_, err = Restore(dir, filepath.Join(t.TempDir(), "missing.db"))
 	require.Error(t, err)
@@ -250,4 +256,103 @@ func TestCheckFileDetectsDamagedPage(t *testing.T) {
 		assert.NotEmpty(t, problems, "page %d", p)
 		t.Logf("page %d: %v", p, problems)
 	}
+}
+
+// Two stores on one data folder (the GUI and the CLI) backing up at the
+// same moment, many times: every backup gets its own name and is whole.
+func TestConcurrentBackupsGetDistinctNames(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	a, err := Open(dir)
+	require.NoError(t, err)
+	defer a.Close()
+	saveTasks(t, a, 50, "督")
+	b, err := Open(dir)
+	require.NoError(t, err)
+	defer b.Close()
+
+	var mu sync.Mutex
+	var outs []string
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := a
+			if i%2 == 1 {
+				s = b
+			}
+			out, err := s.Backup(ctx, "")
+			assert.NoError(t, err)
+			mu.Lock()
+			outs = append(outs, out)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	seen := map[string]bool{}
+	for _, out := range outs {
+		assert.False(t, seen[out], "backup name %s given twice", out)
+		seen[out] = true
+		problems, err := CheckFile(out)
+		require.NoError(t, err)
+		assert.Empty(t, problems, out)
+	}
+	list, err := a.Backups()
+	require.NoError(t, err)
+	assert.Len(t, list, 8)
+	left, err := filepath.Glob(filepath.Join(dir, BackupsDir, "*.tmp"))
+	require.NoError(t, err)
+	assert.Empty(t, left, "no temporary file is left behind")
+}
+
+// Automatic backups are compressed, restore from their compressed form,
+// and are pruned to the size budget from the settings (the newest always
+// stays).
+func TestBackupCompressedAndWithinBudget(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	saveTasks(t, s, 300, "督")
+	plain, err := s.Backup(ctx, filepath.Join(t.TempDir(), "plain.db"))
+	require.NoError(t, err)
+	fi, err := os.Stat(plain)
+	require.NoError(t, err)
+	out, err := s.Backup(ctx, "")
+	require.NoError(t, err)
+	bi, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.Less(t, bi.Size()*2, fi.Size(), "compressed backup %d bytes, database %d", bi.Size(), fi.Size())
+	n, space, err := s.BackupSpace()
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	assert.Equal(t, bi.Size(), space)
+
+	// a budget for about two backups of this size
+	require.NoError(t, s.SetBackupPolicy(ctx, BackupPolicy{Keep: 30, Budget: 1 << 20}))
+	p, err := s.BackupPolicy(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, BackupPolicy{Keep: 30, Budget: 1 << 20}, p)
+	bdir := filepath.Join(s.Dir(), BackupsDir)
+	for i := range 5 { // older backups of 400 KB each
+		name := filepath.Join(bdir, fmt.Sprintf("taizhang-20190101-12000%d.db.gz", i))
+		require.NoError(t, os.WriteFile(name, make([]byte, 400<<10), 0o644))
+	}
+	newest, err := s.Backup(ctx, "")
+	require.NoError(t, err)
+	list, err := s.Backups()
+	require.NoError(t, err)
+	var total int64
+	for _, b := range list {
+		total += b.Size
+	}
+	assert.Equal(t, newest, list[0].Path)
+	assert.LessOrEqual(t, total, int64(1<<20))
+	assert.FileExists(t, filepath.Join(bdir, "taizhang-20190101-120004.db.gz"), "the newest old ones that fit stay")
+	assert.NoFileExists(t, filepath.Join(bdir, "taizhang-20190101-120000.db.gz"), "the oldest went")
+
+	// a budget smaller than one backup still keeps the newest
+	require.NoError(t, s.SetBackupPolicy(ctx, BackupPolicy{Keep: 30, Budget: 1}))
+	p, err = s.BackupPolicy(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, DefaultBackupBudget, p.Budget, "0 MB is no budget: the default applies")
 }

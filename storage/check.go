@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -32,6 +33,14 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 func CheckFile(path string) ([]string, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("check %s: %w", path, err)
+	}
+	if isGzip(path) { // a compressed backup
+		plain, err := gunzipTemp(path, filepath.Dir(path))
+		if err != nil {
+			return []string{fmt.Sprintf("damaged compressed backup: %v", err)}, nil
+		}
+		defer os.Remove(plain)
+		path = plain
 	}
 	v, err := headerUserVersion(path)
 	if err != nil {

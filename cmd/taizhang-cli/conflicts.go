@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"taizhang/model"
 
 	"taizhang/storage"
 )
@@ -69,7 +70,7 @@ func (e *env) cmdResolve(ctx context.Context, args []string) error {
 	defer st.Close()
 	if err := st.ResolveConflict(ctx, pos[0], *keep, operator(*as)); err != nil {
 		if errors.Is(err, storage.ErrNotFound) {
-			return fmt.Errorf("%s: %s", pos[0], e.pick("没有这个冲突", "no such conflict"))
+			return model.NewError(model.T(pos[0]+"：没有这个冲突", pos[0]+": no such conflict"), err)
 		}
 		return fmt.Errorf("resolve %s: %w", pos[0], err)
 	}

@@ -11,6 +11,7 @@ import (
 	"taizhang/model"
 	"taizhang/storage"
 	"taizhang/storage/exchange"
+	"taizhang/storage/workbook"
 )
 
 // importJSON is the one object `import --json` prints (docs/CLI.md).
@@ -25,6 +26,10 @@ type importJSON struct {
 	NewUnits  []string           `json:"new_units"`
 	Notes     []string           `json:"notes"`
 	Backup    string             `json:"backup,omitempty"`
+	// BackupSkipped: the import changed nothing, so no backup was taken.
+	BackupSkipped bool `json:"backup_skipped,omitempty"`
+	// BackupError: the backup failed and the import went on without it.
+	BackupError string `json:"backup_error,omitempty"`
 }
 
 type conflictJSON struct {
@@ -57,8 +62,16 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 
-	plan, err := exchange.PlanFiles(ctx, st, files, exchange.ReadRequest{Lang: e.lang, Password: *password})
+	plan, err := exchange.PlanFiles(ctx, st, files, exchange.ReadRequest{Lang: e.lang, Password: *password, Partial: *partial})
 	if err != nil {
+		var fe *workbook.FileError
+		if errors.As(err, &fe) && fe.Code == workbook.ErrDamaged && fe.Sheet != "" && fe.LastRow > 1 && !*partial {
+			fmt.Fprintln(e.errOut, "taizhang-cli: "+oneLine(e.localize(err)))
+			fmt.Fprintln(e.errOut, e.pick(
+				fmt.Sprintf("如只需损坏之前读到的行（到第 %d 行为止），可加 --partial 导入这些行。", fe.LastRow),
+				fmt.Sprintf("to import only the rows before the damage (up to row %d), add --partial.", fe.LastRow)))
+			return &failure{err}
+		}
 		return err
 	}
 	out := importJSON{Files: plan.Files, DryRun: *dryRun}
@@ -73,11 +86,16 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 		failed = &failure{errors.New("no valid row")}
 	case *dryRun:
 	default:
-		res, err := st.ApplyImport(ctx, plan, storage.ApplyOptions{By: operator(*as), Partial: *partial})
+		res, err := exchange.Apply(ctx, st, plan, exchange.ApplyRequest{By: operator(*as), Partial: *partial,
+			Waiting: func() { fmt.Fprintln(e.errOut, e.pick(exchange.WaitingText.Zh, exchange.WaitingText.En)) }})
 		if err != nil {
-			return fmt.Errorf("import: %w", err)
+			return err
 		}
-		plan, out.Applied, out.Backup = res.Plan, true, res.Backup
+		plan, out.Applied, out.Backup, out.BackupSkipped = res.Plan, true, res.Backup, res.BackupSkipped
+		if res.BackupErr != nil {
+			out.BackupError = oneLine(res.BackupFailedText().In(e.lang))
+			fmt.Fprintln(e.errOut, "taizhang-cli: "+out.BackupError)
+		}
 	}
 	out.Counts = plan.Counts()
 	out.Conflicts = planConflicts(plan)
@@ -158,14 +176,51 @@ func (e *env) rejectionLine(r model.Rejection) string {
 	return oneLine(where + ": " + r.Reason)
 }
 
-// warningLine is a cell that imported as typed: where, what, what was kept.
-func (e *env) warningLine(w model.Warning) string {
-	line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
-		Header: w.Header, Value: w.Value, Reason: w.Reason})
-	if w.Kept != "" {
-		line += e.pick("；", "; ") + w.Kept
+// warningLines are the cells that imported as typed, one line per word of
+// a column (a ledger repeats its words: 暂缓 on 120 rows is one line naming
+// its rows), each saying where, what and what was kept.
+func (e *env) warningLines(ws []model.Warning) []string {
+	type group struct {
+		w    model.Warning
+		rows []int
 	}
-	return line
+	var order []*group
+	byKey := map[model.Warning]*group{}
+	for _, w := range ws {
+		k := w
+		k.Row = 0
+		g, ok := byKey[k]
+		if !ok {
+			g = &group{w: w}
+			byKey[k] = g
+			order = append(order, g)
+		}
+		g.rows = append(g.rows, w.Row)
+	}
+	lines := make([]string, 0, len(order))
+	for _, g := range order {
+		w := g.w
+		line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
+			Header: w.Header, Value: w.Value, Reason: w.Reason})
+		if n := len(g.rows); n > 1 {
+			shown := g.rows[:min(n, 10)]
+			nums := make([]string, len(shown))
+			for i, r := range shown {
+				nums[i] = fmt.Sprint(r)
+			}
+			more := ""
+			if n > len(shown) {
+				more = "…"
+			}
+			line += e.pick(fmt.Sprintf("（第%s%s行，共%d行）", strings.Join(nums, "、"), more, n),
+				fmt.Sprintf(" (rows %s%s, %d in all)", strings.Join(nums, ", "), more, n))
+		}
+		if w.Kept != "" {
+			line += e.pick("；", "; ") + w.Kept
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 func (e *env) printPlan(p importJSON) {
@@ -189,8 +244,8 @@ func (e *env) printPlan(p importJSON) {
 			fmt.Fprintln(e.out, e.pick("拒绝：", "rejected: ")+e.rejectionLine(r))
 		}
 	}
-	for _, w := range p.Warnings {
-		fmt.Fprintln(e.out, e.pick("提示：", "warning: ")+e.warningLine(w))
+	for _, line := range e.warningLines(p.Warnings) {
+		fmt.Fprintln(e.out, e.pick("提示：", "warning: ")+line)
 	}
 	for _, cf := range p.Conflicts {
 		fmt.Fprintf(e.out, "  %s %s %s: %s %v | %s %v\n", e.pick("冲突", "conflict"), cf.Number, cf.Field,
@@ -209,6 +264,10 @@ func (e *env) printPlan(p importJSON) {
 	switch {
 	case p.DryRun:
 		fmt.Fprintln(e.out, e.pick("试运行：未做任何更改", "dry run: nothing was changed"))
+	case p.Applied && p.BackupSkipped:
+		fmt.Fprintln(e.out, e.pick("已导入；没有任何更改，因此未备份", "imported; nothing changed, so no backup was taken"))
+	case p.Applied && p.Backup == "":
+		fmt.Fprintln(e.out, e.pick("已导入（导入前未能备份，见上）", "imported (no backup could be taken before, see above)"))
 	case p.Applied:
 		fmt.Fprintln(e.out, e.pick("已导入；导入前的备份：", "imported; backup taken before: ")+p.Backup)
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
 // Exit codes (docs/CLI.md).
@@ -152,7 +153,16 @@ func defaultLang() string {
 
 func (e *env) pick(zh, en string) string { return model.T(zh, en).In(e.lang) }
 
-func (e *env) localize(err error) string { return model.Localize(err, e.lang) }
+// localize is err in the user's language: SQLite's and the system's
+// errors are explained (storage.Explain), never shown raw. TAIZHANG_DEBUG=1
+// adds the raw chain for technical staff.
+func (e *env) localize(err error) string {
+	text := model.Localize(storage.Explain(err), e.lang)
+	if os.Getenv("TAIZHANG_DEBUG") == "1" {
+		text += " [" + err.Error() + "]"
+	}
+	return text
+}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

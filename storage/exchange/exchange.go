@@ -20,6 +20,9 @@ import (
 type ReadRequest struct {
 	Lang     string // language of rejection reasons: "zh" or "en"
 	Password string // for encrypted workbooks
+	// Partial reads a damaged sheet up to its damage instead of refusing
+	// the file (import --partial); the plan's notes say where it breaks.
+	Partial bool
 	// Progress, when set, is called after each file (done of total).
 	Progress func(done, total int)
 }
@@ -37,6 +40,10 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	if err != nil {
 		return nil, err
 	}
+	lim, err := s.ImportLimits(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var (
 		rows     []model.Incoming
 		files    []model.FileReport
@@ -51,6 +58,7 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		}
 		before := len(rows)
 		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Words: words, Lang: req.Lang, Password: req.Password,
+			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells,
 			Progress: func(n int) error {
 				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
 				return ctx.Err()

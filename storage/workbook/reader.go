@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -34,11 +35,23 @@ type ReadOptions struct {
 	Password      string // for encrypted workbooks
 	MaxFileBytes  int64  // default 100 MiB
 	MaxUnzipBytes int64  // default 1 GiB: the sum of the parts' uncompressed sizes
+	// Limits on what a file may hold (zero: the defaults): the largest
+	// cell, the rows of a sheet, the non-empty cells of the whole file.
+	MaxCellBytes int
+	MaxRows      int
+	MaxCells     int
+	// Partial reads a damaged sheet up to the damage (import --partial):
+	// the rows before it are kept and the sheet's report says where it
+	// breaks. Otherwise damage refuses the whole file.
+	Partial bool
 	// Progress, when set, is told the rows read so far in this file every
 	// 500 rows; an error from it (a cancelled import) stops the reading
 	// and is returned.
 	Progress func(rowsRead int) error
 }
+
+// DefaultMaxCells is the default limit on the non-empty cells of a file.
+const DefaultMaxCells = 20_000_000
 
 // Result is everything read from one file.
 type Result struct {
@@ -67,6 +80,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	if opt.Units == nil {
 		opt.Units = model.NewUnitDict(nil)
 	}
+	if opt.MaxCells <= 0 {
+		opt.MaxCells = DefaultMaxCells
+	}
 	name := filepath.Base(path)
 	src, err := openSource(path, name, opt)
 	if err != nil {
@@ -74,10 +90,14 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	}
 	defer src.close()
 
-	bk, err := xlsxscan.Open(src.zip)
+	bk, err := xlsxscan.Open(src.zip, opt.limits())
 	if err != nil {
-		return nil, fileErr(name, ErrUnreadable, err, "无法读取工作簿（文件可能已损坏）："+err.Error(),
-			"cannot read the workbook (the file may be damaged): "+err.Error())
+		var xe *xlsxscan.Error
+		if errors.As(err, &xe) {
+			return nil, DamageError(name, "", xe)
+		}
+		return nil, fileErr(name, ErrUnreadable, err, "无法读取工作簿（文件可能已损坏）",
+			"cannot read the workbook (the file may be damaged)")
 	}
 	fileRef := model.DateOf(src.modTime)
 	if !bk.Modified.IsZero() {
@@ -93,8 +113,16 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		res:         &Result{Report: model.FileReport{File: name, SHA256: src.sha256}},
 	}
 	sheetErr := func(sheet string, err error) error {
-		return fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”：%v", sheet, err),
-			fmt.Sprintf("cannot read sheet %q: %v", sheet, err))
+		var xe *xlsxscan.Error
+		var fe *FileError
+		switch {
+		case errors.As(err, &fe):
+			return fe
+		case errors.As(err, &xe):
+			return DamageError(name, sheet, xe)
+		}
+		return fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”（文件可能已损坏）", sheet),
+			fmt.Sprintf("cannot read sheet %q (the file may be damaged)", sheet))
 	}
 	// A 单位 sheet names the aliases the other sheets use (市发改委 for
 	// 市发展和改革委员会), wherever it stands in the workbook: it is read
@@ -104,6 +132,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		if bs.Name != metaSheet && bs.Name != listsSheet {
 			sheets = append(sheets, bs)
 		}
+	}
+	if err := r.precheck(sheets); err != nil {
+		return nil, sheetErr(err.sheet, err.err)
 	}
 	reports := make([]model.SheetReport, len(sheets))
 	done := make([]bool, len(sheets))
@@ -161,7 +192,13 @@ func (s *source) close() {
 func openSource(path, name string, opt ReadOptions) (*source, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fileErr(name, ErrUnreadable, err, "无法打开文件："+err.Error(), "cannot open the file: "+err.Error())
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return nil, fileErr(name, ErrUnreadable, err, "文件不存在（可能已被移动或删除）", "the file does not exist (it may have been moved or deleted)")
+		case errors.Is(err, fs.ErrPermission):
+			return nil, fileErr(name, ErrUnreadable, err, "没有读取该文件的权限", "no permission to read the file")
+		}
+		return nil, fileErr(name, ErrUnreadable, err, "无法打开文件", "cannot open the file")
 	}
 	st, err := fh.Stat()
 	if err != nil {
@@ -180,7 +217,7 @@ func openSource(path, name string, opt ReadOptions) (*source, error) {
 	}
 	h := sha256.New()
 	if _, err := io.Copy(h, fh); err != nil {
-		return fail(fileErr(name, ErrUnreadable, err, "读取文件出错："+err.Error(), "cannot read the file: "+err.Error()))
+		return fail(fileErr(name, ErrUnreadable, err, "读取文件出错（磁盘或 U 盘可能有问题）", "cannot read the file (the disk or USB stick may be at fault)"))
 	}
 	src.sha256 = hex.EncodeToString(h.Sum(nil))
 	head := make([]byte, 8)
@@ -263,6 +300,11 @@ type reader struct {
 	unknownSeen map[string]bool
 	paths       map[reflect.Type]map[string][]int
 	res         *Result
+	cells       int // non-empty cells read from the file's data rows
+}
+
+func (o ReadOptions) limits() xlsxscan.Limits {
+	return xlsxscan.Limits{MaxCellBytes: o.MaxCellBytes, MaxRows: o.MaxRows}
 }
 
 func (r *reader) reason(e error) string { return model.Localize(e, r.opt.Lang) }
@@ -340,28 +382,93 @@ type sheetHead struct {
 	next func() (bufRow, bool, error)
 	head []bufRow
 	hdr  *sheetHeader
+	// broken is the damage a partial read stopped at (nil: read whole).
+	broken *xlsxscan.Error
 }
 
 // openHead opens a sheet and reads the rows its header is looked for in;
 // nil for a sheet the workbook names but does not hold. Close h.rows.
-func (r *reader) openHead(bs xlsxscan.Sheet) (*sheetHead, error) {
+func (r *reader) tooManyCells(sheet string, row int) *FileError {
+	return fileErr(r.file, ErrLimit, nil,
+		fmt.Sprintf("文件的单元格总数超过 %d 个的上限（读到工作表“%s”第 %d 行时）。未导入任何数据；请拆分文件，或在“设置 → 数据”中提高上限。", r.opt.MaxCells, sheet, row),
+		fmt.Sprintf("the file holds more than the limit of %d cells (reached in sheet %q, row %d). Nothing was imported; split the file, or raise the limit in Settings → Data.", r.opt.MaxCells, sheet, row))
+}
+
+type sheetError struct {
+	sheet string
+	err   error
+}
+
+// precheck scans every sheet once, row by row and keeping nothing, before
+// any row is parsed: damage and limits are refused in the time of a scan
+// and in the memory of one row, not after the rows before them have been
+// read into records. (With Partial, damage is left to the reading, which
+// stops there.) The scan costs a few percent of an import.
+func (r *reader) precheck(sheets []xlsxscan.Sheet) *sheetError {
+	cells := 0
+	for _, bs := range sheets {
+		if bs.Part == nil {
+			continue
+		}
+		rows, err := xlsxscan.OpenRows(bs.Part, r.bk.SST)
+		if err != nil {
+			return &sheetError{bs.Name, err}
+		}
+		rows.SetLimits(r.opt.limits())
+		for {
+			row, ok, err := rows.Next()
+			var xe *xlsxscan.Error
+			if err != nil && !(r.opt.Partial && errors.As(err, &xe) && !xe.IsLimit()) {
+				rows.Close()
+				return &sheetError{bs.Name, err}
+			}
+			if !ok || err != nil {
+				break
+			}
+			if cells+rows.Cells() > r.opt.MaxCells {
+				rows.Close()
+				return &sheetError{bs.Name, r.tooManyCells(bs.Name, row.Num)}
+			}
+		}
+		cells += rows.Cells()
+		rows.Close()
+	}
+	return nil
+}
+
+// count adds the sheet's cells to the file's total, which is bounded.
+func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 	if bs.Part == nil {
 		return nil, nil
 	}
 	merges, err := xlsxscan.Merges(bs.Part)
-	if err != nil {
+	if err != nil && !r.opt.Partial {
 		return nil, err
 	}
 	rows, err := xlsxscan.OpenRows(bs.Part, r.bk.SST)
 	if err != nil {
 		return nil, err
 	}
+	rows.SetLimits(r.opt.limits())
 	mf := newMergeFiller(merges)
 	h := &sheetHead{rows: rows}
+	counted := 0
 	h.next = func() (bufRow, bool, error) {
 		row, ok, err := rows.Next()
+		var xe *xlsxscan.Error
+		if err != nil && r.opt.Partial && errors.As(err, &xe) && !xe.IsLimit() {
+			h.broken = xe
+			return bufRow{}, false, nil
+		}
 		if !ok || err != nil {
 			return bufRow{}, false, err
+		}
+		if count {
+			r.cells += rows.Cells() - counted
+			counted = rows.Cells()
+			if r.cells > r.opt.MaxCells {
+				return bufRow{}, false, r.tooManyCells(bs.Name, row.Num)
+			}
 		}
 		return bufRow{row, mf.fill(row)}, true, nil
 	}
@@ -386,7 +493,7 @@ func (r *reader) openHead(bs xlsxscan.Sheet) (*sheetHead, error) {
 
 // peekKind is the kind a sheet's header says it holds ("" for none).
 func (r *reader) peekKind(bs xlsxscan.Sheet) (model.Kind, error) {
-	h, err := r.openHead(bs)
+	h, err := r.openHead(bs, false)
 	if h == nil || err != nil {
 		return "", err
 	}
@@ -431,15 +538,16 @@ func (r *reader) learnWords(rows []model.Incoming) {
 	}
 }
 
-func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
+func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error) {
 	sheet := bs.Name
-	rep := model.SheetReport{Sheet: sheet}
-	h, err := r.openHead(bs)
+	rep = model.SheetReport{Sheet: sheet}
+	h, err := r.openHead(bs, true)
 	if h == nil || err != nil {
 		return rep, err
 	}
 	defer h.rows.Close()
 	head, next, hdr := h.head, h.next, h.hdr
+	defer func() { r.noteBroken(&rep, h.broken) }()
 	if hdr == nil {
 		return rep, nil
 	}
@@ -487,6 +595,19 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (model.SheetReport, error) {
 		}
 	}
 	return rep, nil
+}
+
+// noteBroken says where a sheet read in part breaks (import --partial).
+func (r *reader) noteBroken(rep *model.SheetReport, broken *xlsxscan.Error) {
+	if broken == nil {
+		return
+	}
+	last := broken.LastRow
+	rep.BrokenAfter = &last
+	what := broken.Text()
+	r.res.Notes = append(r.res.Notes, r.tr(
+		fmt.Sprintf("%s 的工作表“%s”在第 %d 行之后损坏（%s）：只读取了之前的行，之后的内容未导入", r.file, rep.Sheet, last, what.Zh),
+		fmt.Sprintf("%s, sheet %q breaks after row %d (%s): only the rows before it were read, nothing after it is imported", r.file, rep.Sheet, last, what.En)))
 }
 
 // reportDate finds 填报日期：2019年7月5日 on a 填报单位 line.

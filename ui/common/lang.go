@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
 // English reports whether the UI currently speaks English (the catalogue
@@ -48,8 +49,9 @@ func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
 	return e.Parse(label)
 }
 
-// ErrorText is an error in the user's language (model.Localize).
-func ErrorText(err error) string { return model.Localize(err, LangCode()) }
+// ErrorText is an error in the user's language: SQLite's and the
+// system's errors explained (storage.Explain), never shown raw.
+func ErrorText(err error) string { return model.Localize(storage.Explain(err), LangCode()) }
 
 // KindTitle is the name of a record kind as navigation and titles show it.
 func KindTitle(k model.Kind) string {
@@ -91,4 +93,17 @@ func LightLabel(l model.Light) string {
 		return lang.L("light.green")
 	}
 	return lang.L("light.none")
+}
+
+// WithTyped shows a value's label with the word a ledger typed beside it
+// (kept when no rule knew it): 办理中（原文：暂缓）; the word alone when the
+// field holds no value, the label alone when nothing was kept.
+func WithTyped(label, typed string) string {
+	switch {
+	case typed == "":
+		return label
+	case label == "":
+		return typed
+	}
+	return lang.L("enum.with_typed", map[string]any{"Label": label, "Word": typed})
 }

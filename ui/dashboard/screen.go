@@ -64,7 +64,7 @@ func (s *Screen) Reload() {
 				return
 			}
 			if err != nil {
-				s.body.Objects = []fyne.CanvasObject{widget.NewLabel(err.Error())}
+				s.body.Objects = []fyne.CanvasObject{widget.NewLabel(common.ErrorText(err))}
 				s.body.Refresh()
 				return
 			}

@@ -114,7 +114,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	plan, err := e.ex.Plan(ctx, []string{path}, nil)
 	require.NoError(t, err)
 	require.Equal(t, 1, plan.Counts().Conflicts, "both sides changed the same fields")
-	_, err = e.ex.Apply(ctx, plan, false)
+	_, err = e.ex.Apply(ctx, plan, exchange.ApplyRequest{})
 	require.NoError(t, err)
 
 	tasks := ledger.New(model.KindTask, ledger.Deps{Store: e.st, Window: e.win, Run: e.run})

@@ -17,17 +17,28 @@ import (
 // ExportRequest selects what to export.
 type ExportRequest = ex.ExportRequest
 
+// ApplyRequest says how to apply a plan: partial, and what to do while
+// another import holds the folder or when the backup fails.
+type ApplyRequest = ex.ApplyRequest
+
 // Exchanger plans and applies imports and writes exports.
 type Exchanger interface {
 	// Plan reads the workbooks and plans their import, changing nothing;
 	// progress (may be nil) is told after each file, from the worker.
 	Plan(ctx context.Context, files []string, progress func(done, total int)) (*model.Plan, error)
-	// Apply applies a reviewed plan; partial imports the valid rows when
-	// some were rejected (else rejected rows refuse the whole import).
-	Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error)
+	// Apply applies a reviewed plan; req.Partial imports the valid rows
+	// when some were rejected (else rejected rows refuse the whole import).
+	Apply(ctx context.Context, plan *model.Plan, req ApplyRequest) (*ex.Applied, error)
 	Export(ctx context.Context, out string, req ExportRequest) (ex.Stats, error)
 	// Units is the unit dictionary (the export's unit picker searches it).
 	Units(ctx context.Context) (*model.UnitDict, error)
+	Teacher
+}
+
+// Teacher records a word of the value dictionary: in field of (a
+// model.Vocab id such as "tasks.status"), word means value from now on.
+type Teacher interface {
+	Teach(ctx context.Context, of, word, value string) error
 }
 
 // Conflicts lists and resolves fields edited on both sides.
@@ -47,8 +58,16 @@ func (x StoreExchanger) Plan(ctx context.Context, files []string, progress func(
 	return ex.PlanFiles(ctx, x.Store, files, ex.ReadRequest{Lang: x.Lang(), Progress: progress})
 }
 
-func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, partial bool) (*storage.ApplyResult, error) {
-	return x.Store.ApplyImport(ctx, plan, storage.ApplyOptions{By: x.Operator(), Partial: partial})
+func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, req ApplyRequest) (*ex.Applied, error) {
+	if req.By == "" {
+		req.By = x.Operator()
+	}
+	return ex.Apply(ctx, x.Store, plan, req)
+}
+
+func (x StoreExchanger) Teach(ctx context.Context, of, word, value string) error {
+	_, err := x.Store.Teach(ctx, of, word, value, x.Operator())
+	return err
 }
 
 func (x StoreExchanger) Units(ctx context.Context) (*model.UnitDict, error) {

@@ -61,7 +61,7 @@ func (f *Form) reload(cur model.Record) {
 	if f.base != nil {
 		m, _, _, err := model.Merge3(f.base, cur, f.rec, names)
 		if err != nil {
-			f.message.SetText(lang.L("form.save_failed", map[string]any{"Error": err.Error()}))
+			f.message.SetText(lang.L("form.save_failed", map[string]any{"Error": common.ErrorText(err)}))
 			return
 		}
 		merged = m

@@ -63,7 +63,7 @@ func Line(k model.Kind, c model.Change) string {
 func Content(ctx context.Context, st Store, r model.Record) fyne.CanvasObject {
 	lines, err := Lines(ctx, st, r.RecordMeta().Kind, r.RecordMeta().ID)
 	if err != nil {
-		return widget.NewLabel(err.Error())
+		return widget.NewLabel(common.ErrorText(err))
 	}
 	if len(lines) == 0 {
 		return widget.NewLabel(lang.L("history.empty"))

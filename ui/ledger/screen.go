@@ -168,7 +168,7 @@ func (s *Screen) applyFirst(gen int, started time.Time, rows []model.Record, cou
 		return // a newer query has started
 	}
 	if err != nil {
-		s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": err.Error()}))
+		s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": common.ErrorText(err)}))
 		return
 	}
 	s.pages[0] = rows
@@ -194,7 +194,7 @@ func (s *Screen) countRows(ctx context.Context, gen int, q storage.Query) {
 			}
 			s.counting = false
 			if err != nil {
-				s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": err.Error()}))
+				s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": common.ErrorText(err)}))
 				return
 			}
 			s.count = n
@@ -276,7 +276,7 @@ func (s *Screen) loadPage(p int) {
 			}
 			delete(s.loading, p)
 			if err != nil {
-				s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": err.Error()}))
+				s.summary.SetText(lang.L("ledger.error", map[string]any{"Error": common.ErrorText(err)}))
 				return
 			}
 			s.pages[p] = rows

@@ -5,6 +5,7 @@ package settings
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -29,8 +30,16 @@ type Store interface {
 	SetRules(ctx context.Context, r model.Rules) error
 	Backup(ctx context.Context, out string) (string, error)
 	Backups() ([]storage.BackupInfo, error)
+	BackupSpace() (n int, bytes int64, err error)
+	BackupPolicy(ctx context.Context) (storage.BackupPolicy, error)
+	SetBackupPolicy(ctx context.Context, p storage.BackupPolicy) error
+	ImportLimits(ctx context.Context) (storage.ImportLimits, error)
+	SetImportLimits(ctx context.Context, l storage.ImportLimits) error
 	Delete(ctx context.Context, id, by string) error
 	Dir() string
+	// List and Teach serve the value dictionary (词汇对照).
+	List(ctx context.Context, q storage.Query) ([]model.Record, error)
+	Teach(ctx context.Context, of, word, value, by string) (*model.Term, error)
 }
 
 // Deps are the screen's collaborators.
@@ -66,7 +75,12 @@ type Screen struct {
 	message  *widget.Label
 	backups  *widget.List
 	list     []storage.BackupInfo
-	content  fyne.CanvasObject
+	vocab    *Vocabulary
+	space    *widget.Label
+	// import limits and backup bounds, on the data tab
+	limitCell, limitRows, limitCells *widget.Entry
+	backupKeep, backupBudget         *widget.Entry
+	content                          fyne.CanvasObject
 }
 
 func New(d Deps) *Screen {
@@ -107,6 +121,7 @@ func New(d Deps) *Screen {
 		}
 	}
 	removeSample := widget.NewButton(lang.L("settings.remove_sample"), s.askRemoveSample)
+	s.vocab = newVocabulary(d.Store, d.Run, s.by)
 
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("settings.general"), container.NewVScroll(container.NewVBox(general,
@@ -120,8 +135,15 @@ func New(d Deps) *Screen {
 					d.ImportHolidays()
 				}
 			})), nil, nil, nil, orEmpty(d.Holidays))),
+		container.NewTabItem(lang.L("settings.vocab"), s.vocab.Content()),
 		container.NewTabItem(lang.L("settings.data"), s.dataTab()),
 	)
+	// words taught in the import wizard since the screen was made show up
+	tabs.OnSelected = func(it *container.TabItem) {
+		if it.Content == s.vocab.Content() {
+			s.vocab.Reload()
+		}
+	}
 	s.content = tabs
 	return s
 }
@@ -143,6 +165,18 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Operator is the operator entry (the name changes are recorded under).
 func (s *Screen) Operator() *widget.Entry { return s.operator }
+
+// Vocabulary is the value dictionary section.
+func (s *Screen) Vocabulary() *Vocabulary { return s.vocab }
+
+// by is the operator changes are recorded under: the stored name, else
+// the one typed.
+func (s *Screen) by() string {
+	if op, err := s.deps.Store.Setting(context.Background(), common.SettingOperator); err == nil && op != "" {
+		return op
+	}
+	return strings.TrimSpace(s.operator.Text)
+}
 
 // Message is the last outcome shown.
 func (s *Screen) Message() string { return s.message.Text }
@@ -172,11 +206,11 @@ func (s *Screen) Save() error {
 		return fmt.Errorf("operator name is empty")
 	}
 	if err := s.deps.Store.SetSetting(ctx, common.SettingOperator, name); err != nil {
-		s.show(err.Error())
+		s.show(common.ErrorText(err))
 		return fmt.Errorf("save operator: %w", err)
 	}
 	if err := s.deps.Store.SetRules(ctx, r); err != nil {
-		s.show(err.Error())
+		s.show(common.ErrorText(err))
 		return fmt.Errorf("save rules: %w", err)
 	}
 	s.show(lang.L("settings.saved"))
@@ -209,7 +243,7 @@ func (s *Screen) dataTab() fyne.CanvasObject {
 			path, err := s.deps.Store.Backup(context.Background(), "")
 			return func() {
 				if err != nil {
-					s.show(err.Error())
+					s.show(common.ErrorText(err))
 					return
 				}
 				s.show(lang.L("settings.backed_up", map[string]any{"Path": path}))
@@ -221,15 +255,96 @@ func (s *Screen) dataTab() fyne.CanvasObject {
 	folder := widget.NewLabel(lang.L("settings.folder", map[string]any{"Dir": s.deps.Store.Dir()}))
 	folder.Wrapping = common.Wrap()
 	version := widget.NewLabel(lang.L("settings.version", map[string]any{"Version": s.deps.Version}))
-	return container.NewBorder(container.NewVBox(version, folder, container.NewHBox(backup)), nil, nil, nil, s.backups)
+	return container.NewBorder(container.NewVBox(version, folder, s.limitsForm(), s.space, container.NewHBox(backup)),
+		nil, nil, nil, s.backups)
 }
+
+// limitsForm edits the import limits and the backups' count and space.
+func (s *Screen) limitsForm() fyne.CanvasObject {
+	ctx := context.Background()
+	lim, err := s.deps.Store.ImportLimits(ctx)
+	if err != nil {
+		lim = storage.DefaultImportLimits()
+	}
+	pol, err := s.deps.Store.BackupPolicy(ctx)
+	if err != nil {
+		pol = storage.DefaultBackupPolicy()
+	}
+	s.limitCell, s.limitRows, s.limitCells = intEntry(lim.MaxCellBytes>>10), intEntry(lim.MaxRows), intEntry(lim.MaxCells)
+	s.backupKeep, s.backupBudget = intEntry(pol.Keep), intEntry(int(pol.Budget>>20))
+	save := widget.NewButton(lang.L("action.save"), func() { _ = s.SaveLimits() })
+	return widget.NewCard("", lang.L("settings.limits"), container.NewVBox(widget.NewForm(
+		widget.NewFormItem(lang.L("settings.limit_cell"), s.limitCell),
+		widget.NewFormItem(lang.L("settings.limit_rows"), s.limitRows),
+		widget.NewFormItem(lang.L("settings.limit_cells"), s.limitCells),
+		widget.NewFormItem(lang.L("settings.backup_keep"), s.backupKeep),
+		widget.NewFormItem(lang.L("settings.backup_budget"), s.backupBudget),
+	), container.NewHBox(save)))
+}
+
+// SaveLimits stores the import limits and the backup bounds (whole
+// positive numbers; the backups are pruned to them at the next backup).
+func (s *Screen) SaveLimits() error {
+	var v [5]int
+	for i, e := range []*widget.Entry{s.limitCell, s.limitRows, s.limitCells, s.backupKeep, s.backupBudget} {
+		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+		if err != nil || n <= 0 {
+			s.show(lang.L("settings.bad_number", map[string]any{"Value": e.Text}))
+			return fmt.Errorf("limit %q: not a whole positive number", e.Text)
+		}
+		v[i] = n
+	}
+	ctx := context.Background()
+	err := s.deps.Store.SetImportLimits(ctx, storage.ImportLimits{MaxCellBytes: v[0] << 10, MaxRows: v[1], MaxCells: v[2]})
+	if err == nil {
+		err = s.deps.Store.SetBackupPolicy(ctx, storage.BackupPolicy{Keep: v[3], Budget: int64(v[4]) << 20})
+	}
+	if err != nil {
+		s.show(common.ErrorText(err))
+		return err
+	}
+	s.show(lang.L("settings.limits_saved"))
+	s.reloadBackups()
+	return nil
+}
+
+// LimitEntries are the limit fields: largest cell (KB), rows per sheet,
+// cells per file, backups kept, backup space (MB).
+func (s *Screen) LimitEntries() []*widget.Entry {
+	return []*widget.Entry{s.limitCell, s.limitRows, s.limitCells, s.backupKeep, s.backupBudget}
+}
+
+// Space is the line that says how much room the backups take.
+func (s *Screen) Space() string { return s.space.Text }
 
 func (s *Screen) reloadBackups() {
 	list, err := s.deps.Store.Backups()
 	if err != nil {
-		s.show(err.Error())
+		s.show(common.ErrorText(err))
 	}
 	s.list = list
+	var total int64
+	for _, b := range list {
+		total += b.Size
+	}
+	pol, err := s.deps.Store.BackupPolicy(context.Background())
+	if err != nil {
+		pol = storage.DefaultBackupPolicy()
+	}
+	if s.space == nil {
+		s.space = widget.NewLabel("")
+	}
+	s.space.SetText(lang.L("settings.backups_space", map[string]any{"Count": len(list), "Size": sizeText(total), "Budget": sizeText(pol.Budget)}))
+}
+
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)>>10)
 }
 
 func (s *Screen) askRestore(b storage.BackupInfo) {
@@ -238,7 +353,7 @@ func (s *Screen) askRestore(b storage.BackupInfo) {
 			return
 		}
 		if err := s.deps.Restore(b.Path); err != nil {
-			dialog.ShowError(err, s.deps.Window)
+			dialog.ShowError(errors.New(common.ErrorText(err)), s.deps.Window)
 		}
 	}, s.deps.Window)
 }
@@ -248,7 +363,7 @@ func (s *Screen) askRemoveSample() {
 		if ok {
 			n, err := RemoveSample(context.Background(), s.deps.Store, s.operator.Text)
 			if err != nil {
-				s.show(err.Error())
+				s.show(common.ErrorText(err))
 				return
 			}
 			s.show(lang.L("settings.sample_removed", map[string]any{"Count": n}))

@@ -2,7 +2,7 @@ package xlsxscan
 
 import (
 	"archive/zip"
-	"fmt"
+	"errors"
 	"io"
 	"strconv"
 )
@@ -34,33 +34,66 @@ func (r Row) IsNumeric(col int) bool { return col < len(r.Numeric) && r.Numeric[
 
 // Rows streams a worksheet's rows, one tag at a time. Rows missing
 // from the XML come back empty, so row numbers count like the sheet's.
+// Damage — the part cut off, garbage, broken tags, bad references — is an
+// *Error saying which row was the last one read whole; nothing after it
+// is returned.
 type Rows struct {
 	rc      io.ReadCloser
 	t       *tagReader
 	sst     []string
+	part    string
+	lim     Limits
 	last    int // number of the last row returned
+	read    int // number of the last row parsed whole
 	pending *Row
 	done    bool
+	err     error // sticky: damage is reported again on every call
+
+	root    []byte // the document element's name, to see the part end
+	inData  bool   // inside <sheetData>
+	ended   bool   // the document element was closed
+	cells   int
+	lastCol int
 }
 
 func OpenRows(f *zip.File, sst []string) (*Rows, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return nil, &Error{Code: Corrupt, Part: f.Name, Err: err}
 	}
-	return NewRows(rc, sst), nil
+	rr := NewRows(rc, sst)
+	rr.part = f.Name
+	return rr, nil
 }
 
 func NewRows(rc io.ReadCloser, sst []string) *Rows {
-	return &Rows{rc: rc, t: newTagReader(rc), sst: sst}
+	rr := &Rows{rc: rc, t: newTagReader(rc), sst: sst}
+	rr.SetLimits(Limits{})
+	return rr
 }
+
+// SetLimits bounds the largest cell and the rows of the sheet.
+func (rr *Rows) SetLimits(l Limits) {
+	rr.lim = l.withDefaults()
+	rr.t.limit = rr.lim.MaxCellBytes
+}
+
+// Cells is how many non-empty cells were read so far.
+func (rr *Rows) Cells() int { return rr.cells }
+
+// LastRead is the number of the last row read whole.
+func (rr *Rows) LastRead() int { return rr.read }
 
 func (rr *Rows) Close() error { return rr.rc.Close() }
 
-// next returns the next row; ok is false after the last one.
+// Next returns the next row; ok is false after the last one.
 func (rr *Rows) Next() (row Row, ok bool, err error) {
+	if rr.err != nil {
+		return Row{}, false, rr.err
+	}
 	if rr.pending == nil && !rr.done {
 		if rr.pending, err = rr.readRow(); err != nil {
+			rr.err = err
 			return Row{}, false, err
 		}
 		if rr.pending == nil {
@@ -75,20 +108,46 @@ func (rr *Rows) Next() (row Row, ok bool, err error) {
 		return Row{Num: rr.last}, true, nil
 	}
 	row, rr.pending = *rr.pending, nil
-	row.Num = rr.last // a row numbered below its predecessor (a damaged file) follows it
 	return row, true, nil
 }
 
-// readRow parses up to the end of the next <row>; nil at the end of the data.
+// fail is damage at the current place: in row (0 outside rows).
+func (rr *Rows) fail(code Code, row int, value []byte, cause error) error {
+	e := &Error{Code: code, Part: rr.part, Row: row, LastRow: rr.read, Err: cause}
+	if value != nil {
+		e.Value = shorten(value)
+	}
+	switch {
+	case errors.Is(cause, errTooLong):
+		e.Code, e.Limit, e.Value = CellTooLarge, rr.lim.MaxCellBytes, ""
+	case errors.Is(cause, errBadText):
+		e.Code = Garbage
+	case errors.Is(cause, errBadTag):
+		e.Code = BrokenTag
+	case cause == io.EOF || errors.Is(cause, io.ErrUnexpectedEOF):
+		e.Code = Truncated
+	}
+	return e
+}
+
+// readRow parses up to the end of the next <row>; nil at the end of the
+// data, once the rest of the part has been checked to its end.
 func (rr *Rows) readRow() (*Row, error) {
 	var (
-		row                      *Row
-		col                      int // 1-based column of the current cell
-		typ                      string
-		inCell, inIS, inPh, hasF bool
-		capture                  byte // 'v', 'f' or 't' while inside those elements
-		vText, fText, isText     []byte
+		row                  *Row
+		col                  int // 1-based column of the current cell
+		typ                  string
+		inCell, inIS, hasF   bool
+		inPh                 bool
+		capture              byte // 'v', 'f' or 't' while inside those elements
+		vText, fText, isText []byte
 	)
+	at := func() int {
+		if row != nil {
+			return row.Num
+		}
+		return 0
+	}
 	for {
 		chunk, err := rr.t.text(capture != 0)
 		switch capture {
@@ -99,65 +158,140 @@ func (rr *Rows) readRow() (*Row, error) {
 		case 't':
 			isText = append(isText, chunk...)
 		}
-		if err == io.EOF {
-			return row, nil
+		if capture != 0 && len(vText)+len(fText)+len(isText) > rr.lim.MaxCellBytes && err == nil {
+			err = errTooLong
+		}
+		if err == io.EOF && rr.ended {
+			if rr.t.junk {
+				return nil, rr.fail(Garbage, 0, nil, nil)
+			}
+			return nil, nil
 		}
 		if err != nil {
-			return nil, err
+			if err == io.EOF {
+				return nil, rr.fail(Truncated, at(), nil, nil)
+			}
+			return nil, rr.fail(Corrupt, at(), nil, err)
+		}
+		if rr.t.junk && (rr.ended || rr.inData && !inIS) {
+			return nil, rr.fail(Garbage, at(), nil, nil)
 		}
 		tag, err := rr.t.tag()
-		if err == io.EOF {
-			return row, nil
-		}
 		if err != nil {
-			return nil, err
+			if err == io.EOF {
+				return nil, rr.fail(Truncated, at(), nil, nil)
+			}
+			return nil, rr.fail(Corrupt, at(), nil, err)
+		}
+		if rr.ended {
+			return nil, rr.fail(Garbage, 0, nil, nil) // more after the document's end
+		}
+		if tag.local != nil && rr.root == nil {
+			rr.root = append([]byte(nil), tag.local...)
+		} else if tag.local != nil && tag.local[0] == '/' && string(tag.local[1:]) == string(rr.root) {
+			if rr.inData {
+				return nil, rr.fail(BrokenTag, at(), nil, nil)
+			}
+			rr.ended = true
+			continue
+		}
+		if capture != 0 && tag.cdata != nil {
+			chunk = tag.cdata
+			switch capture {
+			case 'v':
+				vText = append(vText, chunk...)
+			case 'f':
+				fText = append(fText, chunk...)
+			case 't':
+				isText = append(isText, chunk...)
+			}
+			continue
+		}
+		// <v>, <f> and <t> hold text only: the next tag must close them.
+		if capture != 0 && tag.name != closeOf(capture) {
+			return nil, rr.fail(BrokenTag, at(), nil, nil)
+		}
+		if !rr.inData && tag.name != "sheetData" {
+			continue // the sheet's properties, columns, merges…
 		}
 		switch tag.name {
+		case "sheetData":
+			if rr.inData {
+				return nil, rr.fail(BrokenTag, 0, nil, nil)
+			}
+			rr.inData = !tag.selfClosing
 		case "row":
-			num := rr.last + 1
+			if row != nil {
+				return nil, rr.fail(BrokenTag, row.Num, nil, nil) // the previous row never closed
+			}
+			num := rr.read + 1
 			if v, ok := attrBytes(tag.raw, "r"); ok {
 				n, err := strconv.Atoi(string(v))
-				if err != nil || n < 1 || n > 1<<20 {
-					return nil, fmt.Errorf("bad row number %q", v)
+				if err != nil || n < 1 || n > DefaultMaxRows {
+					return nil, rr.fail(BadRowNumber, 0, v, nil)
+				}
+				if n <= rr.read {
+					return nil, rr.fail(BadRowNumber, 0, v, nil) // rows go down the sheet
 				}
 				num = n
 			}
-			row = &Row{Num: num}
+			if num > rr.lim.MaxRows {
+				e := rr.fail(TooManyRows, num, nil, nil).(*Error)
+				e.Limit = rr.lim.MaxRows
+				return nil, e
+			}
+			row, col, rr.lastCol = &Row{Num: num}, 0, 0
 			if tag.selfClosing {
+				rr.read = num
 				return row, nil
 			}
 		case "/row":
+			if row == nil || inCell {
+				return nil, rr.fail(BrokenTag, at(), nil, nil)
+			}
+			rr.read = row.Num
 			return row, nil
 		case "c":
-			if row == nil {
-				continue
+			if row == nil || inCell {
+				return nil, rr.fail(BrokenTag, at(), nil, nil)
 			}
 			col++
 			if ref, ok := attrBytes(tag.raw, "r"); ok {
-				c := columnOf(ref)
-				if c < 1 {
-					return nil, fmt.Errorf("row %d: bad cell reference %q", row.Num, ref)
+				c, r := cellRef(ref)
+				if c < 1 || r != 0 && r != row.Num || c <= rr.lastCol {
+					return nil, rr.fail(BadReference, row.Num, ref, nil)
 				}
 				col = c
 			}
+			if col > maxColumns {
+				return nil, rr.fail(BadReference, row.Num, nil, nil)
+			}
+			rr.lastCol = col
 			t, _ := attrBytes(tag.raw, "t")
 			typ = internType(t)
 			inCell = !tag.selfClosing
 			hasF, inIS, inPh = false, false, false
 			vText, fText, isText = vText[:0], fText[:0], isText[:0]
 		case "v":
-			if inCell && !tag.selfClosing {
+			if !inCell {
+				return nil, rr.fail(BrokenTag, at(), nil, nil)
+			}
+			if !tag.selfClosing {
 				capture = 'v'
 			}
 		case "f":
-			if inCell {
-				hasF = true
-				if !tag.selfClosing {
-					capture = 'f'
-				}
+			if !inCell {
+				return nil, rr.fail(BrokenTag, at(), nil, nil)
+			}
+			hasF = true
+			if !tag.selfClosing {
+				capture = 'f'
 			}
 		case "is":
-			inIS = inCell && !tag.selfClosing
+			if !inCell {
+				return nil, rr.fail(BrokenTag, at(), nil, nil)
+			}
+			inIS = !tag.selfClosing
 		case "/is":
 			inIS = false
 		case "rPh":
@@ -171,16 +305,32 @@ func (rr *Rows) readRow() (*Row, error) {
 		case "/v", "/f", "/t":
 			capture = 0
 		case "/c":
-			if inCell {
-				if err := rr.endCell(row, col, typ, hasF, vText, fText, isText); err != nil {
-					return nil, err
-				}
+			if !inCell {
+				return nil, rr.fail(BrokenTag, at(), nil, nil)
 			}
-			inCell, capture = false, 0
+			if err := rr.endCell(row, col, typ, hasF, vText, fText, isText); err != nil {
+				return nil, err
+			}
+			inCell, inIS = false, false
 		case "/sheetData":
-			return row, nil
+			if row != nil {
+				return nil, rr.fail(BrokenTag, row.Num, nil, nil)
+			}
+			rr.inData = false
 		}
 	}
+}
+
+const maxColumns = 16384 // XFD
+
+func closeOf(capture byte) string {
+	switch capture {
+	case 'v':
+		return "/v"
+	case 'f':
+		return "/f"
+	}
+	return "/t"
 }
 
 func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, isText []byte) error {
@@ -194,7 +344,8 @@ func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, 
 		}
 		i, err := strconv.Atoi(s)
 		if err != nil || i < 0 || i >= len(rr.sst) {
-			return fmt.Errorf("row %d: shared string %q does not exist", row.Num, s)
+			e := rr.fail(NoSharedStr, row.Num, vText, nil).(*Error)
+			return e
 		}
 		value = rr.sst[i]
 	case "inlineStr":
@@ -208,6 +359,7 @@ func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, 
 	if value == "" && !hasF {
 		return nil
 	}
+	rr.cells++
 	for len(row.Cells) < col {
 		row.Cells = append(row.Cells, "")
 		if row.Numeric != nil {
@@ -237,26 +389,43 @@ func internType(t []byte) string {
 	return ""
 }
 
-// columnOf reads the column of a reference like AB12 (1-based; 0 when bad).
-func columnOf(ref []byte) int {
-	col := 0
-	for _, c := range ref {
+// cellRef reads a reference like AB12: its column (1-based; 0 when bad)
+// and its row (0 when the reference gives none).
+func cellRef(ref []byte) (col, row int) {
+	i := 0
+	for i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	for ; i < len(ref); i++ {
+		c := ref[i]
 		switch {
 		case c >= 'A' && c <= 'Z':
 			col = col*26 + int(c-'A'+1)
 		case c >= 'a' && c <= 'z':
 			col = col*26 + int(c-'a'+1)
-		case c >= '0' && c <= '9' || c == '$':
-			if col > 16384 {
-				return 0
-			}
-			return col
 		default:
-			return 0
+			goto digits
 		}
-		if col > 16384 {
-			return 0
+		if col > maxColumns {
+			return 0, 0
 		}
 	}
-	return col
+digits:
+	if i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	if i == len(ref) {
+		return col, 0
+	}
+	for ; i < len(ref); i++ {
+		c := ref[i]
+		if c < '0' || c > '9' || row > DefaultMaxRows {
+			return 0, 0
+		}
+		row = row*10 + int(c-'0')
+	}
+	if row < 1 || row > DefaultMaxRows {
+		return 0, 0
+	}
+	return col, row
 }

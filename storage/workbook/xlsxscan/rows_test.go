@@ -3,9 +3,11 @@ package xlsxscan
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -38,7 +40,7 @@ func TestSharedStringsDropPhonetics(t *testing.T) {
 	zr, err := zip.OpenReader(path)
 	require.NoError(t, err)
 	defer zr.Close()
-	sst, err := ReadSharedStrings(zr.File[0])
+	sst, err := ReadSharedStrings(zr.File[0], 0)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"事项名称", "", "_x000D_"}, sst)
 }
@@ -69,17 +71,140 @@ func FuzzRowReader(f *testing.F) {
 	})
 }
 
-func TestRowNumbersOnlyGrow(t *testing.T) {
-	rr := NewRows(io.NopCloser(bytes.NewReader([]byte(
-		`<sheetData><row r="3"><c><v>1</v></c></row><row r="2"><c><v>2</v></c></row></sheetData>`))), nil)
-	var nums []int
+// sheetXML wraps rows in a worksheet as Excel writes it.
+func sheetXML(rows string) string {
+	return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/>` +
+		`<sheetData>` + rows + `</sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells></worksheet>`
+}
+
+// readAll reads every row; it returns the rows read before an error.
+func readAll(data string, sst []string, lim Limits) ([]Row, error) {
+	rr := NewRows(io.NopCloser(strings.NewReader(data)), sst)
+	rr.SetLimits(lim)
+	var rows []Row
 	for {
 		row, ok, err := rr.Next()
-		require.NoError(t, err)
-		if !ok {
-			break
+		if err != nil || !ok {
+			return rows, err
 		}
-		nums = append(nums, row.Num)
+		rows = append(rows, row)
 	}
-	assert.Equal(t, []int{1, 2, 3, 4}, nums)
+}
+
+const threeRows = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>事项</t></is></c></row>` +
+	`<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="str"><f>A2*2</f><v>2</v></c></row>` +
+	`<row r="3"><c r="A3"><v>3</v></c></row>`
+
+func TestWholeSheetReads(t *testing.T) {
+	rows, err := readAll(sheetXML(threeRows), []string{"编号"}, Limits{})
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, []string{"编号", "事项"}, rows[0].Cells)
+	assert.Equal(t, []string{"3"}, rows[2].Cells)
+}
+
+// Every kind of damage stops the reader with an *Error saying what and
+// after which row; no row after the damage is returned.
+func TestDamagedSheets(t *testing.T) {
+	whole := sheetXML(threeRows)
+	cutAt := func(marker string) string { return whole[:strings.Index(whole, marker)] }
+	cases := []struct {
+		name    string
+		data    string
+		code    Code
+		lastRow int
+	}{
+		{"cut in a row's cells", cutAt(`<v>1</v>`), Truncated, 1},
+		{"cut between rows", cutAt(`<row r="3">`), Truncated, 2},
+		{"cut inside a tag", cutAt(`r="A3"`), Truncated, 2},
+		{"cut after the data", cutAt(`<mergeCells`), Truncated, 3},
+		{"cut before the last tag", whole[:len(whole)-3], Truncated, 3},
+		{"garbage between rows", strings.Replace(whole, `<row r="3">`, "\x00\xff垃圾数据<row r=\"3\">", 1), Garbage, 2},
+		{"garbage inside a cell", strings.Replace(whole, `<v>3</v>`, `xx<v>3</v>`, 1), Garbage, 2},
+		{"control bytes in a value", strings.Replace(whole, `<v>3</v>`, "<v>3\x01</v>", 1), Garbage, 2},
+		{"broken UTF-8 in a value", strings.Replace(whole, `<t>事项</t>`, "<t>\xe4\xba</t>", 1), Garbage, 0},
+		{"garbage after the document", whole + "PK\x03\x04", Garbage, 3},
+		{"tag opened inside a tag", strings.Replace(whole, `<row r="3">`, `<row r="3"<c>`, 1), BrokenTag, 2},
+		{"unterminated attribute", strings.Replace(whole, `<c r="A3">`, `<c r="A3>`, 1), BrokenTag, 2},
+		{"row never closed", strings.Replace(whole, `</row><row r="3">`, `<row r="3">`, 1), BrokenTag, 1},
+		{"cell outside a row", strings.Replace(whole, `<row r="3">`, `<c r="A3"><v>1</v></c><row r="3">`, 1), BrokenTag, 2},
+		{"value never closed", strings.Replace(whole, `<v>3</v>`, `<v>3</c>`, 1), BrokenTag, 2},
+		{"end tag with attributes", strings.Replace(whole, `</row>`, `</row x="1">`, 1), BrokenTag, 0},
+		{"bad cell reference", strings.Replace(whole, `r="A3"`, `r="A9Z"`, 1), BadReference, 2},
+		{"cell of another row", strings.Replace(whole, `r="A3"`, `r="A7"`, 1), BadReference, 2},
+		{"column beyond XFD", strings.Replace(whole, `r="A3"`, `r="XFE3"`, 1), BadReference, 2},
+		{"repeated cell", strings.Replace(whole, `r="B2"`, `r="A2"`, 1), BadReference, 1},
+		{"row number too large", strings.Replace(whole, `r="3"`, `r="4294967297"`, 1), BadRowNumber, 2},
+		{"row number going back", strings.Replace(whole, `r="3"`, `r="2"`, 1), BadRowNumber, 2},
+		{"shared string out of range", strings.Replace(whole, `<v>0</v>`, `<v>99999</v>`, 1), NoSharedStr, 0},
+		{"shared string not a number", strings.Replace(whole, `<v>0</v>`, `<v>x</v>`, 1), NoSharedStr, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rows, err := readAll(c.data, []string{"编号"}, Limits{})
+			var e *Error
+			require.True(t, errors.As(err, &e), "want an *Error, got %v", err)
+			assert.Equal(t, c.code, e.Code)
+			assert.Equal(t, c.lastRow, e.LastRow)
+			assert.LessOrEqual(t, len(rows), c.lastRow, "no row after the damage is returned")
+			for _, lang := range []string{"zh", "en"} {
+				assert.NotEmpty(t, e.Text().In(lang))
+			}
+			// Asking again repeats the error: a caller cannot read past damage.
+			rr := NewRows(io.NopCloser(strings.NewReader(c.data)), []string{"编号"})
+			for {
+				_, ok, err := rr.Next()
+				if err != nil {
+					_, _, again := rr.Next()
+					assert.Equal(t, err, again)
+					break
+				}
+				require.True(t, ok)
+			}
+		})
+	}
+}
+
+// The sheet XML cut at every byte never yields rows beyond the cut nor
+// passes as whole.
+func TestCutAnywhere(t *testing.T) {
+	whole := sheetXML(threeRows)
+	for n := 0; n < len(whole)-1; n++ {
+		_, err := readAll(whole[:n], []string{"编号"}, Limits{})
+		var e *Error
+		require.True(t, errors.As(err, &e), "cut at %d: %v", n, err)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	big := sheetXML(`<row r="1"><c r="A1" t="inlineStr"><is><t>` + strings.Repeat("长", 2000) + `</t></is></c></row>`)
+	_, err := readAll(big, nil, Limits{MaxCellBytes: 4 << 10})
+	var e *Error
+	require.True(t, errors.As(err, &e), "%v", err)
+	assert.Equal(t, CellTooLarge, e.Code)
+	assert.Contains(t, e.Text().Zh, "4 KB")
+	_, err = readAll(big, nil, Limits{MaxCellBytes: 8 << 10})
+	require.NoError(t, err)
+
+	_, err = readAll(sheetXML(threeRows), []string{"编号"}, Limits{MaxRows: 2})
+	require.True(t, errors.As(err, &e), "%v", err)
+	assert.Equal(t, TooManyRows, e.Code)
+	assert.Equal(t, 2, e.LastRow)
+
+	// An unclosed tag runs to the end of the part: refused at the tag limit,
+	// not read into memory.
+	_, err = readAll(sheetXML(`<row r="1"><c r="A1`+strings.Repeat(" x", 100<<10)), nil, Limits{})
+	require.True(t, errors.As(err, &e), "%v", err)
+	assert.Equal(t, BrokenTag, e.Code)
+}
+
+func TestRowNumbersOnlyGrow(t *testing.T) {
+	rows, err := readAll(sheetXML(`<row r="3"><c><v>1</v></c></row><row r="5"><c><v>2</v></c></row>`), nil, Limits{})
+	require.NoError(t, err)
+	var nums []int
+	for _, r := range rows {
+		nums = append(nums, r.Num)
+	}
+	assert.Equal(t, []int{1, 2, 3, 4, 5}, nums, "rows the file leaves out come back empty")
 }

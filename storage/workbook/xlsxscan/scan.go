@@ -14,11 +14,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"path"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -49,7 +49,10 @@ type Formula struct {
 	Cached bool   // the file holds a computed value
 }
 
-func Open(zr *zip.Reader) (*Book, error) {
+// Open reads the workbook's structure and shared strings; damage is an
+// *Error naming the part.
+func Open(zr *zip.Reader, lim Limits) (*Book, error) {
+	lim = lim.withDefaults()
 	b := &Book{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
 		b.files[strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/")] = f
@@ -87,8 +90,8 @@ func Open(zr *zip.Reader) (*Book, error) {
 		}
 	}
 	if f := b.files[sstPart]; f != nil {
-		if b.SST, err = ReadSharedStrings(f); err != nil {
-			return nil, fmt.Errorf("shared strings: %w", err)
+		if b.SST, err = ReadSharedStrings(f, lim.MaxCellBytes); err != nil {
+			return nil, err
 		}
 	}
 	b.Modified = docModified(b.files)
@@ -148,60 +151,97 @@ func docModified(files map[string]*zip.File) time.Time {
 func readXMLPart(files map[string]*zip.File, name string, v any) error {
 	f := files[name]
 	if f == nil {
-		return fmt.Errorf("%s missing", name)
+		return &Error{Code: MissingPart, Part: name}
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return err
+		return &Error{Code: Corrupt, Part: name, Err: err}
 	}
 	defer rc.Close()
 	if err := xml.NewDecoder(rc).Decode(v); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		code := BrokenTag
+		if errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected EOF") {
+			code = Truncated
+		}
+		var se *xml.SyntaxError
+		if !errors.As(err, &se) && code != Truncated {
+			code = Corrupt
+		}
+		return &Error{Code: code, Part: name, Err: err}
 	}
 	return nil
 }
 
 // ReadSharedStrings reads every <si>: its text, or its rich-text runs
-// joined, without phonetic runs (<rPh>).
-func ReadSharedStrings(f *zip.File) ([]string, error) {
+// joined, without phonetic runs (<rPh>). A damaged table is an *Error; a
+// string longer than maxCell (0: the default) is CellTooLarge.
+func ReadSharedStrings(f *zip.File, maxCell int) ([]string, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return nil, &Error{Code: Corrupt, Part: f.Name, Err: err}
 	}
 	defer rc.Close()
 	t := newTagReader(rc)
+	t.limit = Limits{MaxCellBytes: maxCell}.withDefaults().MaxCellBytes
 	var (
 		out         []string
 		text        []byte
 		inSI, inPh  bool
 		captureText bool
+		closed      bool
 	)
+	fail := func(err error) ([]string, error) {
+		e := &Error{Code: Corrupt, Part: f.Name, Err: err}
+		switch {
+		case err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF):
+			e.Code = Truncated
+		case errors.Is(err, errTooLong):
+			e.Code, e.Limit = CellTooLarge, t.limit
+		case errors.Is(err, errBadText):
+			e.Code = Garbage
+		case errors.Is(err, errBadTag):
+			e.Code = BrokenTag
+		}
+		return nil, e
+	}
 	for {
 		chunk, err := t.text(captureText)
 		if captureText {
+			if len(text)+len(chunk) > t.limit {
+				return fail(errTooLong)
+			}
 			text = append(text, chunk...)
 		}
-		if err == io.EOF {
+		if err == io.EOF && closed && !t.junk {
 			return out, nil
 		}
 		if err != nil {
-			return nil, err
+			return fail(err)
+		}
+		if t.junk && (inSI && !inPh || closed) {
+			return fail(errBadText)
 		}
 		tag, err := t.tag()
 		if err != nil {
-			if err == io.EOF {
-				return out, nil
-			}
-			return nil, err
+			return fail(err)
+		}
+		if closed {
+			return fail(errBadText) // anything after the end of the table
 		}
 		switch tag.name {
 		case "si":
+			if inSI {
+				return fail(errBadTag)
+			}
 			inSI, inPh, text = true, false, text[:0]
 			if tag.selfClosing {
 				out = append(out, "")
 				inSI = false
 			}
 		case "/si":
+			if !inSI || captureText {
+				return fail(errBadTag)
+			}
 			out = append(out, cellText(text, true))
 			inSI = false
 		case "rPh":
@@ -212,8 +252,33 @@ func ReadSharedStrings(f *zip.File) ([]string, error) {
 			captureText = inSI && !inPh && !tag.selfClosing
 		case "/t":
 			captureText = false
+		default:
+			if captureText && tag.cdata != nil {
+				text = append(text, tag.cdata...)
+			} else if captureText {
+				return fail(errBadTag) // <t> holds text only
+			}
+			if isEndOf(tag, "sst") {
+				if inSI {
+					return fail(errBadTag)
+				}
+				closed = true
+			}
 		}
 	}
+}
+
+// isEndOf reports whether tag is the end tag of the element local.
+func isEndOf(tag xmlTag, local string) bool {
+	n := tag.local
+	if len(n) < 2 || n[0] != '/' {
+		return false
+	}
+	n = n[1:]
+	if j := bytes.IndexByte(n, ':'); j >= 0 {
+		n = n[j+1:]
+	}
+	return string(n) == local
 }
 
 // Merges finds a sheet's merged ranges. They follow the cell data, so
@@ -222,7 +287,7 @@ func ReadSharedStrings(f *zip.File) ([]string, error) {
 func Merges(f *zip.File) ([]Merge, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return nil, &Error{Code: Corrupt, Part: f.Name, Err: err}
 	}
 	defer rc.Close()
 	const overlap = 256 // longer than any <mergeCell …/> tag
@@ -234,7 +299,7 @@ func Merges(f *zip.File) ([]Merge, error) {
 		buf = buf[:len(buf)+n]
 		eof := err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF)
 		if err != nil && !eof {
-			return nil, err
+			return nil, &Error{Code: Corrupt, Part: f.Name, Err: err}
 		}
 		// Tags found whole in buf; a tag cut by the end waits for the next read.
 		done := 0
@@ -337,35 +402,124 @@ func parseRange(ref string) (Merge, bool) {
 }
 
 // tagReader splits XML into text runs and tags, keeping only what is asked
-// for: long text the reader does not need costs no memory.
+// for: long text the reader does not need costs no memory, and text it
+// keeps is bounded by limit.
 type tagReader struct {
-	br  *bufio.Reader
-	buf []byte
+	br    *bufio.Reader
+	buf   []byte
+	limit int  // most bytes of text kept in one run
+	junk  bool // the last text skipped held more than whitespace
 }
 
 type xmlTag struct {
-	name        string // local name, "/c" for an end tag
+	name        string // local name, "/c" for an end tag; "" for names the readers ignore
+	local       []byte // the local name as written (with / for an end tag); valid until the next call
 	raw         []byte // the tag without < and >; valid until the next call
 	selfClosing bool
+	cdata       []byte // the text of a <![CDATA[…]]> section
 }
+
+var (
+	errTooLong = errors.New("text run longer than the limit")
+	errBadTag  = errors.New("malformed tag")
+	errBadText = errors.New("bytes that XML cannot hold")
+)
 
 func newTagReader(r io.Reader) *tagReader {
-	return &tagReader{br: bufio.NewReaderSize(r, 256<<10)}
+	return &tagReader{br: bufio.NewReaderSize(r, 256<<10), limit: DefaultMaxCellBytes}
 }
 
-// text reads up to the next '<'; the bytes are returned when keep is set
-// and are valid until the next call.
+// text reads up to the next '<'. Kept bytes are returned (valid until the
+// next call; errTooLong past the limit, errBadText for control characters
+// or broken UTF-8); skipped ones only set junk when they are not whitespace.
 func (t *tagReader) text(keep bool) ([]byte, error) {
-	var err error
-	t.buf, err = readUntil(t.br, '<', keep, t.buf[:0])
-	return t.buf, err
+	t.junk = false
+	if keep {
+		var err error
+		t.buf, err = readUntil(t.br, '<', t.buf[:0], t.limit)
+		if err == nil && !validText(t.buf) {
+			err = errBadText
+		}
+		return t.buf, err
+	}
+	for {
+		chunk, err := t.br.ReadSlice('<')
+		if err == nil {
+			chunk = chunk[:len(chunk)-1]
+		}
+		if !t.junk && !isSpace(chunk) {
+			t.junk = true
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return nil, err
+	}
+}
+
+func isSpace(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
+// validText: no control characters XML 1.0 forbids, valid UTF-8.
+func validText(b []byte) bool {
+	ascii := true
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\r' && c != '\n' {
+			return false
+		}
+		if c >= 0x80 {
+			ascii = false
+		}
+	}
+	return ascii || utf8.Valid(b)
 }
 
 func (t *tagReader) tag() (xmlTag, error) {
-	raw, err := readUntil(t.br, '>', true, t.buf[:0])
+	raw, err := readUntil(t.br, '>', t.buf[:0], maxTagBytes)
 	t.buf = raw
+	if errors.Is(err, errTooLong) {
+		return xmlTag{}, errBadTag
+	}
 	if err != nil {
 		return xmlTag{}, err
+	}
+	// Comments and CDATA may hold '>': read on to their real end.
+	for _, kind := range [...]struct{ open, close string }{{"!--", "--"}, {"![CDATA[", "]]"}} {
+		if !bytes.HasPrefix(raw, []byte(kind.open)) {
+			continue
+		}
+		for len(raw) < len(kind.open)+len(kind.close) || !bytes.HasSuffix(raw, []byte(kind.close)) {
+			raw = append(raw, '>')
+			if raw, err = readUntil(t.br, '>', raw, t.limit+maxTagBytes); err != nil {
+				t.buf = raw
+				if errors.Is(err, errTooLong) {
+					return xmlTag{}, errBadTag
+				}
+				return xmlTag{}, err
+			}
+		}
+		t.buf = raw
+		tag := xmlTag{raw: raw}
+		if kind.open[1] == '[' {
+			tag.cdata = raw[len(kind.open) : len(raw)-2]
+		}
+		return tag, nil
+	}
+	if len(raw) == 0 || bytes.IndexByte(raw, '<') >= 0 {
+		return xmlTag{}, errBadTag
+	}
+	switch c := raw[0]; {
+	case c == '?' || c == '!':
+		return xmlTag{raw: raw}, nil // a declaration or processing instruction
+	case c == '/' || c == '_' || c == ':' || c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+	default:
+		return xmlTag{}, errBadTag
 	}
 	tag := xmlTag{raw: raw}
 	tag.selfClosing = len(raw) > 0 && raw[len(raw)-1] == '/'
@@ -376,15 +530,59 @@ func (t *tagReader) tag() (xmlTag, error) {
 			break
 		}
 	}
+	tag.local = name
 	end := false
 	if len(name) > 0 && name[0] == '/' {
 		end, name = true, name[1:]
+		if len(name) == 0 || tag.selfClosing || !isSpace(raw[len(name)+1:]) {
+			return xmlTag{}, errBadTag // </>, </c/>, </c attr="">
+		}
 	}
 	if j := bytes.IndexByte(name, ':'); j >= 0 { // x:c in prefixed documents
 		name = name[j+1:]
 	}
 	tag.name = internName(name, end)
+	if tag.name != "" && !end && !validAttrs(raw[len(tag.local):], tag.selfClosing) {
+		return xmlTag{}, errBadTag
+	}
 	return tag, nil
+}
+
+// validAttrs checks the attribute list of a start tag: name="value" or
+// name='value', separated by whitespace.
+func validAttrs(b []byte, selfClosing bool) bool {
+	if selfClosing {
+		b = b[:len(b)-1]
+	}
+	for {
+		i := 0
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+			i++
+		}
+		if i == len(b) {
+			return true
+		}
+		if i == 0 {
+			return false // an attribute must follow whitespace
+		}
+		b = b[i:]
+		eq := bytes.IndexByte(b, '=')
+		if eq <= 0 || bytes.IndexAny(b[:eq], "\"'/") >= 0 {
+			return false
+		}
+		j := eq + 1
+		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+			j++
+		}
+		if j >= len(b) || b[j] != '"' && b[j] != '\'' {
+			return false
+		}
+		k := bytes.IndexByte(b[j+1:], b[j])
+		if k < 0 {
+			return false
+		}
+		b = b[j+1+k+1:]
+	}
 }
 
 // internName avoids allocating the names the readers compare.
@@ -409,6 +607,8 @@ func internName(name []byte, end bool) string {
 		n = "si"
 	case "sheetData":
 		n = "sheetData"
+	case "r":
+		n = "r"
 	default:
 		return "" // not one the readers look at
 	}
@@ -436,18 +636,20 @@ func internName(name []byte, end bool) string {
 	return "/sheetData"
 }
 
-// readUntil reads up to and including delim; keep=false discards the bytes
-// (long text between tags costs no memory).
-func readUntil(br *bufio.Reader, delim byte, keep bool, buf []byte) ([]byte, error) {
+// readUntil appends the bytes up to delim to buf, without delim;
+// errTooLong once they pass max.
+func readUntil(br *bufio.Reader, delim byte, buf []byte, max int) ([]byte, error) {
+	start := len(buf)
 	for {
 		chunk, err := br.ReadSlice(delim)
-		if keep {
-			buf = append(buf, chunk...)
+		buf = append(buf, chunk...)
+		if len(buf)-start > max+1 {
+			return buf, errTooLong
 		}
 		if errors.Is(err, bufio.ErrBufferFull) {
 			continue
 		}
-		if keep && err == nil {
+		if err == nil {
 			buf = buf[:len(buf)-1] // drop the delimiter
 		}
 		return buf, err

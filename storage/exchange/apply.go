@@ -1,0 +1,114 @@
+package exchange
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+
+	"taizhang/model"
+	"taizhang/storage"
+)
+
+// ApplyRequest says how to apply a reviewed plan.
+type ApplyRequest struct {
+	By      string
+	Partial bool // import the valid rows when some were rejected
+	// Waiting is called once when another import (another window, the
+	// command line) holds the data folder and this one waits for it.
+	Waiting func()
+	// BackupFailed is asked when the backup before the import fails; it
+	// returns whether to import all the same. nil imports all the same,
+	// keeping the previous backup (the command line cannot ask).
+	BackupFailed func(err error) bool
+}
+
+// Applied is what an applied import did, with its backup's fate.
+type Applied struct {
+	*storage.ApplyResult
+	// BackupSkipped: the plan changed nothing, so no backup was taken.
+	BackupSkipped bool
+	// BackupErr is the failed backup the import went on without;
+	// PreviousBackup is then the newest backup there is ("" for none).
+	BackupErr      error
+	PreviousBackup string
+}
+
+// ErrNoBackup: the backup failed and the user chose not to import.
+var ErrNoBackup = model.NewError(model.T("备份失败，按您的选择没有导入，数据没有更改",
+	"the backup failed and, as you chose, nothing was imported; nothing was changed"), nil)
+
+// Apply applies a plan as the GUI and the command line both do: one import
+// at a time per data folder (a second waits for the first, told through
+// req.Waiting), a backup first unless the plan changes nothing, and a
+// failed backup never blocking an import that can still be made safely
+// (the import is one transaction: it happens whole or not at all).
+func Apply(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyRequest) (*Applied, error) {
+	if len(plan.Rejected) > 0 && !req.Partial {
+		return nil, storage.ErrRejected
+	}
+	waited := false
+	release, err := LockImports(ctx, s.Dir(), func() {
+		waited = true
+		if req.Waiting != nil {
+			req.Waiting()
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+
+	out := &Applied{}
+	backup := ""
+	// After waiting, the other import may have changed what this plan
+	// was made against: back up whatever the plan says.
+	if changesNothing(plan) && !waited {
+		out.BackupSkipped = true
+	} else if backup, err = s.Backup(ctx, ""); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return nil, err
+		}
+		if req.BackupFailed != nil && !req.BackupFailed(err) {
+			return nil, ErrNoBackup
+		}
+		out.BackupErr, backup = err, ""
+		if list, lerr := s.Backups(); lerr == nil {
+			for _, b := range list {
+				if b.Auto {
+					out.PreviousBackup = b.Path
+					break
+				}
+			}
+		}
+	}
+	res, err := s.ApplyImport(ctx, plan, storage.ApplyOptions{By: req.By, Partial: req.Partial, NoBackup: true})
+	if err != nil {
+		return nil, err
+	}
+	res.Backup = backup
+	out.ApplyResult = res
+	return out, nil
+}
+
+// changesNothing: every row is unchanged and no unit is new.
+func changesNothing(p *model.Plan) bool {
+	c := p.Counts()
+	return c.New+c.Updated+c.Merged+c.Conflicts == 0 && len(p.NewUnits) == 0
+}
+
+// BackupFailedText says that the import went on without a backup, and
+// which backup remains.
+func (a *Applied) BackupFailedText() model.Text {
+	if a.BackupErr == nil {
+		return model.Text{}
+	}
+	why := model.Localize(storage.Explain(a.BackupErr), "zh")
+	whyEn := model.Localize(storage.Explain(a.BackupErr), "en")
+	if a.PreviousBackup == "" {
+		return model.T(why+"导入照常完成（导入是一个整体，要么全部成功要么不做任何更改），但这次没有导入前的备份。",
+			whyEn+" The import went ahead (it is applied whole or not at all), but there is no backup from before it.")
+	}
+	name := filepath.Base(a.PreviousBackup)
+	return model.T(why+"导入照常完成；保留了上一份备份 "+name+"，可在需要时恢复。",
+		whyEn+" The import went ahead; the previous backup "+name+" is kept and can be restored if needed.")
+}
