@@ -294,7 +294,7 @@ func child(name string, args []string) error {
 		return err
 	case "import":
 		// What `taizhang-cli import` does: read and plan, then apply
-		// (with the backup before it).
+		// (with the backup before it unless nothing changes).
 		st, err := storage.Open(*data)
 		if err != nil {
 			return err
@@ -315,7 +315,7 @@ func child(name string, args []string) error {
 		if len(plan.Rejected) > 0 {
 			return fmt.Errorf("%d rows rejected, first: %+v", len(plan.Rejected), plan.Rejected[0])
 		}
-		_, err = st.ApplyImport(ctx, plan, storage.ApplyOptions{By: "bench"})
+		_, err = exchange.Apply(ctx, st, plan, exchange.ApplyRequest{By: "bench"})
 		return err
 	case "export":
 		// What `taizhang-cli export OUT.xlsx` does (for profiling).
