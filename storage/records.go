@@ -227,14 +227,15 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			m.ID, rev, string(m.Kind), parent, m.Deleted, now, m.UpdatedBy); err != nil {
 			return fmt.Errorf("save %s: revision: %w", m.ID, err)
 		}
-	} else
-	// OR IGNORE: an adopted or identical foreign revision is already stored
-	// (with its body). A new one's body is the record's (NULL).
-	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
-		(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
-		VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
-		m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
-		return fmt.Errorf("save %s: revision: %w", m.ID, err)
+	} else {
+		// OR IGNORE: an adopted or identical foreign revision is already
+		// stored (with its body). A new one's body is the record's (NULL).
+		if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
+			(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
+			VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
+			return fmt.Errorf("save %s: revision: %w", m.ID, err)
+		}
 	}
 	key := model.NaturalKey(r)
 	var seq int64
