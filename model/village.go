@@ -167,7 +167,23 @@ type Project struct {
 	Extra map[string]string `json:"extra,omitempty"`
 }
 
-func (p *Project) Normalize() { p.Name = strings.TrimSpace(p.Name) }
+func (p *Project) Normalize() {
+	p.Name = strings.TrimSpace(p.Name)
+	p.Category, p.CategoryText = settle(ProjectCategories, p.Category, p.CategoryText)
+}
+
+// settle gives a value stored before its field was an enum (a category
+// typed as 产业项目) its place: the value it means, else kept as typed
+// beside an empty value.
+func settle[T ~string](e Enum[T], v T, text string) (T, string) {
+	if v == "" || e.Valid(v) {
+		return v, text
+	}
+	if m := e.Match(string(v)); m.OK() {
+		return m.Value, text
+	}
+	return "", string(v)
+}
 
 // Point is a grassroots liaison point (基层联系点).
 type Point struct {

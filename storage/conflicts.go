@@ -29,6 +29,11 @@ type Conflict struct {
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
 	Resolution string     `json:"resolution,omitempty"` // "local" | "incoming"
 	ResolvedBy string     `json:"resolved_by,omitempty"`
+	// File is the workbook the incoming value came from (the imports
+	// registry) and Unit the unit it speaks for: the record's lead unit
+	// (Conflicts fills both; "" when unknown).
+	File string `json:"file,omitempty"`
+	Unit string `json:"unit,omitempty"`
 }
 
 func newConflictID() string {
@@ -105,7 +110,47 @@ func (s *Store) Conflicts(ctx context.Context, pendingOnly bool) ([]Conflict, er
 		}
 		out = append(out, c)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("conflicts: %w", err)
+	}
+	return out, s.conflictOrigins(ctx, out)
+}
+
+// conflictOrigins fills each conflict's file and unit.
+func (s *Store) conflictOrigins(ctx context.Context, cs []Conflict) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	rows, err := s.rd.QueryContext(ctx, `SELECT c.id, coalesce(i.file, ''), coalesce(r.lead_unit, '')
+		FROM conflicts c LEFT JOIN imports i ON i.id = c.import_id LEFT JOIN records r ON r.id = c.record_id`)
+	if err != nil {
+		return fmt.Errorf("conflicts: where from: %w", err)
+	}
+	defer rows.Close()
+	at := map[string]int{}
+	for i, c := range cs {
+		at[c.ID] = i
+	}
+	for rows.Next() {
+		var id, file, unit string
+		if err := rows.Scan(&id, &file, &unit); err != nil {
+			return fmt.Errorf("conflicts: where from: %w", err)
+		}
+		if i, ok := at[id]; ok {
+			cs[i].File, cs[i].Unit = file, unit
+		}
+	}
+	return rows.Err()
+}
+
+// PendingConflicts counts the conflicts waiting for a decision (the
+// navigation's badge and the workbench's line).
+func (s *Store) PendingConflicts(ctx context.Context) (int, error) {
+	var n int
+	if err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").Scan(&n); err != nil {
+		return 0, fmt.Errorf("count conflicts: %w", err)
+	}
+	return n, nil
 }
 
 // ErrResolved: the conflict was already resolved.

@@ -18,9 +18,13 @@ type Query struct {
 	Text   string // search text: every whitespace-separated term must occur
 	Status string
 	Unit   string // the lead unit, or any unit named in units[] (problems: unit)
-	Source string
-	From   model.Date // by the kind's main date (tasks, proposals: assigned_on; meetings: held_on;
-	To     model.Date // funds, holidays: date; projects, visits: start_on; problems: raised_on)
+	// LeadUnit keeps records led by exactly this unit, and Open only
+	// unfinished tasks: what the workbench's chart counts (CountBy).
+	LeadUnit string
+	Open     bool
+	Source   string
+	From     model.Date // by the kind's main date (tasks, proposals: assigned_on; meetings: held_on;
+	To       model.Date // funds, holidays: date; projects, visits: start_on; problems: raised_on)
 	// ChangedSince keeps records updated at or after it (export --changed-since).
 	ChangedSince time.Time
 	// Deleted includes tombstones.
@@ -101,6 +105,13 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 			WHERE (CASE j.type WHEN 'object' THEN json_extract(j.value, '$.name') ELSE j.value END) = ?))`)
 		args = append(args, q.Unit, q.Unit)
 	}
+	if q.LeadUnit != "" {
+		conds = append(conds, "r.lead_unit = ?")
+		args = append(args, q.LeadUnit)
+	}
+	if q.Open {
+		conds = append(conds, taskOpenSQL)
+	}
 	if !q.From.IsZero() {
 		conds = append(conds, "r.day >= ?")
 		args = append(args, q.From.String())
@@ -134,6 +145,11 @@ func (q Query) orderBy() (string, bool, error) {
 	col, ok := indexedCols[field]
 	if !ok {
 		col = "json_extract(r.body, '$." + field + "')"
+	}
+	if field == "deadline" {
+		// items without a date (长期坚持, 每月25日前) come last either way:
+		// sorting by deadline is asking what is due soonest
+		return fmt.Sprintf(" ORDER BY (%s IS NULL OR %s = '') ASC, %s %s, r.seq %s", col, col, col, dir, dir), false, nil
 	}
 	return fmt.Sprintf(" ORDER BY %s %s, r.seq %s", col, dir, dir), ok, nil
 }

@@ -81,3 +81,29 @@ func TestDashboardChartAndItemsLeadToTheirRecords(t *testing.T) {
 	require.Len(t, f.u.Forms(), 1)
 	assert.Equal(t, "督办事项 督1", f.u.Forms()[0].Title())
 }
+
+func TestDashboardBarListsExactlyTheItemsItCounts(t *testing.T) {
+	helped := task("督13", "配合整治交通秩序", "市住建局", model.TaskInProgress, today.AddDays(10))
+	helped.Units = append(helped.Units, model.UnitRole{Name: "市公安局", Role: model.RoleCooperating})
+	f := start(t, "王敏",
+		task("督10", "打击电信诈骗", "市公安局", model.TaskInProgress, today.AddDays(5)),
+		task("督11", "校园周边安全", "市公安局", model.TaskAssigned, today.AddDays(-3)),
+		task("督12", "户籍制度改革", "市公安局", model.TaskDone, today.AddDays(-20)),
+		helped,
+	)
+	bar := labelWith(t, f.win.Content(), "市公安局")
+	tapAt(t, f.win, bar)
+	require.Equal(t, ui.NavTasks, f.u.Current())
+	l := f.u.Ledger(model.KindTask)
+	assert.Equal(t, "共 2 条", l.Summary(), "the bar counts the two unfinished items 市公安局 leads")
+	seen := shown(f.win)
+	assert.Contains(t, seen, "打击电信诈骗")
+	assert.Contains(t, seen, "校园周边安全")
+	assert.NotContains(t, seen, "户籍制度改革", "a closed item is not counted")
+	assert.NotContains(t, seen, "配合整治交通秩序", "an item 市公安局 only cooperates on is not counted")
+	assert.Equal(t, "未办结", l.StatusFilter().Selected, "the filter says what is listed")
+
+	// every status: the closed item it leads comes back
+	l.StatusFilter().SetSelected("（全部）")
+	assert.Equal(t, "共 3 条", l.Summary())
+}

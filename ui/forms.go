@@ -2,12 +2,17 @@ package ui
 
 import (
 	"context"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
 	"taizhang/model"
+	"taizhang/storage/report"
 	"taizhang/ui/common"
 	"taizhang/ui/form"
 	"taizhang/ui/history"
@@ -39,6 +44,7 @@ func (u *UI) OpenForm(k model.Kind, r model.Record) *form.Form {
 			w.Close()
 		},
 		History: u.OpenHistory,
+		Print:   u.PrintNotice,
 	})
 	u.forms = append(u.forms, f)
 	w.SetTitle(f.Title())
@@ -51,7 +57,7 @@ func (u *UI) OpenForm(k model.Kind, r model.Record) *form.Form {
 			f.Cancel()
 		}
 	})
-	w.Resize(fyne.NewSize(760, 720))
+	w.Resize(fyne.NewSize(760, 660)) // whole on a 1024×768 screen, above the taskbar
 	w.Show()
 	return f
 }
@@ -86,4 +92,66 @@ func (u *UI) CloseRequested() bool {
 		}
 	}
 	return true
+}
+
+// PrintNotice writes a task's 督办单 (or, with reminder, its 催办通知单) as
+// a print-ready workbook into the print folder and opens it in the
+// spreadsheet program, where the machine has one.
+func (u *UI) PrintNotice(t *model.Task, reminder bool) (string, error) {
+	dir := u.opt.PrintDir
+	if dir == "" {
+		dir = filepath.Join(defaultDocuments(), lang.L("print.folder"))
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	kind := report.Supervision
+	if reminder {
+		kind = report.Reminder
+	}
+	l := common.LangCode()
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, report.NoticeTitle(kind, l)+"-"+model.NaturalKey(t)) + ".xlsx"
+	path := filepath.Join(dir, name)
+	f, err := os.Create(path)
+	if err != nil {
+		return "", err
+	}
+	err = report.Notice(f, t, kind, "", u.day.Today, l)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+		return "", err
+	}
+	if err := u.openFile(path); err != nil {
+		fyne.LogError("open "+path, err) // written all the same: the message names it
+	}
+	return path, nil
+}
+
+// openFile opens a written workbook in the system's program for it
+// (Options.OpenFile in tests).
+func (u *UI) openFile(path string) error {
+	if u.opt.OpenFile != nil {
+		return u.opt.OpenFile(path)
+	}
+	return u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)})
+}
+
+// defaultDocuments is the user's documents folder (or home).
+func defaultDocuments() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return os.TempDir()
+	}
+	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
 }

@@ -7,8 +7,10 @@ package ui
 import (
 	"context"
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -16,6 +18,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	ex "taizhang/storage/exchange"
 	"taizhang/ui/common"
 	"taizhang/ui/dashboard"
 	"taizhang/ui/exchange"
@@ -60,6 +63,11 @@ type Options struct {
 	Language i18n.Lang
 	// Version is the program's version (set at build time in main).
 	Version string
+	// PrintDir is where printed sheets are written (default: 台账打印 in
+	// the user's documents); OpenFile opens one (default: the system's
+	// program for .xlsx). Tests set both.
+	PrintDir string
+	OpenFile func(path string) error
 }
 
 // Nav ids of the screens, in navigation order.
@@ -70,6 +78,7 @@ const (
 	NavVillage   = "village"
 	NavMeetings  = "meetings"
 	NavReports   = "reports"
+	NavMonth     = "month"
 	NavImport    = "import"
 	NavExport    = "export"
 	NavConflicts = "conflicts"
@@ -77,7 +86,7 @@ const (
 )
 
 var navOrder = []string{NavDashboard, NavTasks, NavProposals, NavVillage, NavMeetings,
-	NavReports, NavImport, NavExport, NavConflicts, NavSettings}
+	NavReports, NavMonth, NavImport, NavExport, NavConflicts, NavSettings}
 
 func navTitle(id string) string {
 	switch id {
@@ -93,6 +102,8 @@ func navTitle(id string) string {
 		return lang.L("nav.meetings")
 	case NavReports:
 		return lang.L("nav.reports")
+	case NavMonth:
+		return lang.L("nav.month")
 	case NavImport:
 		return lang.L("nav.import")
 	case NavExport:
@@ -127,8 +138,10 @@ type UI struct {
 	dash    *dashboard.Screen
 	reports *reports.Screen
 	imp     *exchange.Import
+	month   *exchange.Month
 	confl   *exchange.ConflictList
 	forms   []*form.Form
+	pending int // conflicts waiting for a decision (the navigation's badge)
 }
 
 // New sets up the main window in win. It reads the language, operator,
@@ -156,6 +169,18 @@ func New(a fyne.App, win fyne.Window, st Store, opt Options) (*UI, error) {
 	}
 	u.build()
 	u.shortcuts()
+	// files and folders dropped on the window go to the import wizard
+	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		var paths []string
+		for _, x := range uris {
+			if x.Scheme() == "file" {
+				paths = append(paths, x.Path())
+			}
+		}
+		if len(paths) > 0 {
+			u.ImportFiles(paths)
+		}
+	})
 	if u.operator == "" {
 		u.welcome()
 	}
@@ -200,13 +225,16 @@ func (u *UI) Operator() string { return u.operator }
 func (u *UI) build() {
 	u.ledgers = map[model.Kind]*ledger.Screen{}
 	u.screens = map[string]fyne.CanvasObject{}
-	u.dash, u.reports, u.imp, u.confl, u.village = nil, nil, nil, nil, nil
+	u.dash, u.reports, u.imp, u.confl, u.village, u.month = nil, nil, nil, nil, nil, nil
 	u.body = container.NewStack()
 	u.nav = widget.NewList(func() int { return len(navOrder) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(navTitle(navOrder[i])) })
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(u.navLabel(navOrder[i])) })
 	u.nav.OnSelected = func(i widget.ListItemID) { u.Show(navOrder[i]) }
-	split := container.NewHSplit(u.nav, u.body)
+	// the navigation keeps its names whole: a wide screen never squeezes it
+	navMin := canvas.NewRectangle(color.Transparent)
+	navMin.SetMinSize(fyne.NewSize(150, 0))
+	split := container.NewHSplit(container.NewStack(navMin, u.nav), u.body)
 	split.Offset = 0.16
 	u.win.SetContent(split)
 	u.win.SetTitle(lang.L("app.title"))
@@ -216,15 +244,46 @@ func (u *UI) build() {
 	}
 	u.current = ""
 	u.Show(current)
+	u.countConflicts()
 }
 
 // NavTitles are the navigation entries as shown.
 func (u *UI) NavTitles() []string {
 	out := make([]string, len(navOrder))
 	for i, id := range navOrder {
-		out[i] = navTitle(id)
+		out[i] = u.navLabel(id)
 	}
 	return out
+}
+
+// NavTitle is the navigation entry of screen id as shown.
+func (u *UI) NavTitle(id string) string { return u.navLabel(id) }
+
+// navLabel is a navigation entry: the conflicts one with its count.
+func (u *UI) navLabel(id string) string {
+	if id == NavConflicts && u.pending > 0 {
+		return lang.L("nav.conflicts_n", map[string]any{"Count": u.pending})
+	}
+	return navTitle(id)
+}
+
+// countConflicts reads the pending conflicts for the badge and the
+// workbench's line.
+func (u *UI) countConflicts() {
+	u.run.Go(func() func() {
+		n, err := u.store.PendingConflicts(context.Background())
+		return func() {
+			if err != nil {
+				fyne.LogError("count conflicts", err)
+				return
+			}
+			u.pending = n
+			u.nav.Refresh()
+			if u.dash != nil {
+				u.dash.SetConflicts(n)
+			}
+		}
+	})
 }
 
 // Reports is the statistics screen, nil until it was first shown.
@@ -261,8 +320,14 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		u.dash = dashboard.New(u.store, u.run, u.Day, func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) })
 		u.dash.ShowTasks = func(unit string, l model.Light) {
 			u.Show(NavTasks)
-			u.Ledger(model.KindTask).ShowOnly(unit, l)
+			if unit != "" {
+				u.Ledger(model.KindTask).ShowLeadOpen(unit)
+			} else {
+				u.Ledger(model.KindTask).ShowOnly(l)
+			}
 		}
+		u.dash.ShowConflicts = func() { u.Show(NavConflicts) }
+		u.dash.SetConflicts(u.pending)
 		o = u.dash.Content()
 	case NavTasks:
 		o = u.Ledger(model.KindTask).Content()
@@ -291,7 +356,18 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		if u.opt.PickFiles != nil {
 			u.imp.Pick = u.opt.PickFiles
 		}
+		u.imp.ShowConflicts = func() { u.Show(NavConflicts) }
 		o = u.imp.Content()
+	case NavMonth:
+		mx, ok := u.opt.Exchanger.(exchange.Monthly)
+		if !ok {
+			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
+			break
+		}
+		u.month = exchange.NewMonth(mx, u.win, u.run, func() model.Date { return u.day.Today })
+		u.month.Import = u.ImportFiles
+		u.month.OpenFile = u.openFile
+		o = u.month.Content()
 	case NavExport:
 		if u.opt.Exchanger == nil {
 			o = container.NewCenter(widget.NewLabel(lang.L("exchange.unavailable")))
@@ -324,7 +400,8 @@ func (u *UI) Ledger(k model.Kind) *ledger.Screen {
 	if s, ok := u.ledgers[k]; ok {
 		return s
 	}
-	s := ledger.New(k, ledger.Deps{Store: u.store, Window: u.win, Run: u.run, Day: u.Day, Operator: u.Operator, Open: func(k model.Kind, r model.Record) { u.OpenForm(k, r) }})
+	s := ledger.New(k, ledger.Deps{Store: u.store, Window: u.win, Run: u.run, Day: u.Day, Operator: u.Operator,
+		Units: func() *model.UnitDict { return u.units }, Open: func(k model.Kind, r model.Record) { u.OpenForm(k, r) }})
 	u.ledgers[k] = s
 	return s
 }
@@ -351,6 +428,28 @@ func (u *UI) reload(conflicts bool) {
 	if conflicts && u.confl != nil {
 		u.confl.Reload()
 	}
+	if u.month != nil {
+		u.month.Reload()
+	}
+	u.countConflicts()
+}
+
+// Month is the 本月调度 screen, nil until it was first shown.
+func (u *UI) Month() *exchange.Month { return u.month }
+
+// ImportFiles opens the import wizard on files (folders stand for their
+// workbooks): the month's folder, files dropped on the window.
+func (u *UI) ImportFiles(paths []string) {
+	files, err := ex.ExpandPaths(paths)
+	u.Show(NavImport)
+	if u.imp == nil {
+		return
+	}
+	if err != nil {
+		u.imp.ShowError(err)
+		return
+	}
+	u.imp.SetFiles(files)
 }
 
 // Import is the import wizard, nil until it was first shown.

@@ -16,6 +16,7 @@ import (
 	"taizhang/model"
 	"taizhang/storage"
 	"taizhang/ui"
+	"taizhang/ui/common"
 	"taizhang/ui/form"
 	"taizhang/ui/history"
 	"taizhang/ui/i18n"
@@ -71,8 +72,15 @@ func startWith(t *testing.T, opts func(*ui.Options, *storage.Store), operator st
 	return &fixture{t: t, app: a, win: w, st: st, u: u}
 }
 
+// shortcut presses Ctrl+key as the desktop driver delivers it: to the
+// focused widget when it takes shortcuts (an entry), else to the window.
 func shortcut(w fyne.Window, key fyne.KeyName) {
-	w.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+	s := &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+	if f, ok := w.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	w.Canvas().(fyne.Shortcutable).TypedShortcut(s)
 }
 
 // shown is the main window as drawn (texts of every visible object,
@@ -131,6 +139,12 @@ func item(t *testing.T, f *form.Form, label string) row {
 					r.entry, r.input = v, v
 				}
 			case *widget.SelectEntry:
+				r.entry, r.input = &v.Entry, v
+			case *common.Entry:
+				if r.entry == nil {
+					r.entry, r.input = &v.Entry, v
+				}
+			case *common.SelectEntry:
 				r.entry, r.input = &v.Entry, v
 			case *widget.Select:
 				r.sel = v
@@ -218,7 +232,8 @@ func TestCreateEditAndMoveTaskThroughLifecycle(t *testing.T) {
 	assert.Equal(t, "共 1 条", ledger.Summary())
 	seen := shown(f.win)
 	assert.Contains(t, seen, "督〔2026〕15号")
-	assert.Contains(t, seen, "市发展和改革委员会")
+	assert.Contains(t, seen, "市发改委", "the narrow unit column shows the dictionary's 简称")
+	assert.Equal(t, "市发展和改革委员会", ledger.RowText(0, 2), "the record keeps the full name")
 	assert.Contains(t, seen, "2026-12-31")
 	assert.Contains(t, seen, "待交办")
 

@@ -37,7 +37,7 @@ func (u *UI) welcome() {
 	}, func(ok bool) {
 		if ok {
 			if err := u.FirstRun(name.Text, choices[start.Selected]); err != nil {
-				dialog.ShowError(err, u.win)
+				common.ShowError(err, u.win)
 			}
 		}
 	}, u.win)

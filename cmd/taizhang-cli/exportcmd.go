@@ -19,9 +19,18 @@ func (e *env) cmdExport(ctx context.Context, args []string) error {
 	since := fs.String("changed-since", "", "")
 	password := fs.String("password", "", "")
 	as := fs.String("as", "", "")
+	eachUnit := fs.String("each-unit", "", "")
+	month := fs.String("month", "", "")
+	due := fs.String("due", "", "")
 	pos, err := parseFlags(fs, args)
 	if err != nil {
 		return err
+	}
+	if *eachUnit != "" {
+		if err := wantArgs("export", pos, 0, 1<<20, "--each-unit DIR [--month YYYY-MM] [--due YYYY-MM-DD] [UNIT...]"); err != nil {
+			return err
+		}
+		return e.exportEachUnit(ctx, *eachUnit, *month, *due, pos, operator(*as))
 	}
 	if err := wantArgs("export", pos, 1, 1, "[--kind KIND] [--unit NAME] [--changed-since YYYY-MM-DD] [--password PW] OUT.xlsx"); err != nil {
 		return err
@@ -110,5 +119,41 @@ func writeFileAtomic(path string, write func(f *os.File) error) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
+	return nil
+}
+
+// exportEachUnit writes the month's ledger of each unit into dir (the
+// units named, else every unit with open items), one line per file.
+func (e *env) exportEachUnit(ctx context.Context, dir, month, due string, units []string, by string) error {
+	m := model.Today()
+	if month != "" {
+		d, err := model.ParseISO(month + "-01")
+		if err != nil || len(month) != 7 {
+			return &usageError{"--month 应为 YYYY-MM", "--month wants YYYY-MM"}
+		}
+		m = d
+	}
+	dueDay, err := model.ParseISO(due)
+	if err != nil {
+		return &usageError{"--due 应为 YYYY-MM-DD", "--due wants YYYY-MM-DD"}
+	}
+	st, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if len(units) == 0 {
+		units = nil // every unit with open items
+	}
+	files, err := exchange.ExportEachUnit(ctx, st, exchange.UnitLedgersRequest{Dir: dir, Units: units, Month: m, Due: dueDay,
+		Operator: by, Generator: "taizhang-cli " + version})
+	for _, f := range files {
+		fmt.Fprintf(e.out, "%s\t%d\t%s\n", f.Unit, f.Tasks, f.Path)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.errOut, e.pick(fmt.Sprintf("已为 %d 个单位生成台账，在 %s", len(files), dir),
+		fmt.Sprintf("wrote the ledgers of %d units into %s", len(files), dir)))
 	return nil
 }

@@ -24,7 +24,7 @@ import (
 //	TAIZHANG_TIMING=1   print to stderr the milliseconds from process start
 //	                    to the first frame drawn of the main window
 //	TAIZHANG_SCREEN=id  open that screen at start: dashboard tasks proposals
-//	                    field meetings reports import export conflicts
+//	                    field meetings reports month import export conflicts
 //	                    settings form history
 //	TAIZHANG_LANG=en    show the window in that language (zh, en) without
 //	                    storing the choice

@@ -51,7 +51,7 @@ func run(dataFlag string) error {
 	defer func() { _ = holder.st.Close() }()
 
 	w := a.NewWindow("Taizhang")
-	w.Resize(fyne.NewSize(1280, 720)) // fits the 1366×768 screens common in offices
+	w.Resize(ui.InitialSize(screenSize())) // never larger than the screen (1024×768 on old office PCs)
 
 	var u *ui.UI
 	var start func() error

@@ -133,6 +133,26 @@ func rowsOf(t *testing.T, f *excelize.File, sheet string) [][]string {
 }
 
 // findRow is the 1-based row whose column col (0-based) equals text.
+// figureRows finds a figure's row on the cover (1-based) by its group
+// and label, as a reader would.
+func figureRows(s model.Summary, lang string) func(t *testing.T, rows [][]string, path string) int {
+	return func(t *testing.T, rows [][]string, path string) int {
+		t.Helper()
+		for _, f := range Figures(s, lang) {
+			if f.Path != path {
+				continue
+			}
+			for i, r := range rows {
+				if len(r) > 2 && r[0] == f.Group && r[1] == f.Label {
+					return i + 1
+				}
+			}
+		}
+		t.Fatalf("no row for %s", path)
+		return 0
+	}
+}
+
 func findRow(t *testing.T, rows [][]string, col int, text string) int {
 	t.Helper()
 	for i, r := range rows {
@@ -171,14 +191,16 @@ func TestMonthlyBulletinSheetsAndCover(t *testing.T) {
 	assert.Contains(t, draft, "逾期未办结2项")
 	assert.Contains(t, draft, "为帮扶村协调资金30.5万元")
 
-	// Key figures: value next to its JSON path.
+	// Key figures: value next to the name section 2 quotes it by, never
+	// the JSON path.
+	figRow := figureRows(s, "zh")
 	want := map[string]string{"tasks.tracked": "5", "tasks.done": "1", "tasks.overdue": "2",
 		"tasks.on_time_rate": "33.3%", "proposals.total": "3", "proposals.reply_rate": "66.7%",
 		"field.visits": "2", "field.days": "3", "field.units": "2", "field.unit_contacts": "2",
 		"field.problems_solved": "1", "liaison.missed_months": "1", "village.funds_fen": "30.50",
 		"village.funds_by_source.other": "0.50"}
 	for path, v := range want {
-		r := findRow(t, cover, 3, path)
+		r := figRow(t, cover, path)
 		got, err := f.GetCellValue(SheetCover, cell(3, r))
 		require.NoError(t, err)
 		assert.Equal(t, v, got, path)
@@ -188,7 +210,12 @@ func TestMonthlyBulletinSheetsAndCover(t *testing.T) {
 	assert.Nil(t, s2.Tasks.OnTimeRate)
 	empty, _ := writeMonthly(t, model.Dataset{}, "zh")
 	rows := rowsOf(t, empty, SheetCover)
-	assert.Equal(t, "—", rows[findRow(t, rows, 3, "tasks.on_time_rate")-1][2])
+	assert.Equal(t, "—", rows[figureRows(s2, "zh")(t, rows, "tasks.on_time_rate")-1][2])
+	for _, r := range cover {
+		for _, c := range r {
+			assert.NotRegexp(t, `^(tasks|proposals|field|liaison|village)\.`, c, "no internal ids in the bulletin")
+		}
+	}
 }
 
 func TestMonthlyByUnitPutsLateUnitsFirstInColour(t *testing.T) {
@@ -443,7 +470,7 @@ func TestQuarterlyAndPeriod(t *testing.T) {
 	cover = rowsOf(t, f2, SheetCover)
 	assert.Equal(t, "工作情况统计汇总（2019年上半年）", cover[0][0])
 	s := model.Summarize(ds, day(t, "2019-01-01"), day(t, "2019-06-30"), model.DefaultRules())
-	got, err := f2.GetCellValue(SheetCover, cell(3, findRow(t, cover, 3, "village.funds_fen")))
+	got, err := f2.GetCellValue(SheetCover, cell(3, figureRows(s, "zh")(t, cover, "village.funds_fen")))
 	require.NoError(t, err)
 	assert.Equal(t, "80.50", got)
 	assert.Equal(t, model.Fen(805_000_00), s.Village.FundsFen)
@@ -485,5 +512,6 @@ func TestLibreOfficeOpensTheBulletin(t *testing.T) {
 	assert.Contains(t, string(units), "2,市发展和改革委员会,2,1,50.0%,1,50.0%,0,逾期")
 	cover, err := os.ReadFile(filepath.Join(out, "monthly-"+SheetCover+".csv"))
 	require.NoError(t, err)
-	assert.Contains(t, string(cover), "33.3%,tasks.on_time_rate")
+	assert.Contains(t, string(cover), "按期办结率,33.3%")
+	assert.NotContains(t, string(cover), "tasks.on_time_rate", "no internal ids")
 }

@@ -46,7 +46,7 @@ func (s *sheet) styleRow(r int, cols []col, fill string) {
 
 func (x *builder) cover() {
 	cols := []col{{x.t("类别", "Group"), kText, 18}, {x.t("指标", "Figure"), kWrap, 36},
-		{x.t("数值", "Value"), kText, 14}, {x.t("数据项", "Field"), kText, 34}}
+		{x.t("数值", "Value"), kText, 14}, {"", kText, 34}} // the last column is section 2's
 	s := x.newSheet(SheetCover, widths(cols), false)
 	s.title(Title(x.kind, x.lang) + x.t("（", " — ") + model.PeriodName(x.from, x.to, x.lang) + x.t("）", ""))
 	s.note(x.periodLine())
@@ -88,9 +88,9 @@ func (x *builder) cover() {
 	figs := Figures(x.sum, x.lang)
 	rows = make([][]any, len(figs))
 	for i, f := range figs {
-		rows[i] = []any{f.Group, f.Label, f.Value, f.Path}
+		rows[i] = []any{f.Group, f.Label, f.Value} // no JSON path: readers quote Group·Label (section 2)
 	}
-	_, first, _ = s.table(cols, rows, nil)
+	_, first, _ = s.table(cols[:3], rows, nil)
 	for i, f := range figs {
 		kind := kInt
 		switch v := f.Value.(type) {
@@ -498,7 +498,11 @@ func (x *builder) projects() {
 		if x.lang == "en" {
 			status = strings.ReplaceAll(string(p.Status), "_", " ")
 		}
-		data[i] = []any{i + 1, p.Name, p.Village, p.Category, content, p.PlannedFen, p.ActualFen,
+		category := string(p.Category)
+		if category == "" {
+			category = p.CategoryText // a category no rule placed, as typed
+		}
+		data[i] = []any{i + 1, p.Name, p.Village, category, content, p.PlannedFen, p.ActualFen,
 			p.StartOn, p.FinishOn, status, p.Percent}
 	}
 	s.table(cols, data, nil)

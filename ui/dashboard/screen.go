@@ -26,23 +26,52 @@ type Screen struct {
 	// chart's bars and the light counts lead there.
 	ShowTasks func(unit string, light model.Light)
 
-	data    *Data
-	gen     int // bumped on every reload; older results are dropped
-	body    *fyne.Container
-	content fyne.CanvasObject
+	data *Data
+	gen  int // bumped on every reload; older results are dropped
+	body *fyne.Container
+	// conflicts is the line saying how many conflicts wait for a
+	// decision; tapping it calls ShowConflicts. Hidden when none.
+	conflicts     *widget.Button
+	ShowConflicts func()
+	content       fyne.CanvasObject
 }
 
 // New builds the workbench; open shows a record's form.
 func New(st Store, run *common.Runner, day func() model.Day, open func(model.Record)) *Screen {
 	s := &Screen{store: st, run: run, day: day, open: open, body: container.NewVBox()}
 	refresh := widget.NewButton(lang.L("action.refresh"), s.Reload)
+	s.conflicts = widget.NewButtonWithIcon("", theme.WarningIcon(), func() {
+		if s.ShowConflicts != nil {
+			s.ShowConflicts()
+		}
+	})
+	s.conflicts.Importance = widget.WarningImportance
+	s.conflicts.Hide()
 	s.content = container.NewBorder(container.NewHBox(widget.NewLabelWithStyle(lang.L("nav.dashboard"),
-		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), refresh), nil, nil, nil, container.NewVScroll(s.body))
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), refresh, s.conflicts), nil, nil, nil, container.NewVScroll(s.body))
 	s.Reload()
 	return s
 }
 
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
+
+// SetConflicts shows how many conflicts wait for a decision (none: no line).
+func (s *Screen) SetConflicts(n int) {
+	if n == 0 {
+		s.conflicts.Hide()
+		return
+	}
+	s.conflicts.SetText(lang.L("dash.conflicts", map[string]any{"Count": n}))
+	s.conflicts.Show()
+}
+
+// ConflictsLine is the conflicts line as shown ("" when hidden).
+func (s *Screen) ConflictsLine() string {
+	if !s.conflicts.Visible() {
+		return ""
+	}
+	return s.conflicts.Text
+}
 
 // Data is what the workbench last loaded.
 func (s *Screen) Data() *Data { return s.data }

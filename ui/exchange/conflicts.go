@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -79,7 +80,16 @@ func (s *ConflictList) card(c storage.Conflict) fyne.CanvasObject {
 	}
 	head := widget.NewLabelWithStyle(lang.L("conflict.head", map[string]any{
 		"Kind": common.KindTitle(c.Kind), "Number": c.Number, "Field": label}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewVBox(head, container.NewGridWithColumns(2,
+	var from []string
+	if c.File != "" {
+		from = append(from, lang.L("conflict.from_file", map[string]any{"File": c.File}))
+	}
+	if c.Unit != "" {
+		from = append(from, lang.L("conflict.from_unit", map[string]any{"Unit": c.Unit}))
+	}
+	origin := widget.NewLabel(strings.Join(from, "　"))
+	origin.Wrapping = common.Wrap()
+	return container.NewVBox(head, origin, container.NewGridWithColumns(2,
 		side(lang.L("conflict.local"), vals[0], lang.L("conflict.keep_local"), "local"),
 		side(lang.L("conflict.incoming"), vals[1], lang.L("conflict.keep_incoming"), "incoming")),
 		widget.NewSeparator())

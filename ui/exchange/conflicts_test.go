@@ -120,7 +120,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	tasks := ledger.New(model.KindTask, ledger.Deps{Store: e.st, Window: e.win, Run: e.run})
 	view := exchange.NewConflicts(e.st, e.run, func() string { return "王敏" }, tasks.Reload)
 	e.win.SetContent(container.NewHSplit(view.Content(), tasks.Content()))
-	assert.Equal(t, "2026-11-30", tasks.RowText(0, 5), "the ledger shows this computer's deadline")
+	assert.Equal(t, "2026-11-30", tasks.RowText(0, 3), "the ledger shows this computer's deadline")
 	assert.Equal(t, 2, view.Count())
 	assert.Equal(t, "待处理冲突 2 条", view.Message())
 	seen := texts(view.Content())
@@ -130,6 +130,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	for _, v := range []string{"推进城镇老旧小区改造（本机）", "老旧小区改造提速（部门）", "2026-11-30", "2027-01-15"} {
 		assert.Contains(t, seen, v, "both values are shown as text")
 	}
+	assert.Contains(t, seen, "来自文件：导出.xlsx　单位：市住房和城乡建设局", "each conflict says where it came from")
 	assert.NotContains(t, joined, `"`, "no raw JSON")
 	assert.NotContains(t, joined, "deadline", "no JSON field names")
 
@@ -146,7 +147,7 @@ func TestConflictsKeepMineAndTakeTheirs(t *testing.T) {
 	test.Tap(buttonAfter(t, view.Content(), "督办事项 督〔2026〕7号 · 完成时限", "采用导入"))
 	assert.Equal(t, 0, view.Count())
 	assert.Equal(t, "待处理冲突 0 条", view.Message())
-	assert.Equal(t, "2027-01-15", tasks.RowText(0, 5), "the ledger reloads after a resolution")
+	assert.Equal(t, "2027-01-15", tasks.RowText(0, 3), "the ledger reloads after a resolution")
 
 	got, err := e.st.Get(ctx, tk.ID)
 	require.NoError(t, err)

@@ -45,6 +45,7 @@ type Teacher interface {
 type Conflicts interface {
 	Conflicts(ctx context.Context, pendingOnly bool) ([]storage.Conflict, error)
 	ResolveConflict(ctx context.Context, id, keep, by string) error
+	PendingConflicts(ctx context.Context) (int, error)
 }
 
 // StoreExchanger adapts *storage.Store to Exchanger.

@@ -72,7 +72,7 @@ func NewExport(ex Exchanger, win fyne.Window, run *common.Runner) *Export {
 	for _, k := range model.Kinds() {
 		opts = append(opts, common.KindTitle(k))
 	}
-	s.kind = widget.NewSelect(opts, nil)
+	s.kind = common.NewSelect(opts, nil)
 	s.kind.SetSelected(opts[0])
 	s.unit.SetPlaceHolder(lang.L("export.unit_hint"))
 	s.unit.OnChanged = func(text string) {
@@ -174,7 +174,7 @@ func (s *Export) saveDialog(name string, chosen func(string)) {
 	}, s.win)
 	d.SetFileName(name)
 	d.SetFilter(excelFilter())
-	d.Show()
+	common.ShowFileDialog(d, s.win)
 }
 
 // request reads the form; an error says what to correct.
@@ -212,7 +212,7 @@ func (s *Export) request() (ExportRequest, string, error) {
 func (s *Export) choose() {
 	req, name, err := s.request()
 	if err != nil {
-		s.message.SetText(err.Error())
+		s.message.SetText(err.Error()) // the form's own message
 		return
 	}
 	s.PickSave(name, func(path string) { s.write(path, req) })

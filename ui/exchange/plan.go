@@ -182,19 +182,21 @@ func rejectedTable(rs []model.Rejection) *widget.Table {
 // the record keeps and why; a word of a teachable field has a "treat as…"
 // button in the last column. The selected line (at first the first) is
 // written out in full under the table, as cells cut long reasons short.
-func warningTable(ws []model.Warning, treat func(model.Warning)) fyne.CanvasObject {
+func warningTable(all []model.Warning, treat func(model.Warning)) fyne.CanvasObject {
+	// A word repeated down a column is one line naming its rows.
+	ws := model.GroupWarnings(all)
 	heads := []string{lang.L("import.col.file"), lang.L("import.col.sheet"), lang.L("import.col.row"),
 		lang.L("import.col.column"), lang.L("import.col.header"), lang.L("import.col.value"),
 		lang.L("import.col.kept"), lang.L("import.col.reason"), ""}
 	action := len(heads) - 1
-	cell := func(w model.Warning, c int) string {
+	cell := func(w model.WarningGroup, c int) string {
 		switch c {
 		case 0:
 			return filepath.Base(w.File)
 		case 1:
 			return w.Sheet
 		case 2:
-			return fmt.Sprint(w.Row)
+			return w.RowList(common.LangCode())
 		case 3:
 			return w.Column
 		case 4:
@@ -223,11 +225,11 @@ func warningTable(ws []model.Warning, treat func(model.Warning)) fyne.CanvasObje
 				return
 			}
 			l.Hide()
-			if _, ok := teachable(w); !ok || treat == nil {
+			if _, ok := teachable(w.Warning); !ok || treat == nil {
 				b.Hide()
 				return
 			}
-			b.OnTapped = func() { treat(w) }
+			b.OnTapped = func() { treat(w.Warning) }
 			b.Show()
 		})
 	t.ShowHeaderRow = true
@@ -247,7 +249,7 @@ func warningTable(ws []model.Warning, treat func(model.Warning)) fyne.CanvasObje
 	show := func(i int) {
 		w := ws[i]
 		detail.SetText(lang.L("import.warning_line", map[string]any{"File": filepath.Base(w.File), "Sheet": w.Sheet,
-			"Row": w.Row, "Column": w.Column, "Header": w.Header, "Value": w.Value, "Kept": w.Kept, "Reason": w.Reason}))
+			"Row": w.RowList(common.LangCode()), "Column": w.Column, "Header": w.Header, "Value": w.Value, "Kept": w.Kept, "Reason": w.Reason}))
 	}
 	if len(ws) > 0 {
 		show(0)

@@ -14,6 +14,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	ex "taizhang/storage/exchange"
 	"taizhang/ui/common"
 )
 
@@ -29,6 +30,10 @@ type Import struct {
 	// Pick asks for workbooks and passes the chosen paths on; the default
 	// is the file dialog filtered to Excel files. Tests set it.
 	Pick func(chosen func(paths []string))
+	// ShowConflicts opens the conflicts screen: after an import that left
+	// conflicts, a button under the counts leads there.
+	ShowConflicts func()
+	toConflicts   *widget.Button
 
 	files   []string
 	plan    *model.Plan
@@ -38,6 +43,7 @@ type Import struct {
 	taught  string // what the last "treat as" taught, shown with the re-read plan
 
 	fileLbl  *widget.Label
+	path     *common.Entry
 	progress *widget.ProgressBar
 	busy     *widget.ProgressBarInfinite
 	stage    *widget.Label
@@ -56,6 +62,10 @@ func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *
 		tabs: container.NewAppTabs(), message: widget.NewLabel("")}
 	s.Pick = s.pickWithDialog
 	s.message.Wrapping = common.Wrap()
+	s.fileLbl.Wrapping = common.Wrap()
+	s.path = common.NewEntry(false)
+	s.path.SetPlaceHolder(lang.L("import.path_hint"))
+	s.path.OnSubmitted = s.AddPath
 	s.progress.Hide()
 	s.busy.Hide()
 	s.busy.Stop()
@@ -66,12 +76,21 @@ func NewImport(ex Exchanger, win fyne.Window, run *common.Runner, done func()) *
 	s.applyBtn.Disable()
 	s.stop = widget.NewButton(lang.L("action.cancel"), s.Cancel)
 	s.stop.Disable()
+	s.toConflicts = widget.NewButton(lang.L("import.to_conflicts"), func() {
+		if s.ShowConflicts != nil {
+			s.ShowConflicts()
+		}
+	})
+	s.toConflicts.Importance = widget.WarningImportance
+	s.toConflicts.Hide()
 	s.content = container.NewBorder(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("nav.import"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabel(lang.L("import.step1")), container.NewHBox(s.choose), s.fileLbl,
+		widget.NewLabel(lang.L("import.step1")),
+		container.NewBorder(nil, nil, s.choose, widget.NewButton(lang.L("import.add_path"), func() { s.AddPath(s.path.Text) }), s.path),
+		s.fileLbl,
 		s.stage, s.progress, s.busy,
 		widget.NewSeparator(), widget.NewLabel(lang.L("import.step2"))),
-		container.NewVBox(s.message, widget.NewLabel(lang.L("import.step3")), container.NewHBox(s.stop, s.applyBtn)),
+		container.NewVBox(s.message, container.NewHBox(s.toConflicts), widget.NewLabel(lang.L("import.step3")), container.NewHBox(s.stop, s.applyBtn)),
 		nil, nil, s.tabs)
 	return s
 }
@@ -97,6 +116,13 @@ func (s *Import) CancelButton() *widget.Button { return s.stop }
 // ChooseButton adds workbooks.
 func (s *Import) ChooseButton() *widget.Button { return s.choose }
 
+// ShowError says why files could not be taken (a folder that cannot be read).
+func (s *Import) ShowError(err error) { s.message.SetText(common.ErrorText(err)) }
+
+// ConflictsButton leads to the conflicts screen (shown after an import
+// that left conflicts).
+func (s *Import) ConflictsButton() *widget.Button { return s.toConflicts }
+
 // Choose asks for workbooks (the 选择文件 button), unless workbooks are
 // being read or a plan is under review: Ctrl+I lands there.
 func (s *Import) Choose() {
@@ -115,8 +141,30 @@ func (s *Import) pickWithDialog(chosen func([]string)) {
 		chosen([]string{r.URI().Path()})
 	}, s.win)
 	d.SetFilter(excelFilter())
-	d.Show()
+	common.ShowFileDialog(d, s.win)
 }
+
+// maxNames is how many file names the wizard lists (a month brings 60).
+const maxNames = 8
+
+// AddPath adds the workbook or the folder's workbooks typed or pasted into
+// the path field.
+func (s *Import) AddPath(path string) {
+	path = strings.Trim(strings.TrimSpace(path), `"`)
+	if path == "" {
+		return
+	}
+	files, err := ex.ExpandPaths([]string{path})
+	if err != nil {
+		s.message.SetText(common.ErrorText(err))
+		return
+	}
+	s.path.SetText("")
+	s.SetFiles(append(s.files, files...))
+}
+
+// PathEntry is the field a path (file or folder) is typed or pasted into.
+func (s *Import) PathEntry() *common.Entry { return s.path }
 
 // SetFiles chooses the workbooks and reads them off the UI goroutine; the
 // progress bar moves file by file, then the plan is shown.
@@ -130,11 +178,16 @@ func (s *Import) read(files []string) {
 		s.cancel()
 	}
 	s.files = files
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = filepath.Base(f)
+	s.toConflicts.Hide()
+	names := make([]string, 0, min(len(files), maxNames))
+	for _, f := range files[:min(len(files), maxNames)] {
+		names = append(names, filepath.Base(f))
 	}
-	s.fileLbl.SetText(strings.Join(names, "\n"))
+	list := strings.Join(names, "、")
+	if len(files) > maxNames {
+		list += lang.L("import.files_more", map[string]any{"Count": len(files) - maxNames})
+	}
+	s.fileLbl.SetText(lang.L("import.files", map[string]any{"Count": len(files), "Names": list}))
 	s.plan = nil
 	s.tabs.Hide()
 	s.message.SetText("")
@@ -367,6 +420,9 @@ func (s *Import) Apply() {
 				s.message.SetText(lang.L("import.applied_no_backup", counts) + "\n" + res.BackupFailedText().In(common.LangCode()))
 			default:
 				s.message.SetText(lang.L("import.applied_counts", counts))
+			}
+			if c.Conflicts > 0 {
+				s.toConflicts.Show()
 			}
 			if s.done != nil {
 				s.done()

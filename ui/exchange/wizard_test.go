@@ -2,6 +2,7 @@ package exchange_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -180,7 +181,7 @@ func TestImportWizardDepartmentLedger(t *testing.T) {
 	seen := test.RenderToMarkup(e.win.Canvas())
 	assert.Contains(t, seen, "老旧小区加装电梯")
 	assert.Contains(t, seen, "燃气管道更新改造")
-	assert.Contains(t, seen, "市住房和城乡建设局", "the alias was read as the dictionary's unit")
+	assert.Equal(t, "市住房和城乡建设局", tasks.RowText(0, 2), "the alias was read as the dictionary's unit")
 	assert.NotContains(t, seen, "城中村改造三年行动")
 }
 
@@ -225,4 +226,31 @@ func TestImportWizardCancelWhileReading(t *testing.T) {
 	assert.False(t, imp.Tabs().Visible())
 	assert.False(t, imp.Progress().Visible())
 	e.unchanged()
+}
+
+func TestImportWizardNamesAMissingFileInChinese(t *testing.T) {
+	e := newEnv(t)
+	missing := filepath.Join(t.TempDir(), "市公安局-台账-2026-11.xlsx")
+	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	e.win.SetContent(imp.Content())
+	imp.SetFiles([]string{missing})
+	assert.Contains(t, imp.Message(), "文件不存在")
+	assert.Contains(t, imp.Message(), "市公安局-台账-2026-11.xlsx")
+	assert.NotContains(t, imp.Message(), "no such file")
+}
+
+func TestImportWizardTakesAFolderTypedIntoThePathField(t *testing.T) {
+	e := newEnv(t)
+	dir := t.TempDir()
+	deptLedger(t, dir, "一.xlsx", false)
+	deptLedger(t, dir, "二.xlsx", false)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "~$一.xlsx"), []byte("lock"), 0o644))
+	imp := exchange.NewImport(e.ex, e.win, e.run, nil)
+	e.win.SetContent(imp.Content())
+	e.win.Canvas().Focus(imp.PathEntry())
+	test.Type(imp.PathEntry(), dir)
+	imp.PathEntry().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Contains(t, texts(imp.Content()), "2 个文件：一.xlsx、二.xlsx", "both workbooks, not Excel's lock file")
+	assert.True(t, imp.Tabs().Visible(), "the plan of both is shown")
+	assert.Empty(t, imp.PathEntry().Text)
 }

@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -60,8 +61,13 @@ func (f *Form) bind(sp spec) *field {
 	}
 	switch sp.in {
 	case inSelect:
-		fd.sel = widget.NewSelect(sp.options, nil)
-		fd.sel.SetSelected(sp.get(f.rec))
+		opts, cur := sp.options, sp.get(f.rec)
+		if cur != "" && !slices.Contains(opts, cur) {
+			// a word a ledger brought (产业项目) stays what it is until changed
+			opts = append(slices.Clone(opts), cur)
+		}
+		fd.sel = common.NewSelect(opts, nil)
+		fd.sel.SetSelected(cur)
 		fd.sel.OnChanged = onChange
 		fd.obj = fd.sel
 	case inCheck:
@@ -77,7 +83,7 @@ func (f *Form) bind(sp spec) *field {
 		fd.obj = fd.check
 	default:
 		if sp.in == inUnits {
-			se := widget.NewSelectEntry(nil)
+			se := common.NewSelectEntry(nil)
 			fd.entry = &se.Entry
 			se.OnChanged = func(text string) {
 				se.SetOptions(f.unitCompletions(text))
@@ -86,14 +92,15 @@ func (f *Form) bind(sp spec) *field {
 			fd.obj = se
 		} else {
 			if sp.in == inMultiline {
-				fd.entry = widget.NewMultiLineEntry()
+				e := common.NewEntry(true)
+				fd.entry, fd.obj = &e.Entry, e
 				fd.entry.Wrapping = common.Wrap()
 				fd.entry.SetMinRowsVisible(3)
 			} else {
-				fd.entry = widget.NewEntry()
+				e := common.NewEntry(false)
+				fd.entry, fd.obj = &e.Entry, e
 			}
 			fd.entry.OnChanged = onChange
-			fd.obj = fd.entry
 		}
 		fd.entry.SetText(sp.get(f.rec))
 	}

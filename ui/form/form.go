@@ -43,6 +43,9 @@ type Deps struct {
 	Close func()
 	// History shows a saved record's change list.
 	History func(r model.Record)
+	// Print writes a saved task's 督办单 (reminder false) or 催办通知单 as a
+	// print-ready workbook and opens it; it returns the file's path.
+	Print func(t *model.Task, reminder bool) (string, error)
 }
 
 // Form edits one record. The record is a working copy: nothing reaches the
@@ -170,6 +173,16 @@ func (f *Form) build() {
 			}
 		})}, buttons...)
 	}
+	if f.deps.Print != nil && f.kind == model.KindTask {
+		for _, reminder := range []bool{true, false} { // prepended: 督办单 comes first
+			reminder := reminder
+			label := lang.L("print.supervision")
+			if reminder {
+				label = lang.L("print.reminder")
+			}
+			buttons = append([]fyne.CanvasObject{widget.NewButton(label, func() { f.print(reminder) })}, buttons...)
+		}
+	}
 	head := []fyne.CanvasObject{f.title}
 	if f.hasStatus() {
 		head = append(head, container.NewHBox(f.status, widget.NewButton(lang.L("status.change"), f.askStatus)))
@@ -187,6 +200,26 @@ func (f *Form) build() {
 	f.content = container.NewBorder(container.NewVBox(head...),
 		container.NewVBox(f.message, container.NewHBox(append([]fyne.CanvasObject{}, buttons...)...)),
 		nil, nil, main)
+}
+
+// print writes the sheet of the record as saved (unsaved edits are not
+// on an official sheet).
+func (f *Form) print(reminder bool) {
+	t, ok := f.rec.(*model.Task)
+	if !ok || t.ID == "" {
+		f.message.SetText(lang.L("print.save_first"))
+		return
+	}
+	if f.Dirty() {
+		f.message.SetText(lang.L("print.save_first"))
+		return
+	}
+	path, err := f.deps.Print(t, reminder)
+	if err != nil {
+		f.message.SetText(common.ErrorText(err))
+		return
+	}
+	f.message.SetText(lang.L("print.done", map[string]any{"Path": path}))
 }
 
 func (f *Form) hasStatus() bool { return f.kind == model.KindTask || f.kind == model.KindProposal }
@@ -233,7 +266,7 @@ func (f *Form) Validate() error {
 // Save validates and stores the record (Ctrl+S).
 func (f *Form) Save() error {
 	if err := f.Validate(); err != nil {
-		f.message.SetText(lang.L("form.invalid") + "\n" + err.Error())
+		f.message.SetText(lang.L("form.invalid") + "\n" + err.Error()) // the fields' own messages, in the user's language
 		f.message.Importance = widget.DangerImportance
 		f.message.Refresh()
 		return err

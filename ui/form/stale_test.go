@@ -43,6 +43,10 @@ func entry(t *testing.T, f *form.Form, label string) *widget.Entry {
 				return v
 			case *widget.SelectEntry:
 				return &v.Entry
+			case *common.Entry:
+				return &v.Entry
+			case *common.SelectEntry:
+				return &v.Entry
 			}
 		}
 	}

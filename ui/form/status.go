@@ -82,7 +82,7 @@ func (f *Form) askStatus() {
 		dialog.ShowInformation(lang.L("status.change"), lang.L("status.final"), f.deps.Window)
 		return
 	}
-	to := widget.NewSelect(next, nil)
+	to := common.NewSelect(next, nil)
 	reason := widget.NewMultiLineEntry()
 	reason.SetPlaceHolder(lang.L("status.reason_hint"))
 	items := []*widget.FormItem{

@@ -110,7 +110,7 @@ func (l *taskLists) addReport() {
 	on, onDate := l.dateEntry(today)
 	done, problems, next := widget.NewMultiLineEntry(), widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
 	pct := widget.NewEntry()
-	class := widget.NewSelect(common.EnumLabels(model.ReportClasses), nil)
+	class := common.NewSelect(common.EnumLabels(model.ReportClasses), nil)
 	l.show(lang.L("report.add"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("field.unit"), unit),
 		widget.NewFormItem(lang.L("report.period"), period),
@@ -153,7 +153,7 @@ func (l *taskLists) addExtension() {
 	newDue, newDate := l.dateEntry(model.Date{})
 	reason, progress := widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
 	states := []string{lang.L("extension.pending"), lang.L("extension.approved"), lang.L("extension.refused")}
-	state := widget.NewSelect(states, nil)
+	state := common.NewSelect(states, nil)
 	state.SetSelected(states[0])
 	l.show(lang.L("extension.add"), []*widget.FormItem{
 		widget.NewFormItem(lang.L("extension.requested_on"), req),
@@ -191,7 +191,7 @@ func (l *taskLists) addReminder() {
 	t, today := l.task(), l.f.day().Today
 	on, onDate := l.dateEntry(today)
 	methods := common.EnumLabels(model.ReminderMethods)
-	method := widget.NewSelect(methods, nil)
+	method := common.NewSelect(methods, nil)
 	method.SetSelected(methods[0])
 	note := widget.NewEntry()
 	l.show(lang.L("reminder.add"), []*widget.FormItem{

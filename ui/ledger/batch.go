@@ -24,7 +24,7 @@ func (s *Screen) batchButtons() []fyne.CanvasObject {
 		widget.NewButton(lang.L("batch.status"), s.askStatus),
 	}
 	if s.kind == model.KindTask {
-		out = append(out, widget.NewButton(lang.L("batch.remind"), func() { s.Remind() }))
+		out = append(out, widget.NewButton(lang.L("batch.remind"), s.askRemind))
 	}
 	return out
 }
@@ -134,29 +134,68 @@ func (s *Screen) AssignUnit(unit string, done func(BatchResult)) {
 	}, done)
 }
 
-// Remind records a reminder (催办) dated today on every selected task.
-func (s *Screen) Remind(done ...func(BatchResult)) {
-	if len(done) == 0 {
-		if !s.needSelection() {
+// askRemind asks how to remind (method, level, a note) before anything is
+// recorded: a reminder goes on the items' record and is sent out.
+func (s *Screen) askRemind() {
+	if !s.needSelection() {
+		return
+	}
+	methods := common.EnumLabels(model.ReminderMethods)
+	method := common.NewSelect(methods, nil)
+	method.SetSelected(methods[1])
+	levels := []string{lang.L("reminder.level_auto")}
+	for n := 1; n <= 3; n++ {
+		levels = append(levels, lang.L("reminder.level_n", map[string]any{"Level": n}))
+	}
+	level := common.NewSelect(levels, nil)
+	level.SetSelected(levels[0])
+	note := common.NewEntry(false)
+	what := widget.NewLabel(lang.L("batch.remind_what", map[string]any{"Count": len(s.selected), "Date": s.day().Today.String()}))
+	what.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(lang.L("batch.remind"), lang.L("batch.remind_ok"), lang.L("action.cancel"), []*widget.FormItem{
+		widget.NewFormItem("", what),
+		widget.NewFormItem(lang.L("reminder.method"), method),
+		widget.NewFormItem(lang.L("reminder.level_label"), level),
+		widget.NewFormItem(lang.L("reminder.note"), note),
+	}, func(ok bool) {
+		if !ok {
 			return
 		}
-		done = append(done, s.report)
-	}
+		m, _ := common.EnumParse(model.ReminderMethods, method.Selected)
+		lv := 0
+		for i, l := range levels {
+			if l == level.Selected {
+				lv = i // 0: each item's next level
+			}
+		}
+		s.Remind(m, lv, note.Text, s.report)
+	}, s.deps.Window)
+	d.Resize(fyne.NewSize(460, 320))
+	d.Show()
+}
+
+// Remind records a reminder (催办) dated today on every selected task, by
+// method ("phone", "notice", "coloured") at level; level 0 takes each
+// item's next level (one above its last reminder).
+func (s *Screen) Remind(method model.ReminderMethod, level int, note string, done func(BatchResult)) {
 	today := s.day().Today
 	s.each(func(r model.Record) error {
 		t, ok := r.(*model.Task)
 		if !ok {
 			return nil
 		}
-		level := 1
-		for _, old := range t.Reminders {
-			level = max(level, old.Level+1)
+		lv := level
+		if lv == 0 {
+			lv = 1
+			for _, old := range t.Reminders {
+				lv = max(lv, old.Level+1)
+			}
 		}
 		t.Reminders = append(t.Reminders, model.Reminder{
-			ID: fmt.Sprintf("rm-%s-%d", today, len(t.Reminders)+1), On: today, Method: "notice", Level: level,
+			ID: fmt.Sprintf("rm-%s-%d", today, len(t.Reminders)+1), On: today, Method: method, Level: lv, Note: strings.TrimSpace(note),
 		})
 		return nil
-	}, done[0])
+	}, done)
 }
 
 func (s *Screen) askStatus() {
@@ -169,7 +208,7 @@ func (s *Screen) askStatus() {
 	} else {
 		labels = common.EnumLabels(model.ProposalStatuses)
 	}
-	to := widget.NewSelect(labels, nil)
+	to := common.NewSelect(labels, nil)
 	if s.kind == model.KindTask {
 		to.SetSelected(common.EnumLabel(model.TaskStatuses, model.TaskClosed))
 	}

@@ -19,43 +19,51 @@ type Column struct {
 	Value func(r model.Record) string
 }
 
+// unitColumn reports whether a column holds unit names: too long for the
+// cell, a name is shown by its 简称, in full on hover.
+func (c Column) unitColumn() bool {
+	return c.Sort == "lead_unit" || c.Sort == "unit" || c.Sort == "assisting_unit"
+}
+
 // columnsFor lists the columns of a kind's table (after the checkbox and,
 // for tasks and proposals, the light); rules give a proposal's reply
 // deadline when none was typed.
 func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 	switch k {
 	case model.KindTask:
+		// key columns first, so 完成时限 and 状态 show in a 1024-pixel window
 		return []Column{
-			{lang.L("field.number"), 160, "number", task(func(t *model.Task) string { return t.Number })},
-			{lang.L("field.source"), 130, "source", task(func(t *model.Task) string {
-				return common.WithTyped(common.EnumLabel(model.Sources, t.Source), t.SourceText)
-			})},
-			{lang.L("field.title"), 240, "title", task(func(t *model.Task) string { return t.Title })},
-			{lang.L("field.lead_unit"), 150, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
-			{lang.L("field.leader"), 90, "leader", task(func(t *model.Task) string { return t.Leader })},
-			{lang.L("field.deadline"), 120, "deadline", task(func(t *model.Task) string { return t.Deadline.Display() })},
+			{lang.L("field.number"), 150, "number", task(func(t *model.Task) string { return t.Number })},
+			{lang.L("field.title"), 160, "title", task(func(t *model.Task) string { return t.Title })},
+			{lang.L("field.lead_unit"), 110, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
+			{lang.L("field.deadline"), 110, "deadline", task(func(t *model.Task) string { return t.Deadline.Display() })},
 			{lang.L("field.status"), 160, "status", task(func(t *model.Task) string {
 				return common.WithTyped(common.EnumLabel(model.TaskStatuses, t.Status), t.StatusText)
 			})},
-			{lang.L("field.percent"), 60, "percent", task(func(t *model.Task) string { return percent(t.Percent) })},
+			{lang.L("field.percent"), 56, "percent", task(func(t *model.Task) string { return percent(t.Percent) })},
+			{lang.L("field.source"), 120, "source", task(func(t *model.Task) string {
+				return common.WithTyped(common.EnumLabel(model.Sources, t.Source), t.SourceText)
+			})},
+			{lang.L("field.leader"), 90, "leader", task(func(t *model.Task) string { return t.Leader })},
 		}
 	case model.KindProposal:
 		return []Column{
-			{lang.L("field.body"), 90, "body", prop(func(p *model.Proposal) string { return common.EnumLabel(model.Bodies, p.Body) })},
-			{lang.L("field.session"), 150, "session", prop(func(p *model.Proposal) string { return p.Session })},
-			{lang.L("field.number"), 70, "number", prop(func(p *model.Proposal) string { return p.Number })},
-			{lang.L("field.proposal_title"), 260, "title", prop(func(p *model.Proposal) string { return p.Title })},
-			{lang.L("field.proposer"), 90, "proposer", prop(func(p *model.Proposal) string { return p.Proposer })},
-			{lang.L("field.lead_unit"), 150, "lead_unit", prop(func(p *model.Proposal) string { return p.LeadUnit })},
+			{lang.L("field.number"), 64, "number", prop(func(p *model.Proposal) string { return p.Number })},
+			{lang.L("field.proposal_title"), 230, "title", prop(func(p *model.Proposal) string { return p.Title })},
+			{lang.L("field.lead_unit"), 110, "lead_unit", prop(func(p *model.Proposal) string { return p.LeadUnit })},
 			{lang.L("field.due_on"), 110, "due_on", prop(func(p *model.Proposal) string { return model.ProposalDue(p, rules()).String() })},
-			{lang.L("field.status"), 130, "status", prop(func(p *model.Proposal) string {
+			{lang.L("field.status"), 90, "status", prop(func(p *model.Proposal) string {
 				return common.WithTyped(common.EnumLabel(model.ProposalStatuses, p.Status), p.StatusText)
 			})},
+			{lang.L("field.body"), 70, "body", prop(func(p *model.Proposal) string { return common.EnumLabel(model.Bodies, p.Body) })},
+			{lang.L("field.session"), 150, "session", prop(func(p *model.Proposal) string { return p.Session })},
+			{lang.L("field.proposer"), 90, "proposer", prop(func(p *model.Proposal) string { return p.Proposer })},
 		}
 	case model.KindMeeting:
 		return []Column{
 			{lang.L("field.number"), 160, "number", of(func(m *model.Meeting) string { return m.Number })},
-			{lang.L("field.title"), 260, "title", of(func(m *model.Meeting) string { return m.Title })},
+			{lang.L("field.meeting_title"), 260, "title", of(func(m *model.Meeting) string { return m.Title })},
+			{lang.L("field.meeting_kind"), 100, "kind", of(func(m *model.Meeting) string { return common.EnumLabel(model.MeetingKinds, m.Kind) })},
 			{lang.L("field.held_on"), 110, "held_on", of(func(m *model.Meeting) string { return m.HeldOn.String() })},
 			{lang.L("field.topics"), 70, "topics", of(func(m *model.Meeting) string { return fmt.Sprint(m.Topics) })},
 			{lang.L("field.chair"), 100, "chair", of(func(m *model.Meeting) string { return m.Chair })},

@@ -35,6 +35,11 @@ func fit(text string, width float32) string {
 	return text
 }
 
+// fits reports whether text shows whole in a cell of the given width.
+func fits(text string, width float32) bool {
+	return width <= 0 || textWidth(text, theme.TextSize()) <= width-2*theme.InnerPadding()
+}
+
 func textWidth(s string, size float32) float32 {
 	if len(s) == utf8.RuneCountInString(s) { // ASCII only
 		return float32(len(s)) * 0.62 * size

@@ -45,7 +45,7 @@ func TestLedgerShowsTheWordKeptAsTyped(t *testing.T) {
 	require.Equal(t, 2, s.Rows())
 	byNumber := map[string][2]string{}
 	for i := range 2 {
-		byNumber[s.RowText(i, 0)] = [2]string{s.RowText(i, 1), s.RowText(i, 6)}
+		byNumber[s.RowText(i, 0)] = [2]string{s.RowText(i, 6), s.RowText(i, 4)}
 	}
 	assert.Equal(t, [2]string{"区长交办", "办理中（原文：暂缓）"}, byNumber["督〔2026〕1号"],
 		"the word alone when no value; beside the value when there is one")

@@ -41,6 +41,8 @@ type Deps struct {
 	Operator func() string
 	// Open shows a record's form; a nil record means a new one of kind.
 	Open func(kind model.Kind, r model.Record)
+	// Units is the unit dictionary: narrow unit columns show 简称.
+	Units func() *model.UnitDict
 	// Shown, if set, is told when a query's first rows are on screen and
 	// how long that took from the query's start (the search latency).
 	Shown func(took time.Duration)
@@ -74,15 +76,22 @@ type Screen struct {
 	inRow    bool     // a page is being loaded from inside row()
 	ids      []string // with a light filter: the matching ids, paged from the store
 	selected map[string]bool
+	short    common.ShortUnits
 	sortCol  int
 	sortDesc bool
+	// shown is the query whose rows are on screen: a different one starts
+	// at the top, since a table keeps its scroll offset past a shorter
+	// result's end and draws nothing until the wheel moves (issue 11)
+	shown      storage.Query
+	shownLight model.Light
+	exact      int // the last exact count
 
 	table    *widget.Table
-	search   *widget.Entry
+	search   *common.Entry
 	status   *widget.Select
 	source   *widget.Select
 	lightSel *widget.Select
-	unit     *widget.Entry
+	unit     *common.Entry
 	summary  *widget.Label
 	debounce *common.Debouncer
 	content  fyne.CanvasObject
@@ -124,6 +133,9 @@ func (s *Screen) Rows() int { return s.count }
 // keystroke). The first page is read and shown before the rows are
 // counted, so results appear as soon as the store finds them.
 func (s *Screen) Reload() {
+	if s.deps.Units != nil {
+		s.short = common.NewShortUnits(s.deps.Units())
+	}
 	s.gen++
 	if s.cancel != nil {
 		s.cancel()
@@ -132,6 +144,10 @@ func (s *Screen) Reload() {
 	s.cancel = cancel
 	gen, q, light := s.gen, s.query(), s.light
 	s.pages, s.order, s.loading, s.ids = map[int][]model.Record{}, nil, map[int]bool{}, nil
+	if q != s.shown || light != s.shownLight {
+		s.shown, s.shownLight = q, light
+		s.table.ScrollToTop()
+	}
 	day := s.day()
 	started := time.Now()
 	s.deps.Run.Go(func() func() {
@@ -175,6 +191,9 @@ func (s *Screen) applyFirst(gen int, started time.Time, rows []model.Record, cou
 	s.order = append(s.order, 0)
 	s.count = count
 	s.counting = then != nil && len(rows) == pageSize
+	if !s.counting {
+		s.counted(count)
+	}
 	s.showSummary()
 	s.table.Refresh()
 	if s.deps.Shown != nil {
@@ -198,10 +217,21 @@ func (s *Screen) countRows(ctx context.Context, gen int, q storage.Query) {
 				return
 			}
 			s.count = n
+			s.counted(n)
 			s.showSummary()
 			s.table.Refresh()
 		}
 	})
+}
+
+// counted notes an exact count: with fewer rows than before (a reload
+// after records left the query) the view may be past the end, so it
+// goes to the top.
+func (s *Screen) counted(n int) {
+	if n < s.exact {
+		s.table.ScrollToTop()
+	}
+	s.exact = n
 }
 
 func (s *Screen) day() model.Day {
@@ -315,7 +345,7 @@ func (s *Screen) RowLight(i int) model.Light {
 const filterWidth = 140
 
 func (s *Screen) build() {
-	s.search = widget.NewEntry()
+	s.search = common.NewEntry(false)
 	s.search.SetPlaceHolder(lang.L("ledger.search"))
 	s.search.OnChanged = func(string) { s.debounce.Call(s.Reload) }
 
@@ -357,9 +387,18 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	all := lang.L("filter.all")
 	if labels, parse := s.statusLabels(); labels != nil {
-		s.status = widget.NewSelect(append([]string{all}, labels...), func(l string) {
-			s.base.Status = ""
-			if l != all {
+		opts := []string{all}
+		open := lang.L("filter.open")
+		if s.kind == model.KindTask {
+			opts = append(opts, open) // every unfinished status: what the workbench counts
+		}
+		s.status = common.NewSelect(append(opts, labels...), func(l string) {
+			s.base.Status, s.base.Open = "", false
+			switch l {
+			case all:
+			case open:
+				s.base.Open = true
+			default:
 				s.base.Status = parse(l)
 			}
 			s.Reload()
@@ -375,7 +414,7 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 			labels = common.EnumLabels(model.FundSources)
 			parse = func(l string) string { v, _ := common.EnumParse(model.FundSources, l); return string(v) }
 		}
-		s.source = widget.NewSelect(append([]string{all}, labels...), func(l string) {
+		s.source = common.NewSelect(append([]string{all}, labels...), func(l string) {
 			s.base.Source = ""
 			if l != all {
 				s.base.Source = parse(l)
@@ -387,10 +426,10 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 	}
 	switch s.kind {
 	case model.KindTask, model.KindProposal, model.KindProblem, model.KindVisit:
-		s.unit = widget.NewEntry()
+		s.unit = common.NewEntry(false)
 		s.unit.SetPlaceHolder(lang.L("filter.unit"))
 		s.unit.OnChanged = func(t string) {
-			s.debounce.Call(func() { s.base.Unit = t; s.Reload() })
+			s.debounce.Call(func() { s.base.Unit, s.base.LeadUnit = t, ""; s.Reload() })
 		}
 		out = append(out, s.unit)
 	}
@@ -400,7 +439,7 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 		for _, l := range lights {
 			opts = append(opts, common.LightLabel(l))
 		}
-		s.lightSel = widget.NewSelect(opts, func(l string) {
+		s.lightSel = common.NewSelect(opts, func(l string) {
 			s.light = ""
 			for _, v := range lights {
 				if common.LightLabel(v) == l {
@@ -415,33 +454,64 @@ func (s *Screen) filterWidgets() []fyne.CanvasObject {
 	return out
 }
 
-// ShowOnly sets the unit and light filters (the workbench's chart and
-// counts lead here); "" for either shows all. Other filters stay.
-func (s *Screen) ShowOnly(unit string, light model.Light) {
-	if s.unit != nil { // no debounce: the user did not type this
-		on := s.unit.OnChanged
-		s.unit.OnChanged = nil
-		s.unit.SetText(unit)
-		s.unit.OnChanged = on
-		s.base.Unit = unit
-	}
-	if s.lightSel != nil {
-		label := lang.L("filter.all")
-		if light != "" {
-			label = common.LightLabel(light)
-		}
-		if s.lightSel.Selected != label {
-			s.lightSel.SetSelected(label) // reloads
-			return
-		}
+// ShowOnly sets the light filter (the workbench's light counts lead
+// here); "" shows all. Other filters stay.
+func (s *Screen) ShowOnly(light model.Light) {
+	s.setUnit("", false)
+	s.setLight(light)
+	s.Reload()
+}
+
+// ShowLeadOpen lists exactly what the workbench's bar for unit counts:
+// the unfinished tasks that unit leads, whatever their light.
+func (s *Screen) ShowLeadOpen(unit string) {
+	s.setUnit(unit, true)
+	s.setLight("")
+	if s.status != nil {
+		on := s.status.OnChanged
+		s.status.OnChanged = nil
+		s.status.SetSelected(lang.L("filter.open"))
+		s.status.OnChanged = on
+		s.base.Status, s.base.Open = "", true
 	}
 	s.Reload()
+}
+
+// setUnit fills the unit filter without the typing pause: the user did
+// not type this. lead matches the lead unit only.
+func (s *Screen) setUnit(unit string, lead bool) {
+	if s.unit == nil {
+		return
+	}
+	on := s.unit.OnChanged
+	s.unit.OnChanged = nil
+	s.unit.SetText(unit)
+	s.unit.OnChanged = on
+	s.base.Unit, s.base.LeadUnit = unit, ""
+	if lead {
+		s.base.Unit, s.base.LeadUnit = "", unit
+	}
+}
+
+func (s *Screen) setLight(light model.Light) {
+	if s.lightSel == nil {
+		return
+	}
+	label := lang.L("filter.all")
+	if light != "" {
+		label = common.LightLabel(light)
+	}
+	on := s.lightSel.OnChanged
+	s.lightSel.OnChanged = nil
+	s.lightSel.SetSelected(label)
+	s.lightSel.OnChanged = on
+	s.light = light
 }
 
 // SetStatusFilter, SetLightFilter and Search drive the filters as a user
 // choosing from the dropdowns and typing would.
 func (s *Screen) StatusFilter() *widget.Select { return s.status }
 func (s *Screen) LightFilter() *widget.Select  { return s.lightSel }
-func (s *Screen) SearchEntry() *widget.Entry   { return s.search }
+func (s *Screen) SearchEntry() *common.Entry   { return s.search }
 
 func (s *Screen) String() string { return fmt.Sprintf("ledger(%s)", s.kind) }

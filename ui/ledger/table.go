@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"taizhang/model"
@@ -25,7 +26,36 @@ type cell struct {
 	check *widget.Check
 	dot   *common.LightDot
 	label *widget.Label
+	full  string // the whole text when the label shows it cut or shortened
+	tip   *widget.PopUp
 }
+
+// MouseIn shows the whole text of a cut or shortened cell (a unit's full
+// name behind its 简称) beneath it, as a tooltip would.
+func (c *cell) MouseIn(*desktop.MouseEvent) {
+	if c.full == "" || !c.label.Visible() {
+		return
+	}
+	cv := fyne.CurrentApp().Driver().CanvasForObject(c)
+	if cv == nil {
+		return
+	}
+	c.tip = widget.NewPopUp(widget.NewLabel(c.full), cv)
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(c)
+	c.tip.ShowAtPosition(at.Add(fyne.NewPos(0, c.Size().Height)))
+}
+
+func (c *cell) MouseMoved(*desktop.MouseEvent) {}
+
+func (c *cell) MouseOut() {
+	if c.tip != nil {
+		c.tip.Hide()
+		c.tip = nil
+	}
+}
+
+// Tip is the text shown on hover ("" when the cell shows it whole).
+func (c *cell) Tip() string { return c.full }
 
 func newCell() *cell {
 	c := &cell{check: widget.NewCheck("", nil), dot: common.NewLightDot(), label: widget.NewLabel("")}
@@ -179,8 +209,18 @@ func (s *Screen) updateCell(id widget.TableCellID, c *cell) {
 	default:
 		c.show(c.label)
 		text := "…"
+		c.full = ""
 		if ok {
-			text = fit(s.cols[id.Col-s.fixed()].Value(r), c.Size().Width)
+			col := s.cols[id.Col-s.fixed()]
+			whole := col.Value(r)
+			text = whole
+			if col.unitColumn() && !fits(whole, c.Size().Width) {
+				text = s.short.Of(whole)
+			}
+			text = fit(text, c.Size().Width)
+			if text != whole {
+				c.full = whole
+			}
 		}
 		c.label.SetText(text)
 	}

@@ -91,7 +91,7 @@ func (s *Screen) chooseExport(k report.Kind) {
 	from, to := exportPeriod(k, s.shown.from, s.shown.to, s.shown.today)
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, s.d.Window)
+			common.ShowError(err, s.d.Window)
 			return
 		}
 		if w == nil {
@@ -104,7 +104,7 @@ func (s *Screen) chooseExport(k report.Kind) {
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.SetFileName(fileName(k, from, to))
 	d.Resize(fyne.NewSize(900, 560))
-	d.Show()
+	common.ShowFileDialog(d, s.d.Window)
 }
 
 // Export writes the workbook of kind k for the period on screen to path,
@@ -125,7 +125,7 @@ func (s *Screen) Export(k report.Kind, path string) {
 			if err != nil {
 				s.status.Importance = widget.DangerImportance
 				s.status.SetText(common.ErrorText(err))
-				dialog.ShowError(err, s.d.Window)
+				common.ShowError(err, s.d.Window)
 				return
 			}
 			s.status.Importance = widget.SuccessImportance
@@ -188,6 +188,6 @@ func (s *Screen) openFolder(dir string) {
 		err = fyne.CurrentApp().OpenURL(u)
 	}
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("open folder %s: %w", dir, err), s.d.Window)
+		common.ShowError(fmt.Errorf("open folder %s: %w", dir, err), s.d.Window)
 	}
 }

@@ -78,7 +78,7 @@ func New(d Deps) *Screen {
 	for i, p := range presets {
 		labels[i] = p.label()
 	}
-	s.preset = widget.NewSelect(labels, func(label string) { s.pick(label) })
+	s.preset = common.NewSelect(labels, func(label string) { s.pick(label) })
 	s.from, s.to = widget.NewEntry(), widget.NewEntry()
 	for _, e := range []*widget.Entry{s.from, s.to} {
 		e.SetPlaceHolder("2019-06-30")
@@ -114,7 +114,9 @@ func New(d Deps) *Screen {
 	draftCard := widget.NewCard("", "", container.NewBorder(
 		container.NewBorder(nil, nil, nil, s.copy, chartTitle(lang.L("stats.draft"))), nil, nil, nil, s.draft))
 	left := container.NewVScroll(container.NewBorder(s.heading, nil, nil, nil, s.figures))
-	right := container.NewVScroll(container.NewVBox(draftCard, s.charts))
+	// scrolls both ways: on a 1024-pixel screen the charts may be wider
+	// than their half, and a vertical-only scroll would widen the window
+	right := container.NewScroll(container.NewVBox(draftCard, s.charts))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.42
 	exports := container.NewHBox(widget.NewLabel(lang.L("stats.export")), s.exports[0], s.exports[1], s.exports[2])

@@ -5,7 +5,6 @@ package settings
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -108,7 +107,7 @@ func New(d Deps) *Screen {
 	save := widget.NewButton(lang.L("action.save"), func() { _ = s.Save() })
 	save.Importance = widget.HighImportance
 
-	langSel := widget.NewSelect([]string{"中文", "English"}, nil)
+	langSel := common.NewSelect([]string{"中文", "English"}, nil)
 	if d.Current == i18n.English {
 		langSel.SetSelected("English")
 	} else {
@@ -353,7 +352,7 @@ func (s *Screen) askRestore(b storage.BackupInfo) {
 			return
 		}
 		if err := s.deps.Restore(b.Path); err != nil {
-			dialog.ShowError(errors.New(common.ErrorText(err)), s.deps.Window)
+			common.ShowError(err, s.deps.Window)
 		}
 	}, s.deps.Window)
 }

@@ -160,7 +160,7 @@ func TestValueDictionaryInEnglish(t *testing.T) {
 		}
 	}
 	require.Equal(t, s.Vocabulary().Content(), tabs.Selected().Content)
-	assert.Equal(t, []string{"tasks: status: “暂缓” → In progress"}, s.Vocabulary().Lines(), "value labels in English")
+	assert.Equal(t, []string{"Supervised items: status: “暂缓” → In progress"}, s.Vocabulary().Lines(), "value labels in English")
 	var selects []*widget.Select
 	for _, x := range drawn(s.Vocabulary().Content()) {
 		if v, ok := x.(*widget.Select); ok {
@@ -168,7 +168,7 @@ func TestValueDictionaryInEnglish(t *testing.T) {
 		}
 	}
 	require.Len(t, selects, 2)
-	selects[0].SetSelected("tasks: status")
+	selects[0].SetSelected("Supervised items: status")
 	assert.Contains(t, selects[1].Options, "In progress")
 	assert.NotContains(t, selects[1].Options, "办理中")
 }
