@@ -126,12 +126,14 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		}
 		kinds = append(kinds, string(sd.Kind))
 	}
-	for _, sd := range sheets {
-		if sd.Kind == model.KindTask {
-			if err := x.writeSubSheets(); err != nil {
+	// The task list sheets stand after the ledgers; their rows are known
+	// once the tasks are streamed.
+	withTasks := slices.ContainsFunc(sheets, func(sd SheetData) bool { return sd.Kind == model.KindTask })
+	if withTasks {
+		for _, name := range subOrder {
+			if _, err := f.NewSheet(name); err != nil {
 				return fmt.Errorf("export task lists: %w", err)
 			}
-			break
 		}
 	}
 	if err := x.writeLists(); err != nil {
@@ -144,6 +146,11 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 	for i, sd := range sheets {
 		if err := x.streamSheet(sd.Kind.SheetName(), sd, preps[i]); err != nil {
 			return fmt.Errorf("export %s: %w", sd.Kind.SheetName(), err)
+		}
+	}
+	if withTasks {
+		if err := x.writeSubSheets(); err != nil {
+			return fmt.Errorf("export task lists: %w", err)
 		}
 	}
 	// The file's own dates: a reader takes the year of a text date such as
