@@ -74,9 +74,11 @@ func (d *UnitDict) Canonical(name string) string {
 	return full
 }
 
-// Add puts a unit into the dictionary. When its name (or one of its
-// aliases) already names a unit, the new names become aliases of that unit
-// (the stored *Unit is updated) instead of making a second unit.
+// Add puts a unit into the dictionary. When its name already names a unit
+// (as a full name or an alias), the new names become aliases of that unit
+// (the stored *Unit is updated) instead of making a second unit. An alias
+// that another unit already claims stays with that unit: two units sharing
+// a short name are still two units.
 func (d *UnitDict) Add(u *Unit) {
 	if u == nil || unitKey(u.Name) == "" {
 		return
@@ -109,14 +111,9 @@ func (d *UnitDict) Add(u *Unit) {
 	}
 }
 
-// lookupExact finds the unit that u's name or aliases already name exactly.
+// lookupExact finds the unit that u's name already names exactly.
 func (d *UnitDict) lookupExact(u *Unit) *Unit {
-	for _, n := range append([]string{u.Name}, u.Aliases...) {
-		if t := d.exact[unitKey(n)]; t != nil {
-			return t
-		}
-	}
-	return nil
+	return d.exact[unitKey(u.Name)]
 }
 
 // Units lists the dictionary's units in the order they were added.

@@ -179,6 +179,8 @@ func (s *Store) ResolveConflict(ctx context.Context, id, keep, by string) error 
 			if err := tx.setField(ctx, c.RecordID, c.Field, c.Incoming, by, c.ImportID); err != nil {
 				return fmt.Errorf("resolve conflict %s: %w", id, err)
 			}
+		} else if err := tx.takeInIncoming(ctx, c, by); err != nil {
+			return fmt.Errorf("resolve conflict %s: %w", id, err)
 		}
 		_, err = tx.tx.ExecContext(ctx, `UPDATE conflicts SET resolved_at = ?, resolution = ?, resolved_by = ?
 			WHERE id = ?`, fmtTime(time.Now()), keep, by, id)
@@ -210,4 +212,52 @@ func (t *Tx) setField(ctx context.Context, id, field, value, by, importID string
 	}
 	*updated.RecordMeta() = meta
 	return t.Save(ctx, updated, by, importID)
+}
+
+// takeInIncoming: keeping this side's value is a decision about the other
+// side's revision too. The incoming revision that carried the refused value
+// becomes a merged parent of a new revision (same body), so the other PC,
+// given this side's next export, sees its own edit already taken in and
+// takes this value instead of raising the same conflict there.
+func (t *Tx) takeInIncoming(ctx context.Context, c Conflict, by string) error {
+	cur, err := t.Get(ctx, c.RecordID)
+	if err != nil {
+		return err
+	}
+	rows, err := t.tx.QueryContext(ctx, `SELECT rev FROM revisions WHERE record_id = ? AND foreign_rev = 1
+		ORDER BY at DESC, rowid DESC LIMIT 50`, c.RecordID)
+	if err != nil {
+		return err
+	}
+	var revs []string
+	for rows.Next() {
+		var rev string
+		if err := rows.Scan(&rev); err != nil {
+			rows.Close()
+			return err
+		}
+		revs = append(revs, rev)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, rev := range revs {
+		body, err := t.RevisionBody(ctx, c.RecordID, rev)
+		if err != nil {
+			return err
+		}
+		f, err := model.Fields(body)
+		if err != nil {
+			return err
+		}
+		if !model.EqualJSON(f[c.Field], json.RawMessage(c.Incoming)) {
+			continue
+		}
+		if in, err := t.IsAncestor(ctx, c.RecordID, rev, cur.RecordMeta().Rev); err != nil || in {
+			return err // already taken in
+		}
+		return t.SaveMerged(ctx, cur, by, c.ImportID, rev)
+	}
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"taizhang/model"
 )
@@ -60,6 +61,9 @@ func (s *Store) UnitDict(ctx context.Context) (*model.UnitDict, error) {
 	for _, r := range recs {
 		units = append(units, r.(*model.Unit))
 	}
+	// by name: when two units claim one short name, the same one keeps it
+	// on every PC, whatever order the records were stored in
+	slices.SortStableFunc(units, func(a, b *model.Unit) int { return strings.Compare(a.Name, b.Name) })
 	return model.NewUnitDict(units), nil
 }
 

@@ -163,6 +163,10 @@ func TestSyncDepartmentEditsExportedLedger(t *testing.T) {
 	cell, err := excelize.CoordinatesToCellName(col+1, 2)
 	require.NoError(t, err)
 	require.NoError(t, f.SetCellStr(sheet, cell, "已清淤3公里"))
+	props, err := f.GetDocProps() // saved by the department, as Excel stamps it
+	require.NoError(t, err)
+	props.Modified = "2019-06-20T09:00:00Z"
+	require.NoError(t, f.SetDocProps(props))
 	require.NoError(t, f.Save())
 	require.NoError(t, f.Close())
 

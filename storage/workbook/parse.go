@@ -646,6 +646,9 @@ func (s *sheetReader) readExtras(row xlsxscan.Row, rv reflect.Value, rf *rowFiel
 	s.warnedExtra = true
 	r := s.r
 	for _, b := range s.hdr.extras {
+		if s.hdr.kind == model.KindTask && (isHeaderOf(b.label, problemHeaders) || isHeaderOf(b.label, nextHeaders)) {
+			continue // a returned ledger's 存在问题 and 下步措施 go into the unit's progress report
+		}
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: s.hdr.lastRow, Column: col,
 			Header: b.label, Kind: s.hdr.kind,
@@ -864,6 +867,16 @@ var (
 	nextHeaders    = []string{"下步措施", "下一步措施", "下步工作", "下一步工作", "下步打算", "下步工作打算", "下一步工作打算", "next steps"}
 )
 
+// isHeaderOf reports whether a sheet's header is one of headers.
+func isHeaderOf(label string, headers []string) bool {
+	for _, h := range headers {
+		if headerKey(label) == headerKey(h) {
+			return true
+		}
+	}
+	return false
+}
+
 // progressReport: in a unit's returned ledger, a task row that states
 // progress (办理进展, 完成百分比, 存在问题, 下步措施) is that unit's progress
 // report, dated the ledger's 填报日期 (else the file's date). Its id comes
@@ -872,10 +885,8 @@ var (
 func (s *sheetReader) progressReport(t *model.Task) (model.Report, bool) {
 	cell := func(headers []string) string {
 		for h, v := range t.Extra {
-			for _, want := range headers {
-				if headerKey(h) == headerKey(want) && strings.TrimSpace(v) != "" {
-					return strings.TrimSpace(v)
-				}
+			if isHeaderOf(h, headers) && strings.TrimSpace(v) != "" {
+				return strings.TrimSpace(v)
 			}
 		}
 		return ""

@@ -160,8 +160,12 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			sheets = append(sheets, bs)
 		}
 	}
-	if err := r.precheck(sheets); err != nil {
-		return nil, sheetErr(err.sheet, err.err)
+	// The reference pass (Only) reads a few small sheets; the whole
+	// file's scan for damage and limits is the main pass's.
+	if opt.Only == nil {
+		if err := r.precheck(sheets); err != nil {
+			return nil, sheetErr(err.sheet, err.err)
+		}
 	}
 	reports := make([]model.SheetReport, len(sheets))
 	kinds := make([]model.Kind, len(sheets))
@@ -614,7 +618,7 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 	kind := hdr.kind
 	lastRow := hdr.lastRow
 	rep.Kind, rep.HeaderRow = &kind, &lastRow
-	sheetRef, filer := model.Date{}, r.meta["unit"]
+	sheetRef, filer := model.Date{}, r.returnedBy()
 	for _, b := range head[:hdr.lastRow] {
 		if d, ok := reportDate(b.raw.Cells); ok {
 			sheetRef = d
@@ -663,6 +667,21 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 		}
 	}
 	return rep, nil
+}
+
+// returnedBy is the unit whose exported ledger came back: the export's
+// unit, once the file was saved again after the export (Excel, WPS and
+// LibreOffice stamp the save). A ledger the office re-imports as it wrote
+// it is nobody's report.
+func (r *reader) returnedBy() string {
+	unit := r.meta["unit"]
+	if unit == "" {
+		return ""
+	}
+	if at, err := time.Parse(time.RFC3339, r.meta["exported_at"]); err == nil && r.bk.Modified.Equal(at.Truncate(time.Second)) {
+		return ""
+	}
+	return unit
 }
 
 // readMeta reads the key/value rows of an export's hidden metadata sheet.

@@ -95,14 +95,40 @@ func itemLine(it *model.PlanItem) string {
 		it.Key, recordTitle(rec))
 	if len(it.Changed) > 0 && it.Action != model.ActionNew {
 		fields, _ := model.Fields(rec)
+		var old map[string]json.RawMessage
+		if it.Local != nil {
+			old, _ = model.Fields(it.Local)
+		}
 		labels := make([]string, 0, len(it.Changed))
 		for _, name := range it.Changed {
-			label, _ := form.Describe(it.Kind, name, string(fields[name]))
-			labels = append(labels, label)
+			labels = append(labels, changeText(it.Kind, name, old[name], fields[name]))
 		}
-		line += " — " + strings.Join(labels, "、")
+		line += " — " + strings.Join(labels, "；")
 	}
 	return line
+}
+
+// changeText says how one field changes: 办理进展：已部署 → 已开工 (the
+// values as the form shows them; long ones cut).
+func changeText(k model.Kind, name string, old, new json.RawMessage) string {
+	if old == nil {
+		label, _ := form.Describe(k, name, string(new))
+		return label
+	}
+	label, texts := form.Describe(k, name, string(old), string(new))
+	if len(texts) != 2 {
+		return label
+	}
+	cut := func(s string) string {
+		if r := []rune(s); len(r) > 30 {
+			return string(r[:30]) + "…"
+		}
+		if s == "" {
+			return lang.L("import.empty_value")
+		}
+		return s
+	}
+	return label + "：" + cut(texts[0]) + " → " + cut(texts[1])
 }
 
 // recordTitle is a record's title or name, whichever it has.

@@ -32,7 +32,7 @@ func (l *taskLists) task() *model.Task { return l.f.rec.(*model.Task) }
 
 func (l *taskLists) refresh() {
 	t := l.task()
-	fill := func(c *fyne.Container, add func(), lines []string, remove func(i int)) {
+	fill := func(c *fyne.Container, add func(), lines []string, remove func(i int), review func(i int)) {
 		c.RemoveAll()
 		c.Add(widget.NewButton(lang.L("action.add"), add))
 		if len(lines) == 0 {
@@ -41,14 +41,25 @@ func (l *taskLists) refresh() {
 		for i, line := range lines {
 			lbl := widget.NewLabel(line)
 			lbl.Wrapping = common.Wrap()
-			c.Add(container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("action.remove"), func() { remove(i) }), lbl))
+			buttons := container.NewHBox(widget.NewButton(lang.L("action.remove"), func() { remove(i) }))
+			if review != nil {
+				buttons.Objects = append([]fyne.CanvasObject{widget.NewButton(lang.L("report.review"), func() { review(i) })}, buttons.Objects...)
+			}
+			c.Add(container.NewBorder(nil, nil, nil, buttons, lbl))
 		}
 		c.Refresh()
 	}
 	var reps, exts, rems []string
 	for _, r := range t.Reports {
-		reps = append(reps, fmt.Sprintf("%s %s %s %d%% %s｜%s", r.Period, r.ReportedOn, r.Unit, r.Percent,
-			common.EnumLabel(model.ReportClasses, r.Class), r.Done))
+		line := fmt.Sprintf("%s %s %s %d%% %s｜%s", r.Period, r.ReportedOn, r.Unit, r.Percent,
+			common.EnumLabel(model.ReportClasses, r.Class), r.Done)
+		switch r.Review {
+		case model.ReviewAccepted:
+			line += "｜" + lang.L("report.accepted")
+		case model.ReviewReturned:
+			line += "｜" + lang.L("report.returned") + "：" + r.ReviewNote
+		}
+		reps = append(reps, line)
 	}
 	for _, e := range t.Extensions {
 		exts = append(exts, fmt.Sprintf("%s %s → %s %s｜%s", e.RequestedOn, e.OldDeadline, e.NewDeadline, extState(e.State), e.Reason))
@@ -56,9 +67,63 @@ func (l *taskLists) refresh() {
 	for _, r := range t.Reminders {
 		rems = append(rems, fmt.Sprintf("%s %s %s｜%s", r.On, r.Method, lang.L("reminder.level", map[string]any{"Level": r.Level}), r.Note))
 	}
-	fill(l.reports, l.addReport, reps, func(i int) { t.Reports = append(t.Reports[:i], t.Reports[i+1:]...); l.changed() })
-	fill(l.extensions, l.addExtension, exts, func(i int) { t.Extensions = append(t.Extensions[:i], t.Extensions[i+1:]...); l.changed() })
-	fill(l.reminders, l.addReminder, rems, func(i int) { t.Reminders = append(t.Reminders[:i], t.Reminders[i+1:]...); l.changed() })
+	fill(l.reports, l.addReport, reps, func(i int) { t.Reports = append(t.Reports[:i], t.Reports[i+1:]...); l.changed() }, l.review)
+	fill(l.extensions, l.addExtension, exts, func(i int) { t.Extensions = append(t.Extensions[:i], t.Extensions[i+1:]...); l.changed() }, nil)
+	fill(l.reminders, l.addReminder, rems, func(i int) { t.Reminders = append(t.Reminders[:i], t.Reminders[i+1:]...); l.changed() }, nil)
+}
+
+// review asks for the supervisor's verdict on report i: 通过, or 退回 with
+// a reason (model.ReviewReport); saved with the form.
+func (l *taskLists) review(i int) {
+	verdict := widget.NewRadioGroup([]string{lang.L("report.accepted"), lang.L("report.returned")}, nil)
+	verdict.Horizontal = true
+	verdict.SetSelected(lang.L("report.accepted"))
+	note := widget.NewEntry()
+	note.SetText(l.task().Reports[i].ReviewNote)
+	l.show(lang.L("report.review"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("report.verdict"), verdict),
+		widget.NewFormItem(lang.L("report.review_note"), note),
+	}, func() error {
+		return l.f.reviewReport(i, verdict.Selected == lang.L("report.accepted"), note.Text)
+	})
+}
+
+func (f *Form) reviewReport(i int, accept bool, note string) error {
+	t, ok := f.rec.(*model.Task)
+	if !ok || i < 0 || i >= len(t.Reports) {
+		return fmt.Errorf("no report %d", i)
+	}
+	return model.ReviewReport(t, t.Reports[i].ID, accept, note)
+}
+
+// ReviewReport records the verdict on the task's report i in the working
+// copy (what the review dialog does); Save stores it.
+func (f *Form) ReviewReport(i int, accept bool, note string) error {
+	if err := f.reviewReport(i, accept, note); err != nil {
+		return err
+	}
+	if f.lists != nil {
+		f.lists.changed()
+	}
+	return nil
+}
+
+// ReportLines are the report tab's lines as shown.
+func (f *Form) ReportLines() []string {
+	var out []string
+	if f.lists == nil {
+		return nil
+	}
+	for _, o := range f.lists.reports.Objects {
+		if c, ok := o.(*fyne.Container); ok {
+			for _, x := range c.Objects {
+				if lbl, ok := x.(*widget.Label); ok {
+					out = append(out, lbl.Text)
+				}
+			}
+		}
+	}
+	return out
 }
 
 func (l *taskLists) changed() {

@@ -39,6 +39,9 @@ type Store interface {
 	// List and Teach serve the value dictionary (词汇对照).
 	List(ctx context.Context, q storage.Query) ([]model.Record, error)
 	Teach(ctx context.Context, of, word, value, by string) (*model.Term, error)
+	// DuplicateUnits and MergeUnits fold a unit recorded twice.
+	DuplicateUnits(ctx context.Context) ([]model.UnitDuplicate, error)
+	MergeUnits(ctx context.Context, from, into, by string) (storage.UnitMerge, error)
 }
 
 // Deps are the screen's collaborators.
@@ -79,7 +82,10 @@ type Screen struct {
 	// import limits and backup bounds, on the data tab
 	limitCell, limitRows, limitCells *widget.Entry
 	backupKeep, backupBudget         *widget.Entry
-	content                          fyne.CanvasObject
+	// units recorded twice, offered for merging on the units tab
+	dupBox  *fyne.Container
+	dups    []model.UnitDuplicate
+	content fyne.CanvasObject
 }
 
 func New(d Deps) *Screen {
@@ -127,7 +133,7 @@ func New(d Deps) *Screen {
 			container.NewHBox(save), widget.NewSeparator(),
 			widget.NewForm(widget.NewFormItem(lang.L("settings.language"), langSel)),
 			widget.NewSeparator(), container.NewHBox(removeSample), s.message))),
-		container.NewTabItem(lang.L("kind.units"), orEmpty(d.Units)),
+		container.NewTabItem(lang.L("kind.units"), s.unitsTab()),
 		container.NewTabItem(lang.L("kind.holidays"), container.NewBorder(
 			container.NewHBox(widget.NewButton(lang.L("settings.import_holidays"), func() {
 				if d.ImportHolidays != nil {

@@ -17,11 +17,15 @@ import (
 )
 
 func newScreen(t *testing.T) (*settings.Screen, *storage.Store) {
-	test.NewTempApp(t)
-	require.NoError(t, i18n.Load(i18n.Chinese))
 	st, err := storage.Open(t.TempDir())
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = st.Close() })
+	return newScreenOn(t, st)
+}
+
+func newScreenOn(t *testing.T, st *storage.Store) (*settings.Screen, *storage.Store) {
+	test.NewTempApp(t)
+	require.NoError(t, i18n.Load(i18n.Chinese))
 	w := test.NewTempWindow(t, nil)
 	s := settings.New(settings.Deps{Store: st, Window: w, Run: &common.Runner{Sync: true}})
 	w.SetContent(s.Content())
