@@ -184,6 +184,12 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 		if it.IncomingRev != "" {
 			// A record copied from another machine keeps its lineage.
 			r.RecordMeta().Rev = it.IncomingRev
+			if r.RecordMeta().ID != "" {
+				err := tx.createAdopted(ctx, r, by, importID, it.IncomingRev, parentOf(in, it.IncomingRev))
+				if !errors.Is(err, errNotAdopted) {
+					return err
+				}
+			}
 			if err := tx.PutRevision(ctx, r.RecordMeta().ID, it.IncomingRev, parentOf(in, it.IncomingRev), r); err != nil {
 				return err
 			}

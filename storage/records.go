@@ -189,7 +189,14 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	}
 
 	var rev, parent string
-	if created {
+	adopted := false
+	if a := t.adopt; a != nil && a.id == m.ID {
+		// The body must be the revision's own: its name hashes it.
+		if !created || nextRev(a.parent, body) != a.rev {
+			return errNotAdopted
+		}
+		rev, parent, adopted = a.rev, a.parent, true
+	} else if created {
 		rev, parent, err = t.creationRev(ctx, m, body)
 		if err != nil {
 			return err
@@ -212,13 +219,23 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			return fmt.Errorf("save %s: revision %s: %w", m.ID, cur.rev, err)
 		}
 	}
-	// OR IGNORE: an adopted or identical foreign revision is already stored
-	// (with its body). A new one's body is the record's (NULL).
-	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
-		(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
-		VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
-		m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
-		return fmt.Errorf("save %s: revision: %w", m.ID, err)
+	if adopted {
+		// Stored as PutRevision stores a revision made elsewhere, its body
+		// once, in records.
+		if _, err := t.exec(ctx, `INSERT INTO revisions
+			(record_id, rev, kind, parent, body, deleted, foreign_rev, at, by) VALUES (?, ?, ?, ?, NULL, ?, 1, ?, ?)`,
+			m.ID, rev, string(m.Kind), parent, m.Deleted, now, m.UpdatedBy); err != nil {
+			return fmt.Errorf("save %s: revision: %w", m.ID, err)
+		}
+	} else {
+		// OR IGNORE: an adopted or identical foreign revision is already
+		// stored (with its body). A new one's body is the record's (NULL).
+		if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
+			(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
+			VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
+			return fmt.Errorf("save %s: revision: %w", m.ID, err)
+		}
 	}
 	key := model.NaturalKey(r)
 	var seq int64
@@ -253,6 +270,23 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	}
 	m.Rev, m.UpdatedAt, m.UpdatedBy = rev, parseTime(now), by
 	return nil
+}
+
+// adoption names the revision a record about to be created takes.
+type adoption struct{ id, rev, parent string }
+
+// errNotAdopted: the record's body is not the revision's to adopt; nothing
+// was written.
+var errNotAdopted = errors.New("body is not that revision's")
+
+// createAdopted creates r at revision rev (child of parent) made on another
+// machine, when r's body is exactly that revision's: the body is stored
+// once, as for any current revision, instead of packed in revisions and
+// again in records. errNotAdopted (nothing written) when it is not.
+func (t *Tx) createAdopted(ctx context.Context, r model.Record, by, importID, rev, parent string) error {
+	t.adopt = &adoption{id: r.RecordMeta().ID, rev: rev, parent: parent}
+	defer func() { t.adopt = nil }()
+	return t.save(ctx, r, by, importID, "")
 }
 
 // creationRev chooses the first local revision of a new record: building on

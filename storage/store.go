@@ -126,6 +126,9 @@ type Tx struct {
 	s     *Store
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt // prepared once per transaction: imports save thousands of rows
+	// adopt, when set, makes the next creation of that record take a
+	// revision made elsewhere (see Tx.createAdopted).
+	adopt *adoption
 }
 
 // prep returns the transaction's prepared statement for query.

@@ -89,3 +89,31 @@ func TestProgressMovesAndCancelChangesNothing(t *testing.T) {
 		assert.Zero(t, units, "cancelled while %s: no unit added", stage)
 	}
 }
+
+// A clone takes each record at the very revision it was exported at, with
+// its lineage, and the copy checks clean; exporting it back changes nothing.
+func TestCloneAdoptsTheExportedRevisions(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTestStore(t), openTestStore(t)
+	task := newTask("督〔2019〕7号", "背街小巷改造", "启动")
+	require.NoError(t, a.Save(ctx, task, "甲"))
+	first := task.Rev
+	task.Progress = "过半"
+	require.NoError(t, a.Save(ctx, task, "甲"))
+
+	importFile(t, b, exportTo(t, a, "a.xlsx", ExportRequest{}))
+	got := getTask(t, b, task.ID)
+	assert.Equal(t, task.Rev, got.Rev, "the exported revision itself, not a new one")
+	anc, err := b.Ancestry(ctx, task.ID, got.Rev)
+	require.NoError(t, err)
+	assert.Equal(t, []string{task.Rev, first}, anc)
+	body, err := b.RevisionBody(ctx, task.ID, got.Rev)
+	require.NoError(t, err)
+	assert.Equal(t, "过半", body.(*model.Task).Progress)
+	problems, err := b.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+
+	plan := importFile(t, a, exportTo(t, b, "b.xlsx", ExportRequest{}))
+	assert.Equal(t, 1, plan.Counts().Unchanged)
+}

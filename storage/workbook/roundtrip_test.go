@@ -290,6 +290,20 @@ func TestExportLayout(t *testing.T) {
 	visible, err := f.GetSheetVisible("_taizhang")
 	require.NoError(t, err)
 	assert.False(t, visible)
+	// The ledgers come first and the first is the one Excel opens on; the
+	// lists and metadata sheets follow, hidden.
+	list := f.GetSheetList()
+	require.GreaterOrEqual(t, len(list), 3)
+	assert.Equal(t, sheet, list[0])
+	assert.Equal(t, 0, f.GetActiveSheetIndex())
+	assert.Equal(t, "_taizhang", list[len(list)-1])
+	for _, name := range list[1:] {
+		if strings.HasPrefix(name, "_") {
+			visible, err := f.GetSheetVisible(name)
+			require.NoError(t, err)
+			assert.False(t, visible, name)
+		}
+	}
 
 	// Dimension is set, so streaming readers see every row.
 	dim, err := f.GetSheetDimension(sheet)

@@ -74,11 +74,14 @@ func (x *exporter) collectSubs(t *model.Task) {
 }
 
 // writeSubSheets writes the list sheets of the tasks exported (an export
-// of tasks always has them, empty or not, so a department sees where).
+// of tasks always has them, empty or not, so a department sees where);
+// Export has made the sheets before streaming the ledgers.
 func (x *exporter) writeSubSheets() error {
 	for _, name := range subOrder {
-		if _, err := x.f.NewSheet(name); err != nil {
-			return err
+		if idx, err := x.f.GetSheetIndex(name); err != nil || idx < 0 {
+			if _, err := x.f.NewSheet(name); err != nil {
+				return err
+			}
 		}
 		headers := subHeaders[name]
 		row := make([]any, 0, len(headers)+2)

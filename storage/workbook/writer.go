@@ -101,7 +101,12 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	x := &exporter{f: f, opt: opt, styles: map[styleKey]int{}, paths: map[reflect.Type]map[string][]int{}}
+	// Every sheet is set up (and the hidden ones hidden, the first one
+	// active) before any rows are streamed: excelize's sheet-visibility and
+	// active-sheet calls parse every worksheet back into memory, which for
+	// streamed sheets of 100,000 rows cost more than writing them.
 	var kinds []string
+	preps := make([]*sheetPrep, len(sheets))
 	for i, sd := range sheets {
 		if !sd.Kind.Valid() {
 			return fmt.Errorf("export: unknown kind %q", sd.Kind)
@@ -116,17 +121,19 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		if err != nil {
 			return fmt.Errorf("export %s: %w", name, err)
 		}
-		if err := x.writeSheet(name, sd); err != nil {
+		if preps[i], err = x.prepareSheet(name, sd); err != nil {
 			return fmt.Errorf("export %s: %w", name, err)
 		}
 		kinds = append(kinds, string(sd.Kind))
 	}
-	for _, sd := range sheets {
-		if sd.Kind == model.KindTask {
-			if err := x.writeSubSheets(); err != nil {
+	// The task list sheets stand after the ledgers; their rows are known
+	// once the tasks are streamed.
+	withTasks := slices.ContainsFunc(sheets, func(sd SheetData) bool { return sd.Kind == model.KindTask })
+	if withTasks {
+		for _, name := range subOrder {
+			if _, err := f.NewSheet(name); err != nil {
 				return fmt.Errorf("export task lists: %w", err)
 			}
-			break
 		}
 	}
 	if err := x.writeLists(); err != nil {
@@ -135,6 +142,17 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 	if err := x.writeMeta(kinds); err != nil {
 		return fmt.Errorf("export metadata: %w", err)
 	}
+	f.SetActiveSheet(0)
+	for i, sd := range sheets {
+		if err := x.streamSheet(sd.Kind.SheetName(), sd, preps[i]); err != nil {
+			return fmt.Errorf("export %s: %w", sd.Kind.SheetName(), err)
+		}
+	}
+	if withTasks {
+		if err := x.writeSubSheets(); err != nil {
+			return fmt.Errorf("export task lists: %w", err)
+		}
+	}
 	// The file's own dates: a reader takes the year of a text date such as
 	// 年底前 from them when nothing nearer gives one (excelize would write 2006).
 	stamp := opt.Now.UTC().Format(time.RFC3339)
@@ -142,7 +160,6 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		Creator: opt.Generator, LastModifiedBy: opt.Operator, Title: strings.Join(kinds, ",")}); err != nil {
 		return fmt.Errorf("export properties: %w", err)
 	}
-	f.SetActiveSheet(0)
 	var opts []excelize.Options
 	if opt.Password != "" {
 		opts = append(opts, excelize.Options{Password: opt.Password})
@@ -230,7 +247,16 @@ func cellStyleKind(c Column) string {
 	return "text"
 }
 
-func (x *exporter) writeSheet(name string, sd SheetData) error {
+// sheetPrep is what prepareSheet settles for streamSheet.
+type sheetPrep struct {
+	cols       []Column
+	cellStyles []int
+	nrows      int
+}
+
+// prepareSheet writes what precedes a sheet's rows: dimension, filter,
+// page setup, validations and the cell styles.
+func (x *exporter) prepareSheet(name string, sd SheetData) (*sheetPrep, error) {
 	cols := Columns(sd.Kind)
 	ncol := len(cols) + len(hiddenHeaders)
 	lastVisible, _ := excelize.ColumnNumberToName(len(cols))
@@ -240,36 +266,42 @@ func (x *exporter) writeSheet(name string, sd SheetData) error {
 
 	// Settings written at the head of the sheet XML must precede the stream writer.
 	if err := x.f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", lastCol, nrows)); err != nil {
-		return err
+		return nil, err
 	}
 	if err := x.f.AutoFilter(name, fmt.Sprintf("A1:%s%d", lastVisible, nrows), nil); err != nil {
-		return err
+		return nil, err
 	}
 	fit := true
 	if err := x.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
+		return nil, err
 	}
 	size, orient, one, zero := 9, "landscape", 1, 0 // 9 = A4
 	if err := x.f.SetPageLayout(name, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := x.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles",
 		RefersTo: fmt.Sprintf("'%s'!$1:$1", name), Scope: name}); err != nil {
-		return err
+		return nil, err
 	}
 	if err := x.addValidations(name, cols); err != nil {
-		return err
+		return nil, err
 	}
 
 	cellStyles := make([]int, len(cols))
 	for i, c := range cols {
 		id, err := x.style(cellStyleKind(c), marked(c))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		cellStyles[i] = id
 	}
+	return &sheetPrep{cols: cols, cellStyles: cellStyles, nrows: nrows}, nil
+}
+
+// streamSheet writes the sheet's rows with the stream writer.
+func (x *exporter) streamSheet(name string, sd SheetData, p *sheetPrep) error {
+	cols, cellStyles, nrows := p.cols, p.cellStyles, p.nrows
 
 	// The first rows are measured for the column widths, which the stream
 	// writer needs before any row; they are then written first.
