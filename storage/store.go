@@ -163,6 +163,17 @@ func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	return st.QueryRowContext(ctx, args...)
 }
 
+// cancelled says a failure is the caller's cancellation when it is: once
+// the context is done, database/sql rolls the transaction back by itself
+// and the next statement fails with "transaction has already been
+// committed or rolled back" or an interrupt, not with context.Canceled.
+func cancelled(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+		return fmt.Errorf("%w: %w", cerr, err)
+	}
+	return err
+}
+
 // Update runs fn in one write transaction: all its changes are applied, or
 // none when fn (or the commit) fails.
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
@@ -174,12 +185,12 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	}
 	if err := fn(&Tx{s: s, tx: sqlTx}); err != nil {
 		sqlTx.Rollback()
-		return err
+		return cancelled(ctx, err)
 	}
 	err = sqlTx.Commit()
 	s.writes.Add(1) // even a failed commit may have changed what counts see
 	if err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return cancelled(ctx, fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }
