@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"taizhang/storage"
+	"taizhang/storage/exchange"
 )
 
 func (e *env) cmdBackup(ctx context.Context, args []string) error {
@@ -45,6 +46,11 @@ func (e *env) cmdRestore(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("data folder: %w", err)
 	}
+	release, err := exchange.LockForRestore(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	prev, err := storage.Restore(dir, pos[0])
 	if err != nil {
 		return fmt.Errorf("restore %s: %w", pos[0], err)
