@@ -216,3 +216,40 @@ func ChangeProposalStatus(p *Proposal, to ProposalStatus, reason string, on Date
 	p.StatusReason = reason
 	return nil
 }
+
+// MissingFacts lists what a record's status implies and the record lacks
+// (已销号 without its 办结 and 销号 dates, 已撤销 without a reason): a ledger
+// that states such a status is taken at its word, and the office is told.
+func MissingFacts(r Record) []Text {
+	var out []Text
+	need := func(missing bool, zh, en string) {
+		if missing {
+			out = append(out, T(zh, en))
+		}
+	}
+	switch v := r.(type) {
+	case *Task:
+		switch v.Status {
+		case TaskDone:
+			need(v.DoneOn.IsZero(), "已办结但没有办结日期", "done without a done date")
+		case TaskClosed:
+			need(v.DoneOn.IsZero(), "已销号但没有办结日期", "closed without a done date")
+			need(v.ClosedOn.IsZero(), "已销号但没有销号日期", "closed without a closed date")
+		case TaskWithdrawn:
+			need(v.StatusReason == "", "已撤销但没有撤销理由", "withdrawn without a reason")
+			need(v.ClosedOn.IsZero(), "已撤销但没有撤销日期", "withdrawn without a date")
+		}
+	case *Proposal:
+		switch v.Status {
+		case PropReplied, PropEvaluated, PropDone:
+			need(v.RepliedOn.IsZero(), "已答复但没有答复日期", "replied without a reply date")
+		case PropReturned:
+			need(v.StatusReason == "", "退回但没有理由", "returned without a reason")
+		}
+	case *Problem:
+		need(v.Status == "resolved" && v.ResolvedOn.IsZero(), "已解决但没有解决日期", "resolved without a resolved date")
+	case *Project:
+		need(v.Status == "done" && v.FinishOn.IsZero(), "已完工但没有完工日期", "done without a finish date")
+	}
+	return out
+}

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Village is the paired poverty-assistance village (帮扶村).
 type Village struct {
@@ -17,18 +20,39 @@ type Village struct {
 	Extra map[string]string `json:"extra,omitempty"`
 }
 
-// VillageYear holds one year's population figures.
+// VillageYear holds one year's population figures. ID is the year: ledgers
+// carry one year a row, and years merge by it, so a ledger of 2019 never
+// drops 2018.
 type VillageYear struct {
-	Year           int `json:"year"`
-	Households     int `json:"households"`
-	People         int `json:"people"`
-	PoorHouseholds int `json:"poor_households"`
-	PoorPeople     int `json:"poor_people"`
-	Dibao          int `json:"dibao"` // 低保
-	Wubao          int `json:"wubao"` // 五保
+	ID             string `json:"id"`
+	Year           int    `json:"year"`
+	Households     int    `json:"households"`
+	People         int    `json:"people"`
+	PoorHouseholds int    `json:"poor_households"`
+	PoorPeople     int    `json:"poor_people"`
+	Dibao          int    `json:"dibao"` // 低保
+	Wubao          int    `json:"wubao"` // 五保
 }
 
-func (v *Village) Normalize() { v.Name = strings.TrimSpace(v.Name) }
+func (v *Village) Normalize() {
+	v.Name = strings.TrimSpace(v.Name)
+	for i, y := range v.Years {
+		if y.Year > 0 {
+			v.Years[i].ID = strconv.Itoa(y.Year)
+		}
+	}
+}
+
+// Latest is the figures of the latest year (zero when none).
+func (v *Village) Latest() VillageYear {
+	var out VillageYear
+	for _, y := range v.Years {
+		if y.Year >= out.Year {
+			out = y
+		}
+	}
+	return out
+}
 
 // FundSource is the key a fund is counted under (funds_by_source).
 type FundSource string

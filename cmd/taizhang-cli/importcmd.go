@@ -176,14 +176,51 @@ func (e *env) rejectionLine(r model.Rejection) string {
 	return oneLine(where + ": " + r.Reason)
 }
 
-// warningLine is a cell that imported as typed: where, what, what was kept.
-func (e *env) warningLine(w model.Warning) string {
-	line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
-		Header: w.Header, Value: w.Value, Reason: w.Reason})
-	if w.Kept != "" {
-		line += e.pick("；", "; ") + w.Kept
+// warningLines are the cells that imported as typed, one line per word of
+// a column (a ledger repeats its words: 暂缓 on 120 rows is one line naming
+// its rows), each saying where, what and what was kept.
+func (e *env) warningLines(ws []model.Warning) []string {
+	type group struct {
+		w    model.Warning
+		rows []int
 	}
-	return line
+	var order []*group
+	byKey := map[model.Warning]*group{}
+	for _, w := range ws {
+		k := w
+		k.Row = 0
+		g, ok := byKey[k]
+		if !ok {
+			g = &group{w: w}
+			byKey[k] = g
+			order = append(order, g)
+		}
+		g.rows = append(g.rows, w.Row)
+	}
+	lines := make([]string, 0, len(order))
+	for _, g := range order {
+		w := g.w
+		line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
+			Header: w.Header, Value: w.Value, Reason: w.Reason})
+		if n := len(g.rows); n > 1 {
+			shown := g.rows[:min(n, 10)]
+			nums := make([]string, len(shown))
+			for i, r := range shown {
+				nums[i] = fmt.Sprint(r)
+			}
+			more := ""
+			if n > len(shown) {
+				more = "…"
+			}
+			line += e.pick(fmt.Sprintf("（第%s%s行，共%d行）", strings.Join(nums, "、"), more, n),
+				fmt.Sprintf(" (rows %s%s, %d in all)", strings.Join(nums, ", "), more, n))
+		}
+		if w.Kept != "" {
+			line += e.pick("；", "; ") + w.Kept
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 func (e *env) printPlan(p importJSON) {
@@ -207,8 +244,8 @@ func (e *env) printPlan(p importJSON) {
 			fmt.Fprintln(e.out, e.pick("拒绝：", "rejected: ")+e.rejectionLine(r))
 		}
 	}
-	for _, w := range p.Warnings {
-		fmt.Fprintln(e.out, e.pick("提示：", "warning: ")+e.warningLine(w))
+	for _, line := range e.warningLines(p.Warnings) {
+		fmt.Fprintln(e.out, e.pick("提示：", "warning: ")+line)
 	}
 	for _, cf := range p.Conflicts {
 		fmt.Fprintf(e.out, "  %s %s %s: %s %v | %s %v\n", e.pick("冲突", "conflict"), cf.Number, cf.Field,

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -134,4 +135,16 @@ func TestExtraColumnsAreKeptAndExported(t *testing.T) {
 	var got importJSON
 	require.NoError(t, json.Unmarshal([]byte(back.out), &got))
 	assert.Equal(t, 1, got.Counts.Unchanged)
+}
+
+// A word repeated down a column is one line of the text output naming its rows.
+func TestRepeatedWarningsAreOneLine(t *testing.T) {
+	rows := [][]any{{"编号", "事项名称", "牵头单位", "办理状态"}}
+	for i := 1; i <= 30; i++ {
+		rows = append(rows, []any{"督〔2019〕" + string(rune('0'+i%10)) + string(rune('A'+i)) + "号", "事项", "市住建局", "暂缓"})
+	}
+	r := cli(t, t.TempDir(), "import", "--dry-run", writeLedger(t, rows))
+	require.Equal(t, 0, r.code, r.err)
+	assert.Equal(t, 1, strings.Count(r.out, "暂缓"), r.out)
+	assert.Contains(t, r.out, "30 in all")
 }

@@ -235,3 +235,73 @@ func TestSmallNumberInDateColumnIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "the number 6.3 is not a date: format the cell as a date or type 2019年6月30日", res.Rejected[0].Reason)
 }
+
+// A status is the department's word: 已销号 without dates or 已撤销
+// without a reason imports as stated and is told; a date or percent typed
+// with the status fills the field it names.
+func TestStatusFactsAreCheckedNotRefused(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"编号", "事项名称", "牵头单位", "交办日期", "状态", "完成进度"},
+		{"督〔2019〕1号", "销号无日期", "市财政局", "2019-03-01", "已销号", nil},
+		{"督〔2019〕2号", "撤销无理由", "市财政局", "2019-03-01", "已撤销", nil},
+		{"督〔2019〕3号", "办结带日期", "市财政局", "2019-03-01", "已办结（2019.6.30）", nil},
+		{"督〔2019〕4号", "进度在状态里", "市财政局", "2019-03-01", "已完成80%", nil},
+		{"督〔2019〕5号", "两处进度", "市财政局", "2019-03-01", "完成90%", "50%"},
+	}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
+	}
+	path := filepath.Join(t.TempDir(), "facts.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	res, err := Read(path, ReadOptions{Lang: "zh", Units: testUnits()})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 5)
+	task := func(i int) *model.Task { return res.Rows[i].Record.(*model.Task) }
+	assert.Equal(t, model.TaskClosed, task(0).Status)
+	assert.Equal(t, model.TaskWithdrawn, task(1).Status)
+	assert.Equal(t, model.TaskDone, task(2).Status)
+	assert.Equal(t, model.NewDate(2019, 6, 30), task(2).DoneOn, "the date beside the status is the done date")
+	assert.Contains(t, res.Rows[2].Fields, "done_on")
+	assert.Equal(t, model.TaskInProgress, task(3).Status)
+	assert.Equal(t, 80, task(3).Percent)
+	assert.Equal(t, 50, task(4).Percent, "a typed percent column wins over the status's")
+
+	reasons := map[int][]string{}
+	for _, w := range res.Warnings {
+		assert.Equal(t, "E", w.Column)
+		reasons[w.Row] = append(reasons[w.Row], w.Reason)
+	}
+	assert.ElementsMatch(t, []string{"已销号但没有办结日期", "已销号但没有销号日期"}, reasons[2])
+	assert.ElementsMatch(t, []string{"已撤销但没有撤销理由", "已撤销但没有撤销日期"}, reasons[3])
+	assert.Empty(t, reasons[4], "a done item with its date is complete")
+}
+
+// 解决情况 holds how a problem was solved; when it is all a ledger says of
+// the state (已解决, 正在协调), it gives the status too.
+func TestProblemResolutionGivesItsStatus(t *testing.T) {
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"问题编号", "问题描述", "责任单位", "解决情况"},
+		{"WT1", "路灯不亮", "市城管局", "已解决"},
+		{"WT2", "积水", "市水利局", "正在协调市水利局"},
+		{"WT3", "噪音", "市生态环境局", "转交属地"},
+	}
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
+	}
+	path := filepath.Join(t.TempDir(), "problems.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	res, err := Read(path, ReadOptions{Lang: "zh", Units: testUnits()})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 3)
+	p := func(i int) *model.Problem { return res.Rows[i].Record.(*model.Problem) }
+	assert.Equal(t, "已解决", p(0).Resolution, "the text is kept")
+	assert.Equal(t, model.ProblemStatus("resolved"), p(0).Status)
+	assert.Equal(t, model.ProblemStatus("in_progress"), p(1).Status)
+	assert.Equal(t, model.ProblemStatus("open"), p(2).Status, "no state said: open")
+	assert.NotContains(t, res.Rows[2].Fields, "status")
+}

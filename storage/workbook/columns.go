@@ -20,13 +20,16 @@ const (
 	TypeMoney              // fen in JSON, yuan in the sheet
 	TypeInt
 	TypeFloat
-	TypePercent // an integer 0-100
-	TypeBool    // 是/否
-	TypeEnum    // the Chinese label of an enumerated value
-	TypeUnits   // units with roles ([]UnitRole); names joined with 、
-	TypeUnit    // one unit name, resolved through the dictionary
-	TypeList    // []string joined with 、
-	TypeExtra   // map[string]string: header：value lines
+	TypePercent    // an integer 0-100
+	TypeBool       // 是/否
+	TypeEnum       // the Chinese label of an enumerated value
+	TypeUnits      // units with roles ([]UnitRole); names joined with 、
+	TypeUnit       // one unit name, resolved through the dictionary
+	TypeList       // []string joined with 、
+	TypeExtra      // map[string]string: header：value lines
+	TypeYear       // a village's figure for one year (VillageYear's JSON field)
+	TypeVocab      // a value dictionary's field: its id, shown by its title
+	TypeVocabValue // a value of the row's TypeVocab field, shown by its label
 )
 
 // EnumSpec is an enumerated field seen without its Go type parameter.
@@ -122,6 +125,12 @@ func money(header, field string, syn ...string) Column {
 
 func integer(header, field string, syn ...string) Column {
 	return Column{Header: header, Field: field, Type: TypeInt, Width: 8, Synonyms: syn}
+}
+
+// yearly is a village's figure of one year; the row's figures make one
+// entry of its years.
+func yearly(header, field string, syn ...string) Column {
+	return Column{Header: header, Field: field, Type: TypeYear, Width: 8, Synonyms: syn}
 }
 
 func boolean(header, field string, syn ...string) Column {
@@ -235,6 +244,13 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		text("县区", "county", 12, "县（区）", "所属县区", "县", "county"),
 		text("帮扶单位", "assisting_unit", 16, "结对帮扶单位", "派驻单位", "后盾单位", "assisting unit"),
 		text("第一书记", "first_secretary", 10, "驻村第一书记", "first secretary"),
+		yearly("年度", "year", "统计年度", "年份", "year"),
+		yearly("总户数", "households", "户数", "农户数", "households"),
+		yearly("总人口", "people", "人口", "总人数", "人口数", "people"),
+		yearly("贫困户数", "poor_households", "贫困户", "建档立卡户数", "建档立卡贫困户", "poor households"),
+		yearly("贫困人口", "poor_people", "贫困人数", "建档立卡人口", "poor people"),
+		yearly("低保户数", "dibao", "低保", "低保户", "dibao"),
+		yearly("五保户数", "wubao", "五保", "五保户", "特困供养", "wubao"),
 		remarks,
 	},
 	model.KindFund: {
@@ -318,9 +334,9 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "workday")),
 	},
 	model.KindTerm: {
-		key(text("字段", "of", 20, "对照字段", "适用字段", "field")),
+		key(Column{Header: "字段", Field: "of", Type: TypeVocab, Width: 20, Synonyms: []string{"对照字段", "适用字段", "field"}}),
 		key(text("填写的词", "word", 20, "原词", "台账用词", "词语", "写法", "word")),
-		key(text("对应值", "value", 14, "对应", "视为", "标准值", "value")),
+		key(Column{Header: "对应值", Field: "value", Type: TypeVocabValue, Width: 14, Synonyms: []string{"对应", "视为", "标准值", "value"}}),
 		remarks,
 	},
 })

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,6 +55,9 @@ type enumKey struct {
 	col   int // index in order
 	value string
 }
+
+// yearPaths are VillageYear's fields by JSON name.
+var yearPaths = fieldPaths(reflect.TypeFor[model.VillageYear]())
 
 // fieldSetter is where a column's value goes in the record.
 type fieldSetter struct {
@@ -112,6 +116,8 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 		switch b.column.Type {
 		case TypeDeadline:
 			fs = fieldSetter{index: path("deadline"), text: path("deadline_text"), kindIx: path("deadline_kind")}
+		case TypeYear:
+			fs.index = yearPaths[b.column.Field] // in the row's VillageYear
 		case TypeEnum:
 			fs.index = path(b.column.Field)
 			fs.text = paths[b.column.Field+"_text"] // nil: no companion (an open column)
@@ -127,6 +133,12 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 	s.percentIx = paths["percent"]
 	s.extraIx = path("extra")
 	for _, b := range hdr.cols {
+		if b.column.Type == TypeYear {
+			if !slices.Contains(s.fields, "years") {
+				s.fields = append(s.fields, "years")
+			}
+			continue
+		}
 		s.fields = appendField(s.fields, b.column)
 		if _, ok := paths[b.column.Field+"_text"]; ok && b.column.Type == TypeEnum && !slices.Contains(s.fields, b.column.Field+"_text") {
 			s.fields = append(s.fields, b.column.Field+"_text")
@@ -164,6 +176,10 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	unitFromCount := false
 	var rf rowFields
 	percentTyped := false
+	var year model.VillageYear // a village row's yearly figures
+	hasYear := false
+	var statusCol *boundCol // the status column, when this row stated a status
+	var statusRaw string
 	warn := func(b boundCol, value, field string, kept, reason model.Text) {
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: num, Column: col,
@@ -204,9 +220,19 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 		c := b.column
 		fs := s.setter[oi]
+		if c.Type == TypeYear {
+			n, err := model.ParseInt(value)
+			if err != nil {
+				reject(b, value, r.reason(err))
+				continue
+			}
+			reflect.ValueOf(&year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
+			hasYear = true
+			continue
+		}
 		f := rv.FieldByIndex(fs.index)
 		switch c.Type {
-		case TypeText:
+		case TypeText, TypeVocab, TypeVocabValue: // titles and labels: model.Term.Normalize reads them
 			f.SetString(value)
 		case TypeDate:
 			dl, err := s.parseDate(value, row.IsNumeric(b.index), ref, false)
@@ -308,6 +334,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 			switch {
 			case m.ok():
 				f.SetString(m.value)
+				if c.Field == "status" {
+					statusCol, statusRaw = &s.order[oi], value
+				}
 				if fs.text != nil {
 					rv.FieldByIndex(fs.text).SetString("")
 				}
@@ -365,9 +394,26 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		})
 		*rv.FieldByIndex(r.paths[rv.Type()]["units"]).Addr().Interface().(*[]model.UnitRole) = units
 	}
+	if p, ok := rec.(*model.Problem); ok && p.Status == "" && p.Resolution != "" && statusCol == nil {
+		// 解决情况 often says the state itself (已解决, 正在协调): without a
+		// status column it gives the status.
+		if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
+			p.Status = m.Value
+			rf.add = append(rf.add, "status")
+		}
+	}
+	if hasYear {
+		if year.Year == 0 {
+			year.Year = ref.Y // the figures of the year the sheet reports
+		}
+		rec.(*model.Village).Years = []model.VillageYear{year}
+	}
 	if kind == model.KindFund {
 		if fund := rec.(*model.Fund); fund.SourceText != "" {
 			fund.Source = model.ClassifyFundSource(fund.SourceText)
+			if v, ok := r.opt.Words.Lookup("funds.source", fund.SourceText); ok {
+				fund.Source = model.FundSource(v)
+			}
 			if fund.Source == "other" {
 				r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!第%d行：资金来源“%s”未能归类，计入“其他”", "%s row %d: fund source %q could not be classified and is counted under other"),
 					s.sheet, num, fund.SourceText))
@@ -379,6 +425,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	}
 	if unitFromCount {
 		rf.add = append(rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
+	}
+	if statusCol != nil {
+		s.statusDate(rv, statusRaw, ref, &rf)
 	}
 	s.readExtras(row, rv, &rf)
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: rf.fieldsOf(s.fields)}
@@ -399,6 +448,13 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 	}
 	rec.Normalize()
+	if statusCol != nil {
+		// The ledger's word is taken as it is; what it implies and lacks is told.
+		label := statusCol.column.Enum.Zh(rv.FieldByIndex(r.paths[rv.Type()]["status"]).String())
+		for _, missing := range model.MissingFacts(rec) {
+			warn(*statusCol, statusRaw, "", model.T("按台账记录为“"+label+"”", "recorded as the ledger states: "+label), missing)
+		}
+	}
 	if s.isDuplicate(num, rec) {
 		return
 	}
@@ -692,4 +748,33 @@ func boolRank(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// statusDates are the date fields a status typed with a date fills
+// (已办结（2019.6.30）): the day the stated status was reached.
+var statusDates = map[model.Kind]map[string]string{
+	model.KindTask:     {"done": "done_on", "closed": "closed_on", "withdrawn": "closed_on"},
+	model.KindProposal: {"replied": "replied_on"},
+	model.KindProblem:  {"resolved": "resolved_on"},
+	model.KindProject:  {"done": "finish_on"},
+}
+
+var reDateIn = regexp.MustCompile(`\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日`)
+
+// statusDate fills the date a status cell carries, unless the row gave it.
+func (s *sheetReader) statusDate(rv reflect.Value, raw string, ref model.Date, rf *rowFields) {
+	status := rv.FieldByIndex(s.r.paths[rv.Type()]["status"]).String()
+	field := statusDates[s.hdr.kind][status]
+	text := reDateIn.FindString(model.Fold(raw))
+	if field == "" || text == "" {
+		return
+	}
+	d, err := model.ParseDate(text, ref)
+	if err != nil {
+		return
+	}
+	if f := rv.FieldByIndex(s.r.paths[rv.Type()][field]); f.Interface().(model.Date).IsZero() {
+		f.Set(reflect.ValueOf(d))
+		rf.add = append(rf.add, field)
+	}
 }

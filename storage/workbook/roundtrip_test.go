@@ -30,6 +30,7 @@ func testUnits() *model.UnitDict {
 func sampleRecord(t *testing.T, k model.Kind, n int) model.Record {
 	fields := map[string]any{}
 	var units []model.UnitRole
+	var year map[string]any
 	names := []string{"市发展和改革委员会", "市财政局", "市住房和城乡建设局", "市教育局", "市农业农村局"}
 	for i, c := range Columns(k) {
 		switch c.Type {
@@ -67,10 +68,19 @@ func sampleRecord(t *testing.T, k model.Kind, n int) model.Record {
 			fields[c.Field] = []string{"甲单位", "乙单位"}
 		case TypeExtra:
 			fields[c.Field] = map[string]string{"走访人员": "张三\n李四", "【奇怪】": "x"}
+		case TypeYear:
+			if year == nil {
+				year = map[string]any{}
+			}
+			year[c.Field] = 100*n + i
 		}
 	}
 	if units != nil {
 		fields["units"] = units
+	}
+	if year != nil {
+		year["year"] = 2018 + n
+		fields["years"] = []any{year}
 	}
 	if k == model.KindTask {
 		fields["title"] = "=1+1"
@@ -141,6 +151,10 @@ func TestRoundTripEveryKind(t *testing.T) {
 		assert.Equal(t, []string{"r9", "r8", "r7"}, in.Ancestry)
 		got, exp := fieldJSON(t, in.Record), fieldJSON(t, orig)
 		for _, c := range Columns(orig.RecordMeta().Kind) {
+			if c.Type == TypeYear {
+				assert.Contains(t, in.Fields, "years")
+				continue
+			}
 			assert.Contains(t, in.Fields, c.Field)
 		}
 		for _, f := range in.Fields {

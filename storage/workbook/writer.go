@@ -526,12 +526,35 @@ func exportValue(c Column, get func(string) (reflect.Value, bool)) (any, error) 
 		}
 		return nilIfEmpty(t), nil
 	}
+	if c.Type == TypeYear {
+		years, ok := get("years")
+		if !ok {
+			return nil, fmt.Errorf("no field years")
+		}
+		v := &model.Village{Years: years.Interface().([]model.VillageYear)}
+		latest := v.Latest()
+		if n := reflect.ValueOf(latest).FieldByIndex(yearPaths[c.Field]).Int(); n != 0 {
+			return n, nil
+		}
+		return nil, nil
+	}
 	v, ok := get(c.Field)
 	if !ok {
 		return nil, fmt.Errorf("no field %q", c.Field)
 	}
 	switch c.Type {
 	case TypeText, TypeUnit:
+		return nilIfEmpty(v.String()), nil
+	case TypeVocab:
+		if vocab, ok := model.VocabOf(v.String()); ok {
+			return vocab.Title("zh"), nil
+		}
+		return nilIfEmpty(v.String()), nil
+	case TypeVocabValue:
+		of, _ := get("of")
+		if vocab, ok := model.VocabOf(of.String()); ok && v.String() != "" {
+			return vocab.Label(v.String(), "zh"), nil
+		}
 		return nilIfEmpty(v.String()), nil
 	case TypeDate:
 		if v.Type() != dateType {
