@@ -262,3 +262,16 @@ func BenchmarkScan(b *testing.B) {
 		})
 	}
 }
+
+// What XML allows is not damage: comments (even holding >), CDATA,
+// prefixed names, single quotes, whitespace between tags.
+func TestLegalXMLIsNotDamage(t *testing.T) {
+	data := `<?xml version="1.0"?>` + "\n" + `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		"\n  <x:sheetData>\n    <!-- made by hand -> > -->\n" +
+		`<x:row r='1' spans="1:2"><x:c r='A1' t='inlineStr'><x:is><x:t><![CDATA[a<b & c]]></x:t></x:is></x:c>` +
+		"\n" + `<x:c r="B1"><x:v>2</x:v></x:c></x:row>` + "\n  </x:sheetData>\n</x:worksheet>\n"
+	rows, err := readAll(data, nil, Limits{})
+	require.NoError(t, err)
+	require.Len(t, rows, 1)
+	assert.Equal(t, []string{"a<b & c", "2"}, rows[0].Cells)
+}
