@@ -1,9 +1,11 @@
 package model
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // matchCase is one phrasing met in real ledgers and what it must mean; an
@@ -191,4 +193,35 @@ func FuzzEnumMatch(f *testing.F) {
 		_ = ProjectStatuses.Match(s)
 		_ = Sources.Match(s)
 	})
+}
+
+func TestEveryKindAndVocabHasNamesInBothLanguages(t *testing.T) {
+	for _, k := range Kinds() {
+		assert.NotEmpty(t, k.SheetName(), k)
+		assert.NotEmpty(t, k.En(), k)
+	}
+	for _, v := range Vocabs() {
+		assert.True(t, strings.HasPrefix(v.Title("en"), v.Kind.En()+": "), "English titles name the kind in words: %s", v.Title("en"))
+		got, ok := VocabOf(v.Title("zh"))
+		assert.True(t, ok)
+		assert.Equal(t, v.ID, got.ID)
+		for _, val := range v.Values() {
+			assert.NotEqual(t, v.Label(val, "en"), v.Label(val, "zh"), "%s %s has labels in both languages", v.ID, val)
+		}
+	}
+}
+
+func TestGroupWarningsNamesTheRowsOfOneWord(t *testing.T) {
+	var ws []Warning
+	for r := 2; r <= 14; r++ {
+		ws = append(ws, Warning{File: "a.xlsx", Sheet: "督办", Row: r, Column: "G", Header: "办理状态", Value: "暂缓", Field: "status"})
+	}
+	ws = append(ws, Warning{File: "a.xlsx", Sheet: "督办", Row: 3, Column: "G", Header: "办理状态", Value: "搁置", Field: "status"})
+	g := GroupWarnings(ws)
+	require.Len(t, g, 2)
+	assert.Equal(t, 2, g[0].Row)
+	assert.Len(t, g[0].Rows, 13)
+	assert.Equal(t, "2、3、4、5、6、7、8、9、10、11…（共13行）", g[0].RowList("zh"))
+	assert.Equal(t, "2, 3, 4, 5, 6, 7, 8, 9, 10, 11… (13 rows)", g[0].RowList("en"))
+	assert.Equal(t, "3", g[1].RowList("zh"))
 }

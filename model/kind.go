@@ -36,6 +36,16 @@ var kindSheet = map[Kind]string{
 	KindUnit: "单位", KindHoliday: "节假日调休", KindTerm: "词汇对照",
 }
 
+var kindEn = map[Kind]string{
+	KindTask: "Supervised items", KindMeeting: "Meetings", KindProposal: "Suggestions and proposals",
+	KindVillage: "Villages", KindFund: "Funds", KindProject: "Projects", KindPoint: "Liaison points",
+	KindVisit: "Visits", KindProblem: "Problems", KindUnit: "Units", KindHoliday: "Holidays",
+	KindTerm: "Value dictionary",
+}
+
+// En is the English name of the kind.
+func (k Kind) En() string { return kindEn[k] }
+
 // SheetName is the Chinese name of the kind, used for exported sheets.
 func (k Kind) SheetName() string { return kindSheet[k] }
 
@@ -50,4 +60,26 @@ func ParseKind(s string) (Kind, error) {
 		}
 	}
 	return "", fmt.Errorf("unknown kind %q", s)
+}
+
+// ReferenceKinds are the dictionaries other sheets are read through: the
+// unit directory (aliases), the liaison points (short names) and the
+// holiday calendar (working-day deadlines). An import reads them from
+// every file, and plans them, before any other sheet, whatever the order
+// of files and sheets (storage/exchange.PlanFiles, workbook.Read).
+//
+// The value dictionary (词汇对照, KindTerm) is one too. Hook: a kind that
+// other sheets are resolved through is declared a reference kind by
+// listing it here and teaching workbook's reader.learn (and
+// exchange.dictionaries) what it adds to ReadOptions.
+var ReferenceKinds = []Kind{KindUnit, KindPoint, KindHoliday, KindTerm}
+
+// IsReference reports whether k is one of ReferenceKinds.
+func (k Kind) IsReference() bool {
+	for _, r := range ReferenceKinds {
+		if r == k {
+			return true
+		}
+	}
+	return false
 }

@@ -153,7 +153,7 @@ func ChangeTaskStatus(t *Task, to TaskStatus, reason string, on Date) error {
 	case TaskClosed, TaskWithdrawn:
 		t.ClosedOn = on
 	}
-	t.Status = to
+	t.Status, t.StatusText = to, "" // a word kept as typed goes once a status is chosen
 	t.StatusReason = reason
 	return nil
 }
@@ -212,7 +212,7 @@ func ChangeProposalStatus(p *Proposal, to ProposalStatus, reason string, on Date
 		}
 		p.Round++
 	}
-	p.Status = to
+	p.Status, p.StatusText = to, ""
 	p.StatusReason = reason
 	return nil
 }

@@ -333,7 +333,8 @@ const deadlineFormsEn = "unrecognised deadline; accepted: a date (2019-06-30, 20
 // / 2019年底 / 2019年 give year_end (Dec 31); 上半年, 下半年, 一季度末, 三季度
 // give month_end on the last day of that half or quarter; words like 长期坚持,
 // 常态化, 持续推进 give ongoing and 每月25日前, 每周五, 每季度末 periodic (no
-// date). Surrounding words (截至…, …前完成) are ignored, and a range
+// date); 7个工作日 and 收到后30个工作日内 give workdays, without a date (see
+// ResolveDeadline, which counts them from the assigned date). Surrounding words (截至…, …前完成) are ignored, and a range
 // (2019年3月至6月) gives its end. Missing years come from ref; a zero ref
 // then is an error. The text is kept verbatim in Text. Empty text gives the
 // zero Deadline.
@@ -357,6 +358,10 @@ func ParseDeadline(text string, ref Date) (Deadline, error) {
 }
 
 func parseDeadlineCore(src, core string, ref Date, ranges bool) (Deadline, bool, error) {
+	if _, ok := WorkdaysOf(core); ok {
+		// The day depends on the assigned date and the calendar: ResolveDeadline.
+		return Deadline{Type: DeadlineWorkdays}, true, nil
+	}
 	core = trimWords(core)
 	if d, ok, err := parseDate(core, ref); ok || err != nil {
 		return Deadline{Due: d, Type: DeadlineDate}, ok && !d.IsZero(), err

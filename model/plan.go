@@ -1,6 +1,11 @@
 package model
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // Action is what an import will do with one incoming row.
 type Action string
@@ -72,10 +77,22 @@ type Warning struct {
 // FieldConflict is one field changed on both sides to different values.
 // Values are JSON texts.
 type FieldConflict struct {
+	// ID is the stored conflict's id ("c-…"), once an import has kept it.
+	ID       string          `json:"id,omitempty"`
 	Field    string          `json:"field"`
 	Base     json.RawMessage `json:"base,omitempty"`
 	Local    json.RawMessage `json:"local"`
 	Incoming json.RawMessage `json:"incoming"`
+	// Files are the files whose values conflict: the incoming one, after
+	// the file of another return when that one set Local in this import.
+	Files []string `json:"files,omitempty"`
+}
+
+// MergedRow is one more return of a record in one import, merged into the
+// plan item of the first (see PlanItem.Merged).
+type MergedRow struct {
+	Incoming    *Incoming
+	IncomingRev string // as PlanItem.IncomingRev
 }
 
 // PlanItem is the decision for one incoming row.
@@ -96,6 +113,11 @@ type PlanItem struct {
 	// Decided lists conflicting fields that were already resolved for
 	// this same incoming value: they keep local without a new conflict.
 	Decided []string
+	// Merged are the other rows of this import that stand for the same
+	// record (several departments' returns of one item), merged in.
+	Merged []MergedRow
+	// ChangedBy names, for each changed field, the file whose row changed it.
+	ChangedBy map[string]string
 }
 
 // SheetReport says what import found in one sheet.
@@ -157,4 +179,50 @@ func (p *Plan) Counts() Counts {
 	}
 	c.Rejected = len(p.Rejected)
 	return c
+}
+
+// WarningGroup is one word of one column with every row it stands on: a
+// ledger repeats its words, and 暂缓 on 120 rows is one thing to read.
+type WarningGroup struct {
+	Warning // Row is the first row
+	Rows    []int
+}
+
+// GroupWarnings groups warnings that differ only in their row, in order.
+func GroupWarnings(ws []Warning) []WarningGroup {
+	var out []WarningGroup
+	at := map[Warning]int{}
+	for _, w := range ws {
+		k := w
+		k.Row = 0
+		if i, ok := at[k]; ok {
+			out[i].Rows = append(out[i].Rows, w.Row)
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, WarningGroup{Warning: w, Rows: []int{w.Row}})
+	}
+	return out
+}
+
+// RowList names a group's rows, the first ten and how many in all
+// (5、9、12 or 5, 9, 12… (120 rows)).
+func (g WarningGroup) RowList(lang string) string {
+	shown := g.Rows[:min(len(g.Rows), 10)]
+	nums := make([]string, len(shown))
+	for i, r := range shown {
+		nums[i] = strconv.Itoa(r)
+	}
+	if Lang(lang) == "en" {
+		s := strings.Join(nums, ", ")
+		if len(g.Rows) > len(shown) {
+			s += fmt.Sprintf("… (%d rows)", len(g.Rows))
+		}
+		return s
+	}
+	s := strings.Join(nums, "、")
+	if len(g.Rows) > len(shown) {
+		s += fmt.Sprintf("…（共%d行）", len(g.Rows))
+	}
+	return s
 }

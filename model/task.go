@@ -89,12 +89,15 @@ const (
 	DeadlineYearEnd  DeadlineKind = "year_end"
 	DeadlineOngoing  DeadlineKind = "ongoing"
 	DeadlinePeriodic DeadlineKind = "periodic"
+	// DeadlineWorkdays counts working days from the assigned date (7个工作日,
+	// 收到后30个工作日内) on the holiday calendar.
+	DeadlineWorkdays DeadlineKind = "workdays"
 )
 
 // HasDate reports whether the kind carries a completion deadline
 // (ongoing and periodic items have none).
 func (k DeadlineKind) HasDate() bool {
-	return k == DeadlineDate || k == DeadlineMonthEnd || k == DeadlineYearEnd
+	return k == DeadlineDate || k == DeadlineMonthEnd || k == DeadlineYearEnd || k == DeadlineWorkdays
 }
 
 // Cycle is how often progress reports are due.

@@ -252,3 +252,21 @@ func cutRoleSuffix(s string) (Role, string, bool) {
 	}
 	return "", s, false
 }
+
+// NewPointDict resolves liaison point names as units are resolved: a
+// point's short name (民主社区) is an alias of its full name
+// (西关街道民主社区).
+func NewPointDict(points []*Point) *UnitDict {
+	d := NewUnitDict(nil)
+	for _, p := range points {
+		if p == nil || p.Deleted {
+			continue
+		}
+		u := &Unit{Name: p.Name}
+		if p.ShortName != "" {
+			u.Aliases = []string{p.ShortName}
+		}
+		d.Add(u)
+	}
+	return d
+}

@@ -52,7 +52,7 @@ func (v Vocab) Label(value, lang string) string { return v.label(value, lang) }
 // Title is the field named for people: 督办事项·状态 / Supervised items: status.
 func (v Vocab) Title(lang string) string {
 	if Lang(lang) == "en" {
-		return string(v.Kind) + ": " + v.En
+		return v.Kind.En() + ": " + v.En
 	}
 	return v.Kind.SheetName() + "·" + v.Zh
 }

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -23,6 +24,9 @@ type ApplyResult struct {
 	Plan      *model.Plan // as re-planned inside the transaction
 	Backup    string      // the backup taken before anything changed
 	ImportIDs map[string]string
+	// UnitMerges are the units the import's unit directory folded into
+	// the full names it gives (foldDirectoryAliases).
+	UnitMerges []UnitMerge
 }
 
 // ErrRejected: rows were rejected and the import is all-or-nothing.
@@ -45,22 +49,42 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		}
 		res.Backup = b
 	}
-	rows := make([]model.Incoming, 0, len(plan.Items))
-	for _, it := range plan.Items {
-		rows = append(rows, *it.Incoming)
-	}
 	err := s.Update(ctx, func(tx *Tx) error {
 		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
-			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]model.RowRef{}}
-		for i := range rows {
+			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]int{}}
+		// A kind with no records at all here has nothing a new row could
+		// have met since planning: its rows stand without a look-up each
+		// (the whole of a first import into an empty folder).
+		empty := map[model.Kind]bool{}
+		for _, it := range plan.Items {
+			if _, asked := empty[it.Kind]; !asked {
+				var one int
+				err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(it.Kind)).Scan(&one)
+				if err != nil {
+					return fmt.Errorf("import: %w", err)
+				}
+				empty[it.Kind] = one == 0
+			}
+		}
+		for _, it := range plan.Items {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			// An item whose record is as it was when planned stands; the
-			// others (edited or created meanwhile) are decided again.
-			if it := plan.Items[i]; tx.unchangedSincePlan(ctx, &it) {
+			// others (edited or created meanwhile) are decided again, with
+			// every return merged into them.
+			if (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
 				p.keep(it)
 				continue
 			}
-			if err := p.add(ctx, &rows[i]); err != nil {
-				return err
+			rows := []model.Incoming{*it.Incoming}
+			for _, m := range it.Merged {
+				rows = append(rows, *m.Incoming)
+			}
+			for i := range rows {
+				if err := p.add(ctx, &rows[i]); err != nil {
+					return err
+				}
 			}
 		}
 		if len(p.plan.Rejected) > len(plan.Rejected) && !opt.Partial {
@@ -79,11 +103,30 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			return err
 		}
 		for i := range p.plan.Items {
+			if err := ctx.Err(); err != nil {
+				return err // rolled back: nothing of the import is kept
+			}
+			report(ctx, "apply", i, len(p.plan.Items))
 			it := &p.plan.Items[i]
 			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
 			}
 		}
+		merged, err := tx.foldDirectoryAliases(ctx, p.plan, opt.By, res.ImportIDs)
+		if err != nil {
+			return err
+		}
+		res.UnitMerges = merged
+		if err := tx.foldPointShortNames(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
+			return err
+		}
+		if err := tx.recountWorkdays(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		report(ctx, "apply", len(p.plan.Items), len(p.plan.Items))
 		return nil
 	})
 	if err != nil {
@@ -120,8 +163,19 @@ func (tx *Tx) unchangedSincePlan(ctx context.Context, it *model.PlanItem) bool {
 func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID string) error {
 	in := it.Incoming
 	if it.IncomingRev != "" && it.Action != model.ActionNew {
-		if err := tx.putIncoming(ctx, it); err != nil {
+		if err := tx.putIncoming(ctx, it.Local, it.Incoming, it.IncomingRev); err != nil {
 			return err
+		}
+	}
+	if it.Local != nil {
+		// every other return's body too, so the same file imported again
+		// finds its row agreed
+		for _, m := range it.Merged {
+			if m.IncomingRev != "" {
+				if err := tx.putIncoming(ctx, it.Local, m.Incoming, m.IncomingRev); err != nil {
+					return err
+				}
+			}
 		}
 	}
 	switch it.Action {
@@ -134,7 +188,18 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 				return err
 			}
 		}
-		return tx.Save(ctx, r, by, importID)
+		if err := tx.Save(ctx, r, by, importID); err != nil {
+			return err
+		}
+		// two returns of a record new here that disagree: kept as conflicts
+		// on the record just made
+		it.Local = r
+		for i := range it.Conflicts {
+			if err := tx.addConflictOnce(ctx, it, &it.Conflicts[i], importID); err != nil {
+				return err
+			}
+		}
+		return nil
 	case model.ActionUpdated, model.ActionMerged, model.ActionConflict:
 		if it.Result != nil {
 			var err error
@@ -147,8 +212,8 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 				return err
 			}
 		}
-		for _, c := range it.Conflicts {
-			if err := tx.addConflictOnce(ctx, it, c, importID); err != nil {
+		for i := range it.Conflicts {
+			if err := tx.addConflictOnce(ctx, it, &it.Conflicts[i], importID); err != nil {
 				return err
 			}
 		}
@@ -158,22 +223,25 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 
 // putIncoming stores the body the incoming row stands for, so that the
 // next import of the same row finds it agreed.
-func (tx *Tx) putIncoming(ctx context.Context, it *model.PlanItem) error {
-	id := it.Local.RecordMeta().ID
-	if _, err := tx.RevisionBody(ctx, id, it.IncomingRev); err == nil {
+func (tx *Tx) putIncoming(ctx context.Context, local model.Record, in *model.Incoming, rev string) error {
+	id := local.RecordMeta().ID
+	var known int
+	err := tx.queryRow(ctx, "SELECT count(*) FROM revisions WHERE record_id = ? AND rev = ?", id, rev).Scan(&known)
+	if err != nil {
+		return fmt.Errorf("revision %s of %s: %w", rev, id, err)
+	}
+	if known > 0 {
 		return nil
-	} else if !errors.Is(err, ErrNotFound) {
-		return err
 	}
-	base, _ := tx.RevisionBody(ctx, id, it.Incoming.BaseRev)
+	base, _ := tx.RevisionBody(ctx, id, in.BaseRev)
 	if base == nil {
-		base = it.Local
+		base = local
 	}
-	full, err := incomingBody(it.Incoming, base)
+	full, err := incomingBody(in, base)
 	if err != nil {
 		return err
 	}
-	return tx.PutRevision(ctx, id, it.IncomingRev, parentOf(it.Incoming, it.IncomingRev), full)
+	return tx.PutRevision(ctx, id, rev, parentOf(in, rev), full)
 }
 
 // parentOf is the revision the incoming revision descends from.
@@ -187,19 +255,25 @@ func parentOf(in *model.Incoming, rev string) string {
 	return ""
 }
 
-// addConflictOnce keeps a conflict unless the same one is already pending.
-func (tx *Tx) addConflictOnce(ctx context.Context, it *model.PlanItem, c model.FieldConflict, importID string) error {
+// addConflictOnce keeps a conflict unless the same one is already pending;
+// c.ID is set to the id it is kept under.
+func (tx *Tx) addConflictOnce(ctx context.Context, it *model.PlanItem, c *model.FieldConflict, importID string) error {
 	id := it.Local.RecordMeta().ID
-	var n int
-	if err := tx.tx.QueryRowContext(ctx, `SELECT count(*) FROM conflicts WHERE record_id = ? AND field = ?
-		AND resolved_at IS NULL AND incoming = ?`, id, c.Field, string(c.Incoming)).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
+	err := tx.tx.QueryRowContext(ctx, `SELECT id FROM conflicts WHERE record_id = ? AND field = ?
+		AND resolved_at IS NULL AND incoming = ? LIMIT 1`, id, c.Field, string(c.Incoming)).Scan(&c.ID)
+	if err == nil {
 		return nil
 	}
-	return tx.AddConflict(ctx, &Conflict{RecordID: id, Kind: it.Kind, Number: it.Key, Field: c.Field,
-		Base: string(c.Base), Local: string(c.Local), Incoming: string(c.Incoming), ImportID: importID})
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	stored := &Conflict{RecordID: id, Kind: it.Kind, Number: it.Key, Field: c.Field,
+		Base: string(c.Base), Local: string(c.Local), Incoming: string(c.Incoming), ImportID: importID}
+	if err := tx.AddConflict(ctx, stored); err != nil {
+		return err
+	}
+	c.ID = stored.ID
+	return nil
 }
 
 // addUnits puts unit names the dictionary did not know into it, so nothing
@@ -234,4 +308,156 @@ func firstImport(files []model.FileReport, ids map[string]string) string {
 		return ""
 	}
 	return ids[files[0].File]
+}
+
+// foldDirectoryAliases: a unit directory that names 市发改委 as an alias of
+// 市发展和改革委员会 settles a unit 市发改委 created earlier from a ledger
+// that named it before the directory came: it is merged into the full
+// name, references and all (Tx.MergeUnits), so importing the files one by
+// one ends as importing them together does.
+func (tx *Tx) foldDirectoryAliases(ctx context.Context, plan *model.Plan, by string, imports map[string]string) ([]UnitMerge, error) {
+	var out []UnitMerge
+	for _, it := range plan.Items {
+		u, ok := it.Incoming.Record.(*model.Unit)
+		if !ok || it.Action == model.ActionConflict {
+			continue
+		}
+		for _, alias := range u.Aliases {
+			other, err := tx.FindByKey(ctx, model.KindUnit, model.NaturalKey(&model.Unit{Name: alias}))
+			if errors.Is(err, ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return nil, err
+			}
+			if other.RecordMeta().Deleted || other.(*model.Unit).Name == u.Name {
+				continue
+			}
+			m, err := tx.MergeUnits(ctx, other.(*model.Unit).Name, u.Name, by, importFor(imports, it.Incoming.Ref.File))
+			if err != nil {
+				return nil, fmt.Errorf("merge unit %s into %s: %w", alias, u.Name, err)
+			}
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// foldPointShortNames: a liaison point list giving 民主社区 as the short
+// name of 西关街道民主社区 makes visits stored earlier with the short name
+// name the point in full, as they would had the list come first.
+func (tx *Tx) foldPointShortNames(ctx context.Context, plan *model.Plan, by string, imports map[string]string) error {
+	for _, it := range plan.Items {
+		pt, ok := it.Incoming.Record.(*model.Point)
+		if !ok || pt.ShortName == "" || pt.ShortName == pt.Name || it.Action == model.ActionConflict {
+			continue
+		}
+		dict := model.NewPointDict([]*model.Point{pt})
+		rows, err := tx.tx.QueryContext(ctx, `SELECT id FROM records WHERE deleted = 0 AND kind = ? AND instr(body, ?) > 0`,
+			model.KindVisit, pt.ShortName)
+		if err != nil {
+			return fmt.Errorf("visits of %s: %w", pt.ShortName, err)
+		}
+		var ids []string
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			r, err := tx.Get(ctx, id)
+			if err != nil {
+				return err
+			}
+			v := r.(*model.Visit)
+			if full, known := dict.Resolve(v.Point); !known || full == v.Point {
+				continue
+			} else {
+				v.Point = full
+			}
+			if err := tx.Save(ctx, v, by, importFor(imports, it.Incoming.Ref.File)); err != nil {
+				return fmt.Errorf("visit %s: %w", id, err)
+			}
+		}
+	}
+	return nil
+}
+
+// recountWorkdays: working-day deadlines (7个工作日) are counted on the
+// holiday calendar, so an import that brings holidays counts again the
+// ones whose calendar it changed, as they would have been counted had the
+// calendar come first. Nothing else re-reads a stored deadline.
+func (tx *Tx) recountWorkdays(ctx context.Context, plan *model.Plan, by string, imports map[string]string) error {
+	file := ""
+	for _, it := range plan.Items {
+		if it.Kind == model.KindHoliday && (it.Action == model.ActionNew || it.Action == model.ActionUpdated || it.Action == model.ActionMerged) {
+			file = it.Incoming.Ref.File
+			break
+		}
+	}
+	if file == "" {
+		return nil
+	}
+	var days []*model.Holiday
+	if err := tx.eachBody(ctx, `SELECT id, body FROM records WHERE deleted = 0 AND kind = 'holidays'`, func(_ string, body string) error {
+		r, err := decodeBody(model.KindHoliday, body)
+		if err == nil {
+			days = append(days, r.(*model.Holiday))
+		}
+		return err
+	}); err != nil {
+		return err
+	}
+	cal := model.NewCalendar(days)
+	var ids []string
+	if err := tx.eachBody(ctx, `SELECT id, '' FROM records WHERE deleted = 0 AND kind = 'tasks'
+		AND json_extract(body, '$.deadline_kind') = 'workdays' AND json_extract(body, '$.assigned_on') IS NOT NULL`,
+		func(id, _ string) error { ids = append(ids, id); return nil }); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		r, err := tx.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		t := r.(*model.Task)
+		dl, err := model.ResolveDeadline(t.Deadline.Text, model.DeadlineBasis{Assigned: t.AssignedOn, Calendar: cal})
+		if err != nil || dl.Due == t.Deadline.Due {
+			continue
+		}
+		if t.FirstDeadline == t.Deadline.Due {
+			t.FirstDeadline = dl.Due
+		}
+		t.Deadline = dl
+		if err := tx.Save(ctx, t, by, importFor(imports, file)); err != nil {
+			return fmt.Errorf("recount %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// eachBody runs a query of (id, text) rows inside the transaction.
+func (tx *Tx) eachBody(ctx context.Context, query string, fn func(id, body string) error) error {
+	rows, err := tx.tx.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, body string
+		if err := rows.Scan(&id, &body); err != nil {
+			return err
+		}
+		if err := fn(id, body); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }

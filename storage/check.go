@@ -156,7 +156,7 @@ func checkChanges(ctx context.Context, db *sql.DB) []string {
 // checkRecords: every body decodes as its kind; every current revision is stored.
 func checkRecords(ctx context.Context, db *sql.DB) []string {
 	var problems []string
-	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.body, v.rev IS NOT NULL, coalesce(v.body = r.body, 0)
+	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.body, v.rev IS NOT NULL, coalesce(v.body, r.body)
 		FROM records r LEFT JOIN revisions v ON v.record_id = r.id AND v.rev = r.rev`)
 	if err != nil {
 		return []string{fmt.Sprintf("cannot read records: %v", err)}
@@ -164,10 +164,14 @@ func checkRecords(ctx context.Context, db *sql.DB) []string {
 	defer rows.Close()
 	for rows.Next() && len(problems) < maxProblems {
 		var id, kind, rev, body string
-		var stored, same bool
-		if err := rows.Scan(&id, &kind, &rev, &body, &stored, &same); err != nil {
+		var stored bool
+		var revBody any
+		if err := rows.Scan(&id, &kind, &rev, &body, &stored, &revBody); err != nil {
 			return append(problems, fmt.Sprintf("cannot read records: %v", err))
 		}
+		// A current revision's body is stored once, in records (NULL in revisions).
+		rb, err := unpackBody(revBody)
+		same := err == nil && rb == body
 		if !model.Kind(kind).Valid() {
 			problems = append(problems, fmt.Sprintf("record %s: unknown kind %q", id, kind))
 			continue
@@ -195,17 +199,20 @@ func checkRecords(ctx context.Context, db *sql.DB) []string {
 // no longer does was changed on disk.
 func checkRevisions(ctx context.Context, db *sql.DB) []string {
 	var problems []string
-	rows, err := db.QueryContext(ctx, "SELECT record_id, rev, parent, body FROM revisions WHERE foreign_rev = 0")
+	rows, err := db.QueryContext(ctx, "SELECT v.record_id, v.rev, v.parent, coalesce(v.body, c.body) FROM "+revBodyFrom+
+		" WHERE v.foreign_rev = 0")
 	if err != nil {
 		return []string{fmt.Sprintf("cannot read revisions: %v", err)}
 	}
 	defer rows.Close()
 	for rows.Next() && len(problems) < maxProblems {
-		var id, rev, parent, body string
-		if err := rows.Scan(&id, &rev, &parent, &body); err != nil {
+		var id, rev, parent string
+		var stored any
+		if err := rows.Scan(&id, &rev, &parent, &stored); err != nil {
 			return append(problems, fmt.Sprintf("cannot read revisions: %v", err))
 		}
-		if _, hash, _ := strings.Cut(rev, "-"); hash != revHash(parent, body) || !utf8.ValidString(body) {
+		body, err := unpackBody(stored)
+		if _, hash, _ := strings.Cut(rev, "-"); err != nil || hash != revHash(parent, body) || !utf8.ValidString(body) {
 			problems = append(problems, fmt.Sprintf("record %s revision %s: body does not match its revision", id, rev))
 		}
 	}

@@ -25,7 +25,7 @@ const taskOpenSQL = `(r.status IN ('assigned','in_progress','review') OR (coales
 // deadline; NULL for ongoing and periodic items.
 const taskDeadlineSQL = `(CASE WHEN (CASE coalesce(json_extract(r.body,'$.deadline_kind'),'')
 	WHEN '' THEN nullif(r.deadline,'') IS NOT NULL OR json_extract(r.body,'$.first_deadline') IS NOT NULL
-	ELSE json_extract(r.body,'$.deadline_kind') IN ('date','month_end','year_end') END)
+	ELSE json_extract(r.body,'$.deadline_kind') IN ('date','month_end','year_end','workdays') END)
 	THEN coalesce((SELECT json_extract(e.value,'$.new_deadline') FROM json_each(r.body,'$.extensions') e
 		WHERE json_extract(e.value,'$.state') = 'approved' AND json_extract(e.value,'$.new_deadline') IS NOT NULL
 		ORDER BY coalesce(json_extract(e.value,'$.decided_on'),'') DESC, e.key DESC LIMIT 1), nullif(r.deadline,''))

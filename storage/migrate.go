@@ -170,8 +170,48 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
+	if v > 0 && v < searchRebuiltAt {
+		if err := reindexSearch(ctx, tx); err != nil {
+			return fmt.Errorf("migrate: rebuild the search index: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", known)); err != nil {
 		return fmt.Errorf("migrate: set version: %w", err)
 	}
 	return tx.Commit()
+}
+
+// searchRebuiltAt is the schema version that recreated the search table:
+// a database migrated from before it gets its search text written again.
+const searchRebuiltAt = 3
+
+// reindexSearch writes the search text of every live record.
+func reindexSearch(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "SELECT seq, kind, body FROM records WHERE deleted = 0")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	ins, err := tx.PrepareContext(ctx, "INSERT INTO search (rowid, text) VALUES (?, ?)")
+	if err != nil {
+		return err
+	}
+	defer ins.Close()
+	for rows.Next() {
+		var seq int64
+		var kind, body string
+		if err := rows.Scan(&seq, &kind, &body); err != nil {
+			return err
+		}
+		r, err := decodeBody(model.Kind(kind), body)
+		if err != nil {
+			return fmt.Errorf("record %d: %w", seq, err)
+		}
+		if text := searchText(r); text != "" {
+			if _, err := ins.ExecContext(ctx, seq, text); err != nil {
+				return err
+			}
+		}
+	}
+	return rows.Err()
 }

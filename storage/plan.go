@@ -26,11 +26,32 @@ import (
 type planner struct {
 	q    querier
 	plan *model.Plan
-	// seen maps a record (by id, or kind+key for new rows) to the row that
-	// already targets it in this import.
-	seen map[string]model.RowRef
+	// seen maps a record (by id, or kind+key for new rows) to the index of
+	// the plan item that already targets it in this import.
+	seen map[string]int
 	// lang is the language of the plan's reasons and notes (model.Lang).
 	lang string
+	// empty caches, per kind, whether the store holds no record of it.
+	empty map[model.Kind]bool
+}
+
+// emptyKind reports whether the store holds no record of kind (asked once
+// per plan: a first import then looks nothing up row by row). Records
+// created meanwhile are caught when the plan is applied.
+func (p *planner) emptyKind(ctx context.Context, kind model.Kind) (bool, error) {
+	if e, ok := p.empty[kind]; ok {
+		return e, nil
+	}
+	var n int
+	err := p.q.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(kind)).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("records of %s: %w", kind, err)
+	}
+	if p.empty == nil {
+		p.empty = map[model.Kind]bool{}
+	}
+	p.empty[kind] = n == 0
+	return n == 0, nil
 }
 
 // say picks the planner's language.
@@ -42,18 +63,22 @@ func (p *planner) say(zh, en string) string { return model.T(zh, en).In(p.lang) 
 // lang ("zh", "en") is the language of the plan's reasons and notes.
 func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection, lang string) (*model.Plan, error) {
 	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
-	p := &planner{q: s.rd, plan: plan, seen: map[string]model.RowRef{}, lang: lang}
+	p := &planner{q: s.rd, plan: plan, seen: map[string]int{}, lang: lang}
 	for i := range rows {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if err := p.add(ctx, &rows[i]); err != nil {
 			return nil, err
 		}
+		report(ctx, "plan", i+1, len(rows))
 	}
 	return plan, nil
 }
 
 // keep takes an item planned before as it is.
 func (p *planner) keep(it model.PlanItem) {
-	p.seen[p.target(it.Kind, it.Key, it.Local, it.Incoming.Record)] = it.Incoming.Ref
+	p.seen[p.target(it.Kind, it.Key, it.Local, it.Incoming.Record)] = len(p.plan.Items)
 	p.plan.Items = append(p.plan.Items, it)
 }
 
@@ -83,7 +108,13 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return err
 	}
 	target := p.target(kind, item.Key, local, rec)
-	if prev, dup := p.seen[target]; dup && target != "" {
+	if at, dup := p.seen[target]; dup && target != "" {
+		prev := p.plan.Items[at].Incoming.Ref
+		if l := p.plan.Items[at].Local; prev.File != in.Ref.File && (l == nil || !l.RecordMeta().Deleted) {
+			// Several returns of one record (the lead unit's and a
+			// cooperating unit's) merge with each other.
+			return p.mergeReturn(ctx, at, in, local)
+		}
 		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
 			File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key,
 			Reason: p.say(fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入", prev.File, prev.Sheet, prev.Row),
@@ -91,7 +122,8 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		})
 		return nil
 	}
-	p.seen[target] = in.Ref
+	p.seen[target] = len(p.plan.Items)
+	rolesKept := false // keepOtherRoles done (it must run once)
 
 	if local != nil && local.RecordMeta().Deleted {
 		item.Action, item.Local = model.ActionUnchanged, local
@@ -102,16 +134,34 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 
-	// The common case of a returned export: the row is exactly the
-	// revision it was exported at, and that is still the current one.
-	if local != nil && in.BaseRev != "" && local.RecordMeta().Rev == in.BaseRev {
+	// The common case of a file imported again: every cell the row carries
+	// already holds the record's value. Merge3 would find local equal to
+	// incoming field by field, so the row is decided without the base (its
+	// lookup and decoding cost more than the rest of the row). A row of a
+	// Taizhang export must also stand at the record's current revision.
+	if local != nil && (in.BaseRev == "" || local.RecordMeta().Rev == in.BaseRev) {
 		keepDeadlineDate(rec, local, nil)
-		same, err := sameFields(local, rec, in.Fields)
-		if err != nil {
+		if err := keepOtherRoles(rec, local, in); err != nil {
 			return err
 		}
+		rolesKept = true
+		same := sameCells(local, rec, in.Fields)
+		if !same {
+			fields := in.Fields
+			if in.BaseRev == "" {
+				if fields, err = filledFields(rec, fields); err != nil {
+					return err
+				}
+			}
+			if same, err = sameFields(local, rec, fields); err != nil {
+				return err
+			}
+		}
 		if same {
-			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, local, in.BaseRev
+			// Only the record's identity and revision are needed from
+			// here on: the plan keeps a bare record, not the decoded one
+			// (a re-import of 100,000 rows held them all).
+			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, metaOnly(local), in.BaseRev
 			p.plan.Items = append(p.plan.Items, item)
 			return nil
 		}
@@ -142,8 +192,10 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	item.Local = local
-	if err := keepOtherRoles(rec, local, in); err != nil {
-		return err
+	if !rolesKept {
+		if err := keepOtherRoles(rec, local, in); err != nil {
+			return err
+		}
 	}
 	fields := in.Fields
 	if in.BaseRev == "" {
@@ -158,6 +210,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
 	}
 	for _, c := range conflicts {
+		c.Files = []string{in.Ref.File}
 		decided, err := p.decided(ctx, local.RecordMeta().ID, c)
 		if err != nil {
 			return err
@@ -171,6 +224,10 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	item.Changed = changed
 	if len(changed) > 0 {
 		item.Result = result
+		item.ChangedBy = map[string]string{}
+		for _, f := range changed {
+			item.ChangedBy[f] = in.Ref.File
+		}
 	}
 	switch {
 	case len(item.Conflicts) > 0:
@@ -190,6 +247,9 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 // natural key. nil when the row is new here.
 func (p *planner) match(ctx context.Context, rec model.Record) (model.Record, error) {
 	m := rec.RecordMeta()
+	if empty, err := p.emptyKind(ctx, m.Kind); err != nil || empty {
+		return nil, err // nothing of the kind here: every row is new (a first import)
+	}
 	if m.ID != "" {
 		r, err := getRecord(ctx, p.q, m.ID)
 		if err == nil {
@@ -427,4 +487,119 @@ func localEdited(base, local model.Record, changed []string) bool {
 		}
 	}
 	return false
+}
+
+// mergeReturn merges one more return of a record this import already
+// plans (item at): a lead unit and a cooperating unit each send the item
+// back. The row is merged three ways against its own base (the revision it
+// was exported at, or the last import) and what the import makes of the
+// record so far, so one-sided edits of every return apply; a field two
+// returns (or a return and this side) changed differently is a conflict
+// naming the files.
+func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, local model.Record) error {
+	it := &p.plan.Items[at]
+	rec := in.Record
+	if it.Local != nil {
+		// an unchanged first return keeps only the record's identity
+		// (metaOnly): merging needs the whole record
+		if local == nil || local.RecordMeta().ID != it.Local.RecordMeta().ID {
+			var err error
+			if local, err = getRecord(ctx, p.q, it.Local.RecordMeta().ID); err != nil {
+				return err
+			}
+		}
+		it.Local = local
+	}
+	cur := it.Result
+	if cur == nil {
+		cur = it.Local
+	}
+	if cur == nil {
+		return fmt.Errorf("%s sheet %s row %d: nothing to merge into", in.Ref.File, in.Ref.Sheet, in.Ref.Row)
+	}
+	base, baseRev, err := p.base(ctx, in, it.Local)
+	if err != nil {
+		return err
+	}
+	keepDeadlineDate(rec, base, cur)
+	inRev := ""
+	if in.BaseRev != "" && it.Local != nil {
+		if inRev, err = incomingRev(in, base, baseRev); err != nil {
+			return err
+		}
+		if inRev != baseRev {
+			if seen, err := revisionBody(ctx, p.q, it.Local.RecordMeta().ID, inRev); err == nil {
+				base = seen
+			} else if !errors.Is(err, ErrNotFound) {
+				return err
+			}
+		}
+	}
+	if err := keepOtherRoles(rec, cur, in); err != nil {
+		return err
+	}
+	fields := in.Fields
+	if in.BaseRev == "" {
+		if fields, err = filledFields(rec, fields); err != nil {
+			return err
+		}
+	}
+	result, changed, conflicts, err := model.Merge3(base, cur, rec, fields)
+	if err != nil {
+		return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
+	}
+	for _, c := range conflicts {
+		c.Files = []string{in.Ref.File}
+		if by, ok := it.ChangedBy[c.Field]; ok {
+			c.Files = []string{by, in.Ref.File}
+		}
+		if it.Local != nil {
+			decided, err := p.decided(ctx, it.Local.RecordMeta().ID, c)
+			if err != nil {
+				return err
+			}
+			if decided {
+				it.Decided = append(it.Decided, c.Field)
+				continue
+			}
+		}
+		it.Conflicts = append(it.Conflicts, c)
+	}
+	if len(changed) > 0 {
+		it.Result = result
+		if it.ChangedBy == nil {
+			it.ChangedBy = map[string]string{}
+		}
+		for _, f := range changed {
+			if !slices.Contains(it.Changed, f) {
+				it.Changed = append(it.Changed, f)
+			}
+			it.ChangedBy[f] = in.Ref.File
+		}
+	}
+	it.Merged = append(it.Merged, model.MergedRow{Incoming: in, IncomingRev: inRev})
+	switch {
+	case it.Action == model.ActionNew:
+		// created as merged; its conflicts are kept once it exists
+	case len(it.Conflicts) > 0:
+		it.Action = model.ActionConflict
+	case len(it.Changed) == 0:
+		it.Action = model.ActionUnchanged
+	case it.Action == model.ActionUnchanged:
+		it.Action = model.ActionUpdated
+		if base != nil && it.Local != nil && localEdited(base, it.Local, changed) {
+			it.Action = model.ActionMerged
+		}
+	}
+	return nil
+}
+
+// metaOnly is an empty record of r's kind carrying r's Meta.
+func metaOnly(r model.Record) model.Record {
+	out := model.New(r.RecordMeta().Kind)
+	if out == nil {
+		return r
+	}
+	*out.RecordMeta() = *r.RecordMeta()
+	return out
 }

@@ -171,17 +171,21 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	}
 	body := f.canonical()
 	cols := columnsOf(m.Kind, f)
-	if m.ID == "" {
+	fresh := m.ID == "" // a new random id: nothing can be stored under it
+	if fresh {
 		m.ID = newID()
 	}
 	now := fmtTime(time.Now())
 	imp := nullable(importID)
 	var cur currentRow
-	err = t.queryRow(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
-		Scan(&cur.seq, &cur.kind, &cur.rev, &cur.body, &cur.deleted)
-	created := errors.Is(err, sql.ErrNoRows)
-	if err != nil && !created {
-		return fmt.Errorf("save %s: %w", m.ID, err)
+	created := fresh
+	if !fresh {
+		err = t.queryRow(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
+			Scan(&cur.seq, &cur.kind, &cur.rev, &cur.body, &cur.deleted)
+		created = errors.Is(err, sql.ErrNoRows)
+		if err != nil && !created {
+			return fmt.Errorf("save %s: %w", m.ID, err)
+		}
 	}
 
 	var rev, parent string
@@ -201,11 +205,19 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		rev = nextRev(parent, body)
 	}
 
-	// OR IGNORE: an adopted or identical foreign revision is already stored.
+	if !created {
+		// The body stored once (NULL) is about to leave records: keep it, packed.
+		if _, err := t.exec(ctx, "UPDATE revisions SET body = ? WHERE record_id = ? AND rev = ? AND body IS NULL",
+			packBody(cur.body), m.ID, cur.rev); err != nil {
+			return fmt.Errorf("save %s: revision %s: %w", m.ID, cur.rev, err)
+		}
+	}
+	// OR IGNORE: an adopted or identical foreign revision is already stored
+	// (with its body). A new one's body is the record's (NULL).
 	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 		(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		m.ID, rev, string(m.Kind), parent, mergedFrom, body, m.Deleted, now, by, imp); err != nil {
+		VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
+		m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
 		return fmt.Errorf("save %s: revision: %w", m.ID, err)
 	}
 	key := model.NaturalKey(r)
@@ -248,10 +260,16 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 // generation 1.
 func (t *Tx) creationRev(ctx context.Context, m *model.Meta, body string) (rev, parent string, err error) {
 	if m.Rev != "" {
-		var fbody string
+		var stored any
 		var fdel bool
-		err := t.queryRow(ctx, "SELECT body, deleted FROM revisions WHERE record_id = ? AND rev = ?",
-			m.ID, m.Rev).Scan(&fbody, &fdel)
+		err := t.queryRow(ctx, "SELECT v.body, v.deleted FROM revisions v WHERE v.record_id = ? AND v.rev = ?",
+			m.ID, m.Rev).Scan(&stored, &fdel)
+		var fbody string
+		if err == nil {
+			if fbody, err = unpackBody(stored); err != nil {
+				return "", "", fmt.Errorf("save %s: %w", m.ID, err)
+			}
+		}
 		switch {
 		case err == nil && fbody == body && fdel == m.Deleted:
 			return m.Rev, "", nil // adopt: same revision as the other machine

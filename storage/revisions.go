@@ -111,14 +111,24 @@ func (t *Tx) RevisionBody(ctx context.Context, id, rev string) (model.Record, er
 	return revisionBody(ctx, t.tx, id, rev)
 }
 
+// revBodyFrom joins a revision (v) to its record (c) when its body is the
+// record's current one, stored once (schema 2): coalesce(v.body, c.body)
+// is then the stored body, for unpackBody.
+const revBodyFrom = `revisions v LEFT JOIN records c ON v.body IS NULL AND c.id = v.record_id AND c.rev = v.rev`
+
 func revisionBody(ctx context.Context, q querier, id, rev string) (model.Record, error) {
-	var kind, body, at, by string
+	var kind, at, by string
+	var stored any
 	var deleted bool
-	err := q.QueryRowContext(ctx, `SELECT kind, body, deleted, at, by FROM revisions
-		WHERE record_id = ? AND rev = ?`, id, rev).Scan(&kind, &body, &deleted, &at, &by)
+	err := q.QueryRowContext(ctx, `SELECT v.kind, coalesce(v.body, c.body), v.deleted, v.at, v.by FROM `+revBodyFrom+`
+		WHERE v.record_id = ? AND v.rev = ?`, id, rev).Scan(&kind, &stored, &deleted, &at, &by)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("revision %s of %s: %w", rev, id, ErrNotFound)
 	}
+	if err != nil {
+		return nil, fmt.Errorf("revision %s of %s: %w", rev, id, err)
+	}
+	body, err := unpackBody(stored)
 	if err != nil {
 		return nil, fmt.Errorf("revision %s of %s: %w", rev, id, err)
 	}
@@ -150,9 +160,9 @@ func (t *Tx) PutRevision(ctx context.Context, id, rev, parent string, body model
 	if err != nil {
 		return fmt.Errorf("put revision %s of %s: %w", rev, id, err)
 	}
-	if _, err := t.tx.ExecContext(ctx, `INSERT OR IGNORE INTO revisions
+	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 		(record_id, rev, kind, parent, body, deleted, foreign_rev, at, by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		id, rev, string(m.Kind), parent, text, m.Deleted, fmtTime(time.Now()), m.UpdatedBy); err != nil {
+		id, rev, string(m.Kind), parent, packBody(text), m.Deleted, fmtTime(time.Now()), m.UpdatedBy); err != nil {
 		return fmt.Errorf("put revision %s of %s: %w", rev, id, err)
 	}
 	return nil

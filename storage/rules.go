@@ -63,6 +63,19 @@ func (s *Store) UnitDict(ctx context.Context) (*model.UnitDict, error) {
 	return model.NewUnitDict(units), nil
 }
 
+// Points lists the stored liaison points.
+func (s *Store) Points(ctx context.Context) ([]*model.Point, error) {
+	recs, err := s.List(ctx, Query{Kind: model.KindPoint})
+	if err != nil {
+		return nil, fmt.Errorf("liaison points: %w", err)
+	}
+	points := make([]*model.Point, 0, len(recs))
+	for _, r := range recs {
+		points = append(points, r.(*model.Point))
+	}
+	return points, nil
+}
+
 // Dictionary is the value dictionary: the words the office has taught.
 func (s *Store) Dictionary(ctx context.Context) (*model.Dictionary, error) {
 	terms, err := s.terms(ctx)

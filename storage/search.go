@@ -8,7 +8,7 @@ import (
 	"taizhang/model"
 )
 
-// Search works on an FTS5 table (tokenize unicode61) whose text the store
+// Search works on an FTS5 table (tokenize ascii, prefix 1) whose text the store
 // writes itself: overlapping bigrams of CJK runs and lowercase Latin/digit
 // words. A query's CJK run is then a phrase of its bigrams, which finds any
 // substring of two or more characters fast (a trigram index misses short
@@ -122,18 +122,59 @@ func (g segment) tokens() []string {
 	return out
 }
 
-// searchText is what goes into the FTS table for r.
+// searchText is what goes into the FTS table for r: segments(…).tokens()
+// of every field, written straight into one buffer (an import builds it for
+// every row; the slices of runes and strings cost more than the text).
 func searchText(r model.Record) string {
 	var b strings.Builder
 	for _, f := range searchFields(r) {
-		for _, g := range segments(model.Fold(f)) {
-			for _, t := range g.tokens() {
-				b.WriteString(t)
+		writeTokens(&b, model.Fold(f))
+	}
+	return b.String()
+}
+
+// writeTokens appends the tokens of s as segments and tokens make them,
+// each followed by a space.
+func writeTokens(b *strings.Builder, s string) {
+	var prev rune // the previous CJK character of the current run, or -1
+	prev = -1
+	inWord := false
+	endRun := func() {
+		if prev >= 0 {
+			b.WriteRune(prev) // a run's last character alone
+			b.WriteByte(' ')
+			prev = -1
+		}
+	}
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			if inWord {
 				b.WriteByte(' ')
+				inWord = false
+			}
+			if prev >= 0 {
+				b.WriteRune(prev)
+				b.WriteRune(r)
+				b.WriteByte(' ')
+			}
+			prev = r
+		case isWordRune(r):
+			endRun()
+			b.WriteRune(unicode.ToLower(r))
+			inWord = true
+		default:
+			endRun()
+			if inWord {
+				b.WriteByte(' ')
+				inWord = false
 			}
 		}
 	}
-	return b.String()
+	endRun()
+	if inWord {
+		b.WriteByte(' ')
+	}
 }
 
 // indexSearch replaces the record's search text (none for tombstones).

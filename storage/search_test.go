@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -88,4 +90,55 @@ func TestSearchTextTokens(t *testing.T) {
 	assert.Equal(t, "国庆 庆节 节 golden week 2019 ", got)
 	got = searchText(&model.Holiday{Name: "春"})
 	assert.Equal(t, "春 ", got)
+}
+
+// The index text written in one pass is the tokens of the segments, as the
+// query side splits them.
+func TestSearchTextIsTheSegmentsTokens(t *testing.T) {
+	for _, s := range []string{"", "整", "整改", "老旧小区改造", "15号楼Ab 整改", "ABC", "市 住建局", "a整b改c", "，。整改，", "Ünï 路"} {
+		var want strings.Builder
+		for _, g := range segments(s) {
+			for _, tok := range g.tokens() {
+				want.WriteString(tok + " ")
+			}
+		}
+		var got strings.Builder
+		writeTokens(&got, s)
+		assert.Equal(t, want.String(), got.String(), "%q", s)
+	}
+}
+
+// A search count is the number of rows the list shows, whatever other
+// kinds match the same words, and it follows every change.
+func TestSearchCountFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	var tasks []*model.Task
+	for i, title := range []string{"老旧小区整改", "河道整改", "整治扬尘"} {
+		task := newTask(fmt.Sprintf("督〔2019〕%d号", i+1), title, "")
+		require.NoError(t, s.Save(ctx, task, "张三"))
+		tasks = append(tasks, task)
+	}
+	u := &model.Unit{Name: "整改办公室"}
+	require.NoError(t, s.Save(ctx, u, "张三"))
+
+	count := func(text string) int {
+		q := Query{Kind: model.KindTask, Text: text}
+		n, err := s.Count(ctx, q)
+		require.NoError(t, err)
+		ids, err := s.IDs(ctx, q)
+		require.NoError(t, err)
+		assert.Len(t, ids, n, "count of %q is what the list shows", text)
+		return n
+	}
+	assert.Equal(t, 2, count("整改"))
+	assert.Equal(t, 3, count("整"))
+	assert.Equal(t, 1, count("扬尘"))
+
+	tasks[1].Title = "河道清淤"
+	require.NoError(t, s.Save(ctx, tasks[1], "张三"))
+	assert.Equal(t, 1, count("整改"), "an edit that drops the word")
+	require.NoError(t, s.Delete(ctx, tasks[0].ID, "张三"))
+	assert.Equal(t, 0, count("整改"), "a deleted record")
+	assert.Equal(t, 1, count("整"))
 }

@@ -87,5 +87,15 @@ func (e *env) cmdCheck(ctx context.Context, args []string) error {
 		return &failure{fmt.Errorf("check: %d problems", len(problems))}
 	}
 	fmt.Fprintln(e.out, e.pick("检查通过：", "check passed: ")+st.Path())
+	// Not damage, but one unit counted as two: said, and how to fold it.
+	dups, err := st.DuplicateUnits(ctx)
+	if err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	for _, d := range dups {
+		fmt.Fprintln(e.out, e.pick(
+			fmt.Sprintf("重复单位：「%s」是「%s」的简称；合并：taizhang-cli units merge %s %s", d.Name, d.Of, d.Name, d.Of),
+			fmt.Sprintf("duplicate unit: %q is an alias of %q; merge with: taizhang-cli units merge %s %s", d.Name, d.Of, d.Name, d.Of)))
+	}
 	return nil
 }

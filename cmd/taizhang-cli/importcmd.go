@@ -40,6 +40,7 @@ type conflictJSON struct {
 	Field    string     `json:"field"`
 	Local    any        `json:"local"`
 	Incoming any        `json:"incoming"`
+	Files    []string   `json:"files,omitempty"` // import only: the files whose values conflict
 }
 
 func (e *env) cmdImport(ctx context.Context, args []string) error {
@@ -136,7 +137,11 @@ func planConflicts(plan *model.Plan) []conflictJSON {
 	out := []conflictJSON{}
 	for _, it := range plan.Items {
 		for _, c := range it.Conflicts {
-			out = append(out, conflictJSON{Kind: it.Kind, Record: it.Local.RecordMeta().ID, Number: it.Key,
+			rec := it.Local
+			if rec == nil {
+				rec = it.Result // a dry run's new record that two returns disagree on
+			}
+			out = append(out, conflictJSON{ID: c.ID, Kind: it.Kind, Record: rec.RecordMeta().ID, Number: it.Key, Files: c.Files,
 				Field: c.Field, Local: rawValue(c.Local), Incoming: rawValue(c.Incoming)})
 		}
 	}
@@ -177,43 +182,15 @@ func (e *env) rejectionLine(r model.Rejection) string {
 }
 
 // warningLines are the cells that imported as typed, one line per word of
-// a column (a ledger repeats its words: 暂缓 on 120 rows is one line naming
-// its rows), each saying where, what and what was kept.
+// a column (model.GroupWarnings), each saying where, what and what was kept.
 func (e *env) warningLines(ws []model.Warning) []string {
-	type group struct {
-		w    model.Warning
-		rows []int
-	}
-	var order []*group
-	byKey := map[model.Warning]*group{}
-	for _, w := range ws {
-		k := w
-		k.Row = 0
-		g, ok := byKey[k]
-		if !ok {
-			g = &group{w: w}
-			byKey[k] = g
-			order = append(order, g)
-		}
-		g.rows = append(g.rows, w.Row)
-	}
-	lines := make([]string, 0, len(order))
-	for _, g := range order {
-		w := g.w
+	var lines []string
+	for _, g := range model.GroupWarnings(ws) {
+		w := g.Warning
 		line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
 			Header: w.Header, Value: w.Value, Reason: w.Reason})
-		if n := len(g.rows); n > 1 {
-			shown := g.rows[:min(n, 10)]
-			nums := make([]string, len(shown))
-			for i, r := range shown {
-				nums[i] = fmt.Sprint(r)
-			}
-			more := ""
-			if n > len(shown) {
-				more = "…"
-			}
-			line += e.pick(fmt.Sprintf("（第%s%s行，共%d行）", strings.Join(nums, "、"), more, n),
-				fmt.Sprintf(" (rows %s%s, %d in all)", strings.Join(nums, ", "), more, n))
+		if len(g.Rows) > 1 {
+			line += e.pick("（第"+g.RowList("zh")+"行）", " (rows "+g.RowList("en")+")")
 		}
 		if w.Kept != "" {
 			line += e.pick("；", "; ") + w.Kept

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
@@ -43,18 +45,56 @@ func (e *env) cmdList(ctx context.Context, args []string) error {
 		*unit = units.Canonical(*unit)
 	}
 	q := storage.Query{Kind: kind, Text: *query, Unit: *unit, Status: statusValue(kind, *status)}
-	recs, err := st.List(ctx, q)
-	if err != nil {
-		return fmt.Errorf("list %s: %w", kind, err)
-	}
 	view, err := newView(ctx, st)
 	if err != nil {
 		return err
 	}
 	if *asJSON {
-		return e.writeJSONRecords(view, recs)
+		return e.streamJSONRecords(ctx, st, view, q)
+	}
+	recs, err := st.List(ctx, q)
+	if err != nil {
+		return fmt.Errorf("list %s: %w", kind, err)
 	}
 	return e.writeTable(view, kind, recs)
+}
+
+// streamJSONRecords prints the records as one JSON array, each written as
+// it is read: the output is what encoding the whole array with a two-space
+// indent gives, and memory does not grow with the matches.
+func (e *env) streamJSONRecords(ctx context.Context, st *storage.Store, view *view, q storage.Query) error {
+	w := bufio.NewWriterSize(e.out, 64<<10)
+	n := 0
+	err := st.Each(ctx, q, func(r model.Record) error {
+		m, err := view.JSON(r)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("  ", "  ")
+		if err := enc.Encode(m); err != nil {
+			return err
+		}
+		sep := ",\n  "
+		if n == 0 {
+			sep = "[\n  "
+		}
+		n++
+		w.WriteString(sep)
+		_, err = w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("list %s: %w", q.Kind, err)
+	}
+	if n == 0 {
+		w.WriteString("[]\n")
+	} else {
+		w.WriteString("\n]\n")
+	}
+	return w.Flush()
 }
 
 const kindList = "tasks meetings proposals villages funds projects points visits problems units holidays"
@@ -84,21 +124,6 @@ func statusValue(kind model.Kind, s string) string {
 		}
 	}
 	return s
-}
-
-func (e *env) writeJSONRecords(view *view, recs []model.Record) error {
-	out := make([]map[string]any, 0, len(recs))
-	for _, r := range recs {
-		m, err := view.JSON(r)
-		if err != nil {
-			return err
-		}
-		out = append(out, m)
-	}
-	enc := json.NewEncoder(e.out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
 }
 
 func (e *env) writeTable(view *view, kind model.Kind, recs []model.Record) error {

@@ -73,7 +73,7 @@ func run(ctx context.Context, args []string, out, errOut io.Writer) int {
 	}
 }
 
-const commandList = "version import export template list conflicts resolve teach report backup restore check"
+const commandList = "version import export template list conflicts resolve teach report backup restore check units review"
 
 func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 	switch cmd {
@@ -99,6 +99,10 @@ func (e *env) dispatch(ctx context.Context, cmd string, args []string) error {
 		return e.cmdResolve(ctx, args)
 	case "report":
 		return e.cmdReport(ctx, args)
+	case "units":
+		return e.cmdUnits(ctx, args)
+	case "review":
+		return e.cmdReview(ctx, args)
 	case "teach":
 		return e.cmdTeach(ctx, args)
 	case "help", "-h", "--help":
@@ -189,4 +193,6 @@ const usageText = `taizhang-cli [--data DIR] [--lang zh|en] COMMAND …
   report period    --from YYYY-MM-DD --to YYYY-MM-DD OUT.xlsx
   backup   [OUT.db]
   restore  FILE.db
-  check`
+  check
+  units merge FROM INTO
+  review   TASK REPORT_ID --accept|--return REASON`

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -286,4 +287,37 @@ func TestListFiltersByUnitAliasStatusAndQuery(t *testing.T) {
 	assert.Equal(t, 1, count("--status", "done"))
 	assert.Equal(t, 1, count("--query", "营商"))
 	assert.Equal(t, 0, count("--query", "营商", "--status", "done"))
+}
+
+// list --json is written record by record; the text is exactly the
+// indented array a single encoding gives (none, one, several records).
+func TestListJSONStreamsTheSameArray(t *testing.T) {
+	dir := t.TempDir()
+	indented := func(s string) string {
+		var v any
+		require.NoError(t, json.Unmarshal([]byte(s), &v), s)
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		require.NoError(t, enc.Encode(v))
+		return buf.String()
+	}
+	r := cli(t, dir, "list", "tasks", "--json")
+	require.Equal(t, 0, r.code, r.err)
+	assert.Equal(t, "[]\n", r.out)
+
+	rows := [][]any{{"编号", "事项名称", "牵头单位", "完成时限", "办理进展"}}
+	for i := 1; i <= 3; i++ {
+		rows = append(rows, []any{fmt.Sprintf("督〔2019〕%d号", i), fmt.Sprintf("整改事项<%d>&", i), "市水务局", "6月底", "已完成排查"})
+	}
+	r = cli(t, dir, "import", writeLedger(t, rows))
+	require.Equal(t, 0, r.code, r.err)
+	for _, query := range []string{"督〔2019〕2号", "整改"} {
+		r = cli(t, dir, "list", "tasks", "--query", query, "--json")
+		require.Equal(t, 0, r.code, r.err)
+		assert.Equal(t, indented(r.out), r.out)
+		assert.Contains(t, r.out, "整改事项<", "no HTML escaping")
+	}
+	assert.Len(t, listTasks(t, dir), 3)
 }

@@ -146,5 +146,5 @@ func TestRepeatedWarningsAreOneLine(t *testing.T) {
 	r := cli(t, t.TempDir(), "import", "--dry-run", writeLedger(t, rows))
 	require.Equal(t, 0, r.code, r.err)
 	assert.Equal(t, 1, strings.Count(r.out, "暂缓"), r.out)
-	assert.Contains(t, r.out, "30 in all")
+	assert.Contains(t, r.out, "(30 rows)")
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"taizhang/model"
@@ -28,14 +29,17 @@ type ReadRequest struct {
 }
 
 // PlanFiles reads every workbook and plans their import against the store,
-// changing nothing. A file that cannot be read at all is an error naming it
+// changing nothing. A context made by storage.WithProgress hears of the rows
+// read and planned; cancelling it stops at the next row. A file that cannot be read at all is an error naming it
 // (a *workbook.FileError, which speaks both languages).
+//
+// Dictionaries come first: the reference sheets (model.ReferenceKinds:
+// units, liaison points, holidays, the value dictionary) of every file are
+// read before any other sheet, and join what the store already has, so the
+// order of the files never decides how a unit, a point, a working day or a
+// taught word is read; their rows are planned first too.
 func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
-	units, err := s.UnitDict(ctx)
-	if err != nil {
-		return nil, err
-	}
-	words, err := s.Dictionary(ctx)
+	dict, err := dictionaries(ctx, s, paths, req)
 	if err != nil {
 		return nil, err
 	}
@@ -55,8 +59,17 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		res, err := workbook.Read(path, workbook.ReadOptions{Units: units, Words: words, Lang: req.Lang, Password: req.Password,
-			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells})
+		before := len(rows)
+		res, err := workbook.Read(path, workbook.ReadOptions{Units: dict.units, Points: dict.points, Calendar: dict.cal,
+			Words: dict.words, Lang: req.Lang, Password: req.Password,
+			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells,
+			Progress: func(n int) error {
+				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
+				return ctx.Err()
+			}})
+		if err := ctx.Err(); err != nil {
+			return nil, err // cancelled while reading, not a damaged file
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -70,10 +83,14 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 				unknown = append(unknown, u)
 			}
 		}
+		storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: len(rows), Total: len(rows)})
 		if req.Progress != nil {
 			req.Progress(i+1, len(paths))
 		}
 	}
+	slices.SortStableFunc(rows, func(a, b model.Incoming) int {
+		return boolRank(!a.Record.RecordMeta().Kind.IsReference()) - boolRank(!b.Record.RecordMeta().Kind.IsReference())
+	})
 	plan, err := s.PlanImport(ctx, rows, files, rejected, req.Lang)
 	if err != nil {
 		return nil, err
@@ -82,6 +99,101 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	plan.Warnings = append(warnings, plan.Warnings...)
 	plan.NewUnits = unknown
 	return plan, nil
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// readDicts are the dictionaries an import's sheets are read through.
+type readDicts struct {
+	units  *model.UnitDict
+	points *model.UnitDict
+	cal    *model.Calendar
+	words  *model.Dictionary
+}
+
+// dictionaries are the store's units, points and holidays with those of
+// every file's reference sheets. The files' entries are added in an order
+// of their own (by name, by date), not in the order of the files, so any
+// order of the same files reads the same; the store's entries come first
+// and keep their names.
+func dictionaries(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (readDicts, error) {
+	units, err := s.UnitDict(ctx)
+	if err != nil {
+		return readDicts{}, err
+	}
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return readDicts{}, err
+	}
+	points, err := s.Points(ctx)
+	if err != nil {
+		return readDicts{}, err
+	}
+	words, err := s.Dictionary(ctx)
+	if err != nil {
+		return readDicts{}, err
+	}
+	d := readDicts{units: units, points: model.NewPointDict(points), cal: cal, words: words}
+	if len(paths) < 2 {
+		return d, nil // a single file reads its own reference sheets first
+	}
+	var (
+		newUnits  []*model.Unit
+		newPoints []*model.Point
+		days      []*model.Holiday
+		terms     []*model.Term
+	)
+	for _, path := range paths {
+		if err := ctx.Err(); err != nil {
+			return readDicts{}, err
+		}
+		res, err := workbook.Read(path, workbook.ReadOptions{Only: model.ReferenceKinds, Lang: req.Lang, Password: req.Password,
+			Partial: req.Partial})
+		if err != nil {
+			return readDicts{}, err
+		}
+		for _, in := range res.Rows {
+			switch v := in.Record.(type) {
+			case *model.Unit:
+				newUnits = append(newUnits, v)
+			case *model.Point:
+				newPoints = append(newPoints, v)
+			case *model.Holiday:
+				days = append(days, v)
+			case *model.Term:
+				terms = append(terms, v)
+			}
+		}
+	}
+	if len(terms) > 0 {
+		slices.SortStableFunc(terms, func(a, b *model.Term) int {
+			return strings.Compare(a.Of+"|"+a.Word, b.Of+"|"+b.Word)
+		})
+		if d.words == nil {
+			d.words = model.NewDictionary(nil)
+		}
+		for _, t := range terms {
+			d.words.Teach(t.Of, t.Word, t.Value)
+		}
+	}
+	if len(newUnits) > 0 {
+		slices.SortStableFunc(newUnits, func(a, b *model.Unit) int { return strings.Compare(a.Name, b.Name) })
+		d.units = model.NewUnitDict(append(units.Units(), newUnits...))
+	}
+	if len(newPoints) > 0 {
+		slices.SortStableFunc(newPoints, func(a, b *model.Point) int { return strings.Compare(a.Name, b.Name) })
+		d.points = model.NewPointDict(append(points, newPoints...))
+	}
+	if len(days) > 0 {
+		slices.SortStableFunc(days, func(a, b *model.Holiday) int { return a.Date.Compare(b.Date) })
+		d.cal = cal.With(days)
+	}
+	return d, nil
 }
 
 // ExportRequest selects what an export writes.

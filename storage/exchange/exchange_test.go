@@ -173,8 +173,17 @@ func TestSyncDepartmentEditsExportedLedger(t *testing.T) {
 	hist, err := a.History(ctx, t1.ID)
 	require.NoError(t, err)
 	require.NotEmpty(t, hist)
-	assert.Equal(t, "progress", hist[0].Field)
-	assert.Equal(t, "dept.xlsx", hist[0].ImportFile)
+	fields := map[string]string{}
+	for _, h := range hist {
+		if h.ImportFile != "" {
+			fields[h.Field] = h.ImportFile
+		}
+	}
+	assert.Equal(t, map[string]string{"progress": "dept.xlsx", "reports": "dept.xlsx"}, fields,
+		"the progress, and the department's return as its report")
+	require.Len(t, got.Reports, 1)
+	assert.Equal(t, "市发展和改革委员会", got.Reports[0].Unit)
+	assert.Equal(t, "已清淤3公里", got.Reports[0].Done)
 
 	// A edits progress again afterwards; the same old file does not undo it.
 	got.Progress = "已清淤5公里"

@@ -181,6 +181,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		boolean("挂牌督办", "listed", "是否挂牌", "挂牌", "公开挂牌", "listed"),
 		text("上级事项", "parent", 16, "所属事项", "上级编号", "父事项", "parent"),
 		fill(enum("状态", "status", enumOf(model.TaskStatuses), "办理状态", "办理情况", "进度状态", "事项状态", "status")),
+		text("状态说明", "status_reason", 20, "撤销理由", "退回理由", "撤销原因", "退回原因", "状态原因", "status reason"),
 		// 完成情况 holds sentences (已完成可研批复), not a status.
 		fill(text("办理进展", "progress", 40, "进展情况", "落实情况", "推进情况", "工作进展", "完成情况", "完成情况说明", "进度情况",
 			"办理情况说明", "目前进展", "落实进展", "工作推进情况", "推进落实情况", "progress")),
@@ -331,7 +332,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 	model.KindHoliday: {
 		key(date("日期", "date", "date")),
 		key(text("名称", "name", 12, "节日", "节假日", "假日名称", "name")),
-		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "workday")),
+		key(boolean("调休上班", "workday", "上班", "是否上班", "工作日", "调休", "是否调休", "上班/休息", "workday")),
 	},
 	model.KindTerm: {
 		key(Column{Header: "字段", Field: "of", Type: TypeVocab, Width: 20, Synonyms: []string{"对照字段", "适用字段", "field"}}),

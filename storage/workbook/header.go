@@ -131,7 +131,7 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 			continue
 		}
 		switch hc.label {
-		case "_id", "_rev", "_ancestry":
+		case "_id", "_rev", "_ancestry", "_due":
 			h.hidden[hc.label] = i
 			continue
 		}

@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -38,6 +40,11 @@ type sheetReader struct {
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
 	warnedExtra        bool
+	// filer is whose ledger the sheet is (the export's unit, or its
+	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
+	// date): a task row's progress in such a ledger is that unit's report.
+	filer   string
+	filedOn model.Date
 }
 
 type dateKey struct {
@@ -174,6 +181,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	var units []model.UnitRole
 	hasUnits := false
 	unitFromCount := false
+	var deadlines []pendingDeadline
 	var rf rowFields
 	percentTyped := false
 	var year model.VillageYear // a village row's yearly figures
@@ -266,14 +274,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 				ref = d
 			}
 		case TypeDeadline:
-			dl, err := s.parseDate(value, row.IsNumeric(b.index), ref, true)
-			if err != nil {
-				reject(b, value, r.reason(err))
-				continue
-			}
-			*f.Addr().Interface().(*model.Date) = dl.Due
-			rv.FieldByIndex(fs.text).SetString(dl.Text)
-			rv.FieldByIndex(fs.kindIx).SetString(string(dl.Type))
+			// Read once the whole row is: it resolves against the row's
+			// assigned date, wherever that column stands.
+			deadlines = append(deadlines, pendingDeadline{b: b, fs: fs, value: value, numeric: row.IsNumeric(b.index)})
 		case TypeMoney:
 			text := value
 			if c.wan && isPlainNumber(value) {
@@ -317,7 +320,11 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 			f.SetInt(int64(n))
 			percentTyped = true
 		case TypeBool:
-			v, err := model.ParseBool(value)
+			parse := model.ParseBool
+			if c.Field == "workday" { // 调休: 上班, 补班 as well as 是
+				parse = model.ParseWorkday
+			}
+			v, err := parse(value)
 			if err != nil {
 				// A mark no rule reads (◎, 待定): the row imports, the flag
 				// stays as it was and the mark is kept by its header.
@@ -360,7 +367,8 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 					reason = model.T(fmt.Sprintf("既像“%s”又像“%s”，无法确定", m.ambiguous[0], m.ambiguous[1]),
 						fmt.Sprintf("reads as both %s and %s", m.ambiguous[0], m.ambiguous[1]))
 				}
-				warn(b, value, c.Field, model.T("原值未改，原文保存在“"+c.Field+"_text”", "the value is unchanged; the text is kept in "+c.Field+"_text"), reason)
+				warn(b, value, c.Field, model.T("“"+b.column.Header+"”未改，原文「"+value+"」随记录保存并在导出时写回",
+					"the "+b.column.Header+" is unchanged; the word is kept as typed and exported back"), reason)
 			}
 		case TypeUnits:
 			for _, u := range s.parseUnits(value, c.First, c.Rest) {
@@ -382,6 +390,16 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 				s.keepExtra(rv, header, v)
 			}
 		}
+	}
+	for _, pd := range deadlines {
+		dl, err := s.resolveDeadline(row, rv, pd, ref)
+		if err != nil {
+			reject(pd.b, pd.value, r.reason(err))
+			continue
+		}
+		*rv.FieldByIndex(pd.fs.index).Addr().Interface().(*model.Date) = dl.Due
+		rv.FieldByIndex(pd.fs.text).SetString(dl.Text)
+		rv.FieldByIndex(pd.fs.kindIx).SetString(string(dl.Type))
 	}
 	if len(bad) > 0 {
 		r.res.Rejected = append(r.res.Rejected, bad...)
@@ -423,6 +441,29 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if kind == model.KindProposal {
 		s.fillProposal(rec.(*model.Proposal))
 	}
+	if v, ok := rec.(*model.Visit); ok && v.Point != "" {
+		// a liaison visit names its point by its full name (民主社区 →
+		// 西关街道民主社区), as the points known here or in this import say
+		if full, known := r.opt.Points.Resolve(v.Point); known {
+			v.Point = full
+		}
+	}
+	if v, ok := rec.(*model.Visit); ok {
+		// grassroots units the dictionary knows go by their full names (a
+		// unit met as 市发改委 and as 市发展和改革委员会 is one unit); others stay as typed
+		var seen []string
+		v.Units = slices.DeleteFunc(v.Units, func(name string) bool {
+			if full, known := r.opt.Units.Resolve(name); known {
+				name = full
+			}
+			if slices.Contains(seen, name) {
+				return true
+			}
+			seen = append(seen, name)
+			return false
+		})
+		copy(v.Units, seen)
+	}
 	if unitFromCount {
 		rf.add = append(rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
 	}
@@ -430,6 +471,12 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		s.statusDate(rv, statusRaw, ref, &rf)
 	}
 	s.readExtras(row, rv, &rf)
+	if t, ok := rec.(*model.Task); ok && s.filer != "" {
+		if rep, ok := s.progressReport(t); ok {
+			t.Reports = append(t.Reports, rep)
+			rf.add = append(rf.add, "reports")
+		}
+	}
 	inc := model.Incoming{Record: rec, Ref: model.RowRef{File: r.file, Sheet: s.sheet, Row: num}, Fields: rf.fieldsOf(s.fields)}
 	if s.hasUnitCols {
 		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, units)
@@ -459,6 +506,67 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		return
 	}
 	r.res.Rows = append(r.res.Rows, inc)
+}
+
+// pendingDeadline is a deadline cell read after the rest of its row.
+type pendingDeadline struct {
+	b       boundCol
+	fs      fieldSetter
+	value   string
+	numeric bool
+}
+
+// resolveDeadline reads a deadline cell against the row's assigned date
+// (else ref, the sheet's 填报日期 or the file's date) and the holiday
+// calendar. A Taizhang export carries the date each deadline was resolved
+// to in the hidden _due column ("2019-06-30 6月底"): while the cell still
+// holds that text the date is taken as it is, so a clone never moves a
+// deadline to another year.
+func (s *sheetReader) resolveDeadline(row xlsxscan.Row, rv reflect.Value, pd pendingDeadline, ref model.Date) (model.Deadline, error) {
+	var assigned model.Date
+	if p, ok := s.r.paths[rv.Type()]["assigned_on"]; ok {
+		assigned = rv.FieldByIndex(p).Interface().(model.Date)
+	}
+	if i, ok := s.hdr.hidden["_due"]; ok {
+		if due, text, ok := splitDue(at(row.Cells, i)); ok && !pd.numeric && strings.TrimSpace(text) == pd.value {
+			if dl, err := model.ParseDeadline(pd.value, due); err == nil {
+				dl.Due = due
+				return dl, nil
+			}
+		}
+	}
+	if pd.numeric {
+		return s.parseDate(pd.value, true, ref, true)
+	}
+	if !assigned.IsZero() {
+		if dl, err := s.r.parseDeadlineCell(pd.value, false, ref); err != nil || dl.Type == model.DeadlineDate && dl.Text == dl.Due.String() {
+			return dl, err // a real date (cell or ISO text) needs no basis
+		}
+		return model.ResolveDeadline(pd.value, model.DeadlineBasis{Assigned: assigned, Ref: ref, Calendar: s.r.opt.Calendar})
+	}
+	return s.parseDate(pd.value, false, ref, true)
+}
+
+// dueCell is the hidden _due cell of a deadline: its resolved date and the
+// text it was resolved from.
+func dueCell(d model.Deadline) string {
+	if d.Due.IsZero() {
+		return ""
+	}
+	return d.Due.String() + " " + d.Text
+}
+
+// splitDue reads a _due cell written by dueCell.
+func splitDue(v string) (model.Date, string, bool) {
+	v = strings.TrimSpace(v)
+	if len(v) < 10 {
+		return model.Date{}, "", false
+	}
+	d, err := model.ParseISO(v[:10])
+	if err != nil || d.IsZero() {
+		return model.Date{}, "", false
+	}
+	return d, strings.TrimSpace(v[10:]), true
 }
 
 // parseDate reads a date or deadline cell; a ledger repeats its dates, and
@@ -748,6 +856,43 @@ func boolRank(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// Headers of a ledger's problem and next-step columns, kept in Extra.
+var (
+	problemHeaders = []string{"存在问题", "存在的问题", "困难和问题", "存在困难", "problems"}
+	nextHeaders    = []string{"下步措施", "下一步措施", "下步工作", "下一步工作", "下步打算", "下步工作打算", "下一步工作打算", "next steps"}
+)
+
+// progressReport: in a unit's returned ledger, a task row that states
+// progress (办理进展, 完成百分比, 存在问题, 下步措施) is that unit's progress
+// report, dated the ledger's 填报日期 (else the file's date). Its id comes
+// from the unit and the day, so the same return read again is the same
+// report, and another day's return another one.
+func (s *sheetReader) progressReport(t *model.Task) (model.Report, bool) {
+	cell := func(headers []string) string {
+		for h, v := range t.Extra {
+			for _, want := range headers {
+				if headerKey(h) == headerKey(want) && strings.TrimSpace(v) != "" {
+					return strings.TrimSpace(v)
+				}
+			}
+		}
+		return ""
+	}
+	problems, next := cell(problemHeaders), cell(nextHeaders)
+	if t.Progress == "" && t.Percent == 0 && problems == "" && next == "" {
+		return model.Report{}, false
+	}
+	unit := s.r.opt.Units.Canonical(s.filer)
+	rep := model.Report{Unit: unit, ReportedOn: s.filedOn, Done: t.Progress, Percent: t.Percent,
+		Problems: problems, Next: next}
+	if t.Cycle != "" {
+		rep.Period = model.ReportPeriod(t.Cycle, s.filedOn)
+	}
+	sum := sha256.Sum256([]byte(unit + "|" + s.filedOn.String()))
+	rep.ID = "rep-" + hex.EncodeToString(sum[:6])
+	return rep, true
 }
 
 // statusDates are the date fields a status typed with a date fills

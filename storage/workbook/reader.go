@@ -28,6 +28,15 @@ import (
 // ReadOptions control an import.
 type ReadOptions struct {
 	Units *model.UnitDict // resolves unit names; nil: an empty dictionary
+	// Calendar counts working-day deadlines (7个工作日); nil knows weekends only.
+	Calendar *model.Calendar
+	// Points resolves a visit's liaison point (a short name, 民主社区) to
+	// the point's full name; nil: points are kept as typed.
+	Points *model.UnitDict
+	// Only, when set, reads just the sheets of these kinds (the reference
+	// sheets an import reads from every file first); a file without any
+	// is then no error.
+	Only []model.Kind
 	// Words are the value dictionary: words the office has taught, tried
 	// before the enums' own words. nil: none.
 	Words         *model.Dictionary
@@ -44,6 +53,10 @@ type ReadOptions struct {
 	// the rows before it are kept and the sheet's report says where it
 	// breaks. Otherwise damage refuses the whole file.
 	Partial bool
+	// Progress, when set, is told the rows read so far in this file every
+	// 500 rows; an error from it (a cancelled import) stops the reading
+	// and is returned.
+	Progress func(rowsRead int) error
 }
 
 // DefaultMaxCells is the default limit on the non-empty cells of a file.
@@ -120,12 +133,30 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		return fileErr(name, ErrUnreadable, err, fmt.Sprintf("无法读取工作表“%s”（文件可能已损坏）", sheet),
 			fmt.Sprintf("cannot read sheet %q (the file may be damaged)", sheet))
 	}
-	// A 单位 sheet names the aliases the other sheets use (市发改委 for
-	// 市发展和改革委员会), wherever it stands in the workbook: it is read
-	// first and its units join the dictionary the other sheets resolve with.
+	// Reference sheets (model.ReferenceKinds) say how the other sheets
+	// read: a 单位 sheet names the aliases they use (市发改委 for
+	// 市发展和改革委员会), a 联系点 sheet the points' short names, a 节假日
+	// sheet the working days. Wherever they stand in the workbook they are
+	// read first, and what they hold joins the dictionaries the other
+	// sheets resolve with.
 	var sheets []xlsxscan.Sheet
 	for _, bs := range bk.Sheets {
-		if bs.Name != metaSheet && bs.Name != listsSheet {
+		switch bs.Name {
+		case metaSheet:
+			if r.meta, err = r.readMeta(bs); err != nil {
+				return nil, sheetErr(bs.Name, err)
+			}
+		case listsSheet:
+		default:
+			if opt.Only == nil {
+				sub, err := r.readSubSheet(bs)
+				if err != nil {
+					return nil, sheetErr(bs.Name, err)
+				}
+				if sub {
+					continue
+				}
+			}
 			sheets = append(sheets, bs)
 		}
 	}
@@ -133,33 +164,38 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		return nil, sheetErr(err.sheet, err.err)
 	}
 	reports := make([]model.SheetReport, len(sheets))
-	done := make([]bool, len(sheets))
+	kinds := make([]model.Kind, len(sheets))
 	for i, bs := range sheets {
-		kind, err := r.peekKind(bs)
-		if err != nil {
+		if kinds[i], err = r.peekKind(bs); err != nil {
 			return nil, sheetErr(bs.Name, err)
 		}
-		if kind != model.KindUnit && kind != model.KindTerm {
-			continue
-		}
-		from := len(r.res.Rows)
-		if reports[i], err = r.readSheet(bs); err != nil {
-			return nil, sheetErr(bs.Name, err)
-		}
-		done[i] = true
-		r.learnUnits(r.res.Rows[from:])
-		r.learnWords(r.res.Rows[from:])
 	}
+	wanted := func(k model.Kind) bool { return opt.Only == nil || slices.Contains(opt.Only, k) }
 	recognised := false
-	for i, bs := range sheets {
-		if !done[i] {
+	for _, reference := range []bool{true, false} {
+		for i, bs := range sheets {
+			if kinds[i].IsReference() != reference || !wanted(kinds[i]) {
+				continue
+			}
+			from := len(r.res.Rows)
 			var err error
 			if reports[i], err = r.readSheet(bs); err != nil {
 				return nil, sheetErr(bs.Name, err)
 			}
+			if reference {
+				r.learn(r.res.Rows[from:])
+				r.learnWords(r.res.Rows[from:])
+			}
+			recognised = recognised || reports[i].Kind != nil
 		}
-		recognised = recognised || reports[i].Kind != nil
 	}
+	if opt.Only != nil {
+		recognised = true
+		for i := range reports {
+			reports[i].Sheet = sheets[i].Name
+		}
+	}
+	r.attachSubs()
 	r.res.Report.Sheets = append(r.res.Report.Sheets, reports...)
 	if !recognised {
 		return nil, fileErr(name, ErrNoHeader, nil,
@@ -288,6 +324,7 @@ func isEncryptedOLE(raw []byte) bool {
 type reader struct {
 	file        string
 	opt         ReadOptions
+	rowsRead    int // data rows read so far, for opt.Progress
 	bk          *xlsxscan.Book
 	date1904    bool
 	fileRef     model.Date
@@ -295,7 +332,12 @@ type reader struct {
 	unknownSeen map[string]bool
 	paths       map[reflect.Type]map[string][]int
 	res         *Result
-	cells       int // non-empty cells read from the file's data rows
+	// meta is a Taizhang export's hidden metadata (key → value): its
+	// "unit" says whose ledger it is.
+	meta map[string]string
+	// subs are the tasks' list entries read from list sheets, by task id.
+	subs  map[string]*subEntries
+	cells int // non-empty cells read from the file's data rows
 }
 
 func (o ReadOptions) limits() xlsxscan.Limits {
@@ -500,25 +542,48 @@ func (r *reader) peekKind(bs xlsxscan.Sheet) (model.Kind, error) {
 	return h.hdr.kind, nil
 }
 
-// learnUnits adds the units read from a 单位 sheet to the dictionary this
-// file's other sheets resolve with. The caller's dictionary is not changed.
-func (r *reader) learnUnits(rows []model.Incoming) {
+// learn adds what a reference sheet's rows hold to the dictionaries this
+// file's other sheets resolve with: units with their aliases, points with
+// their short names, holidays. The caller's dictionaries are not changed.
+func (r *reader) learn(rows []model.Incoming) {
 	var units []*model.Unit
+	var points []*model.Point
+	var days []*model.Holiday
 	for _, in := range rows {
-		if u, ok := in.Record.(*model.Unit); ok {
-			units = append(units, u)
+		switch v := in.Record.(type) {
+		case *model.Unit:
+			units = append(units, v)
+		case *model.Point:
+			points = append(points, v)
+		case *model.Holiday:
+			days = append(days, v)
 		}
 	}
-	if len(units) == 0 {
-		return
+	if len(units) > 0 {
+		r.opt.Units = model.NewUnitDict(cloneUnits(append(r.opt.Units.Units(), units...)))
 	}
-	var dict []*model.Unit
-	for _, u := range append(r.opt.Units.Units(), units...) {
+	if len(points) > 0 {
+		dict := cloneUnits(r.opt.Points.Units())
+		for _, u := range model.NewPointDict(points).Units() {
+			dict = append(dict, u)
+		}
+		r.opt.Points = model.NewUnitDict(dict)
+	}
+	if len(days) > 0 {
+		r.opt.Calendar = r.opt.Calendar.With(days)
+	}
+}
+
+// cloneUnits copies units so a dictionary built from them never changes
+// the caller's (Add may give a unit more aliases).
+func cloneUnits(units []*model.Unit) []*model.Unit {
+	out := make([]*model.Unit, 0, len(units))
+	for _, u := range units {
 		c := *u
 		c.Aliases = slices.Clone(u.Aliases)
-		dict = append(dict, &c)
+		out = append(out, &c)
 	}
-	r.opt.Units = model.NewUnitDict(dict)
+	return out
 }
 
 // learnWords adds the words of a 词汇对照 sheet to the value dictionary
@@ -550,11 +615,18 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 	kind := hdr.kind
 	lastRow := hdr.lastRow
 	rep.Kind, rep.HeaderRow = &kind, &lastRow
-	sheetRef := model.Date{}
+	sheetRef, filer := model.Date{}, r.meta["unit"]
 	for _, b := range head[:hdr.lastRow] {
 		if d, ok := reportDate(b.raw.Cells); ok {
 			sheetRef = d
 		}
+		if u, ok := reportUnit(b.raw.Cells); ok {
+			filer = u
+		}
+	}
+	filedOn := sheetRef
+	if filedOn.IsZero() {
+		filedOn = r.fileRef
 	}
 	var title, header []string
 	for _, b := range head[:hdr.firstRow-1] {
@@ -567,6 +639,7 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 		header = append(header, b.full.Cells...)
 	}
 	sr := newSheetReader(r, sheet, hdr, sheetRef, title, header)
+	sr.filer, sr.filedOn = filer, filedOn
 	handle := func(b bufRow) {
 		if sr.handleRow(b.raw.Cells, b.full) {
 			rep.Rows++
@@ -584,8 +657,57 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 			break
 		}
 		handle(b)
+		if r.rowsRead++; r.opt.Progress != nil && r.rowsRead%500 == 0 {
+			if err := r.opt.Progress(r.rowsRead); err != nil {
+				return rep, err
+			}
+		}
 	}
 	return rep, nil
+}
+
+// readMeta reads the key/value rows of an export's hidden metadata sheet.
+func (r *reader) readMeta(bs xlsxscan.Sheet) (map[string]string, error) {
+	meta := map[string]string{}
+	if bs.Part == nil {
+		return meta, nil
+	}
+	rows, err := xlsxscan.OpenRows(bs.Part, r.bk.SST)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for n := 0; n < 100; n++ {
+		row, ok, err := rows.Next()
+		if err != nil || !ok {
+			return meta, err
+		}
+		if len(row.Cells) >= 2 {
+			meta[strings.TrimSpace(row.Cells[0])] = strings.TrimSpace(row.Cells[1])
+		}
+	}
+	return meta, nil
+}
+
+// reportUnit finds 填报单位（盖章）：市发改委 on a 填报单位 line: whose
+// ledger this is. Placeholders left blank (填报单位：  填报人：) give nothing.
+func reportUnit(row []string) (string, bool) {
+	line := model.Fold(strings.Join(row, " "))
+	_, after, ok := strings.Cut(line, "填报单位")
+	if !ok {
+		return "", false
+	}
+	after = strings.TrimLeft(after, "(（盖章)）:： \u3000")
+	if i := strings.IndexAny(after, " \t\n"); i >= 0 {
+		after = after[:i]
+	}
+	for _, stop := range []string{"填报人", "联系人", "联系电话", "填报日期"} {
+		if i := strings.Index(after, stop); i >= 0 {
+			after = after[:i]
+		}
+	}
+	after = strings.TrimSpace(after)
+	return after, after != ""
 }
 
 // noteBroken says where a sheet read in part breaks (import --partial).

@@ -66,6 +66,9 @@ func sampleRecord(t *testing.T, k model.Kind, n int) model.Record {
 			fields[c.Field] = "市财政局"
 		case TypeList:
 			fields[c.Field] = []string{"甲单位", "乙单位"}
+			if c.Field == "aliases" { // not the visits' grassroots units, which aliases would resolve
+				fields[c.Field] = []string{"甲简称", "乙简称"}
+			}
 		case TypeExtra:
 			fields[c.Field] = map[string]string{"走访人员": "张三\n李四", "【奇怪】": "x"}
 		case TypeYear:
@@ -179,7 +182,7 @@ func TestExportLayout(t *testing.T) {
 	require.NoError(t, err)
 	defer f.Close()
 	sheet := "督办事项"
-	assert.Equal(t, []string{"督办事项", "建议提案", "_taizhang"}, f.GetSheetList())
+	assert.Equal(t, []string{"督办事项", "建议提案", "进展报告", "延期", "催办", "_taizhang"}, f.GetSheetList(), "a task export carries its lists")
 
 	header, err := f.GetRows(sheet)
 	require.NoError(t, err)

@@ -28,7 +28,9 @@ const (
 )
 
 // hiddenHeaders head the hidden columns at the right of every exported sheet.
-var hiddenHeaders = []string{"_id", "_rev", "_ancestry"}
+// _due carries each deadline's resolved date with the text it was resolved
+// from, so a clone keeps the date (see resolveDeadline).
+var hiddenHeaders = []string{"_id", "_rev", "_ancestry", "_due"}
 
 // SheetData is one kind's records to export.
 type SheetData struct {
@@ -119,6 +121,14 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		}
 		kinds = append(kinds, string(sd.Kind))
 	}
+	for _, sd := range sheets {
+		if sd.Kind == model.KindTask {
+			if err := x.writeSubSheets(); err != nil {
+				return fmt.Errorf("export task lists: %w", err)
+			}
+			break
+		}
+	}
 	if err := x.writeLists(); err != nil {
 		return fmt.Errorf("export lists: %w", err)
 	}
@@ -149,6 +159,7 @@ type exporter struct {
 	styles map[styleKey]int
 	lists  [][]string // columns of the _lists sheet
 	paths  map[reflect.Type]map[string][]int
+	subs   map[string][][]any // rows of the tasks' list sheets (subrecords.go)
 }
 
 type styleKey struct {
@@ -474,6 +485,10 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 	m := r.RecordMeta()
 	n := len(cols)
 	row[n], row[n+1] = nilIfEmpty(m.ID), nilIfEmpty(m.Rev)
+	if t, ok := r.(*model.Task); ok {
+		row[n+3] = nilIfEmpty(dueCell(t.Deadline))
+		x.collectSubs(t)
+	}
 	if len(ancestry) > 0 && m.ID != "" {
 		revs := ancestry
 		if len(revs) > maxAncestry {

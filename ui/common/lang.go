@@ -94,3 +94,16 @@ func LightLabel(l model.Light) string {
 	}
 	return lang.L("light.none")
 }
+
+// WithTyped shows a value's label with the word a ledger typed beside it
+// (kept when no rule knew it): 办理中（原文：暂缓）; the word alone when the
+// field holds no value, the label alone when nothing was kept.
+func WithTyped(label, typed string) string {
+	switch {
+	case typed == "":
+		return label
+	case label == "":
+		return typed
+	}
+	return lang.L("enum.with_typed", map[string]any{"Label": label, "Word": typed})
+}

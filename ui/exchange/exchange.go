@@ -32,6 +32,13 @@ type Exchanger interface {
 	Export(ctx context.Context, out string, req ExportRequest) (ex.Stats, error)
 	// Units is the unit dictionary (the export's unit picker searches it).
 	Units(ctx context.Context) (*model.UnitDict, error)
+	Teacher
+}
+
+// Teacher records a word of the value dictionary: in field of (a
+// model.Vocab id such as "tasks.status"), word means value from now on.
+type Teacher interface {
+	Teach(ctx context.Context, of, word, value string) error
 }
 
 // Conflicts lists and resolves fields edited on both sides.
@@ -56,6 +63,11 @@ func (x StoreExchanger) Apply(ctx context.Context, plan *model.Plan, req ApplyRe
 		req.By = x.Operator()
 	}
 	return ex.Apply(ctx, x.Store, plan, req)
+}
+
+func (x StoreExchanger) Teach(ctx context.Context, of, word, value string) error {
+	_, err := x.Store.Teach(ctx, of, word, value, x.Operator())
+	return err
 }
 
 func (x StoreExchanger) Units(ctx context.Context) (*model.UnitDict, error) {

@@ -21,10 +21,11 @@ func excelFilter() storage.FileFilter {
 	return storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm"})
 }
 
-// planTabs are the pages of a plan: a summary, then one page per action
-// and the rejected rows. Lines are made as they scroll into view, so a
-// plan of 100,000 rows opens at once.
-func planTabs(p *model.Plan) []*container.TabItem {
+// planTabs are the pages of a plan: a summary, then one page per action,
+// the rejected rows and the warned cells; treat (nil: not offered) teaches
+// a warned word. Lines are made as they scroll into view, so a plan of
+// 100,000 rows opens at once.
+func planTabs(p *model.Plan, treat func(model.Warning)) []*container.TabItem {
 	byAction := map[model.Action][]*model.PlanItem{}
 	for i := range p.Items {
 		it := &p.Items[i]
@@ -54,6 +55,7 @@ func planTabs(p *model.Plan) []*container.TabItem {
 		tab("import.tab.merged", len(byAction[model.ActionMerged]), items(model.ActionMerged)),
 		tab("import.tab.conflicts", len(conflicts), lines(len(conflicts), func(i int) string { return conflicts[i].String() })),
 		tab("import.tab.rejected", len(p.Rejected), rejectedTable(p.Rejected)),
+		tab("import.tab.warnings", len(p.Warnings), warningTable(p.Warnings, treat)),
 	}
 }
 
@@ -174,4 +176,97 @@ func rejectedTable(rs []model.Rejection) *widget.Table {
 		t.SetColumnWidth(i, w)
 	}
 	return t
+}
+
+// warningTable lists cells that imported as typed: where, the value, what
+// the record keeps and why; a word of a teachable field has a "treat as…"
+// button in the last column. The selected line (at first the first) is
+// written out in full under the table, as cells cut long reasons short.
+func warningTable(all []model.Warning, treat func(model.Warning)) fyne.CanvasObject {
+	// A word repeated down a column is one line naming its rows.
+	ws := model.GroupWarnings(all)
+	heads := []string{lang.L("import.col.file"), lang.L("import.col.sheet"), lang.L("import.col.row"),
+		lang.L("import.col.column"), lang.L("import.col.header"), lang.L("import.col.value"),
+		lang.L("import.col.kept"), lang.L("import.col.reason"), ""}
+	action := len(heads) - 1
+	cell := func(w model.WarningGroup, c int) string {
+		switch c {
+		case 0:
+			return filepath.Base(w.File)
+		case 1:
+			return w.Sheet
+		case 2:
+			return w.RowList(common.LangCode())
+		case 3:
+			return w.Column
+		case 4:
+			return w.Header
+		case 5:
+			return w.Value
+		case 6:
+			return w.Kept
+		}
+		return w.Reason
+	}
+	t := widget.NewTable(func() (int, int) { return len(ws), len(heads) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(l, widget.NewButton(lang.L("import.treat_as"), nil))
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			l, b := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Button)
+			w := ws[id.Row]
+			if id.Col != action {
+				b.Hide()
+				l.Show()
+				l.SetText(cell(w, id.Col))
+				return
+			}
+			l.Hide()
+			if _, ok := teachable(w.Warning); !ok || treat == nil {
+				b.Hide()
+				return
+			}
+			b.OnTapped = func() { treat(w.Warning) }
+			b.Show()
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(heads[id.Col])
+		}
+	}
+	for i, w := range []float32{130, 90, 50, 40, 90, 110, 200, 320, 90} {
+		t.SetColumnWidth(i, w)
+	}
+	detail := widget.NewLabel("")
+	detail.Wrapping = common.Wrap()
+	show := func(i int) {
+		w := ws[i]
+		detail.SetText(lang.L("import.warning_line", map[string]any{"File": filepath.Base(w.File), "Sheet": w.Sheet,
+			"Row": w.RowList(common.LangCode()), "Column": w.Column, "Header": w.Header, "Value": w.Value, "Kept": w.Kept, "Reason": w.Reason}))
+	}
+	if len(ws) > 0 {
+		show(0)
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(ws) {
+			show(id.Row)
+		}
+	}
+	return container.NewBorder(nil, detail, nil, nil, t)
+}
+
+// teachable is the field a warned word can be taught for; extra columns
+// and statuses missing their dates have none.
+func teachable(w model.Warning) (model.Vocab, bool) {
+	if w.Field == "" || strings.TrimSpace(w.Value) == "" {
+		return model.Vocab{}, false
+	}
+	return model.VocabOf(string(w.Kind) + "." + w.Field)
 }

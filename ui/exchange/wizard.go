@@ -34,7 +34,8 @@ type Import struct {
 	plan    *model.Plan
 	cancel  context.CancelFunc // stops reading the workbooks
 	reading bool
-	gen     int // bumped by every new reading and by cancel; stale results are dropped
+	gen     int    // bumped by every new reading and by cancel; stale results are dropped
+	taught  string // what the last "treat as" taught, shown with the re-read plan
 
 	fileLbl  *widget.Label
 	progress *widget.ProgressBar
@@ -80,6 +81,9 @@ func (s *Import) Content() fyne.CanvasObject { return s.content }
 // Tabs are the plan's pages (summary, new, updated, merged, conflicts, rejected).
 func (s *Import) Tabs() *container.AppTabs { return s.tabs }
 
+// Plan is the plan under review, nil when there is none.
+func (s *Import) Plan() *model.Plan { return s.plan }
+
 // Message is the line under the plan (applied, cancelled, failed).
 func (s *Import) Message() string { return s.message.Text }
 
@@ -117,6 +121,11 @@ func (s *Import) pickWithDialog(chosen func([]string)) {
 // SetFiles chooses the workbooks and reads them off the UI goroutine; the
 // progress bar moves file by file, then the plan is shown.
 func (s *Import) SetFiles(files []string) {
+	s.taught = ""
+	s.read(files)
+}
+
+func (s *Import) read(files []string) {
 	if s.cancel != nil {
 		s.cancel()
 	}
@@ -143,10 +152,20 @@ func (s *Import) SetFiles(files []string) {
 	s.showProgress(0, len(files))
 	s.progress.Show()
 	s.content.Refresh()
+	filesDone := 0
+	// Rows read and compared move the bar within one large file too.
+	ctx = storage.WithProgress(ctx, func(p storage.Progress) {
+		fyne.Do(func() {
+			if gen == s.gen {
+				s.showRows(p, filesDone, len(files))
+			}
+		})
+	})
 	s.run.Go(func() func() {
 		plan, err := s.ex.Plan(ctx, files, func(done, total int) {
 			fyne.Do(func() {
 				if gen == s.gen {
+					filesDone = done
 					s.showProgress(done, total)
 				}
 			})
@@ -183,18 +202,45 @@ func (s *Import) showProgress(done, total int) {
 	}
 }
 
+// showRows shows the rows read in the file being read, then the rows
+// compared with the store (the bar's last step).
+func (s *Import) showRows(p storage.Progress, filesDone, files int) {
+	if !s.reading {
+		return
+	}
+	switch p.Stage {
+	case "read":
+		if p.Total == 0 { // a file's end is shown by showProgress
+			s.stage.SetText(lang.L("import.reading_rows", map[string]any{"Done": filesDone, "Total": files, "Rows": p.Done}))
+		}
+	case "plan":
+		if p.Total > 0 {
+			s.progress.SetValue((float64(files) + float64(p.Done)/float64(p.Total)) / float64(files+1))
+			s.stage.SetText(lang.L("import.comparing_rows", map[string]any{"Done": p.Done, "Total": p.Total}))
+		}
+	}
+}
+
 // showPlan fills the plan's pages and offers the apply that fits it:
 // with rejected rows only a partial import can succeed.
 func (s *Import) showPlan(p *model.Plan) {
 	c := p.Counts()
-	s.tabs.SetItems(planTabs(p))
+	s.tabs.SetItems(planTabs(p, s.askTreatAs))
 	// pages made while hidden lay out their rows when first shown
 	s.tabs.OnSelected = func(it *container.TabItem) { it.Content.Refresh() }
-	s.tabs.SelectIndex(0)
+	if s.taught != "" && len(s.tabs.Items) > 0 {
+		s.tabs.SelectIndex(len(s.tabs.Items) - 1) // back to the warnings, where the word was taught
+	} else {
+		s.tabs.SelectIndex(0)
+	}
 	s.tabs.Show()
 	s.content.Refresh() // a shown object gets its size only from a new layout
-	s.message.SetText(lang.L("import.counts", map[string]any{"New": c.New, "Updated": c.Updated, "Merged": c.Merged,
-		"Unchanged": c.Unchanged, "Conflicts": c.Conflicts, "Rejected": c.Rejected}))
+	msg := lang.L("import.counts", map[string]any{"New": c.New, "Updated": c.Updated, "Merged": c.Merged,
+		"Unchanged": c.Unchanged, "Conflicts": c.Conflicts, "Rejected": c.Rejected, "Warnings": len(p.Warnings)})
+	if s.taught != "" {
+		msg = s.taught + "\n" + msg
+	}
+	s.message.SetText(msg)
 	if c.Rejected > 0 {
 		s.applyBtn.SetText(lang.L("import.apply_partial"))
 	} else {
@@ -202,6 +248,46 @@ func (s *Import) showPlan(p *model.Plan) {
 	}
 	s.applyBtn.Enable()
 	s.stop.Enable()
+}
+
+// askTreatAs offers the values of a warned word's field (labels in the
+// UI's language); on OK the word is taught to the value dictionary and
+// the same workbooks are read again, so the plan shows it mapped.
+func (s *Import) askTreatAs(w model.Warning) {
+	v, ok := teachable(w)
+	if !ok || s.reading {
+		return
+	}
+	values := v.Values()
+	labels := make([]string, len(values))
+	for i, val := range values {
+		labels[i] = v.Label(val, common.LangCode())
+	}
+	pick := widget.NewSelect(labels, nil)
+	pick.PlaceHolder = lang.L("vocab.pick_value")
+	intro := widget.NewLabel(lang.L("import.treat_intro", map[string]any{"Field": v.Title(common.LangCode()), "Word": w.Value}))
+	intro.Wrapping = common.Wrap()
+	d := dialog.NewCustomConfirm(lang.L("import.treat_as"), lang.L("action.ok"), lang.L("action.cancel"),
+		container.NewVBox(intro, pick), func(ok bool) {
+			if !ok || pick.SelectedIndex() < 0 {
+				return
+			}
+			value, label := values[pick.SelectedIndex()], pick.Selected
+			files := s.files
+			s.run.Go(func() func() {
+				err := s.ex.Teach(context.Background(), v.ID, w.Value, value)
+				return func() {
+					if err != nil {
+						s.message.SetText(lang.L("import.teach_failed", map[string]any{"Error": common.ErrorText(err)}))
+						return
+					}
+					s.taught = lang.L("import.taught", map[string]any{"Word": w.Value, "Value": label})
+					s.read(files)
+				}
+			})
+		}, s.win)
+	d.Resize(fyne.NewSize(420, 220))
+	d.Show()
 }
 
 // Cancel stops reading, or drops the reviewed plan; nothing was changed.

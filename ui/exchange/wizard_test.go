@@ -139,7 +139,7 @@ func TestImportWizardDepartmentLedger(t *testing.T) {
 
 	// the plan, browsable by action
 	require.True(t, imp.Tabs().Visible())
-	assert.Equal(t, []string{"概况", "新增（2）", "更新（0）", "合并（0）", "冲突（0）", "拒收（1）"}, tabTitles(imp.Tabs()))
+	assert.Equal(t, []string{"概况", "新增（2）", "更新（0）", "合并（0）", "冲突（0）", "拒收（1）", "提示（0）"}, tabTitles(imp.Tabs()))
 	assert.Contains(t, imp.Message(), "新增 2")
 	assert.Contains(t, strings.Join(texts(imp.Tabs().Items[0].Content), "\n"), "住建局台账.xlsx / 重点工作：督办事项")
 

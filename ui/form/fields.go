@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -60,8 +61,13 @@ func (f *Form) bind(sp spec) *field {
 	}
 	switch sp.in {
 	case inSelect:
-		fd.sel = widget.NewSelect(sp.options, nil)
-		fd.sel.SetSelected(sp.get(f.rec))
+		opts, cur := sp.options, sp.get(f.rec)
+		if cur != "" && !slices.Contains(opts, cur) {
+			// a word a ledger brought (产业项目) stays what it is until changed
+			opts = append(slices.Clone(opts), cur)
+		}
+		fd.sel = widget.NewSelect(opts, nil)
+		fd.sel.SetSelected(cur)
 		fd.sel.OnChanged = onChange
 		fd.obj = fd.sel
 	case inCheck:

@@ -133,7 +133,8 @@ func (f *Form) Title() string { return f.title.Text }
 // Message is the last save or validation message shown under the form.
 func (f *Form) Message() string { return f.message.Text }
 
-// StatusText is the status line ("状态：办理中").
+// StatusText is the status line ("状态：办理中", with a word a ledger typed
+// beside it: "状态：办理中（原文：暂缓）").
 func (f *Form) StatusText() string { return f.status.Text }
 
 // Items are the form's rows (label and widget), in order.
@@ -201,11 +202,11 @@ func (f *Form) refreshHeader() {
 	switch v := f.rec.(type) {
 	case *model.Task:
 		f.status.SetText(lang.L("status.line", map[string]any{
-			"Status": common.EnumLabel(model.TaskStatuses, v.Status),
+			"Status": common.WithTyped(common.EnumLabel(model.TaskStatuses, v.Status), v.StatusText),
 			"Light":  common.LightLabel(f.day().Light(v))}))
 	case *model.Proposal:
 		f.status.SetText(lang.L("status.line", map[string]any{
-			"Status": common.EnumLabel(model.ProposalStatuses, v.Status),
+			"Status": common.WithTyped(common.EnumLabel(model.ProposalStatuses, v.Status), v.StatusText),
 			"Light":  common.LightLabel(f.day().Light(v))}))
 	}
 }

@@ -27,7 +27,7 @@ func (f *Form) specs() []spec {
 			text(lang.L("field.leader"), func(t *model.Task) *string { return &t.Leader }),
 			f.unitsSpec(lang.L("field.units"), func(r model.Record) *[]model.UnitRole { return &T(r).Units }, false),
 			date(lang.L("field.assigned_on"), today, func(t *model.Task) *model.Date { return &t.AssignedOn }),
-			deadlineSpec(lang.L("field.deadline"), today),
+			f.deadlineSpec(lang.L("field.deadline")),
 			enumKept(lang.L("field.cycle"), model.Cycles, func(t *model.Task) *model.Cycle { return &t.Cycle }, func(t *model.Task) *string { return &t.CycleText }),
 			number(lang.L("field.report_day"), func(t *model.Task) *int { return &t.ReportDay }),
 			check(lang.L("field.key"), func(t *model.Task) *bool { return &t.Key }),

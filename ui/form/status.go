@@ -49,10 +49,14 @@ func (f *Form) ChangeStatus(label, reason string) error {
 	switch v := f.rec.(type) {
 	case *model.Task:
 		to, _ := common.EnumParse(model.TaskStatuses, label)
-		err = model.ChangeTaskStatus(v, to, reason, today)
+		if err = model.ChangeTaskStatus(v, to, reason, today); err == nil {
+			v.StatusText = "" // a status was picked: the ledger's word gives way, as in enumKept
+		}
 	case *model.Proposal:
 		to, _ := common.EnumParse(model.ProposalStatuses, label)
-		err = model.ChangeProposalStatus(v, to, reason, today)
+		if err = model.ChangeProposalStatus(v, to, reason, today); err == nil {
+			v.StatusText = ""
+		}
 	}
 	if err != nil {
 		f.message.SetText(lang.L("status.refused", map[string]any{"Reason": common.ErrorText(err)}))

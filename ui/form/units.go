@@ -92,7 +92,11 @@ func (f *Form) unitCompletions(text string) []string {
 	return out
 }
 
-func deadlineSpec(label string, today func() model.Date) spec {
+// deadlineSpec edits 完成时限. A resolved deadline is a stored fact: while
+// the text is what the record was opened (or last saved) with, its date
+// stands, whatever today is; a changed text is read against the assigned
+// date (else today) and the holiday calendar.
+func (f *Form) deadlineSpec(label string) spec {
 	return spec{label: label, in: inDeadline,
 		get: func(r model.Record) string {
 			d := r.(*model.Task).Deadline
@@ -107,7 +111,12 @@ func deadlineSpec(label string, today func() model.Date) spec {
 				t.Deadline = model.Deadline{}
 				return "", nil
 			}
-			d, err := model.ParseDeadline(s, today())
+			if b, ok := f.base.(*model.Task); ok && b.Deadline.Same(s) && (b.Deadline.Resolved() || t.AssignedOn.IsZero()) {
+				t.Deadline = b.Deadline
+				return deadlineShown(t.Deadline), nil
+			}
+			day := f.day()
+			d, err := model.ResolveDeadline(s, model.DeadlineBasis{Assigned: t.AssignedOn, Ref: day.Today, Calendar: day.Cal})
 			if err != nil {
 				return "", err
 			}
@@ -123,6 +132,10 @@ func deadlineShown(d model.Deadline) string {
 		return lang.L("deadline.ongoing")
 	case model.DeadlinePeriodic:
 		return lang.L("deadline.periodic")
+	case model.DeadlineWorkdays:
+		if d.Due.IsZero() {
+			return lang.L("deadline.workdays")
+		}
 	}
 	return d.Due.String()
 }

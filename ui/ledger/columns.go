@@ -27,12 +27,16 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 	case model.KindTask:
 		return []Column{
 			{lang.L("field.number"), 160, "number", task(func(t *model.Task) string { return t.Number })},
-			{lang.L("field.source"), 130, "source", task(func(t *model.Task) string { return common.EnumLabel(model.Sources, t.Source) })},
+			{lang.L("field.source"), 130, "source", task(func(t *model.Task) string {
+				return common.WithTyped(common.EnumLabel(model.Sources, t.Source), t.SourceText)
+			})},
 			{lang.L("field.title"), 240, "title", task(func(t *model.Task) string { return t.Title })},
 			{lang.L("field.lead_unit"), 150, "lead_unit", task(func(t *model.Task) string { return t.LeadUnit })},
 			{lang.L("field.leader"), 90, "leader", task(func(t *model.Task) string { return t.Leader })},
 			{lang.L("field.deadline"), 120, "deadline", task(func(t *model.Task) string { return t.Deadline.Display() })},
-			{lang.L("field.status"), 110, "status", task(func(t *model.Task) string { return common.EnumLabel(model.TaskStatuses, t.Status) })},
+			{lang.L("field.status"), 160, "status", task(func(t *model.Task) string {
+				return common.WithTyped(common.EnumLabel(model.TaskStatuses, t.Status), t.StatusText)
+			})},
 			{lang.L("field.percent"), 60, "percent", task(func(t *model.Task) string { return percent(t.Percent) })},
 		}
 	case model.KindProposal:
@@ -44,7 +48,9 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.proposer"), 90, "proposer", prop(func(p *model.Proposal) string { return p.Proposer })},
 			{lang.L("field.lead_unit"), 150, "lead_unit", prop(func(p *model.Proposal) string { return p.LeadUnit })},
 			{lang.L("field.due_on"), 110, "due_on", prop(func(p *model.Proposal) string { return model.ProposalDue(p, rules()).String() })},
-			{lang.L("field.status"), 90, "status", prop(func(p *model.Proposal) string { return common.EnumLabel(model.ProposalStatuses, p.Status) })},
+			{lang.L("field.status"), 130, "status", prop(func(p *model.Proposal) string {
+				return common.WithTyped(common.EnumLabel(model.ProposalStatuses, p.Status), p.StatusText)
+			})},
 		}
 	case model.KindMeeting:
 		return []Column{
@@ -77,7 +83,9 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.village"), 120, "village", of(func(p *model.Project) string { return p.Village })},
 			{lang.L("field.category"), 100, "category", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectCategories, p.Category) })},
 			{lang.L("field.planned"), 120, "planned_fen", of(func(p *model.Project) string { return p.PlannedFen.Yuan() })},
-			{lang.L("field.status"), 80, "status", of(func(p *model.Project) string { return common.EnumLabel(model.ProjectStatuses, p.Status) })},
+			{lang.L("field.status"), 120, "status", of(func(p *model.Project) string {
+				return common.WithTyped(common.EnumLabel(model.ProjectStatuses, p.Status), p.StatusText)
+			})},
 			{lang.L("field.percent"), 60, "percent", of(func(p *model.Project) string { return percent(p.Percent) })},
 		}
 	case model.KindPoint:
@@ -103,7 +111,9 @@ func columnsFor(k model.Kind, rules func() model.Rules) []Column {
 			{lang.L("field.visit"), 110, "visit", of(func(p *model.Problem) string { return p.Visit })},
 			{lang.L("field.unit"), 150, "unit", of(func(p *model.Problem) string { return p.Unit })},
 			{lang.L("field.raised_on"), 110, "raised_on", of(func(p *model.Problem) string { return p.RaisedOn.String() })},
-			{lang.L("field.status"), 80, "status", of(func(p *model.Problem) string { return common.EnumLabel(model.ProblemStatuses, p.Status) })},
+			{lang.L("field.status"), 120, "status", of(func(p *model.Problem) string {
+				return common.WithTyped(common.EnumLabel(model.ProblemStatuses, p.Status), p.StatusText)
+			})},
 		}
 	case model.KindUnit:
 		return []Column{

@@ -37,6 +37,9 @@ type Store interface {
 	SetImportLimits(ctx context.Context, l storage.ImportLimits) error
 	Delete(ctx context.Context, id, by string) error
 	Dir() string
+	// List and Teach serve the value dictionary (词汇对照).
+	List(ctx context.Context, q storage.Query) ([]model.Record, error)
+	Teach(ctx context.Context, of, word, value, by string) (*model.Term, error)
 }
 
 // Deps are the screen's collaborators.
@@ -72,6 +75,7 @@ type Screen struct {
 	message  *widget.Label
 	backups  *widget.List
 	list     []storage.BackupInfo
+	vocab    *Vocabulary
 	space    *widget.Label
 	// import limits and backup bounds, on the data tab
 	limitCell, limitRows, limitCells *widget.Entry
@@ -117,6 +121,7 @@ func New(d Deps) *Screen {
 		}
 	}
 	removeSample := widget.NewButton(lang.L("settings.remove_sample"), s.askRemoveSample)
+	s.vocab = newVocabulary(d.Store, d.Run, s.by)
 
 	tabs := container.NewAppTabs(
 		container.NewTabItem(lang.L("settings.general"), container.NewVScroll(container.NewVBox(general,
@@ -130,8 +135,15 @@ func New(d Deps) *Screen {
 					d.ImportHolidays()
 				}
 			})), nil, nil, nil, orEmpty(d.Holidays))),
+		container.NewTabItem(lang.L("settings.vocab"), s.vocab.Content()),
 		container.NewTabItem(lang.L("settings.data"), s.dataTab()),
 	)
+	// words taught in the import wizard since the screen was made show up
+	tabs.OnSelected = func(it *container.TabItem) {
+		if it.Content == s.vocab.Content() {
+			s.vocab.Reload()
+		}
+	}
 	s.content = tabs
 	return s
 }
@@ -153,6 +165,18 @@ func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
 // Operator is the operator entry (the name changes are recorded under).
 func (s *Screen) Operator() *widget.Entry { return s.operator }
+
+// Vocabulary is the value dictionary section.
+func (s *Screen) Vocabulary() *Vocabulary { return s.vocab }
+
+// by is the operator changes are recorded under: the stored name, else
+// the one typed.
+func (s *Screen) by() string {
+	if op, err := s.deps.Store.Setting(context.Background(), common.SettingOperator); err == nil && op != "" {
+		return op
+	}
+	return strings.TrimSpace(s.operator.Text)
+}
 
 // Message is the last outcome shown.
 func (s *Screen) Message() string { return s.message.Text }

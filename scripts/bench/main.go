@@ -1,0 +1,407 @@
+// Command bench measures Taizhang at scale (issue 14): it generates a Chinese
+// 督办事项 ledger of 15 columns (title row, 填报单位 line, text deadlines)
+// with excelize and runs every step of the issue's table as a child process,
+// printing wall time and peak RSS of each beside excelize's bare read (or
+// bare StreamWriter write) of the same file, as ratios in one run.
+//
+//	go run ./scripts/bench                      # 10k, 100k, 200k
+//	go run ./scripts/bench -sizes 10000 -out docs/bench.md -cpuprofile /tmp/import.prof
+//
+// The timings are figures to read, never assertions.
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"runtime/pprof"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"taizhang/model"
+	"taizhang/storage"
+	"taizhang/storage/exchange"
+)
+
+func main() {
+	if len(os.Args) > 1 && !strings.HasPrefix(os.Args[1], "-") {
+		if err := child(os.Args[1], os.Args[2:]); err != nil {
+			fmt.Fprintln(os.Stderr, "bench "+os.Args[1]+":", err)
+			os.Exit(1)
+		}
+		return
+	}
+	sizes := flag.String("sizes", "10000,100000,200000", "ledger sizes (rows), comma-separated")
+	dir := flag.String("dir", "", "work folder (default: a temporary one, removed afterwards)")
+	out := flag.String("out", "", "also write the report (markdown) to this file")
+	prof := flag.String("cpuprofile", "", "write a CPU profile of the 100k (else the largest) first import here")
+	flag.Parse()
+	if err := run(*sizes, *dir, *out, *prof); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// step is one measured child process.
+type step struct {
+	wall time.Duration
+	cpu  time.Duration // user + system: steadier than wall on a shared machine
+	rss  int64         // peak resident set, bytes
+	out  string
+}
+
+func (s step) String() string {
+	return fmt.Sprintf("%.2f s (cpu %.2f s), %d MB", s.wall.Seconds(), s.cpu.Seconds(), s.rss>>20)
+}
+
+// measure runs a command, returning its wall time and peak RSS.
+func measure(name string, args ...string) (step, error) {
+	cmd := exec.Command(name, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return step{}, fmt.Errorf("%s %s: %w\n%s", filepath.Base(name), strings.Join(args, " "), err, lastLines(stderr.String(), 10))
+	}
+	var rss int64
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = int64(ru.Maxrss) * 1024 // kilobytes on Linux
+	}
+	cpu := cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	return step{wall: wall, cpu: cpu, rss: rss, out: stdout.String()}, nil
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func run(sizeList, dir, out, prof string) error {
+	var sizes []int
+	for _, s := range strings.Split(sizeList, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 {
+			return fmt.Errorf("-sizes: %q is not a row count", s)
+		}
+		sizes = append(sizes, n)
+	}
+	if dir == "" {
+		d, err := os.MkdirTemp("", "taizhang-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(d)
+		dir = d
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cli := filepath.Join(dir, "taizhang-cli")
+	build := exec.Command("go", "build", "-o", cli, "./cmd/taizhang-cli")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		return fmt.Errorf("build taizhang-cli (run from the repository root): %w", err)
+	}
+	profSize := sizes[len(sizes)-1]
+	for _, n := range sizes {
+		if n == 100_000 {
+			profSize = n
+		}
+	}
+
+	var report bytes.Buffer
+	w := io.MultiWriter(os.Stdout, &report)
+	host, _ := os.Hostname()
+	load, _ := os.ReadFile("/proc/loadavg")
+	fmt.Fprintf(w, "# scripts/bench, %s\n\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+	fmt.Fprintf(w, "Machine: %s, %d cores (%s), %s/%s, %s; load average at start %s.\n"+
+		"Each step is a child process: wall time, CPU time (user+system) and peak RSS. The machine is shared,\n"+
+		"so wall times stretch with the load; CPU times and their ratios are the steadier figures.\n\n",
+		host, runtime.NumCPU(), cpuModel(), runtime.GOOS, runtime.GOARCH, runtime.Version(), strings.Join(strings.Fields(string(load))[:3], " "))
+
+	for _, n := range sizes {
+		rows, err := runSize(w, self, cli, filepath.Join(dir, strconv.Itoa(n)), n, map[bool]string{true: prof}[n == profSize && prof != ""])
+		if err != nil {
+			return fmt.Errorf("%d rows: %w", n, err)
+		}
+		_ = rows
+	}
+	if out != "" {
+		return os.WriteFile(out, report.Bytes(), 0o644)
+	}
+	return nil
+}
+
+func cpuModel() string {
+	b, err := os.ReadFile("/proc/cpuinfo")
+	if err != nil {
+		return "?"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "model name") {
+			if _, v, ok := strings.Cut(l, ":"); ok {
+				return strings.TrimSpace(v)
+			}
+		}
+	}
+	return "?"
+}
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
+
+func dirSize(path string) (int64, int) {
+	var total int64
+	n := 0
+	filepath.Walk(path, func(_ string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			total += fi.Size()
+			n++
+		}
+		return nil
+	})
+	return total, n
+}
+
+func runSize(w io.Writer, self, cli, dir string, n int, prof string) (int, error) {
+	if err := os.RemoveAll(dir); err != nil {
+		return 0, err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	ledger := filepath.Join(dir, "ledger.xlsx")
+	data := filepath.Join(dir, "data")
+	clone := filepath.Join(dir, "clone")
+	exported := filepath.Join(dir, "export.xlsx")
+
+	gen, err := measure(self, "gen", ledger, strconv.Itoa(n))
+	if err != nil {
+		return 0, err
+	}
+	bare, err := measure(self, "bareread", ledger)
+	if err != nil {
+		return 0, err
+	}
+	importArgs := []string{"import", "-data", data}
+	if prof != "" {
+		importArgs = append(importArgs, "-cpuprofile", prof)
+	}
+	first, err := measure(self, append(importArgs, ledger)...)
+	if err != nil {
+		return 0, err
+	}
+	dbBytes := fileSize(filepath.Join(data, storage.DBName))
+	again, err := measure(self, "import", "-data", data, ledger)
+	if err != nil {
+		return 0, err
+	}
+	backupBytes, backups := dirSize(filepath.Join(data, "backups"))
+	export, err := measure(cli, "--data", data, "export", exported)
+	if err != nil {
+		return 0, err
+	}
+	cloned, err := measure(self, "import", "-data", clone, exported)
+	if err != nil {
+		return 0, err
+	}
+	search, err := measure(self, "search", "-data", data)
+	if err != nil {
+		return 0, err
+	}
+	list, err := measure(cli, "--data", data, "list", "tasks", "--query", "整改", "--json")
+	if err != nil {
+		return 0, err
+	}
+	queries, err := measure(self, "queries", "-data", data)
+	if err != nil {
+		return 0, err
+	}
+
+	ratio := func(s step) string {
+		return fmt.Sprintf("%.2f (cpu %.2f)", s.wall.Seconds()/bare.wall.Seconds(), s.cpu.Seconds()/bare.cpu.Seconds())
+	}
+	fmt.Fprintf(w, "## %d rows (ledger %.1f MB)\n\n", n, float64(fileSize(ledger))/(1<<20))
+	fmt.Fprintln(w, "| step | wall, peak RSS | reference | ratio |")
+	fmt.Fprintln(w, "|---|---|---|---|")
+	fmt.Fprintf(w, "| excelize bare read (Rows, formatted) | %s | | 1 |\n", bare)
+	fmt.Fprintf(w, "| import into an empty folder | %s | bare read | %s |\n", first, ratio(first))
+	fmt.Fprintf(w, "| re-import, everything unchanged | %s | bare read | %s |\n", again, ratio(again))
+	fmt.Fprintf(w, "| clone (export → empty folder) | %s | bare read | %s |\n", cloned, ratio(cloned))
+	fmt.Fprintf(w, "| export everything | %s | bare StreamWriter %s | %.2f (cpu %.2f) |\n", export, gen,
+		export.wall.Seconds()/gen.wall.Seconds(), export.cpu.Seconds()/gen.cpu.Seconds())
+	fmt.Fprintf(w, "| database size | %.1f MB (%.2f KB a row) | | |\n", float64(dbBytes)/(1<<20), float64(dbBytes)/1024/float64(n))
+	fmt.Fprintf(w, "| backups after two imports (issue 13) | %d files, %.1f MB | | |\n", backups, float64(backupBytes)/(1<<20))
+	fmt.Fprintf(w, "| `list tasks --query 整改 --json` | %s | | |\n", list)
+	fmt.Fprint(w, search.out)
+	fmt.Fprint(w, queries.out)
+	fmt.Fprintln(w)
+	return n, nil
+}
+
+// child runs one measured step in this process.
+func child(name string, args []string) error {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	data := fs.String("data", "", "data folder")
+	prof := fs.String("cpuprofile", "", "CPU profile file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	pos := fs.Args()
+	if *prof != "" {
+		f, err := os.Create(*prof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	ctx := context.Background()
+	switch name {
+	case "gen":
+		if len(pos) != 2 {
+			return fmt.Errorf("want FILE ROWS")
+		}
+		n, err := strconv.Atoi(pos[1])
+		if err != nil {
+			return err
+		}
+		return genLedger(pos[0], n, 1)
+	case "bareread":
+		_, err := bareRead(pos[0])
+		return err
+	case "import":
+		// What `taizhang-cli import` does: read and plan, then apply
+		// (with the backup before it).
+		st, err := storage.Open(*data)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		plan, err := exchange.PlanFiles(ctx, st, pos, exchange.ReadRequest{Lang: "zh"})
+		if err != nil {
+			return err
+		}
+		if hp := os.Getenv("BENCH_HEAPPROFILE"); hp != "" {
+			// the live heap once the whole file is planned
+			runtime.GC()
+			if f, err := os.Create(hp); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
+		if len(plan.Rejected) > 0 {
+			return fmt.Errorf("%d rows rejected, first: %+v", len(plan.Rejected), plan.Rejected[0])
+		}
+		_, err = st.ApplyImport(ctx, plan, storage.ApplyOptions{By: "bench"})
+		return err
+	case "search":
+		return searchTimes(ctx, *data)
+	case "queries":
+		return queryTimes(ctx, *data)
+	}
+	return fmt.Errorf("unknown step")
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+
+// searchTimes is the store's share of one keystroke in the tasks ledger:
+// the first page (100 rows) and the count, for terms of one and two
+// characters, each term asked once (as typed), after one warm-up query.
+func searchTimes(ctx context.Context, data string) error {
+	st, err := storage.Open(data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := st.Count(ctx, storage.Query{Kind: model.KindTask}); err != nil {
+		return err
+	}
+	var worst time.Duration
+	var lines []string
+	for _, term := range []string{"整", "整改", "改", "改造", "治", "治理", "扬", "扬尘", "市", "推进"} {
+		q := storage.Query{Kind: model.KindTask, Text: term, Limit: 100}
+		start := time.Now()
+		recs, err := st.List(ctx, q)
+		if err != nil {
+			return err
+		}
+		list := time.Since(start)
+		q.Limit = 0
+		start = time.Now()
+		n, err := st.Count(ctx, q)
+		if err != nil {
+			return err
+		}
+		count := time.Since(start)
+		worst = max(worst, list+count)
+		lines = append(lines, fmt.Sprintf("%s %s+%s (%d rows, count %d)", term, ms(list), ms(count), len(recs), n))
+	}
+	fmt.Printf("| search keystroke (store List 100 + Count), worst of 1–2 char terms | %s | | |\n", ms(worst))
+	fmt.Printf("| … per term | %s | | |\n", strings.Join(lines, "; "))
+	return nil
+}
+
+// queryTimes: the tasks ledger sorted by deadline, the red-light filter,
+// and the first 统计报表 (all records loaded and summarised).
+func queryTimes(ctx context.Context, data string) error {
+	st, err := storage.Open(data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if _, err := st.Count(ctx, storage.Query{Kind: model.KindTask}); err != nil {
+		return err
+	}
+	start := time.Now()
+	if _, err := st.List(ctx, storage.Query{Kind: model.KindTask, Sort: "deadline", Limit: 100}); err != nil {
+		return err
+	}
+	sortT := time.Since(start)
+	d := model.Today()
+	day := model.DefaultDay()
+	start = time.Now()
+	ids, err := st.TaskIDsWithLight(ctx, model.LightRed, day, 100)
+	if err != nil {
+		return err
+	}
+	if _, err := st.GetMany(ctx, ids); err != nil {
+		return err
+	}
+	redT := time.Since(start)
+	start = time.Now()
+	ds, err := st.Dataset(ctx)
+	if err != nil {
+		return err
+	}
+	rules, err := st.Rules(ctx)
+	if err != nil {
+		return err
+	}
+	model.Summarize(ds, model.NewDate(d.Y, 1, 1), d, rules)
+	reportT := time.Since(start)
+	fmt.Printf("| sort by 完成时限 / 红灯 filter / first 统计报表 (store) | %s / %s / %s | | |\n", ms(sortT), ms(redT), ms(reportT))
+	return nil
+}

@@ -1,0 +1,109 @@
+package exchange
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+)
+
+// editRow types value into the column headed header of the row whose 编号
+// is number, in the sheet of kind, as a department does.
+func editRow(t *testing.T, path string, kind model.Kind, number, header, value string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	sheet := kind.SheetName()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	col, numCol := -1, -1
+	for i, h := range rows[0] {
+		switch h {
+		case header:
+			col = i
+		case "编号":
+			numCol = i
+		}
+	}
+	require.True(t, col >= 0 && numCol >= 0, "%s / 编号", header)
+	for r, row := range rows {
+		if r > 0 && numCol < len(row) && row[numCol] == number {
+			cell, _ := excelize.CoordinatesToCellName(col+1, r+1)
+			require.NoError(t, f.SetCellStr(sheet, cell, value))
+			require.NoError(t, f.Save())
+			return
+		}
+	}
+	require.Failf(t, "no row", "%s", number)
+}
+
+// An item goes to its lead unit and its cooperating unit; both return it.
+// The unchanged copy never undoes the edit, whatever the order of files;
+// edits of different fields in the two returns both apply; the same field
+// edited differently is one conflict naming both files; importing the
+// returns again changes nothing.
+func TestSeveralReturnsOfOneRecordMerge(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	t1 := newTask("督〔2019〕1号", "老旧小区改造", "已完成摸底")
+	t2 := newTask("督〔2019〕2号", "城区停车难治理", "方案起草中")
+	for _, tk := range []*model.Task{t1, t2} {
+		tk.Units = []model.UnitRole{{Name: "市发展和改革委员会", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCooperating}}
+		require.NoError(t, s.Save(ctx, tk, "甲"))
+	}
+	lead := exportTo(t, s, "发改委.xlsx", ExportRequest{Unit: "市发展和改革委员会"})
+	coop := exportTo(t, s, "财政局.xlsx", ExportRequest{Unit: "市财政局"})
+	editRow(t, lead, model.KindTask, "督〔2019〕1号", "办理进展", "已开工12个小区")
+	editRow(t, coop, model.KindTask, "督〔2019〕2号", "备注", "资金已拨付")
+
+	full := exportTo(t, s, "全部.xlsx", ExportRequest{})
+	for _, order := range [][]string{{coop, lead}, {lead, coop}} {
+		c := openTestStore(t) // a clone of the office's database
+		importAll(t, c, []string{full})
+		importAll(t, c, order) // no rejection: a second return is no duplicate
+		assert.Equal(t, "已开工12个小区", getTask(t, c, t1.ID).Progress, "the edit stands, the unchanged copy changes nothing")
+		assert.Equal(t, "资金已拨付", getTask(t, c, t2.ID).Remarks)
+	}
+
+	// applied to the office's own database, then both returns edit one field
+	plan := importAll(t, s, []string{coop, lead})
+	assert.Equal(t, 2, plan.Counts().Updated)
+	again := importAll(t, s, []string{lead, coop}).Counts()
+	assert.Zero(t, again.New+again.Updated+again.Merged+again.Conflicts, "%+v", again)
+
+	lead2 := exportTo(t, s, "发改委2.xlsx", ExportRequest{Unit: "市发展和改革委员会"})
+	coop2 := exportTo(t, s, "财政局2.xlsx", ExportRequest{Unit: "市财政局"})
+	editRow(t, lead2, model.KindTask, "督〔2019〕1号", "办理进展", "已开工20个小区")
+	editRow(t, coop2, model.KindTask, "督〔2019〕1号", "办理进展", "资金到位，已开工18个小区")
+	editRow(t, coop2, model.KindTask, "督〔2019〕1号", "备注", "财政局已拨款")
+	plan = importAll(t, s, []string{lead2, coop2})
+	c := plan.Counts()
+	assert.Equal(t, 1, c.Conflicts)
+	var conflicts []model.FieldConflict
+	for _, it := range plan.Items {
+		conflicts = append(conflicts, it.Conflicts...)
+	}
+	require.Len(t, conflicts, 1)
+	assert.Equal(t, "progress", conflicts[0].Field)
+	assert.Equal(t, []string{"发改委2.xlsx", "财政局2.xlsx"}, conflicts[0].Files)
+	assert.JSONEq(t, `"已开工20个小区"`, string(conflicts[0].Local))
+	assert.JSONEq(t, `"资金到位，已开工18个小区"`, string(conflicts[0].Incoming))
+	assert.NotEmpty(t, conflicts[0].ID)
+	got := getTask(t, s, t1.ID)
+	assert.Equal(t, "已开工20个小区", got.Progress)
+	assert.Equal(t, "财政局已拨款", got.Remarks, "the other field of the same return applies")
+	pending, err := s.Conflicts(ctx, true)
+	require.NoError(t, err)
+	require.Len(t, pending, 1)
+
+	again = importAll(t, s, []string{coop2, lead2}).Counts()
+	assert.Zero(t, again.New+again.Updated+again.Merged+again.Conflicts, "%+v", again)
+	pending, err = s.Conflicts(ctx, true)
+	require.NoError(t, err)
+	assert.Len(t, pending, 1, "still the one conflict")
+}

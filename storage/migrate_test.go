@@ -1,0 +1,135 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+)
+
+// schema1File writes a database as schema 1 left it: a task edited once,
+// both revision bodies in full in the WITHOUT ROWID revisions table.
+func schema1File(t *testing.T) (dir, id, rev1, rev2 string) {
+	t.Helper()
+	dir = t.TempDir()
+	ms, err := migrations()
+	require.NoError(t, err)
+	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, DBName), pragmas))
+	require.NoError(t, err)
+	defer db.Close()
+	_, err = db.Exec(ms[0].sql)
+	require.NoError(t, err)
+	_, err = db.Exec("PRAGMA user_version = 1")
+	require.NoError(t, err)
+
+	task := newTask("督〔2019〕15号", "老旧小区改造", "启动")
+	task.Kind = model.KindTask
+	body1, err := encodeBody(task)
+	require.NoError(t, err)
+	task.Progress = "已完成主体工程"
+	body2, err := encodeBody(task)
+	require.NoError(t, err)
+	id, rev1 = "6f1c2a1e-0000-4000-8000-000000000001", nextRev("", body1)
+	rev2 = nextRev(rev1, body2)
+	at := "2019-05-01T08:00:00.000000000Z"
+	_, err = db.Exec(`INSERT INTO revisions (record_id, rev, kind, parent, body, at, by) VALUES
+		(?, ?, 'tasks', '', ?, ?, '张三'), (?, ?, 'tasks', ?, ?, ?, '李四')`,
+		id, rev1, body1, at, id, rev2, rev1, body2, at)
+	require.NoError(t, err)
+	_, err = db.Exec(`INSERT INTO records (id, kind, rev, key, body, created_at, updated_at, updated_by)
+		VALUES (?, 'tasks', ?, ?, ?, ?, ?, '李四')`, id, rev2, model.NaturalKey(task), body2, at, at)
+	require.NoError(t, err)
+	return dir, id, rev1, rev2
+}
+
+func TestMigrationToSchema2KeepsEveryRevision(t *testing.T) {
+	ctx := context.Background()
+	dir, id, rev1, rev2 := schema1File(t)
+	s, err := Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+
+	var v int
+	require.NoError(t, s.rd.QueryRow("PRAGMA user_version").Scan(&v))
+	assert.Equal(t, SchemaVersion(), v)
+	var nulls int
+	require.NoError(t, s.rd.QueryRow("SELECT count(*) FROM revisions WHERE body IS NULL").Scan(&nulls))
+	assert.Equal(t, 1, nulls, "the current body is stored once, in records")
+
+	old, err := s.RevisionBody(ctx, id, rev1)
+	require.NoError(t, err)
+	assert.Equal(t, "启动", old.(*model.Task).Progress)
+	cur, err := s.RevisionBody(ctx, id, rev2)
+	require.NoError(t, err)
+	assert.Equal(t, "已完成主体工程", cur.(*model.Task).Progress)
+	problems, err := s.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+
+	// Editing on: the body that was current is kept (packed), and the
+	// lineage still reads back.
+	task := getTask(t, s, id)
+	task.Progress = "已竣工验收"
+	require.NoError(t, s.Save(ctx, task, "王五"))
+	prev, err := s.RevisionBody(ctx, id, rev2)
+	require.NoError(t, err)
+	assert.Equal(t, "已完成主体工程", prev.(*model.Task).Progress)
+	anc, err := s.Ancestry(ctx, id, task.Rev)
+	require.NoError(t, err)
+	assert.Equal(t, []string{task.Rev, rev2, rev1}, anc)
+	problems, err = s.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+}
+
+func TestOlderRevisionBodiesArePacked(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	task := newTask("督〔2019〕16号", "背街小巷改造", "启动")
+	require.NoError(t, s.Save(ctx, task, "张三"))
+	first := task.Rev
+	task.Progress = "过半"
+	require.NoError(t, s.Save(ctx, task, "张三"))
+
+	var kind string
+	require.NoError(t, s.rd.QueryRow("SELECT typeof(body) FROM revisions WHERE record_id = ? AND rev = ?",
+		task.ID, first).Scan(&kind))
+	assert.Equal(t, "blob", kind, "an older body is kept compressed")
+	require.NoError(t, s.rd.QueryRow("SELECT typeof(body) FROM revisions WHERE record_id = ? AND rev = ?",
+		task.ID, task.Rev).Scan(&kind))
+	assert.Equal(t, "null", kind, "the current body lives in records only")
+	old, err := s.RevisionBody(ctx, task.ID, first)
+	require.NoError(t, err)
+	assert.Equal(t, "启动", old.(*model.Task).Progress)
+}
+
+func TestMigrationRebuildsTheSearchIndex(t *testing.T) {
+	ctx := context.Background()
+	dir, id, _, _ := schema1File(t)
+	s, err := Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	for _, text := range []string{"老旧小区", "改造", "改", "主体工程"} {
+		ids, err := s.IDs(ctx, Query{Kind: model.KindTask, Text: text})
+		require.NoError(t, err)
+		assert.Equal(t, []string{id}, ids, "search %q after the migration", text)
+	}
+}
+
+// The hand-written canonical body is what encoding the fields gives.
+func TestCanonicalBodyIsTheSortedEncoding(t *testing.T) {
+	task := newTask("督〔2019〕15号", "老旧小区<改造>&\"引号\"", "启动\n第二行")
+	task.Kind = model.KindTask
+	f, err := recordFields(task)
+	require.NoError(t, err)
+	want, err := marshalNoEscape(map[string]json.RawMessage(f))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), f.canonical())
+	assert.Equal(t, "{}", fields{}.canonical())
+}
