@@ -36,16 +36,19 @@ T=$(echo "$t1 - $t0" | bc)
 echo "killtest: a whole import takes $T s and leaves $whole tasks"
 [ "$whole" -eq "$ROWS" ] || { echo "killtest: the whole import did not import every row"; exit 1; }
 
-bad=0 none=0 all=0
+# Only kills that land during an import count: a run that had finished
+# before its moment (the machine got faster than when T was measured) is
+# reported and repeated, up to 3 x KILLS runs.
+bad=0 none=0 all=0 kills=0
 i=1
-while [ "$i" -le "$KILLS" ]; do
+while [ "$kills" -lt "$KILLS" ] && [ "$i" -le $((3 * KILLS)) ]; do
 	d="$work/run$i"
 	# a random moment in (0, T]: awk's rand seeded per run
-	at=$(awk -v s="$i$$" -v t="$T" 'BEGIN { srand(s); printf "%.2f", t * (0.02 + 0.98 * rand()) }')
+	at=$(awk -v s="$i$$" -v t="$T" 'BEGIN { srand(s); printf "%.2f", t * (0.02 + 0.88 * rand()) }')
 	"$cli" --data "$d" import "$work/ledger.xlsx" >/dev/null 2>&1 &
 	pid=$!
 	sleep "$at"
-	if kill -9 "$pid" 2>/dev/null; then killed=killed; else killed="had finished"; fi
+	if kill -9 "$pid" 2>/dev/null; then killed=killed; kills=$((kills + 1)); else killed="had finished"; fi
 	wait "$pid" 2>/dev/null || true
 	if "$cli" --data "$d" check >/dev/null 2>"$work/check.err"; then ok=passes; else ok=FAILS; bad=$((bad + 1)); cat "$work/check.err"; fi
 	n=$(tasks "$d")
@@ -58,5 +61,5 @@ while [ "$i" -le "$KILLS" ]; do
 	rm -rf "$d"
 	i=$((i + 1))
 done
-echo "killtest: $KILLS kills: $all all, $none none, $bad bad"
-[ "$bad" -eq 0 ]
+echo "killtest: $((i - 1)) runs, $kills killed mid-import: $all all, $none none, $bad bad"
+[ "$bad" -eq 0 ] && [ "$kills" -ge "$KILLS" ]

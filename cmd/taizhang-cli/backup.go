@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"taizhang/storage"
+	"taizhang/storage/exchange"
 )
 
 func (e *env) cmdBackup(ctx context.Context, args []string) error {
@@ -45,6 +46,11 @@ func (e *env) cmdRestore(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("data folder: %w", err)
 	}
+	release, err := exchange.LockForRestore(dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	prev, err := storage.Restore(dir, pos[0])
 	if err != nil {
 		return fmt.Errorf("restore %s: %w", pos[0], err)
@@ -72,8 +78,11 @@ func (e *env) cmdCheck(ctx context.Context, args []string) error {
 		return fmt.Errorf("check: %w", err)
 	}
 	if len(problems) > 0 {
+		fmt.Fprintln(e.errOut, e.pick(
+			fmt.Sprintf("检查未通过：数据库有 %d 处问题。请在“设置 → 数据”中从备份恢复（命令行：restore），并把以下技术细节交给技术人员：", len(problems)),
+			fmt.Sprintf("check failed: the database has %d problems. Restore a backup in Settings → Data (command line: restore), and give the technical details below to technical staff:", len(problems))))
 		for _, p := range problems {
-			fmt.Fprintln(e.errOut, oneLine(p))
+			fmt.Fprintln(e.errOut, "  "+oneLine(p))
 		}
 		return &failure{fmt.Errorf("check: %d problems", len(problems))}
 	}

@@ -13,6 +13,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"taizhang/storage/exchange"
 )
 
 func tenRows(t *testing.T, name, prefix string) string {
@@ -90,4 +92,20 @@ func TestTwoCLIImportsAtOnce(t *testing.T) {
 	assert.Equal(t, 0, r.code, r.err)
 	r = cli(t, dir, "list", "tasks", "--json")
 	assert.Equal(t, 20, strings.Count(r.out, `"number"`), "nothing lost")
+}
+
+// A restore never replaces the database under a running import.
+func TestRestoreRefusedDuringImport(t *testing.T) {
+	dir := t.TempDir()
+	require.Equal(t, 0, cli(t, dir, "import", tenRows(t, "a.xlsx", "甲")).code)
+	snap := filepath.Join(t.TempDir(), "snap.db")
+	require.Equal(t, 0, cli(t, dir, "backup", snap).code)
+	release, err := exchange.LockImports(context.Background(), dir, nil)
+	require.NoError(t, err)
+	r := cli(t, dir, "restore", snap)
+	release()
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.err, "an import is in progress, so the backup cannot be restored now")
+	r = cli(t, dir, "restore", snap)
+	assert.Equal(t, 0, r.code, r.err)
 }

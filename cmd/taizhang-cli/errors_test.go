@@ -87,7 +87,7 @@ func userErrors(t *testing.T) map[string]error {
 	read("too many cells", "../../storage/workbook/testdata/ledger.xlsx", workbook.ReadOptions{MaxCells: 3})
 	// every kind of damage in a sheet, and each limit
 	for _, code := range []xlsxscan.Code{xlsxscan.Truncated, xlsxscan.Garbage, xlsxscan.BrokenTag, xlsxscan.BadReference,
-		xlsxscan.BadRowNumber, xlsxscan.NoSharedStr, xlsxscan.Corrupt, xlsxscan.MissingPart, xlsxscan.CellTooLarge, xlsxscan.TooManyRows} {
+		xlsxscan.BadRowNumber, xlsxscan.NoSharedStr, xlsxscan.Corrupt, xlsxscan.MissingPart, xlsxscan.CellTooLarge, xlsxscan.TooManyRows, xlsxscan.TooMuchData} {
 		e := &xlsxscan.Error{Code: code, Part: "xl/worksheets/sheet1.xml", Row: 12, LastRow: 11, Value: "Q12", Limit: 1 << 20,
 			Err: errors.New("XML syntax error on line 1: unexpected EOF")}
 		out["sheet damage: "+string(code)] = workbook.DamageError("ledger.xlsx", "Sheet1", e)

@@ -13,6 +13,7 @@ import (
 
 	"taizhang/assets"
 	"taizhang/storage"
+	ex "taizhang/storage/exchange"
 	"taizhang/ui"
 	"taizhang/ui/common"
 	"taizhang/ui/exchange"
@@ -96,6 +97,11 @@ type storeHolder struct {
 }
 
 func (h *storeHolder) restore(file string) error {
+	release, err := ex.LockForRestore(h.dir)
+	if err != nil {
+		return err
+	}
+	defer release()
 	if _, err := h.st.Backup(context.Background(), ""); err != nil {
 		return fmt.Errorf("back up before restore: %w", err)
 	}

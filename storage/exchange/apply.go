@@ -64,7 +64,9 @@ func Apply(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyReq
 	// was made against: back up whatever the plan says.
 	if changesNothing(plan) && !waited {
 		out.BackupSkipped = true
-	} else if backup, err = s.Backup(ctx, ""); err != nil {
+	} else if backup, err = s.Backup(ctx, ""); err != nil && backup == "" {
+		// (A backup written whose older ones could not be pruned is a
+		// backup: the import goes on with it.)
 		if errors.Is(err, context.Canceled) {
 			return nil, err
 		}

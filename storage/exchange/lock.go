@@ -62,3 +62,21 @@ func unlock(f *os.File) {
 	releaseLock(f)
 	f.Close()
 }
+
+// ErrRestoreBusy refuses a restore while an import holds the folder.
+var ErrRestoreBusy = model.NewError(model.T(
+	"有导入正在进行，现在不能恢复备份，数据没有任何更改；请等导入完成后再试",
+	"an import is in progress, so the backup cannot be restored now; nothing was changed. Try again when it has finished"), nil)
+
+// LockForRestore takes the import lock for a restore, which must not
+// replace the database under a running import: it waits briefly, then
+// refuses with ErrRestoreBusy.
+func LockForRestore(dir string) (release func(), err error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	release, err = LockImports(ctx, dir, nil)
+	if errors.Is(err, ErrImportBusy) {
+		return nil, ErrRestoreBusy
+	}
+	return release, err
+}

@@ -79,7 +79,9 @@ func DamageError(file, sheet string, e *xlsxscan.Error) *FileError {
 	}
 	tail := model.T("。未导入任何数据；请让对方在 Excel 或 WPS 中重新保存后再发送。",
 		". Nothing was imported; ask the sender to save the file again in Excel or WPS and resend it.")
-	if code == ErrLimit {
+	if e.Code == xlsxscan.TooMuchData {
+		tail = model.T("。未导入任何数据。", ". Nothing was imported.")
+	} else if code == ErrLimit {
 		tail = model.T("。未导入任何数据；请拆分文件，或在“设置 → 数据”中提高上限。",
 			". Nothing was imported; split the file, or raise the limit in Settings → Data.")
 	}

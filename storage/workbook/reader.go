@@ -382,6 +382,7 @@ func (r *reader) precheck(sheets []xlsxscan.Sheet) *sheetError {
 			return &sheetError{bs.Name, err}
 		}
 		rows.SetLimits(r.opt.limits())
+		rows.CheckOnly()
 		for {
 			row, ok, err := rows.Next()
 			var xe *xlsxscan.Error

@@ -3,15 +3,19 @@ package exchange_test
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	ex "taizhang/storage/exchange"
 	"taizhang/ui/exchange"
 )
 
@@ -86,4 +90,28 @@ func TestImportWizardUnchangedTakesNoBackup(t *testing.T) {
 	list, err = e.st.Backups()
 	require.NoError(t, err)
 	assert.Len(t, list, 1, "no second backup for an import that changes nothing")
+}
+
+// While another import (the command line) holds the data folder, the
+// wizard's import waits and says so, then completes.
+func TestImportWizardWaitsForAnotherImport(t *testing.T) {
+	e := newEnv(t)
+	path := deptLedger(t, t.TempDir(), "住建局台账.xlsx", false)
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
+	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
+	e.win.SetContent(imp.Content())
+	test.Tap(imp.ChooseButton())
+
+	release, err := ex.LockImports(context.Background(), e.st.Dir(), nil)
+	require.NoError(t, err)
+	done := make(chan struct{})
+	go func() { imp.Apply(); close(done) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(imp.Message(), "另一个导入正在进行，等待中…") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	assert.Contains(t, imp.Message(), "另一个导入正在进行，等待中…")
+	release()
+	<-done
+	assert.Contains(t, imp.Message(), "已导入：新增 3")
 }

@@ -21,6 +21,7 @@ const (
 	MissingPart  Code = "missing_part"  // the package lacks a part the workbook names
 	CellTooLarge Code = "cell_too_large"
 	TooManyRows  Code = "too_many_rows"
+	TooMuchData  Code = "too_much_data" // more shared text or merged ranges than any real ledger holds
 )
 
 // Limits bound what one sheet may hold; zero fields take the defaults.
@@ -33,6 +34,11 @@ const (
 	DefaultMaxCellBytes = 1 << 20
 	DefaultMaxRows      = 1 << 20 // Excel's own last row, 1,048,576
 	maxTagBytes         = 64 << 10
+	// Bounds on what is held in memory for a whole workbook: the shared
+	// strings (all of them, as cells may name any) and a sheet's merged
+	// ranges. Far beyond real ledgers; they stop hostile files.
+	maxSharedBytes = 256 << 20
+	maxMerges      = 1 << 20
 )
 
 func (l Limits) withDefaults() Limits {
@@ -106,6 +112,8 @@ func (e *Error) Text() model.Text {
 	case CellTooLarge:
 		return model.T(join(at.Zh, fmt.Sprintf("有一个单元格超过 %s 的上限", sizeText(e.Limit))),
 			join(at.En, fmt.Sprintf("has a cell larger than the limit of %s", sizeText(e.Limit))))
+	case TooMuchData:
+		return model.T("含有的共享文本或合并单元格远超正常台账，可能是恶意文件", "holds far more shared text or merged cells than any ledger; it may be malicious")
 	case TooManyRows:
 		return model.T(fmt.Sprintf("行数超过每张工作表 %d 行的上限", e.Limit),
 			fmt.Sprintf("has more rows than the limit of %d per sheet", e.Limit))
@@ -114,7 +122,9 @@ func (e *Error) Text() model.Text {
 }
 
 // IsLimit reports whether the error is a limit passed rather than damage.
-func (e *Error) IsLimit() bool { return e.Code == CellTooLarge || e.Code == TooManyRows }
+func (e *Error) IsLimit() bool {
+	return e.Code == CellTooLarge || e.Code == TooManyRows || e.Code == TooMuchData
+}
 
 func join(a, b string) string {
 	if a == "" {

@@ -54,6 +54,7 @@ type Rows struct {
 	ended   bool   // the document element was closed
 	cells   int
 	lastCol int
+	check   bool // CheckOnly: rows come back without their cells
 }
 
 func OpenRows(f *zip.File, sst []string) (*Rows, error) {
@@ -77,6 +78,10 @@ func (rr *Rows) SetLimits(l Limits) {
 	rr.lim = l.withDefaults()
 	rr.t.limit = rr.lim.MaxCellBytes
 }
+
+// CheckOnly makes the reader only check the sheet and count its cells:
+// rows come back empty, which makes a first pass over a sheet cheap.
+func (rr *Rows) CheckOnly() { rr.check = true }
 
 // Cells is how many non-empty cells were read so far.
 func (rr *Rows) Cells() int { return rr.cells }
@@ -334,6 +339,18 @@ func closeOf(capture byte) string {
 }
 
 func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, isText []byte) error {
+	if rr.check {
+		if typ == "s" && len(vText) > 0 {
+			i, err := strconv.Atoi(string(vText))
+			if err != nil || i < 0 || i >= len(rr.sst) {
+				return rr.fail(NoSharedStr, row.Num, vText, nil)
+			}
+		}
+		if len(vText) > 0 || len(isText) > 0 || hasF {
+			rr.cells++
+		}
+		return nil
+	}
 	var value string
 	numeric := false
 	switch typ {

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -207,4 +208,70 @@ func TestRowNumbersOnlyGrow(t *testing.T) {
 		nums = append(nums, r.Num)
 	}
 	assert.Equal(t, []int{1, 2, 3, 4, 5}, nums, "rows the file leaves out come back empty")
+}
+
+// CheckOnly finds the same damage and counts the same cells as a full read.
+func TestCheckOnlyAgreesWithRead(t *testing.T) {
+	whole := sheetXML(threeRows)
+	for _, data := range []string{whole, whole[:len(whole)/2], strings.Replace(whole, `<v>0</v>`, `<v>7</v>`, 1)} {
+		full := NewRows(io.NopCloser(strings.NewReader(data)), []string{"编号"})
+		check := NewRows(io.NopCloser(strings.NewReader(data)), []string{"编号"})
+		check.CheckOnly()
+		var errFull, errCheck error
+		for ok := true; ok && errFull == nil; _, ok, errFull = full.Next() {
+		}
+		for ok := true; ok && errCheck == nil; _, ok, errCheck = check.Next() {
+		}
+		assert.Equal(t, errFull, errCheck)
+		assert.Equal(t, full.Cells(), check.Cells())
+	}
+}
+
+// BenchmarkScan reads a 100,000-row, 15-column sheet in full and in a
+// check-only pass (the import's first pass).
+func BenchmarkScan(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<worksheet><sheetData>`)
+	for r := 1; r <= 100_000; r++ {
+		fmt.Fprintf(&sb, `<row r="%d">`, r)
+		for c := 0; c < 15; c++ {
+			fmt.Fprintf(&sb, `<c r="%c%d" t="inlineStr"><is><t>第%d行第%d列的内容</t></is></c>`, 'A'+c, r, r, c)
+		}
+		sb.WriteString(`</row>`)
+	}
+	sb.WriteString(`</sheetData></worksheet>`)
+	data := sb.String()
+	for _, mode := range []string{"full", "check"} {
+		b.Run(mode, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for range b.N {
+				rr := NewRows(io.NopCloser(strings.NewReader(data)), nil)
+				if mode == "check" {
+					rr.CheckOnly()
+				}
+				for {
+					_, ok, err := rr.Next()
+					if err != nil {
+						b.Fatal(err)
+					}
+					if !ok {
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+// What XML allows is not damage: comments (even holding >), CDATA,
+// prefixed names, single quotes, whitespace between tags.
+func TestLegalXMLIsNotDamage(t *testing.T) {
+	data := `<?xml version="1.0"?>` + "\n" + `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+		"\n  <x:sheetData>\n    <!-- made by hand -> > -->\n" +
+		`<x:row r='1' spans="1:2"><x:c r='A1' t='inlineStr'><x:is><x:t><![CDATA[a<b & c]]></x:t></x:is></x:c>` +
+		"\n" + `<x:c r="B1"><x:v>2</x:v></x:c></x:row>` + "\n  </x:sheetData>\n</x:worksheet>\n"
+	rows, err := readAll(data, nil, Limits{})
+	require.NoError(t, err)
+	require.Len(t, rows, 1)
+	assert.Equal(t, []string{"a<b & c", "2"}, rows[0].Cells)
 }

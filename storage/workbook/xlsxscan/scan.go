@@ -189,6 +189,7 @@ func ReadSharedStrings(f *zip.File, maxCell int) ([]string, error) {
 		inSI, inPh  bool
 		captureText bool
 		closed      bool
+		total       int // bytes of text held
 	)
 	fail := func(err error) ([]string, error) {
 		e := &Error{Code: Corrupt, Part: f.Name, Err: err}
@@ -241,6 +242,9 @@ func ReadSharedStrings(f *zip.File, maxCell int) ([]string, error) {
 		case "/si":
 			if !inSI || captureText {
 				return fail(errBadTag)
+			}
+			if total += len(text); total > maxSharedBytes {
+				return nil, &Error{Code: TooMuchData, Part: f.Name}
 			}
 			out = append(out, cellText(text, true))
 			inSI = false
@@ -315,6 +319,9 @@ func Merges(f *zip.File) ([]Merge, error) {
 			}
 			if isTagStart(buf[:i]) {
 				if m, ok := parseRange(attr(buf[i:i+end], "ref")); ok {
+					if len(out) == maxMerges {
+						return nil, &Error{Code: TooMuchData, Part: f.Name}
+					}
 					out = append(out, m)
 				}
 			}
