@@ -10,23 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"taizhang/model"
-	"taizhang/storage"
 	"taizhang/ui/common"
 	"taizhang/ui/form"
-	"taizhang/ui/i18n"
-	tztheme "taizhang/ui/theme"
 )
 
 // The status of tasks and proposals is not a form field (it moves through
 // the status button): a word a ledger typed for it is shown in the header
 // beside the status, until a status is picked.
 func TestFormHeaderShowsTheStatusKeptAsTyped(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(tztheme.New())
-	require.NoError(t, i18n.Load(i18n.Chinese))
-	st, err := storage.Open(t.TempDir())
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = st.Close() })
+	_, st := chineseApp(t)
 	ctx := context.Background()
 	tk := &model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2026〕11号", Title: "城中村改造",
 		Status: model.TaskInProgress, StatusText: "暂缓", AssignedOn: model.NewDate(2026, 3, 1)}

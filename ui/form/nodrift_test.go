@@ -10,23 +10,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"taizhang/model"
-	"taizhang/storage"
 	"taizhang/ui/common"
 	"taizhang/ui/form"
-	"taizhang/ui/i18n"
-	tztheme "taizhang/ui/theme"
 )
 
 // Opening a record and pressing 保存 without an edit changes nothing: no
 // revision, no history, no deadline moved to the current year. Every kind,
 // and for tasks every deadline form, saved years after it was entered.
 func TestSavingWithoutEditsChangesNothing(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(tztheme.New())
-	require.NoError(t, i18n.Load(i18n.Chinese))
-	st, err := storage.Open(t.TempDir())
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = st.Close() })
+	_, st := chineseApp(t)
 	ctx := context.Background()
 
 	bodies := map[model.Kind][]string{

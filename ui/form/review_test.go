@@ -9,23 +9,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"taizhang/model"
-	"taizhang/storage"
 	"taizhang/ui/common"
 	"taizhang/ui/form"
-	"taizhang/ui/i18n"
-	tztheme "taizhang/ui/theme"
 )
 
 // The supervisor reviews a unit's progress report in the form: 退回
 // needs a reason, the verdict shows on the report's line and is stored
 // with the record.
 func TestReviewProgressReportInTheForm(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(tztheme.New())
-	require.NoError(t, i18n.Load(i18n.Chinese))
-	st, err := storage.Open(t.TempDir())
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = st.Close() })
+	_, st := chineseApp(t)
 	ctx := context.Background()
 	tk := &model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2019〕3号", Title: "河道整治",
 		Reports: []model.Report{{ID: "rep-1", Unit: "市水务局", ReportedOn: model.NewDate(2019, 6, 24), Done: "清淤3公里"}}}

@@ -14,11 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"taizhang/model"
-	"taizhang/storage"
 	"taizhang/ui/common"
 	"taizhang/ui/form"
-	"taizhang/ui/i18n"
-	tztheme "taizhang/ui/theme"
 )
 
 var drawnText = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
@@ -61,12 +58,7 @@ func retype(w fyne.Window, e *widget.Entry, text string) {
 }
 
 func TestSavingOverAChangedRecordAsksToReload(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(tztheme.New())
-	require.NoError(t, i18n.Load(i18n.Chinese))
-	st, err := storage.Open(t.TempDir())
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = st.Close() })
+	_, st := chineseApp(t)
 	ctx := context.Background()
 	tk := &model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2026〕9号", Title: "推进老旧小区改造",
 		Units:      []model.UnitRole{{Name: "市住房和城乡建设局", Role: model.RoleLead}},
@@ -129,12 +121,7 @@ func TestSavingOverAChangedRecordAsksToReload(t *testing.T) {
 }
 
 func TestSaveMergesEditsMadeElsewhereIntoTheForm(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(tztheme.New())
-	require.NoError(t, i18n.Load(i18n.Chinese))
-	st, err := storage.Open(t.TempDir())
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = st.Close() })
+	_, st := chineseApp(t)
 	ctx := context.Background()
 	tk := &model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2026〕10号", Title: "城中村改造",
 		Status: model.TaskInProgress, AssignedOn: model.NewDate(2026, 3, 1)}
