@@ -163,22 +163,10 @@ func (l conflictLine) String() string {
 // rejectedTable lists rejected rows: file, sheet, row, column, header,
 // value and why.
 func rejectedTable(rs []model.Rejection) *widget.Table {
-	heads := []string{lang.L("import.col.file"), lang.L("import.col.sheet"), lang.L("import.col.row"),
-		lang.L("import.col.column"), lang.L("import.col.header"), lang.L("import.col.value"), lang.L("import.col.reason")}
+	heads := append(placeHeads(), lang.L("import.col.reason"))
 	cell := func(r model.Rejection, c int) string {
-		switch c {
-		case 0:
-			return filepath.Base(r.File)
-		case 1:
-			return r.Sheet
-		case 2:
-			return fmt.Sprint(r.Row)
-		case 3:
-			return r.Column
-		case 4:
-			return r.Header
-		case 5:
-			return r.Value
+		if c < len(placeHeads()) {
+			return placeCell(c, r.File, r.Sheet, fmt.Sprint(r.Row), r.Column, r.Header, r.Value)
 		}
 		return r.Reason
 	}
@@ -189,6 +177,27 @@ func rejectedTable(rs []model.Rejection) *widget.Table {
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(rs[id.Row], id.Col)) })
+	headerRow(t, heads)
+	for i, w := range []float32{160, 120, 50, 50, 100, 160, 360} {
+		t.SetColumnWidth(i, w)
+	}
+	return t
+}
+
+// placeHeads head the columns that say where a cell is and what it held,
+// as rejections and warnings both list them.
+func placeHeads() []string {
+	return []string{lang.L("import.col.file"), lang.L("import.col.sheet"), lang.L("import.col.row"),
+		lang.L("import.col.column"), lang.L("import.col.header"), lang.L("import.col.value")}
+}
+
+// placeCell is column c of placeHeads.
+func placeCell(c int, file, sheet, row, column, header, value string) string {
+	return []string{filepath.Base(file), sheet, row, column, header, value}[c]
+}
+
+// headerRow gives a table its bold header row.
+func headerRow(t *widget.Table, heads []string) {
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -198,10 +207,6 @@ func rejectedTable(rs []model.Rejection) *widget.Table {
 			o.(*widget.Label).SetText(heads[id.Col])
 		}
 	}
-	for i, w := range []float32{160, 120, 50, 50, 100, 160, 360} {
-		t.SetColumnWidth(i, w)
-	}
-	return t
 }
 
 // warningTable lists cells that imported as typed: where, the value, what
@@ -211,25 +216,13 @@ func rejectedTable(rs []model.Rejection) *widget.Table {
 func warningTable(all []model.Warning, treat func(model.Warning)) fyne.CanvasObject {
 	// A word repeated down a column is one line naming its rows.
 	ws := model.GroupWarnings(all)
-	heads := []string{lang.L("import.col.file"), lang.L("import.col.sheet"), lang.L("import.col.row"),
-		lang.L("import.col.column"), lang.L("import.col.header"), lang.L("import.col.value"),
-		lang.L("import.col.kept"), lang.L("import.col.reason"), ""}
+	heads := append(placeHeads(), lang.L("import.col.kept"), lang.L("import.col.reason"), "")
 	action := len(heads) - 1
 	cell := func(w model.WarningGroup, c int) string {
-		switch c {
-		case 0:
-			return filepath.Base(w.File)
-		case 1:
-			return w.Sheet
-		case 2:
-			return w.RowList(common.LangCode())
-		case 3:
-			return w.Column
-		case 4:
-			return w.Header
-		case 5:
-			return w.Value
-		case 6:
+		switch {
+		case c < len(placeHeads()):
+			return placeCell(c, w.File, w.Sheet, w.RowList(common.LangCode()), w.Column, w.Header, w.Value)
+		case c == len(placeHeads()):
 			return w.Kept
 		}
 		return w.Reason
@@ -258,15 +251,7 @@ func warningTable(all []model.Warning, treat func(model.Warning)) fyne.CanvasObj
 			b.OnTapped = func() { treat(w.Warning) }
 			b.Show()
 		})
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(heads[id.Col])
-		}
-	}
+	headerRow(t, heads)
 	for i, w := range []float32{130, 90, 50, 40, 90, 110, 200, 320, 90} {
 		t.SetColumnWidth(i, w)
 	}
