@@ -26,6 +26,31 @@ type Dataset struct {
 	Units     Namer // nil: IdentityNamer
 }
 
+// DatasetKinds are the kinds a Dataset holds, in its fields' order.
+var DatasetKinds = []Kind{KindTask, KindMeeting, KindProposal, KindVisit, KindProblem, KindPoint, KindFund, KindProject}
+
+// Add appends r to its kind's list; records of other kinds are passed over.
+func (ds *Dataset) Add(r Record) {
+	switch v := r.(type) {
+	case *Task:
+		ds.Tasks = append(ds.Tasks, v)
+	case *Meeting:
+		ds.Meetings = append(ds.Meetings, v)
+	case *Proposal:
+		ds.Proposals = append(ds.Proposals, v)
+	case *Visit:
+		ds.Visits = append(ds.Visits, v)
+	case *Problem:
+		ds.Problems = append(ds.Problems, v)
+	case *Point:
+		ds.Points = append(ds.Points, v)
+	case *Fund:
+		ds.Funds = append(ds.Funds, v)
+	case *Project:
+		ds.Projects = append(ds.Projects, v)
+	}
+}
+
 func (ds Dataset) namer() Namer {
 	if ds.Units == nil {
 		return IdentityNamer{}
