@@ -295,6 +295,17 @@ func LifecycleOf(r Record) (Lifecycle, bool) {
 	return Lifecycle{}, false
 }
 
+// HasLifecycle reports whether records of kind k move along a lifecycle
+// (LifecycleOf).
+func (k Kind) HasLifecycle() bool {
+	r := New(k)
+	if r == nil {
+		return false
+	}
+	_, ok := LifecycleOf(r)
+	return ok
+}
+
 // plain widens enum values to strings.
 func plain[T ~string](vs []T) []string {
 	out := make([]string, len(vs))

@@ -222,7 +222,7 @@ func (f *Form) print(reminder bool) {
 	f.message.SetText(lang.L("print.done", map[string]any{"Path": path}))
 }
 
-func (f *Form) hasStatus() bool { return f.kind == model.KindTask || f.kind == model.KindProposal }
+func (f *Form) hasStatus() bool { return f.kind.HasLifecycle() }
 
 // refreshHeader shows the record's key, status and light.
 func (f *Form) refreshHeader() {
