@@ -194,8 +194,7 @@ func (e *env) warningLines(ws []model.Warning) []string {
 	var lines []string
 	for _, g := range model.GroupWarnings(ws) {
 		w := g.Warning
-		line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
-			Header: w.Header, Value: w.Value, Reason: w.Reason})
+		line := e.rejectionLine(model.Rejection{Place: w.Place, Reason: w.Reason})
 		if len(g.Rows) > 1 {
 			line += e.pick("（第"+g.RowList("zh")+"行）", " (rows "+g.RowList("en")+")")
 		}

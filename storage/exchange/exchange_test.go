@@ -254,7 +254,7 @@ func TestSyncForeignLedgerByNumber(t *testing.T) {
 func TestApplyRefusesRejectedPlan(t *testing.T) {
 	ctx := context.Background()
 	a := openTestStore(t)
-	plan := &model.Plan{Rejected: []model.Rejection{{File: "x.xlsx", Row: 3, Reason: "bad"}}}
+	plan := &model.Plan{Rejected: []model.Rejection{{Place: model.Place{File: "x.xlsx", Row: 3}, Reason: "bad"}}}
 	_, err := a.ApplyImport(ctx, plan, storage.ApplyOptions{By: "t"})
 	require.ErrorIs(t, err, storage.ErrRejected)
 	n, err := a.Count(ctx, storage.Query{Kind: model.KindTask})
