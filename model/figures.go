@@ -31,24 +31,17 @@ var DatasetKinds = []Kind{KindTask, KindMeeting, KindProposal, KindVisit, KindPr
 
 // Add appends r to its kind's list; records of other kinds are passed over.
 func (ds *Dataset) Add(r Record) {
-	switch v := r.(type) {
-	case *Task:
-		ds.Tasks = append(ds.Tasks, v)
-	case *Meeting:
-		ds.Meetings = append(ds.Meetings, v)
-	case *Proposal:
-		ds.Proposals = append(ds.Proposals, v)
-	case *Visit:
-		ds.Visits = append(ds.Visits, v)
-	case *Problem:
-		ds.Problems = append(ds.Problems, v)
-	case *Point:
-		ds.Points = append(ds.Points, v)
-	case *Fund:
-		ds.Funds = append(ds.Funds, v)
-	case *Project:
-		ds.Projects = append(ds.Projects, v)
+	_ = addTo(&ds.Tasks, r) || addTo(&ds.Meetings, r) || addTo(&ds.Proposals, r) || addTo(&ds.Visits, r) ||
+		addTo(&ds.Problems, r) || addTo(&ds.Points, r) || addTo(&ds.Funds, r) || addTo(&ds.Projects, r)
+}
+
+// addTo appends r to list when it is a P, and says whether it was.
+func addTo[P Record](list *[]P, r Record) bool {
+	v, ok := r.(P)
+	if ok {
+		*list = append(*list, v)
 	}
+	return ok
 }
 
 func (ds Dataset) namer() Namer {

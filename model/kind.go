@@ -113,16 +113,7 @@ type References struct {
 
 // Add keeps r when it is a reference record; other records are passed over.
 func (x *References) Add(r Record) {
-	switch v := r.(type) {
-	case *Unit:
-		x.Units = append(x.Units, v)
-	case *Point:
-		x.Points = append(x.Points, v)
-	case *Holiday:
-		x.Holidays = append(x.Holidays, v)
-	case *Term:
-		x.Terms = append(x.Terms, v)
-	}
+	_ = addTo(&x.Units, r) || addTo(&x.Points, r) || addTo(&x.Holidays, r) || addTo(&x.Terms, r)
 }
 
 // IsReference reports whether k is one of ReferenceKinds.
