@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"taizhang/model"
-	"taizhang/storage"
 	"taizhang/storage/report"
 )
 
@@ -34,8 +33,14 @@ func (e *env) cmdReport(ctx context.Context, args []string) error {
 		"unknown report command " + args[0] + "; want one of: " + subs}
 }
 
-// loadDataset reads every record and the office's rules for the figures.
-func loadDataset(ctx context.Context, st *storage.Store) (model.Dataset, model.Rules, error) {
+// loadDataset opens the store and reads every record and the office's
+// rules for the figures; the store is closed again once they are read.
+func (e *env) loadDataset(ctx context.Context) (model.Dataset, model.Rules, error) {
+	st, err := e.openStore()
+	if err != nil {
+		return model.Dataset{}, model.Rules{}, err
+	}
+	defer st.Close()
 	ds, err := st.Dataset(ctx)
 	if err != nil {
 		return model.Dataset{}, model.Rules{}, err
@@ -80,12 +85,7 @@ func (e *env) reportSummary(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ds, rules, err := loadDataset(ctx, st)
+	ds, rules, err := e.loadDataset(ctx)
 	if err != nil {
 		return err
 	}
@@ -179,12 +179,7 @@ func (e *env) reportWorkbook(ctx context.Context, sub string, args []string) err
 		return &usageError{cmd + "：输出文件应为 .xlsx", cmd + ": the output file must be .xlsx"}
 	}
 
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ds, rules, err := loadDataset(ctx, st)
+	ds, rules, err := e.loadDataset(ctx)
 	if err != nil {
 		return err
 	}
