@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"taizhang/ui/exchange"
 )
 
 var drawnText = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
@@ -18,4 +20,14 @@ func texts(o fyne.CanvasObject) []string {
 		out = append(out, html.UnescapeString(m[1]))
 	}
 	return out
+}
+
+// choose opens the import wizard on e's store and chooses paths in it, as
+// a user does in the file dialog: the plan is on screen when it returns.
+func (e *env) choose(paths ...string) *exchange.Import {
+	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
+	imp.Pick = func(chosen func([]string)) { chosen(paths) }
+	e.win.SetContent(imp.Content())
+	test.Tap(imp.ChooseButton())
+	return imp
 }
