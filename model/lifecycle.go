@@ -259,11 +259,8 @@ func MissingFacts(r Record) []Text {
 // screens that move any record; other kinds have no lifecycle and are
 // left as they are.
 func ChangeStatus(r Record, to, reason string, on Date) error {
-	switch v := r.(type) {
-	case *Task:
-		return ChangeTaskStatus(v, TaskStatus(to), reason, on)
-	case *Proposal:
-		return ChangeProposalStatus(v, ProposalStatus(to), reason, on)
+	if l, ok := LifecycleOf(r); ok {
+		return l.Change(to, reason, on)
 	}
 	return nil
 }
@@ -278,6 +275,8 @@ type Lifecycle struct {
 	Next     []string     // the statuses the record may move to
 	// NeedsReason reports whether the move to status to needs a reason (退回, 撤销).
 	NeedsReason func(to string) bool
+	// Change moves the record to status to (ChangeTaskStatus, ChangeProposalStatus).
+	Change func(to, reason string, on Date) error
 }
 
 // LifecycleOf is r's lifecycle; false for a kind without one.
@@ -286,11 +285,13 @@ func LifecycleOf(r Record) (Lifecycle, bool) {
 	case *Task:
 		return Lifecycle{Statuses: KindTask.Statuses(), Status: string(v.Status), Typed: v.StatusText,
 			Next:        plain(NextTaskStatuses(v.Status)),
-			NeedsReason: func(to string) bool { return TaskNeedsReason(v.Status, TaskStatus(to)) }}, true
+			NeedsReason: func(to string) bool { return TaskNeedsReason(v.Status, TaskStatus(to)) },
+			Change:      func(to, reason string, on Date) error { return ChangeTaskStatus(v, TaskStatus(to), reason, on) }}, true
 	case *Proposal:
 		return Lifecycle{Statuses: KindProposal.Statuses(), Status: string(v.Status), Typed: v.StatusText,
 			Next:        plain(NextProposalStatuses(v.Status)),
-			NeedsReason: func(to string) bool { return ProposalNeedsReason(v.Status, ProposalStatus(to)) }}, true
+			NeedsReason: func(to string) bool { return ProposalNeedsReason(v.Status, ProposalStatus(to)) },
+			Change:      func(to, reason string, on Date) error { return ChangeProposalStatus(v, ProposalStatus(to), reason, on) }}, true
 	}
 	return Lifecycle{}, false
 }
