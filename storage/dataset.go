@@ -15,7 +15,7 @@ func (s *Store) Dataset(ctx context.Context) (model.Dataset, error) {
 	var ds model.Dataset
 	for _, k := range []model.Kind{model.KindTask, model.KindMeeting, model.KindProposal, model.KindVisit,
 		model.KindProblem, model.KindPoint, model.KindFund, model.KindProject} {
-		recs, err := s.List(ctx, Query{Kind: k, Sort: "created_at"})
+		recs, err := s.loadKind(ctx, k)
 		if err != nil {
 			return model.Dataset{}, fmt.Errorf("load %s for figures: %w", k, err)
 		}
