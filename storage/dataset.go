@@ -14,7 +14,7 @@ import (
 func (s *Store) Dataset(ctx context.Context) (model.Dataset, error) {
 	var ds model.Dataset
 	for _, k := range model.DatasetKinds {
-		recs, err := s.List(ctx, Query{Kind: k, Sort: "created_at"})
+		recs, err := s.loadKind(ctx, k)
 		if err != nil {
 			return model.Dataset{}, fmt.Errorf("load %s for figures: %w", k, err)
 		}
