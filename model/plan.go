@@ -152,6 +152,10 @@ type Plan struct {
 	// Notes are non-fatal remarks (a formula's cached value was used, a
 	// fund source was put under "other"), one line each.
 	Notes []string
+	// Against names the state of the store the plan was made against (its
+	// last write when planning began): applying it to the same state need
+	// not decide any row again.
+	Against string `json:"-"`
 }
 
 // Counts tallies the plan's items by action, as the CLI's JSON shows them.

@@ -50,13 +50,25 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		res.Backup = b
 	}
 	err := s.Update(ctx, func(tx *Tx) error {
-		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
+		q := newStmtCache(tx.tx)
+		defer q.Close()
+		p := &planner{q: q, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
 			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]int{}}
 		// A kind with no records at all here has nothing a new row could
 		// have met since planning: its rows stand without a look-up each
 		// (the whole of a first import into an empty folder).
 		empty := map[model.Kind]bool{}
+		// Nothing written since the plan was made: every item stands as
+		// planned (a re-import asked the store once per row already).
+		token, err := writeToken(ctx, tx.tx)
+		if err != nil {
+			return err
+		}
+		same := plan.Against != "" && token == plan.Against
 		for _, it := range plan.Items {
+			if same {
+				break
+			}
 			if _, asked := empty[it.Kind]; !asked {
 				var one int
 				err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(it.Kind)).Scan(&one)
@@ -73,7 +85,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			// An item whose record is as it was when planned stands; the
 			// others (edited or created meanwhile) are decided again, with
 			// every return merged into them.
-			if (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
+			if same || (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
 				p.keep(it)
 				continue
 			}
@@ -141,7 +153,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 func (tx *Tx) unchangedSincePlan(ctx context.Context, it *model.PlanItem) bool {
 	if it.Local != nil {
 		var rev string
-		err := tx.tx.QueryRowContext(ctx, "SELECT rev FROM records WHERE id = ?", it.Local.RecordMeta().ID).Scan(&rev)
+		err := tx.queryRow(ctx, "SELECT rev FROM records WHERE id = ?", it.Local.RecordMeta().ID).Scan(&rev)
 		return err == nil && rev == it.Local.RecordMeta().Rev
 	}
 	if it.Action != model.ActionNew || it.Result == nil {

@@ -62,8 +62,14 @@ func (p *planner) say(zh, en string) string { return model.T(zh, en).In(p.lang) 
 // into the plan unchanged.
 // lang ("zh", "en") is the language of the plan's reasons and notes.
 func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection, lang string) (*model.Plan, error) {
-	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
-	p := &planner{q: s.rd, plan: plan, seen: map[string]int{}, lang: lang}
+	against, err := writeToken(ctx, s.rd)
+	if err != nil {
+		return nil, err
+	}
+	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected), Against: against}
+	q := newStmtCache(s.rd)
+	defer q.Close()
+	p := &planner{q: q, plan: plan, seen: map[string]int{}, lang: lang}
 	for i := range rows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
