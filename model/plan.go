@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -156,6 +157,10 @@ type Plan struct {
 	// last write when planning began): applying it to the same state need
 	// not decide any row again.
 	Against string `json:"-"`
+	// Replan makes the plan again from its files (nil: it cannot be): a
+	// plan that let unchanged rows go (Identity) is made again when the
+	// store changed before it was applied.
+	Replan func(context.Context) (*Plan, error) `json:"-"`
 }
 
 // Counts tallies the plan's items by action, as the CLI's JSON shows them.

@@ -29,6 +29,12 @@ type ApplyResult struct {
 	UnitMerges []UnitMerge
 }
 
+// ErrStalePlan: a record the plan found unchanged was changed before the
+// plan was applied, and the plan no longer holds that row to decide it
+// again; nothing was imported. exchange.Apply plans again from the files.
+var ErrStalePlan = model.NewError(model.T("数据在预览之后有更改，请重新预览后再导入；没有导入任何内容",
+	"the data changed after the preview; preview the import again. Nothing was imported"), nil)
+
 // ErrRejected: rows were rejected and the import is all-or-nothing.
 var ErrRejected = errors.New("rows were rejected; nothing was imported")
 
@@ -88,6 +94,9 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			if same || (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
 				p.keep(it)
 				continue
+			}
+			if _, compact := it.Incoming.Record.(*model.Identity); compact {
+				return ErrStalePlan // the row itself was let go: plan again from the file
 			}
 			rows := []model.Incoming{*it.Incoming}
 			for _, m := range it.Merged {

@@ -47,8 +47,13 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	if err != nil {
 		return nil, err
 	}
+	pl, err := s.NewPlanner(ctx, req.Lang)
+	if err != nil {
+		return nil, err
+	}
+	defer pl.Close()
 	var (
-		rows     []model.Incoming
+		read     int
 		files    []model.FileReport
 		rejected []model.Rejection
 		warnings []model.Warning
@@ -59,13 +64,20 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		before := len(rows)
+		before := read
+		// Each row is planned as it is read: a row that changes nothing
+		// leaves only its record's identity, so a large file is never
+		// held whole.
 		res, err := workbook.Read(path, workbook.ReadOptions{Units: dict.units, Points: dict.points, Calendar: dict.cal,
 			Words: dict.words, Lang: req.Lang, Password: req.Password,
 			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells,
 			Progress: func(n int) error {
 				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
 				return ctx.Err()
+			},
+			Rows: func(in model.Incoming) error {
+				read++
+				return pl.Add(ctx, in)
 			}})
 		if err := ctx.Err(); err != nil {
 			return nil, err // cancelled while reading, not a damaged file
@@ -73,7 +85,6 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, res.Rows...)
 		files = append(files, res.Report)
 		rejected = append(rejected, res.Rejected...)
 		warnings = append(warnings, res.Warnings...)
@@ -83,29 +94,17 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 				unknown = append(unknown, u)
 			}
 		}
-		storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: len(rows), Total: len(rows)})
+		storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: read, Total: read})
 		if req.Progress != nil {
 			req.Progress(i+1, len(paths))
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b model.Incoming) int {
-		return boolRank(!a.Record.RecordMeta().Kind.IsReference()) - boolRank(!b.Record.RecordMeta().Kind.IsReference())
-	})
-	plan, err := s.PlanImport(ctx, rows, files, rejected, req.Lang)
-	if err != nil {
-		return nil, err
-	}
+	plan := pl.Plan(ctx, files, rejected)
 	plan.Notes = append(notes, plan.Notes...)
 	plan.Warnings = append(warnings, plan.Warnings...)
 	plan.NewUnits = unknown
+	plan.Replan = func(ctx context.Context) (*model.Plan, error) { return PlanFiles(ctx, s, paths, req) }
 	return plan, nil
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // readDicts are the dictionaries an import's sheets are read through.
