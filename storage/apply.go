@@ -72,9 +72,6 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		}
 		same := plan.Against != "" && token == plan.Against
 		for _, it := range plan.Items {
-			if same {
-				break
-			}
 			if _, asked := empty[it.Kind]; !asked {
 				var one int
 				err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(it.Kind)).Scan(&one)
@@ -123,15 +120,27 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		if err := tx.addUnits(ctx, p.plan.NewUnits, opt.By, firstImport(p.plan.Files, res.ImportIDs)); err != nil {
 			return err
 		}
+		// New rows the plan let go (model.Identity) are applied as the
+		// files are read again, after the others.
+		letGo := map[model.RowRef]bool{}
+		applied := 0
 		for i := range p.plan.Items {
 			if err := ctx.Err(); err != nil {
 				return err // rolled back: nothing of the import is kept
 			}
-			report(ctx, "apply", i, len(p.plan.Items))
 			it := &p.plan.Items[i]
+			if _, ok := it.Result.(*model.Identity); ok && it.Action == model.ActionNew {
+				letGo[it.Incoming.Ref] = true
+				continue
+			}
+			report(ctx, "apply", applied, len(p.plan.Items))
 			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
 			}
+			applied++
+		}
+		if err := tx.applyLetGo(ctx, plan, letGo, empty, opt.By, res.ImportIDs, applied, len(p.plan.Items)); err != nil {
+			return err
 		}
 		merged, err := tx.foldDirectoryAliases(ctx, p.plan, opt.By, res.ImportIDs)
 		if err != nil {
@@ -154,6 +163,54 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		return nil, err
 	}
 	return res, nil
+}
+
+// applyLetGo creates the new records whose rows the plan let go, reading
+// them again from the plan's source: each row is decided again as it was
+// planned (new, in a kind that had no records, so without a look-up) and
+// created at once, so the rows are never held together.
+func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo map[model.RowRef]bool, empty map[model.Kind]bool,
+	by string, imports map[string]string, done, total int) error {
+	if len(letGo) == 0 {
+		return nil
+	}
+	if plan.Source == nil {
+		return fmt.Errorf("import: %d new rows were planned without their files", len(letGo))
+	}
+	scratch := &planner{q: newStmtCache(tx.tx), plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
+	defer scratch.q.(*stmtCache).Close()
+	err := plan.Source.Rows(ctx, func(in model.Incoming) error {
+		if !letGo[in.Ref] {
+			return nil
+		}
+		delete(letGo, in.Ref)
+		kind := in.Record.RecordMeta().Kind
+		// the kind had no records when this transaction began, so the
+		// row meets none but those this import creates (never the same)
+		scratch.empty[kind] = empty[kind]
+		scratch.plan.Items = scratch.plan.Items[:0]
+		clear(scratch.seen)
+		if err := scratch.add(ctx, &in); err != nil {
+			return err
+		}
+		if len(scratch.plan.Items) != 1 || scratch.plan.Items[0].Action != model.ActionNew {
+			return ErrStalePlan
+		}
+		it := &scratch.plan.Items[0]
+		if err := tx.applyItem(ctx, it, by, importFor(imports, in.Ref.File)); err != nil {
+			return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
+		}
+		done++
+		report(ctx, "apply", done, total)
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	if len(letGo) > 0 {
+		return ErrStalePlan // rows planned that the files no longer have
+	}
+	return nil
 }
 
 // unchangedSincePlan reports whether the store still holds what the item

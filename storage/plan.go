@@ -33,6 +33,9 @@ type planner struct {
 	lang string
 	// empty caches, per kind, whether the store holds no record of it.
 	empty map[model.Kind]bool
+	// compactNew: new rows of empty kinds keep only their identity
+	// (Planner.CompactNew).
+	compactNew bool
 }
 
 // emptyKind reports whether the store holds no record of kind (asked once
@@ -121,6 +124,12 @@ func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected 
 	report(ctx, "plan", pl.n, pl.n)
 	return plan
 }
+
+// CompactNew lets new rows of the kinds the store has no record of go once
+// planned (model.Identity), to be read again from the plan's Source when
+// it is applied. Only for rows that no later row can merge with: the rows
+// of one file (two rows of a file standing for one record are refused).
+func (pl *Planner) CompactNew(on bool) { pl.p.compactNew = on }
 
 // Close lets the planner's statements go.
 func (pl *Planner) Close() { pl.q.Close() }
@@ -249,6 +258,10 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 
 	if local == nil {
 		item.Action, item.Result = model.ActionNew, rec
+		if p.compactNew && !kind.IsReference() && p.empty[kind] {
+			id := model.IdentityOf(rec)
+			item.Result, item.Incoming = id, &model.Incoming{Record: id, Ref: in.Ref, BaseRev: in.BaseRev}
+		}
 		p.plan.Items = append(p.plan.Items, item)
 		return nil
 	}

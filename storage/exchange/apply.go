@@ -68,11 +68,11 @@ func Apply(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyReq
 		return nil, err
 	}
 	res, err := s.ApplyImport(ctx, plan, storage.ApplyOptions{By: req.By, Partial: req.Partial, NoBackup: true})
-	if errors.Is(err, storage.ErrStalePlan) && plan.Replan != nil {
+	if errors.Is(err, storage.ErrStalePlan) && plan.Source != nil {
 		// A record the preview found unchanged was edited meanwhile: the
 		// rows are planned again from the files (under the same lock) and
 		// decided against the record as it is now.
-		if plan, err = plan.Replan(ctx); err != nil {
+		if plan, err = plan.Source.Replan(ctx); err != nil {
 			return nil, err
 		}
 		if len(plan.Rejected) > 0 && !req.Partial {
