@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -71,8 +72,8 @@ func recordFields(r model.Record) (fields, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", saved.Kind, err)
 	}
-	var f fields
-	if err := json.Unmarshal(b, &f); err != nil {
+	f, err := splitObject(b)
+	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", saved.Kind, err)
 	}
 	for _, k := range metaKeys {
@@ -132,6 +133,110 @@ func plainKey(k string) bool {
 		}
 	}
 	return true
+}
+
+// splitObject cuts a JSON object as encoding/json writes it into its
+// top-level fields: the values are the object's own bytes (compact as
+// written), keys are unquoted. It is what json.Unmarshal into a fields map
+// gives, without decoding every value (an import encodes every row).
+func splitObject(b []byte) (fields, error) {
+	b = bytes.TrimSpace(b)
+	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
+		return nil, errors.New("not a JSON object")
+	}
+	f := fields{}
+	i := skipSpace(b, 1)
+	if b[i] == '}' {
+		return f, nil
+	}
+	for {
+		if b[i] != '"' {
+			return nil, fmt.Errorf("JSON object: key expected at %d", i)
+		}
+		end, err := stringEnd(b, i)
+		if err != nil {
+			return nil, err
+		}
+		var key string
+		if bytes.IndexByte(b[i:end], '\\') < 0 {
+			key = string(b[i+1 : end-1])
+		} else if err := json.Unmarshal(b[i:end], &key); err != nil {
+			return nil, err
+		}
+		i = skipSpace(b, end)
+		if b[i] != ':' {
+			return nil, fmt.Errorf("JSON object: colon expected at %d", i)
+		}
+		start := skipSpace(b, i+1)
+		i, err = valueEnd(b, start)
+		if err != nil {
+			return nil, err
+		}
+		f[key] = json.RawMessage(bytes.TrimRight(b[start:i], " \t\r\n"))
+		switch b[i] {
+		case ',':
+			i = skipSpace(b, i+1)
+		case '}':
+			if i != len(b)-1 {
+				return nil, errors.New("JSON object: text after its end")
+			}
+			return f, nil
+		default:
+			return nil, fmt.Errorf("JSON object: comma expected at %d", i)
+		}
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// stringEnd is the index after the string starting at b[i] (a quote).
+func stringEnd(b []byte, i int) (int, error) {
+	for j := i + 1; j < len(b); j++ {
+		switch b[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1, nil
+		}
+	}
+	return 0, errors.New("JSON object: unterminated string")
+}
+
+// valueEnd is the index of the comma or brace that ends the value
+// starting at b[i], at the object's top level.
+func valueEnd(b []byte, i int) (int, error) {
+	depth := 0
+	for i < len(b) {
+		switch b[i] {
+		case '"':
+			end, err := stringEnd(b, i)
+			if err != nil {
+				return 0, err
+			}
+			i = end
+			continue
+		case '{', '[':
+			depth++
+		case ']':
+			depth--
+		case '}':
+			if depth == 0 {
+				return i, nil
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return i, nil
+			}
+		}
+		i++
+	}
+	return 0, errors.New("JSON object: unterminated value")
 }
 
 func parseFields(body string) (fields, error) {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -152,4 +153,31 @@ func TestMigrationFillsTheTaskLightColumns(t *testing.T) {
 	ids, err := s.LightIDs(ctx, Query{Kind: model.KindTask, Text: "老旧小区"}, model.LightRed, day)
 	require.NoError(t, err)
 	assert.Equal(t, []string{id}, ids)
+}
+
+// The hand-cut fields are what json.Unmarshal into a map gives, for bodies
+// with escapes, nested lists and objects, empty ones and every value type.
+func TestSplitObjectIsUnmarshal(t *testing.T) {
+	task := newTask("督〔2019〕15号", "老旧小区<改造>&\"引号\"\\反斜杠,{逗号}[括号]", "启动\n第二行\t制表")
+	task.Kind = model.KindTask
+	task.Reports = []model.Report{{ID: "r1", Unit: "市水务局", Done: "完成\"一半\"，{续}"}}
+	task.Extra = map[string]string{"督查组意见": "同意]", "": "空"}
+	b, err := marshalNoEscape(task)
+	require.NoError(t, err)
+	for _, body := range [][]byte{b, []byte(`{}`), []byte(` { "a" : [ 1, {"b":"}"} ] , "c":null,"d":-1.5e3 } `),
+		[]byte(`{"k\"ey":"v","x":{"y":[[],{}]}}`)} {
+		got, err := splitObject(body)
+		require.NoError(t, err, string(body))
+		var want map[string]json.RawMessage
+		require.NoError(t, json.Unmarshal(body, &want))
+		require.Len(t, got, len(want), string(body))
+		for k, v := range want {
+			assert.JSONEq(t, string(v), string(got[k]), "%s in %s", k, body)
+			assert.Equal(t, strings.TrimSpace(string(v)), string(got[k]), "%s keeps its own bytes", k)
+		}
+	}
+	for _, bad := range []string{``, `[]`, `{"a":1`, `{"a" 1}`, `{"a":"x}`, `{"a":1}}`, `{a:1}`} {
+		_, err := splitObject([]byte(bad))
+		assert.Error(t, err, bad)
+	}
 }
