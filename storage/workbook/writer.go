@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -126,8 +127,8 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		}
 		kinds = append(kinds, string(sd.Kind))
 	}
-	// The task list sheets stand after the ledgers; their rows are known
-	// once the tasks are streamed.
+	// The task list sheets stand after the ledgers; their rows are
+	// streamed with the tasks (startSubSheets).
 	withTasks := slices.ContainsFunc(sheets, func(sd SheetData) bool { return sd.Kind == model.KindTask })
 	if withTasks {
 		for _, name := range subOrder {
@@ -143,13 +144,18 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		return fmt.Errorf("export metadata: %w", err)
 	}
 	f.SetActiveSheet(0)
+	if withTasks {
+		if err := x.startSubSheets(); err != nil {
+			return fmt.Errorf("export task lists: %w", err)
+		}
+	}
 	for i, sd := range sheets {
 		if err := x.streamSheet(sd.Kind.SheetName(), sd, preps[i]); err != nil {
 			return fmt.Errorf("export %s: %w", sd.Kind.SheetName(), err)
 		}
 	}
 	if withTasks {
-		if err := x.writeSubSheets(); err != nil {
+		if err := x.flushSubSheets(); err != nil {
 			return fmt.Errorf("export task lists: %w", err)
 		}
 	}
@@ -163,6 +169,12 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 	var opts []excelize.Options
 	if opt.Password != "" {
 		opts = append(opts, excelize.Options{Password: opt.Password})
+	} else {
+		// excelize builds the whole file in a buffer before copying it to
+		// w (34 MB for 100,000 tasks, grown by doubling); a zip writer on w
+		// itself writes the file as it is made and leaves that buffer
+		// empty. An encrypted file is encrypted whole, so it is buffered.
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
 	}
 	if err := f.Write(w, opts...); err != nil {
 		return fmt.Errorf("export: write workbook: %w", err)
@@ -176,7 +188,7 @@ type exporter struct {
 	styles map[styleKey]int
 	lists  [][]string // columns of the _lists sheet
 	paths  map[reflect.Type]map[string][]int
-	subs   map[string][][]any // rows of the tasks' list sheets (subrecords.go)
+	subs   map[string]*subSheet // the tasks' list sheets, streamed (subrecords.go)
 }
 
 type styleKey struct {
@@ -519,7 +531,9 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 	row[n], row[n+1] = nilIfEmpty(m.ID), nilIfEmpty(m.Rev)
 	if t, ok := r.(*model.Task); ok {
 		row[n+3] = nilIfEmpty(dueCell(t.Deadline))
-		x.collectSubs(t)
+		if err := x.writeSubs(t); err != nil {
+			return nil, err
+		}
 	}
 	if len(ancestry) > 0 && m.ID != "" {
 		revs := ancestry
