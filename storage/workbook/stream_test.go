@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -139,4 +140,54 @@ func BenchmarkExportTaskLists(b *testing.B) {
 	tasks := float64(b.N) * n
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/tasks, "allocs/task")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/tasks, "B/task")
+}
+
+// Streamed records are read a few batches ahead of the rows written: a
+// failure on either side ends the export with that failure, and the reader
+// stops soon after the writer does (it is not left reading every record).
+func TestStreamedRecordsReadAhead(t *testing.T) {
+	const n = 5000
+	sd := tasksWithLists(n)
+	var read int
+	each := sd.Each
+	sd.Each = func(yield func(model.Record, []string) error) error {
+		return each(func(r model.Record, anc []string) error {
+			read++
+			return yield(r, anc)
+		})
+	}
+
+	var got []string
+	require.NoError(t, sd.each(func(r model.Record, _ []string) error {
+		got = append(got, r.RecordMeta().ID)
+		return nil
+	}))
+	require.Len(t, got, n)
+	assert.Equal(t, "t-0000000", got[0])
+	assert.Equal(t, fmt.Sprintf("t-%07d", n-1), got[n-1], "in the order read")
+
+	read = 0
+	full := errors.New("disk full")
+	written := 0
+	err := sd.each(func(model.Record, []string) error {
+		if written++; written == 100 {
+			return full
+		}
+		return nil
+	})
+	assert.ErrorIs(t, err, full)
+	assert.Equal(t, 100, written)
+	assert.Less(t, read, 100+(aheadBatches+2)*aheadBatch, "the reader went on after the writer stopped")
+
+	broken := errors.New("database is locked")
+	sd.Each = func(yield func(model.Record, []string) error) error {
+		for i := range 300 {
+			if err := yield(benchTasks(1)[0], nil); err != nil || i == 200 {
+				return broken
+			}
+		}
+		return nil
+	}
+	err = Export(io.Discard, []SheetData{sd}, ExportOptions{})
+	assert.ErrorIs(t, err, broken)
 }

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -42,7 +43,8 @@ type SheetData struct {
 	Ancestry func(id string) []string
 	// Each, when set, streams the rows instead of Records (large exports
 	// keep memory flat): it calls yield for every record with its ancestry,
-	// and Count must be the number of records it will yield.
+	// and Count must be the number of records it will yield. It runs on a
+	// goroutine of its own, a few records ahead of the rows written.
 	Each  func(yield func(r model.Record, ancestry []string) error) error
 	Count int
 }
@@ -50,7 +52,7 @@ type SheetData struct {
 // each walks the sheet's records with their ancestry.
 func (sd SheetData) each(yield func(r model.Record, ancestry []string) error) error {
 	if sd.Each != nil {
-		return sd.Each(yield)
+		return sd.eachAhead(yield)
 	}
 	for _, r := range sd.Records {
 		var anc []string
@@ -62,6 +64,67 @@ func (sd SheetData) each(yield func(r model.Record, ancestry []string) error) er
 		}
 	}
 	return nil
+}
+
+// aheadBatch and aheadBatches bound the records read ahead of the rows
+// being written: a few hundred, whatever the number of rows.
+const (
+	aheadBatch   = 64
+	aheadBatches = 4
+)
+
+var errStopped = errors.New("export stopped")
+
+// eachAhead runs Each on a goroutine of its own, a few batches ahead of
+// yield: reading and decoding the store's records took as long as
+// writing their rows, and on two cores the two overlap.
+func (sd SheetData) eachAhead(yield func(r model.Record, ancestry []string) error) error {
+	type item struct {
+		r   model.Record
+		anc []string
+	}
+	batches := make(chan []item, aheadBatches)
+	stop := make(chan struct{})
+	done := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		batch := make([]item, 0, aheadBatch)
+		send := func() error {
+			select {
+			case batches <- batch:
+				batch = make([]item, 0, aheadBatch)
+				return nil
+			case <-stop:
+				return errStopped
+			}
+		}
+		err := sd.Each(func(r model.Record, anc []string) error {
+			batch = append(batch, item{r, anc})
+			if len(batch) == aheadBatch {
+				return send()
+			}
+			return nil
+		})
+		if err == nil && len(batch) > 0 {
+			err = send()
+		}
+		done <- err
+	}()
+	var err error
+	for batch := range batches {
+		for _, it := range batch {
+			if err != nil {
+				break
+			}
+			if err = yield(it.r, it.anc); err != nil {
+				close(stop) // the reader stops at its next batch; drain until it does
+			}
+		}
+	}
+	if readErr := <-done; err == nil && !errors.Is(readErr, errStopped) {
+		err = readErr
+	}
+	return err
 }
 
 func (sd SheetData) count() int {
@@ -174,12 +237,26 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		// w (34 MB for 100,000 tasks, grown by doubling); a zip writer on w
 		// itself writes the file as it is made and leaves that buffer
 		// empty. An encrypted file is encrypted whole, so it is buffered.
-		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(w) })
 	}
 	if err := f.Write(w, opts...); err != nil {
 		return fmt.Errorf("export: write workbook: %w", err)
 	}
 	return nil
+}
+
+// zipLevel is the export's DEFLATE level. Compressing the sheets took a
+// quarter of a large export at the default level (6); level 3 took half
+// as long on a 100,000-task ledger for a file 12% larger.
+const zipLevel = 3
+
+// newZipWriter is a zip writer on w that compresses at zipLevel.
+func newZipWriter(w io.Writer) *zip.Writer {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, zipLevel)
+	})
+	return zw
 }
 
 type exporter struct {
