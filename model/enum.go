@@ -256,6 +256,19 @@ func (e Enum[T]) Values() []T {
 	return out
 }
 
+// Strings is e over plain strings, for code that handles any record kind
+// (Kind.Statuses): the same options, cues and percent values.
+func (e Enum[T]) Strings() Enum[string] {
+	out := Enum[string]{Options: make([]Option[string], len(e.Options)), Done: string(e.Done), Ongoing: string(e.Ongoing)}
+	for i, o := range e.Options {
+		out.Options[i] = Option[string]{Value: string(o.Value), Zh: o.Zh, En: o.En, Synonyms: o.Synonyms}
+	}
+	for _, c := range e.Cues {
+		out.Cues = append(out.Cues, Cue[string]{Value: string(c.Value), Words: c.Words})
+	}
+	return out
+}
+
 // Valid reports whether v is one of the values (the empty value is not).
 func (e Enum[T]) Valid(v T) bool {
 	_, ok := e.option(v)

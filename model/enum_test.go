@@ -214,9 +214,9 @@ func TestEveryKindAndVocabHasNamesInBothLanguages(t *testing.T) {
 func TestGroupWarningsNamesTheRowsOfOneWord(t *testing.T) {
 	var ws []Warning
 	for r := 2; r <= 14; r++ {
-		ws = append(ws, Warning{File: "a.xlsx", Sheet: "督办", Row: r, Column: "G", Header: "办理状态", Value: "暂缓", Field: "status"})
+		ws = append(ws, Warning{Place: Place{File: "a.xlsx", Sheet: "督办", Row: r, Column: "G", Header: "办理状态", Value: "暂缓"}, Field: "status"})
 	}
-	ws = append(ws, Warning{File: "a.xlsx", Sheet: "督办", Row: 3, Column: "G", Header: "办理状态", Value: "搁置", Field: "status"})
+	ws = append(ws, Warning{Place: Place{File: "a.xlsx", Sheet: "督办", Row: 3, Column: "G", Header: "办理状态", Value: "搁置"}, Field: "status"})
 	g := GroupWarnings(ws)
 	require.Len(t, g, 2)
 	assert.Equal(t, 2, g[0].Row)

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -56,6 +57,47 @@ var figureGroups = map[string]Text{
 // funds_by_source spelled out (by_unit is a table, not a figure).
 func Figures(s Summary) []Figure {
 	return figureList(ResultClassKeys(s.Proposals.ByClass))
+}
+
+// FigureLine is a figure as read: its path, its group and label in the
+// user's language and its value written out. The report's cover sheet,
+// `report summary` and the GUI's statistics list the same lines.
+type FigureLine struct {
+	Path  string // "tasks.done"
+	Group string // 督办事项 / Supervised items
+	Label string // 已办结（项） / Done
+	Value any    // int, *float64 (a rate, nil when its denominator is 0) or Fen
+	Text  string // "180", "81.1%", "115" (万元), "无（分母为0）"
+}
+
+// FigureLines lists every figure of s (Figures' order) in lang.
+func FigureLines(s Summary, lang string) []FigureLine {
+	figs := Figures(s)
+	out := make([]FigureLine, len(figs))
+	for i, f := range figs {
+		val := f.Value(s)
+		out[i] = FigureLine{Path: f.Path, Group: FigureGroup(f.Path).In(lang), Label: f.Label.In(lang),
+			Value: val, Text: figureText(val, lang)}
+	}
+	return out
+}
+
+// figureText writes a figure's value for reading; a nil rate says why it
+// has none.
+func figureText(v any, lang string) string {
+	switch x := v.(type) {
+	case int:
+		return strconv.Itoa(x)
+	case *float64:
+		if x == nil {
+			return T("无（分母为0）", "n/a (nothing to count)").In(lang)
+		}
+		return Percent(x)
+	case Fen: // in 万元, as the label says
+		s := strconv.FormatFloat(x.Wan(), 'f', 2, 64)
+		return strings.TrimSuffix(strings.TrimRight(s, "0"), ".")
+	}
+	return ""
 }
 
 // FigureAt is the figure registered at path; a by_class path names its

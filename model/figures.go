@@ -26,6 +26,24 @@ type Dataset struct {
 	Units     Namer // nil: IdentityNamer
 }
 
+// DatasetKinds are the kinds a Dataset holds, in its fields' order.
+var DatasetKinds = []Kind{KindTask, KindMeeting, KindProposal, KindVisit, KindProblem, KindPoint, KindFund, KindProject}
+
+// Add appends r to its kind's list; records of other kinds are passed over.
+func (ds *Dataset) Add(r Record) {
+	_ = addTo(&ds.Tasks, r) || addTo(&ds.Meetings, r) || addTo(&ds.Proposals, r) || addTo(&ds.Visits, r) ||
+		addTo(&ds.Problems, r) || addTo(&ds.Points, r) || addTo(&ds.Funds, r) || addTo(&ds.Projects, r)
+}
+
+// addTo appends r to list when it is a P, and says whether it was.
+func addTo[P Record](list *[]P, r Record) bool {
+	v, ok := r.(P)
+	if ok {
+		*list = append(*list, v)
+	}
+	return ok
+}
+
 func (ds Dataset) namer() Namer {
 	if ds.Units == nil {
 		return IdentityNamer{}

@@ -24,27 +24,29 @@ const (
 )
 
 // kindInfo is what the app knows of a record kind, in one place: its
-// Chinese sheet name, its English name and its empty record. kindTable's
-// order is the order sheets are exported in.
+// Chinese sheet name, its English name, its empty record and the values of
+// its status field (none for kinds without one). kindTable's order is the
+// order sheets are exported in.
 type kindInfo struct {
 	kind      Kind
 	sheet, en string
 	new       func() Record
+	statuses  Enum[string]
 }
 
 var kindTable = []kindInfo{
-	{KindTask, "督办事项", "Supervised items", func() Record { return &Task{} }},
-	{KindMeeting, "会议", "Meetings", func() Record { return &Meeting{} }},
-	{KindProposal, "建议提案", "Suggestions and proposals", func() Record { return &Proposal{} }},
-	{KindVillage, "帮扶村", "Villages", func() Record { return &Village{} }},
-	{KindFund, "帮扶资金", "Funds", func() Record { return &Fund{} }},
-	{KindProject, "帮扶项目", "Projects", func() Record { return &Project{} }},
-	{KindPoint, "基层联系点", "Liaison points", func() Record { return &Point{} }},
-	{KindVisit, "走访调研", "Visits", func() Record { return &Visit{} }},
-	{KindProblem, "问题清单", "Problems", func() Record { return &Problem{} }},
-	{KindUnit, "单位", "Units", func() Record { return &Unit{} }},
-	{KindHoliday, "节假日调休", "Holidays", func() Record { return &Holiday{} }},
-	{KindTerm, "词汇对照", "Value dictionary", func() Record { return &Term{} }},
+	{KindTask, "督办事项", "Supervised items", func() Record { return &Task{} }, TaskStatuses.Strings()},
+	{KindMeeting, "会议", "Meetings", func() Record { return &Meeting{} }, Enum[string]{}},
+	{KindProposal, "建议提案", "Suggestions and proposals", func() Record { return &Proposal{} }, ProposalStatuses.Strings()},
+	{KindVillage, "帮扶村", "Villages", func() Record { return &Village{} }, Enum[string]{}},
+	{KindFund, "帮扶资金", "Funds", func() Record { return &Fund{} }, Enum[string]{}},
+	{KindProject, "帮扶项目", "Projects", func() Record { return &Project{} }, ProjectStatuses.Strings()},
+	{KindPoint, "基层联系点", "Liaison points", func() Record { return &Point{} }, Enum[string]{}},
+	{KindVisit, "走访调研", "Visits", func() Record { return &Visit{} }, Enum[string]{}},
+	{KindProblem, "问题清单", "Problems", func() Record { return &Problem{} }, ProblemStatuses.Strings()},
+	{KindUnit, "单位", "Units", func() Record { return &Unit{} }, Enum[string]{}},
+	{KindHoliday, "节假日调休", "Holidays", func() Record { return &Holiday{} }, Enum[string]{}},
+	{KindTerm, "词汇对照", "Value dictionary", func() Record { return &Term{} }, Enum[string]{}},
 }
 
 func (k Kind) info() (kindInfo, bool) {
@@ -70,6 +72,10 @@ func (k Kind) En() string { i, _ := k.info(); return i.en }
 
 // SheetName is the Chinese name of the kind, used for exported sheets.
 func (k Kind) SheetName() string { i, _ := k.info(); return i.sheet }
+
+// Statuses are the values of the kind's status field (tasks, proposals,
+// projects, problems); none for the other kinds.
+func (k Kind) Statuses() Enum[string] { i, _ := k.info(); return i.statuses }
 
 // Valid reports whether k is one of the known kinds.
 func (k Kind) Valid() bool { _, ok := k.info(); return ok }
@@ -107,16 +113,7 @@ type References struct {
 
 // Add keeps r when it is a reference record; other records are passed over.
 func (x *References) Add(r Record) {
-	switch v := r.(type) {
-	case *Unit:
-		x.Units = append(x.Units, v)
-	case *Point:
-		x.Points = append(x.Points, v)
-	case *Holiday:
-		x.Holidays = append(x.Holidays, v)
-	case *Term:
-		x.Terms = append(x.Terms, v)
-	}
+	_ = addTo(&x.Units, r) || addTo(&x.Points, r) || addTo(&x.Holidays, r) || addTo(&x.Terms, r)
 }
 
 // IsReference reports whether k is one of ReferenceKinds.

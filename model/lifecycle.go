@@ -259,11 +259,59 @@ func MissingFacts(r Record) []Text {
 // screens that move any record; other kinds have no lifecycle and are
 // left as they are.
 func ChangeStatus(r Record, to, reason string, on Date) error {
-	switch v := r.(type) {
-	case *Task:
-		return ChangeTaskStatus(v, TaskStatus(to), reason, on)
-	case *Proposal:
-		return ChangeProposalStatus(v, ProposalStatus(to), reason, on)
+	if l, ok := LifecycleOf(r); ok {
+		return l.Change(to, reason, on)
 	}
 	return nil
+}
+
+// Lifecycle is a record's status rules in plain status values, for the
+// screens that handle any record (the status dialog, the batch change, the
+// form's header): only tasks and proposals have one.
+type Lifecycle struct {
+	Statuses Enum[string] // the kind's status values (Kind.Statuses)
+	Status   string       // the record's status
+	Typed    string       // the ledger's own word for it, kept when unknown
+	Next     []string     // the statuses the record may move to
+	// NeedsReason reports whether the move to status to needs a reason (退回, 撤销).
+	NeedsReason func(to string) bool
+	// Change moves the record to status to (ChangeTaskStatus, ChangeProposalStatus).
+	Change func(to, reason string, on Date) error
+}
+
+// LifecycleOf is r's lifecycle; false for a kind without one.
+func LifecycleOf(r Record) (Lifecycle, bool) {
+	switch v := r.(type) {
+	case *Task:
+		return Lifecycle{Statuses: KindTask.Statuses(), Status: string(v.Status), Typed: v.StatusText,
+			Next:        plain(NextTaskStatuses(v.Status)),
+			NeedsReason: func(to string) bool { return TaskNeedsReason(v.Status, TaskStatus(to)) },
+			Change:      func(to, reason string, on Date) error { return ChangeTaskStatus(v, TaskStatus(to), reason, on) }}, true
+	case *Proposal:
+		return Lifecycle{Statuses: KindProposal.Statuses(), Status: string(v.Status), Typed: v.StatusText,
+			Next:        plain(NextProposalStatuses(v.Status)),
+			NeedsReason: func(to string) bool { return ProposalNeedsReason(v.Status, ProposalStatus(to)) },
+			Change:      func(to, reason string, on Date) error { return ChangeProposalStatus(v, ProposalStatus(to), reason, on) }}, true
+	}
+	return Lifecycle{}, false
+}
+
+// HasLifecycle reports whether records of kind k move along a lifecycle
+// (LifecycleOf).
+func (k Kind) HasLifecycle() bool {
+	r := New(k)
+	if r == nil {
+		return false
+	}
+	_, ok := LifecycleOf(r)
+	return ok
+}
+
+// plain widens enum values to strings.
+func plain[T ~string](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = string(v)
+	}
+	return out
 }

@@ -181,3 +181,32 @@ func TestTaskStatusOf(t *testing.T) {
 	require.NoError(t, ChangeTaskStatus(task, TaskInProgress, "", iso(t, "2019-03-02")))
 	assert.Equal(t, TaskInProgress, task.Status)
 }
+
+// The screens that handle any record read a kind's statuses and moves
+// from the kind table and LifecycleOf: the same words as the typed enums.
+func TestLifecycleOfAnyRecord(t *testing.T) {
+	task := &Task{Status: TaskInProgress, StatusText: "推进中"}
+	l, ok := LifecycleOf(task)
+	require.True(t, ok)
+	assert.Equal(t, "办理中", l.Statuses.Zh(l.Status))
+	assert.Equal(t, "推进中", l.Typed)
+	var next []string
+	for _, s := range NextTaskStatuses(TaskInProgress) {
+		next = append(next, string(s))
+	}
+	assert.Equal(t, next, l.Next)
+	assert.True(t, l.NeedsReason(string(TaskWithdrawn)), "撤销 needs a reason")
+	assert.False(t, l.NeedsReason(string(TaskDone)))
+
+	p := &Proposal{Status: PropReplied}
+	l, ok = LifecycleOf(p)
+	require.True(t, ok)
+	assert.Equal(t, ProposalStatuses.Labels(), l.Statuses.Labels())
+
+	_, ok = LifecycleOf(&Problem{})
+	assert.False(t, ok, "problems have statuses but no lifecycle")
+	v, ok := KindProblem.Statuses().Parse("已解决")
+	assert.True(t, ok)
+	assert.Equal(t, "resolved", v)
+	assert.Empty(t, KindMeeting.Statuses().Options, "meetings have no status")
+}

@@ -16,9 +16,9 @@ const (
 	LightNone   Light = "none" // finished, not yet assigned, or nothing to judge
 )
 
-// taskOpen reports whether the task is assigned and not finished: only such
+// TaskOpen reports whether the task is assigned and not finished: only such
 // items carry lights and owe reports.
-func taskOpen(t *Task) bool {
+func TaskOpen(t *Task) bool {
 	switch TaskStatusOf(t) {
 	case TaskAssigned, TaskInProgress, TaskReview:
 		return true
@@ -33,7 +33,7 @@ func taskOpen(t *Task) bool {
 // separate signal (MissedReports). Items not open (待交办, done, closed,
 // withdrawn) have no light.
 func TaskLight(t *Task, today Date, cal *Calendar, r Rules) Light {
-	if !taskOpen(t) {
+	if !TaskOpen(t) {
 		return LightNone
 	}
 	due := CurrentDeadline(t)
@@ -60,7 +60,7 @@ func TaskLight(t *Task, today Date, cal *Calendar, r Rules) Light {
 // dates, or without any percent reported (0% with no report is unknown,
 // not behind).
 func ProgressLight(t *Task, today Date, r Rules) Light {
-	if !taskOpen(t) {
+	if !TaskOpen(t) {
 		return LightNone
 	}
 	due := CurrentDeadline(t)
@@ -186,7 +186,7 @@ func DueReportPeriod(t *Task, today Date) (period string, due Date, ok bool) {
 // A report matches by its period, or by its date when it has no period.
 // Nil for items not open.
 func MissedReports(t *Task, today Date) []string {
-	if !taskOpen(t) {
+	if !TaskOpen(t) {
 		return nil
 	}
 	period, _, ok := DueReportPeriod(t, today)

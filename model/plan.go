@@ -43,14 +43,22 @@ type Incoming struct {
 	Ref       RowRef
 }
 
-// Rejection is a row (or cell) that cannot be imported, with what was expected.
-type Rejection struct {
+// Place is the cell a rejection or a warning is about: the file, the
+// sheet, the spreadsheet's own 1-based row, the column letter, the sheet's
+// own header and the cell's text. Embedded, its fields come first in the
+// JSON object, as docs/CLI.md shows them.
+type Place struct {
 	File   string `json:"file"`
 	Sheet  string `json:"sheet"`
 	Row    int    `json:"row"`
 	Column string `json:"column"`
 	Header string `json:"header"`
 	Value  string `json:"value"`
+}
+
+// Rejection is a row (or cell) that cannot be imported, with what was expected.
+type Rejection struct {
+	Place
 	Reason string `json:"reason"`
 }
 
@@ -59,12 +67,7 @@ type Rejection struct {
 // for (kept with the record), a status the ledger states without the dates
 // it implies. The row imports either way.
 type Warning struct {
-	File   string `json:"file"`
-	Sheet  string `json:"sheet"`
-	Row    int    `json:"row"`
-	Column string `json:"column"`
-	Header string `json:"header"`
-	Value  string `json:"value"`
+	Place
 	// Kind and Field name the field (task.status), so the office can teach
 	// the word once (the value dictionary); empty for an extra column.
 	Kind  Kind   `json:"kind"`

@@ -10,6 +10,10 @@ import (
 // that list filters and sorts use indexes and never read bodies.
 type listColumns struct {
 	status, leadUnit, source, deadline, day string
+	// open and due are what a task's light is judged from (schema 4):
+	// model.TaskOpen and model.CurrentDeadline ("" when none).
+	open bool
+	due  string
 }
 
 // dayField is each kind's main date, the one Query.From/To filter on.
@@ -19,7 +23,8 @@ var dayField = map[model.Kind]string{
 	model.KindVisit: "start_on", model.KindProblem: "raised_on",
 }
 
-func columnsOf(kind model.Kind, f fields) listColumns {
+func columnsOf(r model.Record, f fields) listColumns {
+	kind := r.RecordMeta().Kind
 	str := func(name string) string {
 		var s string
 		if raw, ok := f[name]; ok {
@@ -34,5 +39,17 @@ func columnsOf(kind model.Kind, f fields) listColumns {
 	if d, ok := dayField[kind]; ok {
 		c.day = str(d)
 	}
+	if t, ok := r.(*model.Task); ok {
+		c.open, c.due = taskLightFacts(t)
+	}
 	return c
+}
+
+// taskLightFacts are a task's open flag and current deadline as stored.
+func taskLightFacts(t *model.Task) (bool, string) {
+	due := ""
+	if d := model.CurrentDeadline(t); !d.IsZero() {
+		due = d.String()
+	}
+	return model.TaskOpen(t), due
 }

@@ -8,128 +8,103 @@ import (
 )
 
 // Lights depend on today and the office's rules, so they are not stored;
-// these queries judge task lights in SQL over the status and deadline
-// columns instead of reading every open record into Go. They agree with
-// model.TaskLight (lights_test.go checks edge cases against it). A
-// task's current deadline is its typed deadline unless an approved
-// extension moved it (model.CurrentDeadline): the form keeps the typed one
-// and records the extension, so the extension is looked up in the body.
+// what they are judged from is (schema 4): records.open (model.TaskOpen)
+// and records.due (model.CurrentDeadline, '' for ongoing and periodic
+// items), written on every save. These queries judge task lights from
+// those columns and one index instead of reading every open record. They
+// agree with model.TaskLight (lights_test.go checks edge cases against it).
 
-// taskOpenSQL: assigned and not finished (model.TaskStatusOf infers the
-// status from the dates when the ledger had none).
-const taskOpenSQL = `(r.status IN ('assigned','in_progress','review') OR (coalesce(r.status,'') = ''
-	AND json_extract(r.body,'$.done_on') IS NULL AND json_extract(r.body,'$.assigned_on') IS NOT NULL))`
+// taskOpenSQL: assigned and not finished.
+const taskOpenSQL = `r.open = 1`
 
-// taskDeadlineSQL is model.CurrentDeadline: the latest approved extension
-// (latest decision; on equal dates the later entry) else the typed
-// deadline; NULL for ongoing and periodic items.
-const taskDeadlineSQL = `(CASE WHEN (CASE coalesce(json_extract(r.body,'$.deadline_kind'),'')
-	WHEN '' THEN nullif(r.deadline,'') IS NOT NULL OR json_extract(r.body,'$.first_deadline') IS NOT NULL
-	ELSE json_extract(r.body,'$.deadline_kind') IN ('date','month_end','year_end','workdays') END)
-	THEN coalesce((SELECT json_extract(e.value,'$.new_deadline') FROM json_each(r.body,'$.extensions') e
-		WHERE json_extract(e.value,'$.state') = 'approved' AND json_extract(e.value,'$.new_deadline') IS NOT NULL
-		ORDER BY coalesce(json_extract(e.value,'$.decided_on'),'') DESC, e.key DESC LIMIT 1), nullif(r.deadline,''))
-	END)`
+// lightSQL is the light of an open task from its current deadline: ?1 is
+// today, ?2 the last day that is still yellow (model.Day.YellowUntil).
+const lightSQL = `CASE WHEN r.due = '' THEN 'green' WHEN r.due < ?1 THEN 'red' WHEN r.due <= ?2 THEN 'yellow' ELSE 'green' END`
 
-// litTask is an open task's light and current deadline.
-type litTask struct {
-	id    string
-	light model.Light
-}
-
-// openTaskLights judges every open task in one pass, most urgent first (by
-// current deadline, then key): the body is read once per open task (for
-// extensions and the deadline kind), so the callers share this scan.
-func (s *Store) openTaskLights(ctx context.Context, d model.Day) ([]litTask, error) {
-	rows, err := s.rd.QueryContext(ctx, `SELECT id, CASE WHEN due IS NULL THEN 'green' WHEN due < ?1 THEN 'red'
-		WHEN due <= ?2 THEN 'yellow' ELSE 'green' END FROM (SELECT r.id AS id, r.key AS key, `+taskDeadlineSQL+` AS due
-		FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+taskOpenSQL+`) ORDER BY due, key`,
-		d.Today.String(), d.YellowUntil().String())
-	if err != nil {
-		return nil, fmt.Errorf("task lights: %w", err)
+// lightCond narrows open tasks to those showing light l (LightNone: the
+// tasks that are not open). The days are written into the condition (they
+// are dates the program formats, YYYY-MM-DD) so that a Query holding it
+// stays comparable.
+func lightCond(l model.Light, d model.Day) string {
+	today, yellow := d.Today.String(), d.YellowUntil().String()
+	switch l {
+	case model.LightRed:
+		return `r.open = 1 AND r.due <> '' AND r.due < '` + today + `'`
+	case model.LightYellow:
+		return `r.open = 1 AND r.due >= '` + today + `' AND r.due <= '` + yellow + `'`
+	case model.LightGreen:
+		return `r.open = 1 AND (r.due = '' OR r.due > '` + yellow + `')`
 	}
-	defer rows.Close()
-	var out []litTask
-	for rows.Next() {
-		var t litTask
-		if err := rows.Scan(&t.id, &t.light); err != nil {
-			return nil, fmt.Errorf("task lights: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return `r.open = 0`
 }
 
 // TaskLightCounts counts the tasks of each light; LightNone counts the
 // tasks that are not open.
 func (s *Store) TaskLightCounts(ctx context.Context, d model.Day) (map[model.Light]int, error) {
-	lit, err := s.openTaskLights(ctx, d)
+	rows, err := s.rd.QueryContext(ctx, `SELECT CASE WHEN r.open = 0 THEN 'none' ELSE `+lightSQL+` END AS l, count(*)
+		FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 GROUP BY l`, d.Today.String(), d.YellowUntil().String())
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("task lights: %w", err)
 	}
+	defer rows.Close()
 	out := map[model.Light]int{}
-	for _, t := range lit {
-		out[t.light]++
+	for rows.Next() {
+		var l model.Light
+		var n int
+		if err := rows.Scan(&l, &n); err != nil {
+			return nil, fmt.Errorf("task lights: %w", err)
+		}
+		out[l] = n
 	}
-	all, err := s.Count(ctx, Query{Kind: model.KindTask})
-	if err != nil {
-		return nil, err
-	}
-	out[model.LightNone] = all - len(lit)
-	return out, nil
+	return out, rows.Err()
 }
 
 // TaskIDsWithLight lists the ids of the tasks showing light l, most
-// urgent first (by current deadline, then number). limit 0 means all.
+// urgent first (by current deadline, then number; tasks with no light by
+// number). limit 0 means all.
 func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d model.Day, limit int) ([]string, error) {
-	var out []string
+	cond := lightCond(l, d)
+	order := " ORDER BY r.due, r.key"
 	if l == model.LightNone {
-		rows, err := s.rd.QueryContext(ctx, `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND NOT `+
-			taskOpenSQL+` ORDER BY r.key`)
-		if err != nil {
-			return nil, fmt.Errorf("tasks with no light: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() && (limit <= 0 || len(out) < limit) {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				return nil, fmt.Errorf("tasks with no light: %w", err)
-			}
-			out = append(out, id)
-		}
-		return out, rows.Err()
+		order = " ORDER BY r.key"
 	}
-	lit, err := s.openTaskLights(ctx, d)
+	lim := ""
+	if limit > 0 {
+		lim = fmt.Sprintf(" LIMIT %d", limit)
+	}
+	rows, err := s.rd.QueryContext(ctx, `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+
+		cond+order+lim)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("tasks with light %s: %w", l, err)
 	}
-	for _, t := range lit {
-		if t.light == l && (limit <= 0 || len(out) < limit) {
-			out = append(out, t.id)
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("tasks with light %s: %w", l, err)
 		}
+		out = append(out, id)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // LightIDs narrows q (tasks or proposals) to the records showing light l,
-// keeping q's order. Proposals are few and their due date depends on the
-// reply rules, so they are judged in Go.
+// keeping q's order. Tasks are judged in the query from their light
+// columns; proposals are few and their due date depends on the reply
+// rules, so they are judged in Go.
 func (s *Store) LightIDs(ctx context.Context, q Query, l model.Light, d model.Day) ([]string, error) {
 	q.Limit, q.Offset = 0, 0
+	if q.Kind == model.KindTask {
+		q.where = lightCond(l, d)
+		return s.IDs(ctx, q)
+	}
 	ids, err := s.IDs(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	keep := map[string]bool{}
 	switch q.Kind {
-	case model.KindTask:
-		lit, err := s.TaskIDsWithLight(ctx, l, d, 0)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range lit {
-			keep[id] = true
-		}
 	case model.KindProposal:
 		props, err := s.List(ctx, Query{Kind: model.KindProposal})
 		if err != nil {
@@ -176,23 +151,20 @@ func (s *Store) OpenTaskIDsWithCycle(ctx context.Context) ([]string, error) {
 }
 
 // TaskLightSummary is TaskLightCounts plus, per light, the ids of the
-// first limit tasks (most urgent first), from one scan: the workbench.
+// first limit tasks (most urgent first): the workbench.
 func (s *Store) TaskLightSummary(ctx context.Context, d model.Day, limit int) (map[model.Light]int, map[model.Light][]string, error) {
-	lit, err := s.openTaskLights(ctx, d)
+	counts, err := s.TaskLightCounts(ctx, d)
 	if err != nil {
 		return nil, nil, err
 	}
-	counts, ids := map[model.Light]int{}, map[model.Light][]string{}
-	for _, t := range lit {
-		counts[t.light]++
-		if len(ids[t.light]) < limit {
-			ids[t.light] = append(ids[t.light], t.id)
+	ids := map[model.Light][]string{}
+	for _, l := range []model.Light{model.LightRed, model.LightYellow, model.LightGreen} {
+		if counts[l] == 0 {
+			continue
+		}
+		if ids[l], err = s.TaskIDsWithLight(ctx, l, d, limit); err != nil {
+			return nil, nil, err
 		}
 	}
-	all, err := s.Count(ctx, Query{Kind: model.KindTask})
-	if err != nil {
-		return nil, nil, err
-	}
-	counts[model.LightNone] = all - len(lit)
 	return counts, ids, nil
 }

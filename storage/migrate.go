@@ -175,6 +175,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate: rebuild the search index: %w", err)
 		}
 	}
+	if v > 0 && v < taskLightsAt {
+		if err := fillTaskLights(ctx, tx); err != nil {
+			return fmt.Errorf("migrate: fill the task light columns: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", known)); err != nil {
 		return fmt.Errorf("migrate: set version: %w", err)
 	}
@@ -184,6 +189,40 @@ func migrate(ctx context.Context, db *sql.DB) error {
 // searchRebuiltAt is the schema version that recreated the search table:
 // a database migrated from before it gets its search text written again.
 const searchRebuiltAt = 3
+
+// taskLightsAt is the schema version that added the open and due columns:
+// a database migrated from before it gets them filled from the task bodies.
+const taskLightsAt = 4
+
+// fillTaskLights writes the open and due columns of every task.
+func fillTaskLights(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "SELECT seq, body FROM records WHERE kind = ?", string(model.KindTask))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	upd, err := tx.PrepareContext(ctx, "UPDATE records SET open = ?, due = ? WHERE seq = ?")
+	if err != nil {
+		return err
+	}
+	defer upd.Close()
+	for rows.Next() {
+		var seq int64
+		var body string
+		if err := rows.Scan(&seq, &body); err != nil {
+			return err
+		}
+		r, err := decodeBody(model.KindTask, body)
+		if err != nil {
+			return fmt.Errorf("record %d: %w", seq, err)
+		}
+		open, due := taskLightFacts(r.(*model.Task))
+		if _, err := upd.ExecContext(ctx, open, due, seq); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
 
 // reindexSearch writes the search text of every live record.
 func reindexSearch(ctx context.Context, tx *sql.Tx) error {

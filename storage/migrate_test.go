@@ -133,3 +133,23 @@ func TestCanonicalBodyIsTheSortedEncoding(t *testing.T) {
 	assert.Equal(t, string(want), f.canonical())
 	assert.Equal(t, "{}", fields{}.canonical())
 }
+
+// A database from before schema 4 gets its tasks' light columns filled:
+// the overdue item of 2019 is red in the filter and the counts at once.
+func TestMigrationFillsTheTaskLightColumns(t *testing.T) {
+	ctx := context.Background()
+	dir, id, _, _ := schema1File(t)
+	s, err := Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	day := model.Day{Today: model.NewDate(2026, 12, 6), Rules: model.DefaultRules(), Cal: model.NewCalendar(nil)}
+	red, err := s.TaskIDsWithLight(ctx, model.LightRed, day, 0)
+	require.NoError(t, err)
+	assert.Equal(t, []string{id}, red)
+	counts, err := s.TaskLightCounts(ctx, day)
+	require.NoError(t, err)
+	assert.Equal(t, map[model.Light]int{model.LightRed: 1}, counts)
+	ids, err := s.LightIDs(ctx, Query{Kind: model.KindTask, Text: "老旧小区"}, model.LightRed, day)
+	require.NoError(t, err)
+	assert.Equal(t, []string{id}, ids)
+}

@@ -116,7 +116,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 			return p.mergeReturn(ctx, at, in, local)
 		}
 		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
-			File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key,
+			Place: model.Place{File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key},
 			Reason: p.say(fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入", prev.File, prev.Sheet, prev.Row),
 				fmt.Sprintf("the same record as %s, sheet %s, row %d; not imported", prev.File, prev.Sheet, prev.Row)),
 		})

@@ -33,6 +33,10 @@ type Query struct {
 	// "-field" for descending. Default: most recently updated first.
 	Sort          string
 	Limit, Offset int
+
+	// where narrows the query further: storage's own condition on
+	// records aliased r, without parameters (a light: LightIDs).
+	where string
 }
 
 // indexedCols are fields with a column (and an index) of their own.
@@ -124,6 +128,9 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 		conds = append(conds, "r.updated_at >= ?")
 		args = append(args, fmtTime(q.ChangedSince))
 	}
+	if q.where != "" {
+		conds = append(conds, q.where)
+	}
 	if len(conds) == 0 {
 		return from, args, nil
 	}
@@ -148,8 +155,9 @@ func (q Query) orderBy() (string, bool, error) {
 	}
 	if field == "deadline" {
 		// items without a date (长期坚持, 每月25日前) come last either way:
-		// sorting by deadline is asking what is due soonest
-		return fmt.Sprintf(" ORDER BY (%s IS NULL OR %s = '') ASC, %s %s, r.seq %s", col, col, col, dir, dir), false, nil
+		// sorting by deadline is asking what is due soonest. Ascending,
+		// the order is an index's (records_kind_deadline_sort).
+		return fmt.Sprintf(" ORDER BY (%s = '') ASC, %s %s, r.seq %s", col, col, dir, dir), dir == "ASC", nil
 	}
 	return fmt.Sprintf(" ORDER BY %s %s, r.seq %s", col, dir, dir), ok, nil
 }

@@ -170,7 +170,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		return fmt.Errorf("save: %w", err)
 	}
 	body := f.canonical()
-	cols := columnsOf(m.Kind, f)
+	cols := columnsOf(r, f)
 	fresh := m.ID == "" // a new random id: nothing can be stored under it
 	if fresh {
 		m.ID = newID()
@@ -242,10 +242,10 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if created {
 		res, err := t.exec(ctx, `INSERT INTO records
 			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
-			status, lead_unit, source, deadline, day)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, lead_unit, source, deadline, day, open, due)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, string(m.Kind), rev, key, body, m.Deleted, now, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day)
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -255,10 +255,10 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	} else {
 		seq = cur.seq
 		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
-			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?
-			WHERE seq = ?`,
+			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?,
+			open = ?, due = ? WHERE seq = ?`,
 			rev, key, body, m.Deleted, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, seq); err != nil {
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}

@@ -40,26 +40,18 @@ func (s *Store) SetRules(ctx context.Context, r model.Rules) error {
 
 // Calendar builds the working-day calendar from the stored holidays.
 func (s *Store) Calendar(ctx context.Context) (*model.Calendar, error) {
-	recs, err := s.List(ctx, Query{Kind: model.KindHoliday})
+	days, err := listAll[*model.Holiday](ctx, s, model.KindHoliday, "holiday calendar")
 	if err != nil {
-		return nil, fmt.Errorf("holiday calendar: %w", err)
-	}
-	days := make([]*model.Holiday, 0, len(recs))
-	for _, r := range recs {
-		days = append(days, r.(*model.Holiday))
+		return nil, err
 	}
 	return model.NewCalendar(days), nil
 }
 
 // UnitDict loads the unit dictionary with its aliases.
 func (s *Store) UnitDict(ctx context.Context) (*model.UnitDict, error) {
-	recs, err := s.List(ctx, Query{Kind: model.KindUnit})
+	units, err := listAll[*model.Unit](ctx, s, model.KindUnit, "unit dictionary")
 	if err != nil {
-		return nil, fmt.Errorf("unit dictionary: %w", err)
-	}
-	units := make([]*model.Unit, 0, len(recs))
-	for _, r := range recs {
-		units = append(units, r.(*model.Unit))
+		return nil, err
 	}
 	// by name: when two units claim one short name, the same one keeps it
 	// on every PC, whatever order the records were stored in
@@ -69,15 +61,7 @@ func (s *Store) UnitDict(ctx context.Context) (*model.UnitDict, error) {
 
 // Points lists the stored liaison points.
 func (s *Store) Points(ctx context.Context) ([]*model.Point, error) {
-	recs, err := s.List(ctx, Query{Kind: model.KindPoint})
-	if err != nil {
-		return nil, fmt.Errorf("liaison points: %w", err)
-	}
-	points := make([]*model.Point, 0, len(recs))
-	for _, r := range recs {
-		points = append(points, r.(*model.Point))
-	}
-	return points, nil
+	return listAll[*model.Point](ctx, s, model.KindPoint, "liaison points")
 }
 
 // Dictionary is the value dictionary: the words the office has taught.
@@ -90,15 +74,21 @@ func (s *Store) Dictionary(ctx context.Context) (*model.Dictionary, error) {
 }
 
 func (s *Store) terms(ctx context.Context) ([]*model.Term, error) {
-	recs, err := s.List(ctx, Query{Kind: model.KindTerm})
+	return listAll[*model.Term](ctx, s, model.KindTerm, "value dictionary")
+}
+
+// listAll lists the live records of kind k as their type P; what names
+// the list in an error.
+func listAll[P model.Record](ctx context.Context, s *Store, k model.Kind, what string) ([]P, error) {
+	recs, err := s.List(ctx, Query{Kind: k})
 	if err != nil {
-		return nil, fmt.Errorf("value dictionary: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
-	terms := make([]*model.Term, 0, len(recs))
+	out := make([]P, 0, len(recs))
 	for _, r := range recs {
-		terms = append(terms, r.(*model.Term))
+		out = append(out, r.(P))
 	}
-	return terms, nil
+	return out, nil
 }
 
 // Teach records that word means value in a field (a model.Vocab id), for

@@ -18,13 +18,9 @@ func (e *UnitError) Reason(lang string) string { return e.In(lang) }
 // another unit's alias (model.DuplicateUnits). `check` reports them and
 // `units merge` folds them.
 func (s *Store) DuplicateUnits(ctx context.Context) ([]model.UnitDuplicate, error) {
-	recs, err := s.List(ctx, Query{Kind: model.KindUnit})
+	units, err := listAll[*model.Unit](ctx, s, model.KindUnit, "duplicate units")
 	if err != nil {
-		return nil, fmt.Errorf("duplicate units: %w", err)
-	}
-	units := make([]*model.Unit, 0, len(recs))
-	for _, r := range recs {
-		units = append(units, r.(*model.Unit))
+		return nil, err
 	}
 	return model.DuplicateUnits(units), nil
 }

@@ -49,6 +49,9 @@ var _ Store = (*storage.Store)(nil)
 type Options struct {
 	// Exchanger does imports and exports (exchange.StoreExchanger in the app).
 	Exchanger exchange.Exchanger
+	// WriteReport writes the statistics screen's report workbooks
+	// (storage/report.Write in the app; without it the exports are off).
+	WriteReport reports.WriteReport
 	// Restore replaces the database with a backup (see settings.Deps).
 	Restore func(file string) error
 	// Sync runs store work inline (headless tests).
@@ -344,7 +347,7 @@ func (u *UI) screen(id string) fyne.CanvasObject {
 		u.village = container.NewAppTabs(tabs...)
 		o = u.village
 	case NavReports:
-		u.reports = reports.New(reports.Deps{Store: u.store, Window: u.win, Run: u.run,
+		u.reports = reports.New(reports.Deps{Store: u.store, Window: u.win, Run: u.run, WriteReport: u.opt.WriteReport,
 			Today: func() model.Date { return u.day.Today },
 			Open:  func(r model.Record) { u.OpenForm(r.RecordMeta().Kind, r) }})
 		o = u.reports.Content()

@@ -15,6 +15,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	"taizhang/storage/report"
 	"taizhang/ui"
 	"taizhang/ui/common"
 	"taizhang/ui/form"
@@ -62,7 +63,7 @@ func startWith(t *testing.T, opts func(*ui.Options, *storage.Store), operator st
 	}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1200, 800))
-	opt := ui.Options{Sync: true, Today: today}
+	opt := ui.Options{Sync: true, Today: today, WriteReport: report.Write}
 	if opts != nil {
 		opts(&opt, st)
 	}

@@ -124,7 +124,7 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 	}
 	if failed != nil {
 		for _, r := range out.Rejected {
-			fmt.Fprintln(e.errOut, e.rejectionLine(r))
+			fmt.Fprintln(e.errOut, e.placeLine(r.Place, r.Reason))
 		}
 		switch {
 		case *partial:
@@ -171,7 +171,9 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func (e *env) rejectionLine(r model.Rejection) string {
+// placeLine says where a cell is and what of it: a rejection's or a
+// warning's line.
+func (e *env) placeLine(r model.Place, reason string) string {
 	where := r.File + " " + r.Sheet
 	if r.Row > 0 {
 		where += e.pick(fmt.Sprintf(" 第%d行", r.Row), fmt.Sprintf(" row %d", r.Row))
@@ -185,7 +187,7 @@ func (e *env) rejectionLine(r model.Rejection) string {
 	if r.Value != "" {
 		where += e.pick(" 值「"+r.Value+"」", " value \""+r.Value+"\"")
 	}
-	return oneLine(where + ": " + r.Reason)
+	return oneLine(where + ": " + reason)
 }
 
 // warningLines are the cells that imported as typed, one line per word of
@@ -194,8 +196,7 @@ func (e *env) warningLines(ws []model.Warning) []string {
 	var lines []string
 	for _, g := range model.GroupWarnings(ws) {
 		w := g.Warning
-		line := e.rejectionLine(model.Rejection{File: w.File, Sheet: w.Sheet, Row: w.Row, Column: w.Column,
-			Header: w.Header, Value: w.Value, Reason: w.Reason})
+		line := e.placeLine(w.Place, w.Reason)
 		if len(g.Rows) > 1 {
 			line += e.pick("（第"+g.RowList("zh")+"行）", " (rows "+g.RowList("en")+")")
 		}
@@ -225,7 +226,7 @@ func (e *env) printPlan(p importJSON) {
 	if p.Applied {
 		// with --partial: the rows left out, each with its place and reason
 		for _, r := range p.Rejected {
-			fmt.Fprintln(e.out, e.pick("拒绝：", "rejected: ")+e.rejectionLine(r))
+			fmt.Fprintln(e.out, e.pick("拒绝：", "rejected: ")+e.placeLine(r.Place, r.Reason))
 		}
 	}
 	for _, line := range e.warningLines(p.Warnings) {

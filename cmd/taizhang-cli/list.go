@@ -105,23 +105,8 @@ func statusValue(kind model.Kind, s string) string {
 	if s == "" {
 		return ""
 	}
-	switch kind {
-	case model.KindTask:
-		if v, ok := model.TaskStatuses.Parse(s); ok {
-			return string(v)
-		}
-	case model.KindProposal:
-		if v, ok := model.ProposalStatuses.Parse(s); ok {
-			return string(v)
-		}
-	case model.KindProblem:
-		if v, ok := model.ProblemStatuses.Parse(s); ok {
-			return string(v)
-		}
-	case model.KindProject:
-		if v, ok := model.ProjectStatuses.Parse(s); ok {
-			return string(v)
-		}
+	if v, ok := kind.Statuses().Parse(s); ok {
+		return v
 	}
 	return s
 }

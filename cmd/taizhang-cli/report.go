@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"taizhang/model"
-	"taizhang/storage"
 	"taizhang/storage/report"
 )
 
@@ -34,8 +33,14 @@ func (e *env) cmdReport(ctx context.Context, args []string) error {
 		"unknown report command " + args[0] + "; want one of: " + subs}
 }
 
-// loadDataset reads every record and the office's rules for the figures.
-func loadDataset(ctx context.Context, st *storage.Store) (model.Dataset, model.Rules, error) {
+// loadDataset opens the store and reads every record and the office's
+// rules for the figures; the store is closed again once they are read.
+func (e *env) loadDataset(ctx context.Context) (model.Dataset, model.Rules, error) {
+	st, err := e.openStore()
+	if err != nil {
+		return model.Dataset{}, model.Rules{}, err
+	}
+	defer st.Close()
 	ds, err := st.Dataset(ctx)
 	if err != nil {
 		return model.Dataset{}, model.Rules{}, err
@@ -80,12 +85,7 @@ func (e *env) reportSummary(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ds, rules, err := loadDataset(ctx, st)
+	ds, rules, err := e.loadDataset(ctx)
 	if err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func (e *env) writeSummaryText(s model.Summary) error {
 	fmt.Fprintln(e.out, model.DraftText(model.Draft(s, e.lang), e.lang))
 	fmt.Fprintln(e.out)
 	tw := tabwriter.NewWriter(e.out, 0, 4, 2, ' ', 0)
-	for _, f := range report.Figures(s, e.lang) {
+	for _, f := range model.FigureLines(s, e.lang) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.Group, f.Label, f.Text, f.Path)
 	}
 	if len(s.Tasks.ByUnit) > 0 {
@@ -140,7 +140,7 @@ func (e *env) reportWorkbook(ctx context.Context, sub string, args []string) err
 		return err
 	}
 	var f, t model.Date
-	var kind report.Kind
+	var kind model.ReportKind
 	switch sub {
 	case "monthly":
 		err = wantArgs(cmd, pos, 1, 1, "--month YYYY-MM OUT.xlsx")
@@ -150,7 +150,7 @@ func (e *env) reportWorkbook(ctx context.Context, sub string, args []string) err
 				return &usageError{cmd + " 需要 --month YYYY-MM", cmd + " needs --month YYYY-MM"}
 			}
 			f = model.DateOf(m)
-			t, kind = f.MonthEnd(), report.MonthlyBulletin
+			t, kind = f.MonthEnd(), model.MonthlyBulletin
 		}
 	case "quarterly":
 		err = wantArgs(cmd, pos, 1, 1, "--quarter YYYYQn OUT.xlsx")
@@ -162,13 +162,13 @@ func (e *env) reportWorkbook(ctx context.Context, sub string, args []string) err
 			y, _ := strconv.Atoi(m[1])
 			q, _ := strconv.Atoi(m[2])
 			f = model.NewDate(y, time.Month(3*q-2), 1)
-			t, kind = f.AddMonths(2).MonthEnd(), report.QuarterlyReview
+			t, kind = f.AddMonths(2).MonthEnd(), model.QuarterlyReview
 		}
 	default:
 		err = wantArgs(cmd, pos, 1, 1, "--from YYYY-MM-DD --to YYYY-MM-DD OUT.xlsx")
 		if err == nil {
 			f, t, err = periodFlags(cmd, *from, *to)
-			kind = report.PeriodSummary
+			kind = model.PeriodSummary
 		}
 	}
 	if err != nil {
@@ -179,12 +179,7 @@ func (e *env) reportWorkbook(ctx context.Context, sub string, args []string) err
 		return &usageError{cmd + "：输出文件应为 .xlsx", cmd + ": the output file must be .xlsx"}
 	}
 
-	st, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ds, rules, err := loadDataset(ctx, st)
+	ds, rules, err := e.loadDataset(ctx)
 	if err != nil {
 		return err
 	}
@@ -194,7 +189,7 @@ func (e *env) reportWorkbook(ctx context.Context, sub string, args []string) err
 		return err
 	}
 	fmt.Fprintln(e.out, e.pick(
-		fmt.Sprintf("已生成%s（%s）：%s", report.Title(kind, "zh"), model.PeriodName(f, t, "zh"), out),
-		fmt.Sprintf("wrote the %s (%s): %s", strings.ToLower(report.Title(kind, "en")), model.PeriodName(f, t, "en"), out)))
+		fmt.Sprintf("已生成%s（%s）：%s", kind.Title().Zh, model.PeriodName(f, t, "zh"), out),
+		fmt.Sprintf("wrote the %s (%s): %s", strings.ToLower(kind.Title().En), model.PeriodName(f, t, "en"), out)))
 	return nil
 }

@@ -206,20 +206,12 @@ func TestSyncForeignLedgerByNumber(t *testing.T) {
 	t1 := newTask("督〔2019〕9号", "背街小巷改造", "")
 	require.NoError(t, a.Save(ctx, t1, "甲"))
 
-	path := filepath.Join(t.TempDir(), "外来台账.xlsx")
-	f := excelize.NewFile()
-	sh := "Sheet1"
-	rows := [][]any{
+	path := writeBook(t, t.TempDir(), "外来台账.xlsx", "Sheet1", [][]any{
 		{"2019年督办事项推进情况表"},
 		{"编号", "事项名称", "牵头单位", "完成时限", "进展情况"},
 		{"督〔2019〕9号", "", "市发展和改革委员会", "2019年6月30日", "已完成设计"},
 		{"督〔2019〕10号", "新增的事项", "市城管执法局", "年底前", "刚启动"},
-	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		require.NoError(t, f.SetSheetRow(sh, cell, &r))
-	}
-	require.NoError(t, f.SaveAs(path))
+	})
 
 	plan := importFile(t, a, path)
 	c := plan.Counts()
@@ -243,7 +235,7 @@ func TestSyncForeignLedgerByNumber(t *testing.T) {
 	require.NoError(t, a.Save(ctx, got, "甲"))
 	f2, err := excelize.OpenFile(path)
 	require.NoError(t, err)
-	require.NoError(t, f2.SetCellStr(sh, "E3", "已开工"))
+	require.NoError(t, f2.SetCellStr("Sheet1", "E3", "已开工"))
 	require.NoError(t, f2.Save())
 	plan = importFile(t, a, path)
 	assert.Equal(t, 1, plan.Counts().Conflicts)
@@ -254,7 +246,7 @@ func TestSyncForeignLedgerByNumber(t *testing.T) {
 func TestApplyRefusesRejectedPlan(t *testing.T) {
 	ctx := context.Background()
 	a := openTestStore(t)
-	plan := &model.Plan{Rejected: []model.Rejection{{File: "x.xlsx", Row: 3, Reason: "bad"}}}
+	plan := &model.Plan{Rejected: []model.Rejection{{Place: model.Place{File: "x.xlsx", Row: 3}, Reason: "bad"}}}
 	_, err := a.ApplyImport(ctx, plan, storage.ApplyOptions{By: "t"})
 	require.ErrorIs(t, err, storage.ErrRejected)
 	n, err := a.Count(ctx, storage.Query{Kind: model.KindTask})
@@ -380,17 +372,11 @@ func TestApplyReplansRowsEditedSincePreview(t *testing.T) {
 // items: importing it twice creates nothing the second time.
 func TestLedgerWithoutNumbersReimportsUnchanged(t *testing.T) {
 	a := openTestStore(t)
-	path := filepath.Join(t.TempDir(), "无编号台账.xlsx")
-	f := excelize.NewFile()
-	for i, r := range [][]any{
+	path := writeBook(t, t.TempDir(), "无编号台账.xlsx", "Sheet1", [][]any{
 		{"序号", "工作任务", "牵头单位", "完成时限", "推进情况"},
 		{1, "推进老旧小区改造", "市住建局", "2019年10月底", "已开工"},
 		{2, "整治城区停车秩序", "市公安局", "年底前", "方案已定"},
-	} {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		require.NoError(t, f.SetSheetRow("Sheet1", cell, &r))
-	}
-	require.NoError(t, f.SaveAs(path))
+	})
 	plan := importFile(t, a, path)
 	assert.Equal(t, map[model.Action]int{model.ActionNew: 2}, actions(plan, model.KindTask))
 	plan = importFile(t, a, path)

@@ -64,18 +64,10 @@ func TestVillageYearlyFiguresAreReadAndKeptByYear(t *testing.T) {
 	ctx := context.Background()
 	s := openTestStore(t)
 	write := func(name string, year int, households int) string {
-		f := excelize.NewFile()
-		rows := [][]any{
+		return writeBook(t, t.TempDir(), name, "Sheet1", [][]any{
 			{"村名", "乡镇", "年度", "总户数", "总人口", "贫困户", "贫困人口", "低保", "五保"},
 			{"张庄村", "城关镇", year, households, households * 3, 40, 120, 12, 3},
-		}
-		for i, row := range rows {
-			cell, _ := excelize.CoordinatesToCellName(1, i+1)
-			require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
-		}
-		path := filepath.Join(t.TempDir(), name)
-		require.NoError(t, f.SaveAs(path))
-		return path
+		})
 	}
 	importFile(t, s, write("2018.xlsx", 2018, 300))
 	plan := importFile(t, s, write("2019.xlsx", 2019, 310))

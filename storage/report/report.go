@@ -15,22 +15,13 @@ import (
 	"taizhang/model"
 )
 
-// Kind of report: it sets the title; the layout is the same.
-type Kind int
-
-const (
-	MonthlyBulletin Kind = iota // 月通报
-	QuarterlyReview             // 季点评
-	PeriodSummary               // half-year / annual summary
-)
-
 // Monthly writes the monthly bulletin of the month containing month.
 func Monthly(w io.Writer, ds model.Dataset, month model.Date, r model.Rules, lang string) error {
 	if month.IsZero() {
 		return fmt.Errorf("monthly report: no month given")
 	}
 	from := model.NewDate(month.Y, month.M, 1)
-	return Write(w, ds, from, from.MonthEnd(), MonthlyBulletin, r, lang)
+	return Write(w, ds, from, from.MonthEnd(), model.MonthlyBulletin, r, lang)
 }
 
 // Quarterly writes the quarterly review of quarter 1–4 of year.
@@ -39,18 +30,18 @@ func Quarterly(w io.Writer, ds model.Dataset, year, quarter int, r model.Rules, 
 		return fmt.Errorf("quarterly report: quarter %d is not 1-4", quarter)
 	}
 	from := model.NewDate(year, 1, 1).AddMonths(3 * (quarter - 1))
-	return Write(w, ds, from, from.AddMonths(2).MonthEnd(), QuarterlyReview, r, lang)
+	return Write(w, ds, from, from.AddMonths(2).MonthEnd(), model.QuarterlyReview, r, lang)
 }
 
 // Period writes the summary of [from, to], both days included.
 func Period(w io.Writer, ds model.Dataset, from, to model.Date, r model.Rules, lang string) error {
-	return Write(w, ds, from, to, PeriodSummary, r, lang)
+	return Write(w, ds, from, to, model.PeriodSummary, r, lang)
 }
 
 // Write builds the workbook of the period and writes it to w. Progress
 // reports are judged missing, and days overdue counted, as of the
 // period's end, or today when the period has not ended yet.
-func Write(w io.Writer, ds model.Dataset, from, to model.Date, kind Kind, r model.Rules, lang string) error {
+func Write(w io.Writer, ds model.Dataset, from, to model.Date, kind model.ReportKind, r model.Rules, lang string) error {
 	f, err := Build(ds, from, to, kind, r, lang, model.Today())
 	if err != nil {
 		return err
@@ -64,7 +55,7 @@ func Write(w io.Writer, ds model.Dataset, from, to model.Date, kind Kind, r mode
 
 // Build lays the workbook out in memory; today bounds the day lateness is
 // judged on.
-func Build(ds model.Dataset, from, to model.Date, kind Kind, r model.Rules, lang string, today model.Date) (*excelize.File, error) {
+func Build(ds model.Dataset, from, to model.Date, kind model.ReportKind, r model.Rules, lang string, today model.Date) (*excelize.File, error) {
 	if from.IsZero() || to.IsZero() || to.Before(from) {
 		return nil, fmt.Errorf("report: the period %s – %s is not valid", from, to)
 	}
@@ -104,24 +95,13 @@ type builder struct {
 	ds             model.Dataset
 	from, to, asOf model.Date
 	today          model.Date
-	kind           Kind
+	kind           model.ReportKind
 	rules          model.Rules
 	sum            model.Summary
 	tasks          taskSets
 }
 
 func (x *builder) t(zh, en string) string { return pick(x.lang, zh, en) }
-
-// Title names the report: 督查督办工作月通报 and the like.
-func Title(kind Kind, lang string) string {
-	switch kind {
-	case MonthlyBulletin:
-		return pick(lang, "督查督办工作月通报", "Monthly bulletin")
-	case QuarterlyReview:
-		return pick(lang, "督查督办工作季点评", "Quarterly review")
-	}
-	return pick(lang, "工作情况统计汇总", "Summary of work")
-}
 
 func (x *builder) periodLine() string {
 	line := x.t(fmt.Sprintf("统计期间：%s 至 %s", x.from, x.to), fmt.Sprintf("Period: %s to %s", x.from, x.to))

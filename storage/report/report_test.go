@@ -138,7 +138,7 @@ func rowsOf(t *testing.T, f *excelize.File, sheet string) [][]string {
 func figureRows(s model.Summary, lang string) func(t *testing.T, rows [][]string, path string) int {
 	return func(t *testing.T, rows [][]string, path string) int {
 		t.Helper()
-		for _, f := range Figures(s, lang) {
+		for _, f := range model.FigureLines(s, lang) {
 			if f.Path != path {
 				continue
 			}

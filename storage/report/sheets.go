@@ -48,7 +48,7 @@ func (x *builder) cover() {
 	cols := []col{{x.t("类别", "Group"), kText, 18}, {x.t("指标", "Figure"), kWrap, 36},
 		{x.t("数值", "Value"), kText, 14}, {"", kText, 34}} // the last column is section 2's
 	s := x.newSheet(SheetCover, widths(cols), false)
-	s.title(Title(x.kind, x.lang) + x.t("（", " — ") + model.PeriodName(x.from, x.to, x.lang) + x.t("）", ""))
+	s.title(x.kind.Title().In(x.lang) + x.t("（", " — ") + model.PeriodName(x.from, x.to, x.lang) + x.t("）", ""))
 	s.note(x.periodLine())
 	s.skip()
 
@@ -59,7 +59,7 @@ func (x *builder) cover() {
 	s.skip()
 	s.note(x.t("二、逐句依据", "2. Where each sentence's figures come from"))
 	labels := map[string]string{}
-	for _, f := range Figures(x.sum, x.lang) {
+	for _, f := range model.FigureLines(x.sum, x.lang) {
 		labels[f.Path] = f.Group + "·" + f.Label
 	}
 	rows := make([][]any, len(draft))
@@ -85,7 +85,7 @@ func (x *builder) cover() {
 	}
 
 	s.note(x.t("三、主要数据", "3. Key figures"))
-	figs := Figures(x.sum, x.lang)
+	figs := model.FigureLines(x.sum, x.lang)
 	rows = make([][]any, len(figs))
 	for i, f := range figs {
 		rows[i] = []any{f.Group, f.Label, f.Value} // no JSON path: readers quote Group·Label (section 2)
@@ -333,7 +333,7 @@ func (x *builder) field() {
 	s.note(x.t("口径：调研天数按带队领导分别计算（同一领导一天多次只计一天）；联系单位个数按单位去重。",
 		"Days are leader-days (a leader's day counts once however many visits); units are counted once each."))
 	var data [][]any
-	for _, f := range Figures(x.sum, x.lang) {
+	for _, f := range model.FigureLines(x.sum, x.lang) {
 		if strings.HasPrefix(f.Path, "field.") {
 			data = append(data, []any{f.Label, f.Value})
 		}

@@ -186,7 +186,7 @@ func TestBadCellsAreRejectedWithPlace(t *testing.T) {
 	assert.NotContains(t, res.Rows[1].Fields, "status", "the status is not a change")
 	require.Len(t, res.Warnings, 1)
 	w := res.Warnings[0]
-	assert.Equal(t, model.Warning{File: "bad cells.xlsx", Sheet: "督办", Row: 5, Column: "G", Header: "状态", Value: "差不多了",
+	assert.Equal(t, model.Warning{Place: model.Place{File: "bad cells.xlsx", Sheet: "督办", Row: 5, Column: "G", Header: "状态", Value: "差不多了"},
 		Kind: model.KindTask, Field: "status", Kept: w.Kept, Reason: w.Reason}, w)
 	assert.Contains(t, w.Reason, "办理中", "the warning lists the choices")
 

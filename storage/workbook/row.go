@@ -97,15 +97,15 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 func (w *rowReader) warn(b boundCol, value, field string, kept, reason model.Text) {
 	r := w.r
 	col, _ := excelize.ColumnNumberToName(b.index + 1)
-	r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: w.s.sheet, Row: w.row.Num, Column: col,
-		Header: b.label, Value: value, Kind: w.s.hdr.kind, Field: field, Kept: kept.In(r.opt.Lang), Reason: reason.In(r.opt.Lang)})
+	r.res.Warnings = append(r.res.Warnings, model.Warning{Place: model.Place{File: r.file, Sheet: w.s.sheet, Row: w.row.Num, Column: col,
+		Header: b.label, Value: value}, Kind: w.s.hdr.kind, Field: field, Kept: kept.In(r.opt.Lang), Reason: reason.In(r.opt.Lang)})
 }
 
 // reject names a bad cell; a row with one is not imported.
 func (w *rowReader) reject(b boundCol, value, reason string) {
 	col, _ := excelize.ColumnNumberToName(b.index + 1)
-	w.bad = append(w.bad, model.Rejection{File: w.r.file, Sheet: w.s.sheet, Row: w.row.Num, Column: col,
-		Header: b.label, Value: value, Reason: reason})
+	w.bad = append(w.bad, model.Rejection{Place: model.Place{File: w.r.file, Sheet: w.s.sheet, Row: w.row.Num, Column: col,
+		Header: b.label, Value: value}, Reason: reason})
 }
 
 // rejectErr rejects a cell whose value failed to parse, in the user's language.
@@ -384,8 +384,8 @@ func (w *rowReader) extras() {
 			continue // a returned ledger's 存在问题 and 下步措施 go into the unit's progress report
 		}
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
-		r.res.Warnings = append(r.res.Warnings, model.Warning{File: r.file, Sheet: s.sheet, Row: s.hdr.lastRow, Column: col,
-			Header: b.label, Kind: s.hdr.kind,
+		r.res.Warnings = append(r.res.Warnings, model.Warning{Place: model.Place{File: r.file, Sheet: s.sheet, Row: s.hdr.lastRow, Column: col,
+			Header: b.label}, Kind: s.hdr.kind,
 			Kept:   r.tr("每行的值随记录保存在“其他列”，导出时写回", "each row's value is kept with its record under extra columns and exported back"),
 			Reason: r.tr("没有对应的字段", "no field takes this column")})
 	}

@@ -343,8 +343,8 @@ func (s *sheetReader) isDuplicate(num int, rec model.Record) bool {
 		if first, ok := r.seen[k]; ok {
 			b := s.keyColumn()
 			col, _ := excelize.ColumnNumberToName(b.index + 1)
-			r.res.Rejected = append(r.res.Rejected, model.Rejection{File: r.file, Sheet: s.sheet, Row: num,
-				Column: col, Header: b.label, Value: model.NaturalKey(rec),
+			r.res.Rejected = append(r.res.Rejected, model.Rejection{Place: model.Place{File: r.file, Sheet: s.sheet, Row: num,
+				Column: col, Header: b.label, Value: model.NaturalKey(rec)},
 				Reason: r.dupReason(first)})
 			return true
 		}

@@ -277,8 +277,8 @@ func (r *reader) readSubSheet(bs xlsxscan.Sheet) (ok bool, err error) {
 		}
 		for _, h := range bad {
 			c, _ := excelize.ColumnNumberToName(col[h] + 1)
-			r.res.Rejected = append(r.res.Rejected, model.Rejection{File: r.file, Sheet: bs.Name, Row: row.Num, Column: c,
-				Header: h, Value: get(h), Reason: r.tr(fmt.Sprintf("无法识别的%s", h), fmt.Sprintf("unreadable %s", h))})
+			r.res.Rejected = append(r.res.Rejected, model.Rejection{Place: model.Place{File: r.file, Sheet: bs.Name, Row: row.Num, Column: c,
+				Header: h, Value: get(h)}, Reason: r.tr(fmt.Sprintf("无法识别的%s", h), fmt.Sprintf("unreadable %s", h))})
 		}
 	}
 }

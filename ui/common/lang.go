@@ -52,15 +52,12 @@ func EnumParse[T ~string](e model.Enum[T], label string) (T, bool) {
 // StatusValue maps a status label of r's kind, as EnumLabel shows it, back
 // to its value ("" for a kind without a lifecycle or a label it has not).
 func StatusValue(r model.Record, label string) string {
-	switch r.(type) {
-	case *model.Task:
-		v, _ := EnumParse(model.TaskStatuses, label)
-		return string(v)
-	case *model.Proposal:
-		v, _ := EnumParse(model.ProposalStatuses, label)
-		return string(v)
+	l, ok := model.LifecycleOf(r)
+	if !ok {
+		return ""
 	}
-	return ""
+	v, _ := EnumParse(l.Statuses, label)
+	return v
 }
 
 // ErrorText is an error in the user's language: SQLite's and the

@@ -9,8 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
-
-	"taizhang/ui/exchange"
 )
 
 // The plan's updated rows say what changes, old → new, per field.
@@ -28,11 +26,7 @@ func TestImportWizardShowsOldAndNewValues(t *testing.T) {
 		require.NoError(t, f.SaveAs(path))
 		return path
 	}
-	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
-	first := write("已部署")
-	imp.Pick = func(chosen func([]string)) { chosen([]string{first}) }
-	e.win.SetContent(imp.Content())
-	test.Tap(imp.ChooseButton())
+	imp := e.choose(write("已部署"))
 	test.Tap(imp.ApplyButton())
 
 	second := write("已开工建设")

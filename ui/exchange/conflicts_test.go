@@ -70,17 +70,6 @@ func buttonAfter(t *testing.T, o fyne.CanvasObject, head, text string) *widget.B
 	return nil
 }
 
-func findLabel(t *testing.T, o fyne.CanvasObject, text string) *widget.Label {
-	t.Helper()
-	for _, x := range test.LaidOutObjects(o) {
-		if l, ok := x.(*widget.Label); ok && l.Text == text {
-			return l
-		}
-	}
-	require.Failf(t, "no label", "%q", text)
-	return nil
-}
-
 func pos(o fyne.CanvasObject) fyne.Position {
 	return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 }

@@ -16,7 +16,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	ex "taizhang/storage/exchange"
-	"taizhang/ui/exchange"
 )
 
 // cutSheet copies a workbook with its first sheet's XML cut at the row
@@ -55,10 +54,7 @@ func cutSheet(t *testing.T, src, at string) string {
 func TestImportWizardDamagedFile(t *testing.T) {
 	e := newEnv(t)
 	path := cutSheet(t, deptLedger(t, t.TempDir(), "住建局台账.xlsx", false), "6")
-	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
-	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
-	e.win.SetContent(imp.Content())
-	test.Tap(imp.ChooseButton())
+	imp := e.choose(path)
 	msg := imp.Message()
 	for _, want := range []string{"住建局台账.xlsx", "工作表“重点工作”已损坏", "截断", "第 5 行", "未导入任何数据"} {
 		assert.Contains(t, msg, want)
@@ -73,10 +69,7 @@ func TestImportWizardDamagedFile(t *testing.T) {
 func TestImportWizardUnchangedTakesNoBackup(t *testing.T) {
 	e := newEnv(t)
 	path := deptLedger(t, t.TempDir(), "住建局台账.xlsx", false)
-	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
-	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
-	e.win.SetContent(imp.Content())
-	test.Tap(imp.ChooseButton())
+	imp := e.choose(path)
 	test.Tap(imp.ApplyButton())
 	assert.Contains(t, imp.Message(), "导入前的备份：taizhang-")
 	list, err := e.st.Backups()
@@ -97,10 +90,7 @@ func TestImportWizardUnchangedTakesNoBackup(t *testing.T) {
 func TestImportWizardWaitsForAnotherImport(t *testing.T) {
 	e := newEnv(t)
 	path := deptLedger(t, t.TempDir(), "住建局台账.xlsx", false)
-	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
-	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
-	e.win.SetContent(imp.Content())
-	test.Tap(imp.ChooseButton())
+	imp := e.choose(path)
 
 	release, err := ex.LockImports(context.Background(), e.st.Dir(), nil)
 	require.NoError(t, err)

@@ -141,17 +141,6 @@ func TestExportFullEncryptedAndChangedSince(t *testing.T) {
 	assert.Contains(t, ex.Message(), "督办事项 0")
 }
 
-func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	for _, x := range test.LaidOutObjects(o) {
-		if b, ok := x.(*widget.Button); ok && b.Text == text {
-			return b
-		}
-	}
-	require.Failf(t, "no button", "%q", text)
-	return nil
-}
-
 func dismiss(w fyne.Window) {
 	for w.Canvas().Overlays().Top() != nil {
 		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())

@@ -166,7 +166,7 @@ func rejectedTable(rs []model.Rejection) *widget.Table {
 	heads := append(placeHeads(), lang.L("import.col.reason"))
 	cell := func(r model.Rejection, c int) string {
 		if c < len(placeHeads()) {
-			return placeCell(c, r.File, r.Sheet, fmt.Sprint(r.Row), r.Column, r.Header, r.Value)
+			return placeCell(c, r.Place, fmt.Sprint(r.Row))
 		}
 		return r.Reason
 	}
@@ -191,9 +191,10 @@ func placeHeads() []string {
 		lang.L("import.col.column"), lang.L("import.col.header"), lang.L("import.col.value")}
 }
 
-// placeCell is column c of placeHeads.
-func placeCell(c int, file, sheet, row, column, header, value string) string {
-	return []string{filepath.Base(file), sheet, row, column, header, value}[c]
+// placeCell is column c of placeHeads for the cell at p; row is its row as
+// shown (a warning group lists several).
+func placeCell(c int, p model.Place, row string) string {
+	return []string{filepath.Base(p.File), p.Sheet, row, p.Column, p.Header, p.Value}[c]
 }
 
 // headerRow gives a table its bold header row.
@@ -221,7 +222,7 @@ func warningTable(all []model.Warning, treat func(model.Warning)) fyne.CanvasObj
 	cell := func(w model.WarningGroup, c int) string {
 		switch {
 		case c < len(placeHeads()):
-			return placeCell(c, w.File, w.Sheet, w.RowList(common.LangCode()), w.Column, w.Header, w.Value)
+			return placeCell(c, w.Place, w.RowList(common.LangCode()))
 		case c == len(placeHeads()):
 			return w.Kept
 		}

@@ -16,7 +16,6 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
-	"taizhang/ui/exchange"
 )
 
 // statusLedger is a department's ledger whose 办理状态 holds one word no
@@ -99,10 +98,7 @@ func incoming(t *testing.T, p *model.Plan, number string) *model.Task {
 func TestImportWizardWarningsTeachAWord(t *testing.T) {
 	e := newEnv(t)
 	path := statusLedger(t, t.TempDir())
-	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
-	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
-	e.win.SetContent(imp.Content())
-	test.Tap(imp.ChooseButton())
+	imp := e.choose(path)
 
 	// the unknown word is listed in a tab of its own, the known one is not
 	tabs := imp.Tabs()

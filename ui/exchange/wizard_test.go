@@ -188,10 +188,7 @@ func TestImportWizardDepartmentLedger(t *testing.T) {
 func TestImportWizardAllOrNothingWithoutRejections(t *testing.T) {
 	e := newEnv(t)
 	path := deptLedger(t, t.TempDir(), "住建局台账.xlsx", false)
-	imp := exchange.NewImport(exchange.ImportDeps{Exchanger: e.ex, Window: e.win, Run: e.run})
-	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
-	e.win.SetContent(imp.Content())
-	test.Tap(imp.ChooseButton())
+	imp := e.choose(path)
 	assert.Equal(t, "新增（3）", imp.Tabs().Items[1].Text)
 	assert.Equal(t, "拒收（0）", imp.Tabs().Items[5].Text)
 	assert.Equal(t, "导入", imp.ApplyButton().Text, "nothing rejected: the whole file or nothing")

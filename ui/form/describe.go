@@ -88,15 +88,10 @@ func yesNo(b bool) string {
 // plainValue shows a value of a field that is not on the form (status,
 // lists of reports) readably.
 func plainValue(k model.Kind, field, value string) string {
-	if field == "status" {
+	if field == "status" && k.HasLifecycle() {
 		var s string
 		if json.Unmarshal([]byte(value), &s) == nil {
-			switch k {
-			case model.KindTask:
-				return common.EnumLabel(model.TaskStatuses, model.TaskStatus(s))
-			case model.KindProposal:
-				return common.EnumLabel(model.ProposalStatuses, model.ProposalStatus(s))
-			}
+			return common.EnumLabel(k.Statuses(), s)
 		}
 	}
 	var v any

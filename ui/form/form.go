@@ -222,7 +222,7 @@ func (f *Form) print(reminder bool) {
 	f.message.SetText(lang.L("print.done", map[string]any{"Path": path}))
 }
 
-func (f *Form) hasStatus() bool { return f.kind == model.KindTask || f.kind == model.KindProposal }
+func (f *Form) hasStatus() bool { return f.kind.HasLifecycle() }
 
 // refreshHeader shows the record's key, status and light.
 func (f *Form) refreshHeader() {
@@ -232,15 +232,10 @@ func (f *Form) refreshHeader() {
 	} else {
 		f.title.SetText(common.KindTitle(f.kind) + " " + key)
 	}
-	switch v := f.rec.(type) {
-	case *model.Task:
+	if l, ok := model.LifecycleOf(f.rec); ok {
 		f.status.SetText(lang.L("status.line", map[string]any{
-			"Status": common.WithTyped(common.EnumLabel(model.TaskStatuses, v.Status), v.StatusText),
-			"Light":  common.LightLabel(f.day().Light(v))}))
-	case *model.Proposal:
-		f.status.SetText(lang.L("status.line", map[string]any{
-			"Status": common.WithTyped(common.EnumLabel(model.ProposalStatuses, v.Status), v.StatusText),
-			"Light":  common.LightLabel(f.day().Light(v))}))
+			"Status": common.WithTyped(common.EnumLabel(l.Statuses, l.Status), l.Typed),
+			"Light":  common.LightLabel(f.day().Light(f.rec))}))
 	}
 }
 

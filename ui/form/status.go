@@ -12,16 +12,10 @@ import (
 // NextStatuses are the labels the status dialog offers: only the moves
 // the lifecycle allows from the current status.
 func (f *Form) NextStatuses() []string {
+	l, _ := model.LifecycleOf(f.rec)
 	var out []string
-	switch v := f.rec.(type) {
-	case *model.Task:
-		for _, s := range model.NextTaskStatuses(v.Status) {
-			out = append(out, common.EnumLabel(model.TaskStatuses, s))
-		}
-	case *model.Proposal:
-		for _, s := range model.NextProposalStatuses(v.Status) {
-			out = append(out, common.EnumLabel(model.ProposalStatuses, s))
-		}
+	for _, s := range l.Next {
+		out = append(out, common.EnumLabel(l.Statuses, s))
 	}
 	return out
 }
@@ -29,15 +23,12 @@ func (f *Form) NextStatuses() []string {
 // NeedsReason reports whether moving to the status labelled label needs a
 // reason (退回, 撤销).
 func (f *Form) NeedsReason(label string) bool {
-	switch v := f.rec.(type) {
-	case *model.Task:
-		to, _ := common.EnumParse(model.TaskStatuses, label)
-		return model.TaskNeedsReason(v.Status, to)
-	case *model.Proposal:
-		to, _ := common.EnumParse(model.ProposalStatuses, label)
-		return model.ProposalNeedsReason(v.Status, to)
+	l, ok := model.LifecycleOf(f.rec)
+	if !ok {
+		return false
 	}
-	return false
+	to, _ := common.EnumParse(l.Statuses, label)
+	return l.NeedsReason(to)
 }
 
 // ChangeStatus moves the working copy to the status labelled label today,

@@ -368,19 +368,14 @@ func (s *Screen) build() {
 	s.content = container.NewBorder(bar, bottom, nil, nil, s.table)
 }
 
-// statusEnumLabels lists the status labels of the kind; nil when it has none.
+// statusLabels lists the status labels of the kind and reads one back;
+// nil when the kind has no status.
 func (s *Screen) statusLabels() ([]string, func(string) string) {
-	switch s.kind {
-	case model.KindTask:
-		return common.EnumLabels(model.TaskStatuses), func(l string) string { v, _ := common.EnumParse(model.TaskStatuses, l); return string(v) }
-	case model.KindProposal:
-		return common.EnumLabels(model.ProposalStatuses), func(l string) string { v, _ := common.EnumParse(model.ProposalStatuses, l); return string(v) }
-	case model.KindProject:
-		return common.EnumLabels(model.ProjectStatuses), func(l string) string { v, _ := common.EnumParse(model.ProjectStatuses, l); return string(v) }
-	case model.KindProblem:
-		return common.EnumLabels(model.ProblemStatuses), func(l string) string { v, _ := common.EnumParse(model.ProblemStatuses, l); return string(v) }
+	e := s.kind.Statuses()
+	if len(e.Options) == 0 {
+		return nil, nil
 	}
-	return nil, nil
+	return common.EnumLabels(e), func(l string) string { v, _ := common.EnumParse(e, l); return v }
 }
 
 func (s *Screen) filterWidgets() []fyne.CanvasObject {

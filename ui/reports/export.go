@@ -13,11 +13,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"taizhang/model"
-	"taizhang/storage/report"
 	"taizhang/ui/common"
 )
 
-var exportKinds = [3]report.Kind{report.MonthlyBulletin, report.QuarterlyReview, report.PeriodSummary}
+var exportKinds = [3]model.ReportKind{model.MonthlyBulletin, model.QuarterlyReview, model.PeriodSummary}
 
 func (s *Screen) exportButtons() {
 	for i, k := range exportKinds {
@@ -27,16 +26,16 @@ func (s *Screen) exportButtons() {
 	}
 }
 
-func exportLabel(k report.Kind, period string) string {
+func exportLabel(k model.ReportKind, period string) string {
 	arg := map[string]any{"Period": period}
 	switch {
-	case k == report.MonthlyBulletin && period == "":
+	case k == model.MonthlyBulletin && period == "":
 		return lang.L("stats.export.monthly")
-	case k == report.MonthlyBulletin:
+	case k == model.MonthlyBulletin:
 		return lang.L("stats.export.monthly_of", arg)
-	case k == report.QuarterlyReview && period == "":
+	case k == model.QuarterlyReview && period == "":
 		return lang.L("stats.export.quarterly")
-	case k == report.QuarterlyReview:
+	case k == model.QuarterlyReview:
 		return lang.L("stats.export.quarterly_of", arg)
 	case period == "":
 		return lang.L("stats.export.period")
@@ -47,16 +46,16 @@ func exportLabel(k report.Kind, period string) string {
 // exportPeriod is the period a workbook covers: the shown period itself,
 // or the month or quarter of its latest day that has come (for this year,
 // the current month; for last month, that month).
-func exportPeriod(k report.Kind, from, to, today model.Date) (model.Date, model.Date) {
+func exportPeriod(k model.ReportKind, from, to, today model.Date) (model.Date, model.Date) {
 	ref := to
 	if today.Before(to) && !today.Before(from) {
 		ref = today
 	}
 	switch k {
-	case report.MonthlyBulletin:
+	case model.MonthlyBulletin:
 		m := model.NewDate(ref.Y, ref.M, 1)
 		return m, m.MonthEnd()
-	case report.QuarterlyReview:
+	case model.QuarterlyReview:
 		q := model.NewDate(ref.Y, 1, 1).AddMonths(3 * (quarterOf(ref) - 1))
 		return q, q.AddMonths(2).MonthEnd()
 	}
@@ -68,23 +67,25 @@ func (s *Screen) updateExports(p period) {
 	for i, k := range exportKinds {
 		from, to := exportPeriod(k, p.from, p.to, p.today)
 		s.exports[i].SetText(exportLabel(k, model.PeriodName(from, to, p.lang)))
-		s.exports[i].Enable()
+		if s.d.WriteReport != nil {
+			s.exports[i].Enable()
+		}
 	}
 }
 
 // fileName is the suggested name of a workbook.
-func fileName(k report.Kind, from, to model.Date) string {
+func fileName(k model.ReportKind, from, to model.Date) string {
 	switch k {
-	case report.MonthlyBulletin:
+	case model.MonthlyBulletin:
 		return lang.L("stats.file.monthly", map[string]any{"Month": fmt.Sprintf("%04d-%02d", from.Y, from.M)}) + ".xlsx"
-	case report.QuarterlyReview:
+	case model.QuarterlyReview:
 		return lang.L("stats.file.quarterly", map[string]any{"Quarter": fmt.Sprintf("%04dQ%d", from.Y, quarterOf(from))}) + ".xlsx"
 	}
 	return lang.L("stats.file.period", map[string]any{"From": from.String(), "To": to.String()}) + ".xlsx"
 }
 
 // chooseExport asks where to save the workbook, then writes it.
-func (s *Screen) chooseExport(k report.Kind) {
+func (s *Screen) chooseExport(k model.ReportKind) {
 	if s.shown == nil {
 		return
 	}
@@ -110,8 +111,8 @@ func (s *Screen) chooseExport(k report.Kind) {
 // Export writes the workbook of kind k for the period on screen to path,
 // off the UI thread, from the same records the figures were computed
 // from; then it offers to open the folder.
-func (s *Screen) Export(k report.Kind, path string) {
-	if s.shown == nil {
+func (s *Screen) Export(k model.ReportKind, path string) {
+	if s.shown == nil || s.d.WriteReport == nil {
 		return
 	}
 	p := *s.shown
@@ -119,7 +120,7 @@ func (s *Screen) Export(k report.Kind, path string) {
 	s.status.SetText(lang.L("stats.exporting", map[string]any{"Path": path}))
 	s.start()
 	s.d.Run.Go(func() func() {
-		err := writeWorkbook(k, path, p)
+		err := writeWorkbook(s.d.WriteReport, k, path, p)
 		return func() {
 			s.stop()
 			if err != nil {
@@ -145,7 +146,7 @@ func (s *Screen) Export(k report.Kind, path string) {
 
 // writeWorkbook writes through a temporary file, so a failed export never
 // leaves a half-written workbook under the chosen name.
-func writeWorkbook(k report.Kind, path string, p period) (err error) {
+func writeWorkbook(write WriteReport, k model.ReportKind, path string, p period) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".taizhang-report-*.xlsx")
 	if err != nil {
 		return fmt.Errorf("export %s: %w", filepath.Base(path), err)
@@ -157,15 +158,7 @@ func writeWorkbook(k report.Kind, path string, p period) (err error) {
 		}
 	}()
 	from, to := exportPeriod(k, p.from, p.to, p.today)
-	switch k {
-	case report.MonthlyBulletin:
-		err = report.Monthly(tmp, p.ds, from, p.rules, p.lang)
-	case report.QuarterlyReview:
-		err = report.Quarterly(tmp, p.ds, from.Y, quarterOf(from), p.rules, p.lang)
-	default:
-		err = report.Period(tmp, p.ds, from, to, p.rules, p.lang)
-	}
-	if err != nil {
+	if err = write(tmp, p.ds, from, to, k, p.rules, p.lang); err != nil {
 		return fmt.Errorf("export %s: %w", filepath.Base(path), err)
 	}
 	if err = tmp.Close(); err != nil {

@@ -11,17 +11,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"taizhang/model"
-	"taizhang/storage/report"
 	"taizhang/ui/common"
 )
 
 // fillFigures lists every figure of the summary, grouped as
-// storage/report.Figures groups them; tapping one lists its records.
+// model.FigureLines groups them; tapping one lists its records.
 func (s *Screen) fillFigures(p period, sum model.Summary) {
 	s.figures.RemoveAll()
 	var card *fyne.Container
 	group := ""
-	for _, f := range report.Figures(sum, p.lang) {
+	for _, f := range model.FigureLines(sum, p.lang) {
 		if f.Group != group || card == nil {
 			group = f.Group
 			card = container.NewVBox()
@@ -62,7 +61,7 @@ func (s *Screen) fillCharts(p period, sum model.Summary) {
 		barChart(units))))
 
 	var classes, funds []chartRow
-	for _, f := range report.Figures(sum, p.lang) {
+	for _, f := range model.FigureLines(sum, p.lang) {
 		f := f
 		tap := func() { s.drill(p, f.Path, f.Label) }
 		switch {

@@ -87,7 +87,7 @@ func open(t *testing.T, recs ...model.Record) *fixture {
 	}
 	f := &fixture{t: t, st: st}
 	f.win = test.NewTempWindow(t, nil)
-	f.s = New(Deps{Store: st, Window: f.win, Run: &common.Runner{Sync: true},
+	f.s = New(Deps{Store: st, Window: f.win, Run: &common.Runner{Sync: true}, WriteReport: report.Write,
 		Today: func() model.Date { return today },
 		Open:  func(r model.Record) { f.opened = append(f.opened, r) }})
 	f.win.SetContent(f.s.Content())
@@ -315,7 +315,7 @@ func TestEveryDrillDownAddsUpToItsFigure(t *testing.T) {
 	f.typePeriod("2026-06-01", "2026-06-30")
 	p := *f.s.shown
 	checked := 0
-	for _, fig := range report.Figures(f.s.Summary(), "zh") {
+	for _, fig := range model.FigureLines(f.s.Summary(), "zh") {
 		l, ok := p.Drill(fig.Path, fig.Label)
 		require.True(t, ok, "no drill-down for %s", fig.Path)
 		switch v := fig.Value.(type) {
@@ -358,9 +358,9 @@ func TestExportMonthlyWorkbook(t *testing.T) {
 	require.NotNil(t, f.win.Canvas().Overlays().Top(), "a file dialog")
 	f.win.Canvas().Overlays().Top().Hide()
 
-	path := filepath.Join(t.TempDir(), fileName(report.MonthlyBulletin, f.s.shown.from, f.s.shown.to))
+	path := filepath.Join(t.TempDir(), fileName(model.MonthlyBulletin, f.s.shown.from, f.s.shown.to))
 	assert.Equal(t, "月通报-2026-06.xlsx", filepath.Base(path))
-	f.s.Export(report.MonthlyBulletin, path)
+	f.s.Export(model.MonthlyBulletin, path)
 	assert.Contains(t, f.s.status.Text, "已导出")
 	assert.Contains(t, strings.Join(labels(f.win.Canvas().Overlays().Top()), "|"), path, "offers to open the folder")
 	f.button(f.win.Canvas().Overlays().Top(), "打开文件夹")

@@ -2,11 +2,14 @@
 // its figures with charts, click a figure for the records behind it, copy
 // the text draft, export the report workbooks. Every number comes from
 // model.Summarize and the model's drill-down functions, and the labelled
-// list from storage/report.Figures, exactly as `report summary` prints it.
+// list from model.FigureLines, exactly as `report summary` prints it. The
+// report workbooks are written by WriteReport, which the app wires to
+// storage/report.
 package reports
 
 import (
 	"context"
+	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +27,10 @@ type Store interface {
 	Rules(ctx context.Context) (model.Rules, error)
 }
 
+// WriteReport writes the report workbook of kind k over [from, to] from
+// ds to w (storage/report.Write in the app).
+type WriteReport func(w io.Writer, ds model.Dataset, from, to model.Date, k model.ReportKind, rules model.Rules, lang string) error
+
 // Deps are the screen's collaborators.
 type Deps struct {
 	Store  Store
@@ -33,6 +40,9 @@ type Deps struct {
 	Today func() model.Date
 	// Open shows a record's form.
 	Open func(model.Record)
+	// WriteReport writes the export buttons' workbooks; without it they
+	// stay disabled.
+	WriteReport WriteReport
 	// OpenFolder shows a folder after an export; nil opens its file URL.
 	OpenFolder func(dir string)
 }

@@ -14,6 +14,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	"taizhang/storage/report"
 	"taizhang/ui"
 	"taizhang/ui/i18n"
 	tztheme "taizhang/ui/theme"
@@ -53,7 +54,7 @@ func TestMainWindowShowsReportsAndSwitchesLanguage(t *testing.T) {
 
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1280, 800))
-	u, err := ui.New(a, w, st, ui.Options{Sync: true, Today: model.NewDate(2026, 11, 26)})
+	u, err := ui.New(a, w, st, ui.Options{Sync: true, Today: model.NewDate(2026, 11, 26), WriteReport: report.Write})
 	require.NoError(t, err)
 	u.Show(ui.NavReports)
 	require.NotNil(t, u.Reports())
