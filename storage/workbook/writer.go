@@ -91,6 +91,11 @@ func (sd SheetData) eachAhead(yield func(r model.Record, ancestry []string) erro
 		batch := make([]item, 0, aheadBatch)
 		send := func() error {
 			select {
+			case <-stop: // checked first: the select below picks at random when both are ready
+				return errStopped
+			default:
+			}
+			select {
 			case batches <- batch:
 				batch = make([]item, 0, aheadBatch)
 				return nil
@@ -111,13 +116,12 @@ func (sd SheetData) eachAhead(yield func(r model.Record, ancestry []string) erro
 		done <- err
 	}()
 	var err error
+write:
 	for batch := range batches {
 		for _, it := range batch {
-			if err != nil {
-				break
-			}
 			if err = yield(it.r, it.anc); err != nil {
-				close(stop) // the reader stops at its next batch; drain until it does
+				close(stop) // the reader stops at its next batch
+				break write
 			}
 		}
 	}
