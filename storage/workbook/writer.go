@@ -418,8 +418,15 @@ func (x *exporter) streamSheet(name string, sd SheetData, p *sheetPrep) error {
 		sample = nil
 		return nil
 	}
+	// Once the sample is written, every row is built in the same cells:
+	// the stream writer is done with them when SetRow returns.
+	var reuse rowCells
 	err := sd.each(func(r model.Record, ancestry []string) error {
-		row, err := x.rowValues(cols, cellStyles, r, ancestry)
+		into := &reuse
+		if sw == nil {
+			into = &rowCells{} // kept in the sample
+		}
+		row, err := x.rowValues(cols, cellStyles, r, ancestry, into)
 		if err != nil {
 			return err
 		}
@@ -582,8 +589,15 @@ func (x *exporter) writeMeta(kinds []string) error {
 	return x.f.SetSheetVisible(metaSheet, false)
 }
 
-// rowValues renders one record as the cells of its row.
-func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancestry []string) ([]any, error) {
+// rowCells hold a row's values: styled cells are pointers into cells, so
+// that a row does not box a new excelize.Cell for every cell.
+type rowCells struct {
+	row   []any
+	cells []excelize.Cell
+}
+
+// rowValues renders one record as the cells of its row, in into.
+func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancestry []string, into *rowCells) ([]any, error) {
 	rv := reflect.ValueOf(r).Elem()
 	paths, ok := x.paths[rv.Type()]
 	if !ok {
@@ -597,14 +611,20 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 		}
 		return rv.FieldByIndex(p), true
 	}
-	row := make([]any, len(cols)+len(hiddenHeaders))
+	if into.row == nil {
+		into.row = make([]any, len(cols)+len(hiddenHeaders))
+		into.cells = make([]excelize.Cell, len(cols))
+	}
+	row := into.row
+	clear(row)
 	for i, c := range cols {
 		v, err := exportValue(c, get)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", c.Header, err)
 		}
 		if v != nil {
-			row[i] = excelize.Cell{StyleID: styles[i], Value: v}
+			into.cells[i] = excelize.Cell{StyleID: styles[i], Value: v}
+			row[i] = &into.cells[i]
 		}
 	}
 	m := r.RecordMeta()
@@ -795,7 +815,7 @@ func isWide(r rune) bool {
 }
 
 func cellWidth(c Column, v any) int {
-	if cell, ok := v.(excelize.Cell); ok {
+	if cell, ok := v.(*excelize.Cell); ok {
 		v = cell.Value
 	}
 	switch v := v.(type) {
