@@ -1,6 +1,7 @@
 package model
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -152,6 +153,25 @@ type Plan struct {
 	// Notes are non-fatal remarks (a formula's cached value was used, a
 	// fund source was put under "other"), one line each.
 	Notes []string
+	// Against names the state of the store the plan was made against (its
+	// last write when planning began): applying it to the same state need
+	// not decide any row again.
+	Against string `json:"-"`
+	// Source is where the plan's rows came from, to be read again (nil:
+	// they cannot be). A plan lets rows go that it need not hold (an
+	// unchanged row, a new row of a kind the store had none of: Identity);
+	// the new rows are read again when it is applied, and the whole plan
+	// is made again if the store changed meanwhile.
+	Source PlanSource `json:"-"`
+}
+
+// PlanSource gives a plan's rows again, as they were read.
+type PlanSource interface {
+	// Rows reads the rows again, in the order they were planned; an error
+	// from yield stops it and is returned.
+	Rows(ctx context.Context, yield func(Incoming) error) error
+	// Replan makes the plan again against the store as it is now.
+	Replan(ctx context.Context) (*Plan, error)
 }
 
 // Counts tallies the plan's items by action, as the CLI's JSON shows them.

@@ -29,6 +29,12 @@ type ApplyResult struct {
 	UnitMerges []UnitMerge
 }
 
+// ErrStalePlan: a record the plan found unchanged was changed before the
+// plan was applied, and the plan no longer holds that row to decide it
+// again; nothing was imported. exchange.Apply plans again from the files.
+var ErrStalePlan = model.NewError(model.T("数据在预览之后有更改，请重新预览后再导入；没有导入任何内容",
+	"the data changed after the preview; preview the import again. Nothing was imported"), nil)
+
 // ErrRejected: rows were rejected and the import is all-or-nothing.
 var ErrRejected = errors.New("rows were rejected; nothing was imported")
 
@@ -50,12 +56,21 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		res.Backup = b
 	}
 	err := s.Update(ctx, func(tx *Tx) error {
-		p := &planner{q: tx.tx, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
+		q := newStmtCache(tx.tx)
+		defer q.Close()
+		p := &planner{q: q, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
 			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]int{}}
 		// A kind with no records at all here has nothing a new row could
 		// have met since planning: its rows stand without a look-up each
 		// (the whole of a first import into an empty folder).
 		empty := map[model.Kind]bool{}
+		// Nothing written since the plan was made: every item stands as
+		// planned (a re-import asked the store once per row already).
+		token, err := writeToken(ctx, tx.tx)
+		if err != nil {
+			return err
+		}
+		same := plan.Against != "" && token == plan.Against
 		for _, it := range plan.Items {
 			if _, asked := empty[it.Kind]; !asked {
 				var one int
@@ -73,9 +88,12 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			// An item whose record is as it was when planned stands; the
 			// others (edited or created meanwhile) are decided again, with
 			// every return merged into them.
-			if (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
+			if same || (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
 				p.keep(it)
 				continue
+			}
+			if _, compact := it.Incoming.Record.(*model.Identity); compact {
+				return ErrStalePlan // the row itself was let go: plan again from the file
 			}
 			rows := []model.Incoming{*it.Incoming}
 			for _, m := range it.Merged {
@@ -102,15 +120,27 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		if err := tx.addUnits(ctx, p.plan.NewUnits, opt.By, firstImport(p.plan.Files, res.ImportIDs)); err != nil {
 			return err
 		}
+		// New rows the plan let go (model.Identity) are applied as the
+		// files are read again, after the others.
+		letGo := map[model.RowRef]bool{}
+		applied := 0
 		for i := range p.plan.Items {
 			if err := ctx.Err(); err != nil {
 				return err // rolled back: nothing of the import is kept
 			}
-			report(ctx, "apply", i, len(p.plan.Items))
 			it := &p.plan.Items[i]
+			if _, ok := it.Result.(*model.Identity); ok && it.Action == model.ActionNew {
+				letGo[it.Incoming.Ref] = true
+				continue
+			}
+			report(ctx, "apply", applied, len(p.plan.Items))
 			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
 			}
+			applied++
+		}
+		if err := tx.applyLetGo(ctx, plan, letGo, empty, opt.By, res.ImportIDs, applied, len(p.plan.Items)); err != nil {
+			return err
 		}
 		merged, err := tx.foldDirectoryAliases(ctx, p.plan, opt.By, res.ImportIDs)
 		if err != nil {
@@ -135,13 +165,61 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 	return res, nil
 }
 
+// applyLetGo creates the new records whose rows the plan let go, reading
+// them again from the plan's source: each row is decided again as it was
+// planned (new, in a kind that had no records, so without a look-up) and
+// created at once, so the rows are never held together.
+func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo map[model.RowRef]bool, empty map[model.Kind]bool,
+	by string, imports map[string]string, done, total int) error {
+	if len(letGo) == 0 {
+		return nil
+	}
+	if plan.Source == nil {
+		return fmt.Errorf("import: %d new rows were planned without their files", len(letGo))
+	}
+	scratch := &planner{q: newStmtCache(tx.tx), plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
+	defer scratch.q.(*stmtCache).Close()
+	err := plan.Source.Rows(ctx, func(in model.Incoming) error {
+		if !letGo[in.Ref] {
+			return nil
+		}
+		delete(letGo, in.Ref)
+		kind := in.Record.RecordMeta().Kind
+		// the kind had no records when this transaction began, so the
+		// row meets none but those this import creates (never the same)
+		scratch.empty[kind] = empty[kind]
+		scratch.plan.Items = scratch.plan.Items[:0]
+		clear(scratch.seen)
+		if err := scratch.add(ctx, &in); err != nil {
+			return err
+		}
+		if len(scratch.plan.Items) != 1 || scratch.plan.Items[0].Action != model.ActionNew {
+			return ErrStalePlan
+		}
+		it := &scratch.plan.Items[0]
+		if err := tx.applyItem(ctx, it, by, importFor(imports, in.Ref.File)); err != nil {
+			return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
+		}
+		done++
+		report(ctx, "apply", done, total)
+		return ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	if len(letGo) > 0 {
+		return ErrStalePlan // rows planned that the files no longer have
+	}
+	return nil
+}
+
 // unchangedSincePlan reports whether the store still holds what the item
 // was planned against: the matched record at the same revision, or for a
 // new record still no record with its id or identifying key.
 func (tx *Tx) unchangedSincePlan(ctx context.Context, it *model.PlanItem) bool {
 	if it.Local != nil {
 		var rev string
-		err := tx.tx.QueryRowContext(ctx, "SELECT rev FROM records WHERE id = ?", it.Local.RecordMeta().ID).Scan(&rev)
+		err := tx.queryRow(ctx, "SELECT rev FROM records WHERE id = ?", it.Local.RecordMeta().ID).Scan(&rev)
 		return err == nil && rev == it.Local.RecordMeta().Rev
 	}
 	if it.Action != model.ActionNew || it.Result == nil {

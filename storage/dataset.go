@@ -13,14 +13,8 @@ import (
 // reports list them the same way each time.
 func (s *Store) Dataset(ctx context.Context) (model.Dataset, error) {
 	var ds model.Dataset
-	for _, k := range model.DatasetKinds {
-		recs, err := s.loadKind(ctx, k)
-		if err != nil {
-			return model.Dataset{}, fmt.Errorf("load %s for figures: %w", k, err)
-		}
-		for _, r := range recs {
-			ds.Add(r)
-		}
+	if err := s.eachLive(ctx, model.DatasetKinds, ds.Add); err != nil {
+		return model.Dataset{}, fmt.Errorf("figures: %w", err)
 	}
 	units, err := s.UnitDict(ctx)
 	if err != nil {

@@ -38,11 +38,13 @@ func lightCond(l model.Light, d model.Day) string {
 	return `r.open = 0`
 }
 
+const lightCountsSQL = `SELECT CASE WHEN r.open = 0 THEN 'none' ELSE ` + lightSQL + ` END AS l, count(*)
+	FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 GROUP BY l`
+
 // TaskLightCounts counts the tasks of each light; LightNone counts the
 // tasks that are not open.
 func (s *Store) TaskLightCounts(ctx context.Context, d model.Day) (map[model.Light]int, error) {
-	rows, err := s.rd.QueryContext(ctx, `SELECT CASE WHEN r.open = 0 THEN 'none' ELSE `+lightSQL+` END AS l, count(*)
-		FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 GROUP BY l`, d.Today.String(), d.YellowUntil().String())
+	rows, err := s.rd.QueryContext(ctx, lightCountsSQL, d.Today.String(), d.YellowUntil().String())
 	if err != nil {
 		return nil, fmt.Errorf("task lights: %w", err)
 	}
@@ -63,17 +65,7 @@ func (s *Store) TaskLightCounts(ctx context.Context, d model.Day) (map[model.Lig
 // urgent first (by current deadline, then number; tasks with no light by
 // number). limit 0 means all.
 func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d model.Day, limit int) ([]string, error) {
-	cond := lightCond(l, d)
-	order := " ORDER BY r.due, r.key"
-	if l == model.LightNone {
-		order = " ORDER BY r.key"
-	}
-	lim := ""
-	if limit > 0 {
-		lim = fmt.Sprintf(" LIMIT %d", limit)
-	}
-	rows, err := s.rd.QueryContext(ctx, `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+
-		cond+order+lim)
+	rows, err := s.rd.QueryContext(ctx, taskLightIDsSQL(l, d, limit))
 	if err != nil {
 		return nil, fmt.Errorf("tasks with light %s: %w", l, err)
 	}
@@ -87,6 +79,19 @@ func (s *Store) TaskIDsWithLight(ctx context.Context, l model.Light, d model.Day
 		out = append(out, id)
 	}
 	return out, rows.Err()
+}
+
+// taskLightIDsSQL selects the ids of the tasks showing light l.
+func taskLightIDsSQL(l model.Light, d model.Day, limit int) string {
+	order := " ORDER BY r.due, r.key"
+	if l == model.LightNone {
+		order = " ORDER BY r.key"
+	}
+	lim := ""
+	if limit > 0 {
+		lim = fmt.Sprintf(" LIMIT %d", limit)
+	}
+	return `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND ` + lightCond(l, d) + order + lim
 }
 
 // LightIDs narrows q (tasks or proposals) to the records showing light l,

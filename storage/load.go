@@ -4,52 +4,56 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 
 	"taizhang/model"
 )
 
-// loadKind reads every live record of a kind in the order they were first
-// stored (seq), for the figures: one scan of the table instead of a sorted
-// id list fetched back in chunks, and the bodies decoded on every core
-// (decoding JSON is most of the cost: 100,000 tasks are 150 MB of it).
-func (s *Store) loadKind(ctx context.Context, kind model.Kind) ([]model.Record, error) {
-	rows, err := s.rd.QueryContext(ctx, "SELECT "+recordCols+" FROM records WHERE kind = ? AND deleted = 0 ORDER BY seq",
-		string(kind))
+// eachLive calls fn with every live record of the given kinds in the
+// order they were first stored (seq), for the figures: one scan of the
+// table in its own order (no sort, no id list fetched back in chunks), the
+// bodies decoded on every core (decoding JSON is most of the cost:
+// 100,000 tasks are 150 MB of it).
+func (s *Store) eachLive(ctx context.Context, kinds []model.Kind, fn func(model.Record)) error {
+	rows, err := s.rd.QueryContext(ctx, liveRecordsSQL)
 	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", kind, err)
+		return fmt.Errorf("load records: %w", err)
 	}
 	defer rows.Close()
-	var out []model.Record
 	batch := make([]rawRecord, 0, loadBatch)
 	flush := func() error {
 		recs, err := decodeAll(batch)
 		if err != nil {
-			return fmt.Errorf("load %s: %w", kind, err)
+			return fmt.Errorf("load records: %w", err)
 		}
-		out = append(out, recs...)
+		for _, r := range recs {
+			fn(r)
+		}
 		batch = batch[:0]
 		return ctx.Err()
 	}
 	for rows.Next() {
 		var raw rawRecord
 		if err := rows.Scan(&raw.id, &raw.kind, &raw.rev, &raw.body, &raw.deleted, &raw.at, &raw.by); err != nil {
-			return nil, fmt.Errorf("load %s: %w", kind, err)
+			return fmt.Errorf("load records: %w", err)
+		}
+		if !slices.Contains(kinds, model.Kind(raw.kind)) {
+			continue
 		}
 		if batch = append(batch, raw); len(batch) == loadBatch {
 			if err := flush(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("load %s: %w", kind, err)
+		return fmt.Errorf("load records: %w", err)
 	}
-	if err := flush(); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return flush()
 }
+
+const liveRecordsSQL = "SELECT " + recordCols + " FROM records WHERE deleted = 0 ORDER BY seq"
 
 const loadBatch = 2000
 

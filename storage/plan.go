@@ -33,6 +33,9 @@ type planner struct {
 	lang string
 	// empty caches, per kind, whether the store holds no record of it.
 	empty map[model.Kind]bool
+	// compactNew: new rows of empty kinds keep only their identity
+	// (Planner.CompactNew).
+	compactNew bool
 }
 
 // emptyKind reports whether the store holds no record of kind (asked once
@@ -62,18 +65,80 @@ func (p *planner) say(zh, en string) string { return model.T(zh, en).In(p.lang) 
 // into the plan unchanged.
 // lang ("zh", "en") is the language of the plan's reasons and notes.
 func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []model.FileReport, rejected []model.Rejection, lang string) (*model.Plan, error) {
-	plan := &model.Plan{Files: files, Rejected: slices.Clone(rejected)}
-	p := &planner{q: s.rd, plan: plan, seen: map[string]int{}, lang: lang}
-	for i := range rows {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if err := p.add(ctx, &rows[i]); err != nil {
-			return nil, err
-		}
-		report(ctx, "plan", i+1, len(rows))
+	pl, err := s.NewPlanner(ctx, lang)
+	if err != nil {
+		return nil, err
 	}
-	return plan, nil
+	defer pl.Close()
+	for i := range rows {
+		if err := pl.Add(ctx, rows[i]); err != nil {
+			return nil, err
+		}
+	}
+	return pl.Plan(ctx, files, rejected), nil
+}
+
+// Planner decides incoming rows one at a time, as a workbook is read: a
+// large file is planned without holding its rows, since a row that
+// changes nothing leaves only its record's identity in the plan
+// (model.Identity).
+type Planner struct {
+	p *planner
+	q *stmtCache
+	n int
+}
+
+// NewPlanner starts a plan against the store as it is now; Close it.
+func (s *Store) NewPlanner(ctx context.Context, lang string) (*Planner, error) {
+	against, err := writeToken(ctx, s.rd)
+	if err != nil {
+		return nil, err
+	}
+	q := newStmtCache(s.rd)
+	return &Planner{q: q, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{}, lang: lang}}, nil
+}
+
+// Add decides one row.
+func (pl *Planner) Add(ctx context.Context, in model.Incoming) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := pl.p.add(ctx, &in); err != nil {
+		return err
+	}
+	pl.n++
+	report(ctx, "plan", pl.n, 0)
+	return nil
+}
+
+// Plan is the plan of the rows added, with the reader's files and
+// rejections: rows of the reference kinds first (units, points, holidays,
+// words: what the other rows are read with), each in the order added.
+func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected []model.Rejection) *model.Plan {
+	plan := pl.p.plan
+	plan.Files = files
+	plan.Rejected = append(slices.Clone(rejected), plan.Rejected...)
+	slices.SortStableFunc(plan.Items, func(a, b model.PlanItem) int {
+		return referenceRank(a.Kind) - referenceRank(b.Kind)
+	})
+	report(ctx, "plan", pl.n, pl.n)
+	return plan
+}
+
+// CompactNew lets new rows of the kinds the store has no record of go once
+// planned (model.Identity), to be read again from the plan's Source when
+// it is applied. Only for rows that no later row can merge with: the rows
+// of one file (two rows of a file standing for one record are refused).
+func (pl *Planner) CompactNew(on bool) { pl.p.compactNew = on }
+
+// Close lets the planner's statements go.
+func (pl *Planner) Close() { pl.q.Close() }
+
+func referenceRank(k model.Kind) int {
+	if k.IsReference() {
+		return 0
+	}
+	return 1
 }
 
 // keep takes an item planned before as it is.
@@ -159,9 +224,14 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		}
 		if same {
 			// Only the record's identity and revision are needed from
-			// here on: the plan keeps a bare record, not the decoded one
-			// (a re-import of 100,000 rows held them all).
-			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, metaOnly(local), in.BaseRev
+			// here on: the plan keeps neither the decoded record nor the
+			// row (a re-import of 100,000 rows held them all). A
+			// reference row stays whole: the unit directory and the point
+			// list are read again when the import is applied.
+			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, model.IdentityOf(local), in.BaseRev
+			if !kind.IsReference() {
+				item.Incoming = &model.Incoming{Record: item.Local, Ref: in.Ref, BaseRev: in.BaseRev}
+			}
 			p.plan.Items = append(p.plan.Items, item)
 			return nil
 		}
@@ -188,6 +258,10 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 
 	if local == nil {
 		item.Action, item.Result = model.ActionNew, rec
+		if p.compactNew && !kind.IsReference() && p.empty[kind] {
+			id := model.IdentityOf(rec)
+			item.Result, item.Incoming = id, &model.Incoming{Record: id, Ref: in.Ref, BaseRev: in.BaseRev}
+		}
 		p.plan.Items = append(p.plan.Items, item)
 		return nil
 	}
@@ -501,7 +575,7 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 	rec := in.Record
 	if it.Local != nil {
 		// an unchanged first return keeps only the record's identity
-		// (metaOnly): merging needs the whole record
+		// (model.Identity): merging needs the whole record
 		if local == nil || local.RecordMeta().ID != it.Local.RecordMeta().ID {
 			var err error
 			if local, err = getRecord(ctx, p.q, it.Local.RecordMeta().ID); err != nil {
@@ -592,14 +666,4 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 		}
 	}
 	return nil
-}
-
-// metaOnly is an empty record of r's kind carrying r's Meta.
-func metaOnly(r model.Record) model.Record {
-	out := model.New(r.RecordMeta().Kind)
-	if out == nil {
-		return r
-	}
-	*out.RecordMeta() = *r.RecordMeta()
-	return out
 }

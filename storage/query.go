@@ -250,17 +250,26 @@ func (s *Store) seqs(ctx context.Context, q Query) ([]int64, error) {
 	return matching[int64](ctx, s, q, "r.seq", "list")
 }
 
-// matching selects one column of the rows a query matches, in its order.
-func matching[T any](ctx context.Context, s *Store, q Query, col, what string) ([]T, error) {
+// selectSQL is the statement selecting col of the rows q matches, in order.
+func (s *Store) selectSQL(ctx context.Context, q Query, col string) (string, []any, error) {
 	order, indexed, err := q.orderBy()
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	from, args, err := s.from(ctx, q, indexed)
 	if err != nil {
+		return "", nil, err
+	}
+	return "SELECT " + col + from + order + q.limit(), args, nil
+}
+
+// matching selects one column of the rows a query matches, in its order.
+func matching[T any](ctx context.Context, s *Store, q Query, col, what string) ([]T, error) {
+	query, args, err := s.selectSQL(ctx, q, col)
+	if err != nil {
 		return nil, err
 	}
-	rows, err := s.rd.QueryContext(ctx, "SELECT "+col+from+order+q.limit(), args...)
+	rows, err := s.rd.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", what, q.Kind, err)
 	}

@@ -65,12 +65,17 @@ func (t *Tx) FindByKey(ctx context.Context, kind model.Kind, key string) (model.
 	return findByKey(ctx, t.tx, kind, key)
 }
 
+// findByKeySQL names its index: without statistics SQLite prefers any
+// index that starts (kind, deleted) for the ORDER BY, and then walks every
+// record of the kind for each row an import looks up (queryplan_test.go).
+const findByKeySQL = "SELECT " + recordCols +
+	" FROM records INDEXED BY records_kind_key WHERE kind = ? AND key = ? ORDER BY deleted, updated_at DESC LIMIT 1"
+
 func findByKey(ctx context.Context, q querier, kind model.Kind, key string) (model.Record, error) {
 	if key == "" {
 		return nil, fmt.Errorf("%s with an empty key: %w", kind, ErrNotFound)
 	}
-	r, err := scanRecord(q.QueryRowContext(ctx, "SELECT "+recordCols+
-		" FROM records WHERE kind = ? AND key = ? ORDER BY deleted, updated_at DESC LIMIT 1", string(kind), key))
+	r, err := scanRecord(q.QueryRowContext(ctx, findByKeySQL, string(kind), key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%s %q: %w", kind, key, ErrNotFound)
 	}

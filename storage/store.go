@@ -176,6 +176,10 @@ func cancelled(ctx context.Context, err error) error {
 
 // Update runs fn in one write transaction: all its changes are applied, or
 // none when fn (or the commit) fails.
+//
+// Every write transaction leaves a new random write token (writeToken), by
+// which an import applied after its preview knows whether anything at all
+// was written since it was planned.
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -187,10 +191,94 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 		sqlTx.Rollback()
 		return cancelled(ctx, err)
 	}
+	if _, err := sqlTx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, writeTokenKey, newID()); err != nil {
+		sqlTx.Rollback()
+		return cancelled(ctx, fmt.Errorf("commit: %w", err))
+	}
 	err = sqlTx.Commit()
 	s.writes.Add(1) // even a failed commit may have changed what counts see
 	if err != nil {
 		return cancelled(ctx, fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+// writeTokenKey is the setting holding the token of the last write
+// transaction: random, so a restored backup never repeats the token of a
+// later state.
+const writeTokenKey = "write_token"
+
+// writeToken is the token of the last write transaction seen through q
+// ("" before the first).
+func writeToken(ctx context.Context, q querier) (string, error) {
+	var v string
+	err := q.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", writeTokenKey).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("write token: %w", err)
+	}
+	return v, nil
+}
+
+// preparer is what prepares statements: the database or a transaction.
+type preparer interface {
+	querier
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+// stmtCache is a querier that prepares each query once: the planner asks
+// the same few queries for every row of an import (preparing them anew
+// cost a fifth of a re-import).
+type stmtCache struct {
+	q     preparer
+	stmts map[string]*sql.Stmt
+}
+
+func newStmtCache(q preparer) *stmtCache { return &stmtCache{q: q, stmts: map[string]*sql.Stmt{}} }
+
+func (c *stmtCache) prep(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := c.q.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+func (c *stmtCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := c.prep(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
+}
+
+func (c *stmtCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := c.prep(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := c.prep(ctx, query)
+	if err != nil {
+		return c.q.QueryRowContext(ctx, query, args...) // reports the same error
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// Close closes the prepared statements.
+func (c *stmtCache) Close() {
+	for _, st := range c.stmts {
+		st.Close()
+	}
+	clear(c.stmts)
 }

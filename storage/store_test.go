@@ -132,3 +132,25 @@ func fileSum(t testing.TB, path string) [32]byte {
 }
 
 func sqlOpen(path string) (*sql.DB, error) { return sql.Open("sqlite", path) }
+
+// An import applied after its preview re-decides its rows only when
+// something was written since it was planned: every write transaction
+// leaves a new token, and a plan remembers the one it was made against.
+func TestEveryWriteLeavesANewToken(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	task := newTask("督〔2019〕15号", "老旧小区改造", "启动")
+	require.NoError(t, s.Save(ctx, task, "test"))
+	first, err := writeToken(ctx, s.rd)
+	require.NoError(t, err)
+	require.NotEmpty(t, first)
+	plan, err := s.PlanImport(ctx, nil, nil, nil, "zh")
+	require.NoError(t, err)
+	assert.Equal(t, first, plan.Against)
+
+	task.Progress = "过半"
+	require.NoError(t, s.Save(ctx, task, "test"))
+	second, err := writeToken(ctx, s.rd)
+	require.NoError(t, err)
+	assert.NotEqual(t, first, second, "a write since the plan")
+}

@@ -31,6 +31,7 @@ type Applied struct {
 	// PreviousBackup is then the newest backup there is ("" for none).
 	BackupErr      error
 	PreviousBackup string
+	backup         string // the backup taken, "" for none
 }
 
 // ErrNoBackup: the backup failed and the user chose not to import.
@@ -59,37 +60,66 @@ func Apply(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyReq
 	defer release()
 
 	out := &Applied{}
-	backup := ""
 	// After waiting, the other import may have changed what this plan
 	// was made against: back up whatever the plan says.
 	if changesNothing(plan) && !waited {
 		out.BackupSkipped = true
-	} else if backup, err = s.Backup(ctx, ""); err != nil && backup == "" {
-		// (A backup written whose older ones could not be pruned is a
-		// backup: the import goes on with it.)
-		if errors.Is(err, context.Canceled) {
-			return nil, err
-		}
-		if req.BackupFailed != nil && !req.BackupFailed(err) {
-			return nil, ErrNoBackup
-		}
-		out.BackupErr, backup = err, ""
-		if list, lerr := s.Backups(); lerr == nil {
-			for _, b := range list {
-				if b.Auto {
-					out.PreviousBackup = b.Path
-					break
-				}
-			}
-		}
+	} else if err := backUp(ctx, s, req, out); err != nil {
+		return nil, err
 	}
 	res, err := s.ApplyImport(ctx, plan, storage.ApplyOptions{By: req.By, Partial: req.Partial, NoBackup: true})
+	if errors.Is(err, storage.ErrStalePlan) && plan.Source != nil {
+		// A record the preview found unchanged was edited meanwhile: the
+		// rows are planned again from the files (under the same lock) and
+		// decided against the record as it is now.
+		if plan, err = plan.Source.Replan(ctx); err != nil {
+			return nil, err
+		}
+		if len(plan.Rejected) > 0 && !req.Partial {
+			return nil, storage.ErrRejected
+		}
+		if out.BackupSkipped && !changesNothing(plan) {
+			out.BackupSkipped = false
+			if err := backUp(ctx, s, req, out); err != nil {
+				return nil, err
+			}
+		}
+		res, err = s.ApplyImport(ctx, plan, storage.ApplyOptions{By: req.By, Partial: req.Partial, NoBackup: true})
+	}
 	if err != nil {
 		return nil, err
 	}
-	res.Backup = backup
+	res.Backup = out.backup
 	out.ApplyResult = res
 	return out, nil
+}
+
+// backUp takes the backup before an import. A failed backup stops the
+// import only when req.BackupFailed says so; otherwise out says which
+// backup remains. (A backup written whose older ones could not be pruned
+// is a backup: the import goes on with it.)
+func backUp(ctx context.Context, s *storage.Store, req ApplyRequest, out *Applied) error {
+	backup, err := s.Backup(ctx, "")
+	if err == nil || backup != "" {
+		out.backup = backup
+		return nil
+	}
+	if errors.Is(err, context.Canceled) {
+		return err
+	}
+	if req.BackupFailed != nil && !req.BackupFailed(err) {
+		return ErrNoBackup
+	}
+	out.BackupErr = err
+	if list, lerr := s.Backups(); lerr == nil {
+		for _, b := range list {
+			if b.Auto {
+				out.PreviousBackup = b.Path
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // changesNothing: every row is unchanged and no unit is new.

@@ -39,6 +39,43 @@ type ReadRequest struct {
 // order of the files never decides how a unit, a point, a working day or a
 // taught word is read; their rows are planned first too.
 func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
+	pl, err := s.NewPlanner(ctx, req.Lang)
+	if err != nil {
+		return nil, err
+	}
+	defer pl.Close()
+	// One file: a row can meet no other return of its record, so a new
+	// row of a kind the store has none of is let go once planned and
+	// read again when the plan is applied (a first import of 100,000
+	// rows held them all).
+	pl.CompactNew(len(paths) == 1)
+	// Each row is planned as it is read: a row that changes nothing
+	// leaves only its record's identity, so a large file is never held
+	// whole.
+	read, err := readFiles(ctx, s, paths, req, func(in model.Incoming) error { return pl.Add(ctx, in) })
+	if err != nil {
+		return nil, err
+	}
+	plan := pl.Plan(ctx, read.files, read.rejected)
+	plan.Notes = append(read.notes, plan.Notes...)
+	plan.Warnings = append(read.warnings, plan.Warnings...)
+	plan.NewUnits = read.unknown
+	plan.Source = &fileSource{s: s, paths: paths, req: req, files: read.files}
+	return plan, nil
+}
+
+// filesRead is what reading an import's files found besides its rows.
+type filesRead struct {
+	files    []model.FileReport
+	rejected []model.Rejection
+	warnings []model.Warning
+	notes    []string
+	unknown  []string
+}
+
+// readFiles reads every workbook of an import through the dictionaries,
+// giving each row to yield as it is read.
+func readFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest, yield func(model.Incoming) error) (*filesRead, error) {
 	dict, err := dictionaries(ctx, s, paths, req)
 	if err != nil {
 		return nil, err
@@ -47,25 +84,23 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	if err != nil {
 		return nil, err
 	}
-	var (
-		rows     []model.Incoming
-		files    []model.FileReport
-		rejected []model.Rejection
-		warnings []model.Warning
-		notes    []string
-		unknown  []string
-	)
+	out := &filesRead{}
+	read := 0
 	for i, path := range paths {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		before := len(rows)
+		before := read
 		res, err := workbook.Read(path, workbook.ReadOptions{Units: dict.units, Points: dict.points, Calendar: dict.cal,
 			Words: dict.words, Lang: req.Lang, Password: req.Password,
 			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells,
 			Progress: func(n int) error {
 				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
 				return ctx.Err()
+			},
+			Rows: func(in model.Incoming) error {
+				read++
+				return yield(in)
 			}})
 		if err := ctx.Err(); err != nil {
 			return nil, err // cancelled while reading, not a damaged file
@@ -73,39 +108,60 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		if err != nil {
 			return nil, err
 		}
-		rows = append(rows, res.Rows...)
-		files = append(files, res.Report)
-		rejected = append(rejected, res.Rejected...)
-		warnings = append(warnings, res.Warnings...)
-		notes = append(notes, res.Notes...)
+		out.files = append(out.files, res.Report)
+		out.rejected = append(out.rejected, res.Rejected...)
+		out.warnings = append(out.warnings, res.Warnings...)
+		out.notes = append(out.notes, res.Notes...)
 		for _, u := range res.UnknownUnits {
-			if !slices.Contains(unknown, u) {
-				unknown = append(unknown, u)
+			if !slices.Contains(out.unknown, u) {
+				out.unknown = append(out.unknown, u)
 			}
 		}
-		storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: len(rows), Total: len(rows)})
+		storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: read, Total: read})
 		if req.Progress != nil {
 			req.Progress(i+1, len(paths))
 		}
 	}
-	slices.SortStableFunc(rows, func(a, b model.Incoming) int {
-		return boolRank(!a.Record.RecordMeta().Kind.IsReference()) - boolRank(!b.Record.RecordMeta().Kind.IsReference())
-	})
-	plan, err := s.PlanImport(ctx, rows, files, rejected, req.Lang)
-	if err != nil {
-		return nil, err
-	}
-	plan.Notes = append(notes, plan.Notes...)
-	plan.Warnings = append(warnings, plan.Warnings...)
-	plan.NewUnits = unknown
-	return plan, nil
+	return out, nil
 }
 
-func boolRank(b bool) int {
-	if b {
-		return 1
+// fileSource is a plan's files, read again when it is applied.
+type fileSource struct {
+	s     *storage.Store
+	paths []string
+	req   ReadRequest
+	files []model.FileReport // as planned: their SHA-256
+}
+
+// ErrFileChanged: a file was saved again between the preview and the
+// import; nothing was imported.
+var ErrFileChanged = model.NewError(model.T("文件在预览之后被修改过，请重新预览后再导入；没有导入任何内容",
+	"a file was changed after the preview; preview the import again. Nothing was imported"), nil)
+
+// Rows reads the files again; a file that is no longer the one planned
+// stops it with ErrFileChanged (the applying transaction is then rolled
+// back).
+func (f *fileSource) Rows(ctx context.Context, yield func(model.Incoming) error) error {
+	req := f.req
+	req.Progress = nil
+	read, err := readFiles(storage.WithProgress(ctx, nil), f.s, f.paths, req, yield)
+	if err != nil {
+		return err
 	}
-	return 0
+	if len(read.files) != len(f.files) {
+		return ErrFileChanged
+	}
+	for i := range read.files {
+		if read.files[i].SHA256 != f.files[i].SHA256 {
+			return fmt.Errorf("%s: %w", read.files[i].File, ErrFileChanged)
+		}
+	}
+	return nil
+}
+
+// Replan plans the files again against the store as it is now.
+func (f *fileSource) Replan(ctx context.Context) (*model.Plan, error) {
+	return PlanFiles(ctx, f.s, f.paths, f.req)
 }
 
 // readDicts are the dictionaries an import's sheets are read through.

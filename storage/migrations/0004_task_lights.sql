@@ -17,6 +17,3 @@ CREATE INDEX records_kind_open_due ON records(kind, deleted, open, due, key);
 -- index order, a page at a time, instead of sorting every record.
 CREATE INDEX records_kind_deadline_sort ON records(kind, deleted, deadline = '', deadline);
 
--- The figures read each kind's live records in the order they were first
--- stored (seq): this index gives that order without sorting the bodies.
-CREATE INDEX records_kind_live ON records(kind, deleted);

@@ -59,6 +59,13 @@ type ReadOptions struct {
 	// 500 rows; an error from it (a cancelled import) stops the reading
 	// and is returned.
 	Progress func(rowsRead int) error
+	// Rows, when set, is given every row as it is read instead of the
+	// rows being kept in Result.Rows, so an import plans a large file
+	// without holding it: first the reference sheets' rows (once they are
+	// all read), then the other sheets' rows in order, each with its list
+	// sheets' entries. An error from Rows stops the reading and is
+	// returned as it is.
+	Rows func(model.Incoming) error
 }
 
 // DefaultMaxCells is the default limit on the non-empty cells of a file.
@@ -186,6 +193,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			from := len(r.res.Rows)
 			var err error
 			if reports[i], err = r.readSheet(bs); err != nil {
+				if r.emitErr != nil {
+					return nil, r.emitErr
+				}
 				return nil, sheetErr(bs.Name, err)
 			}
 			if reference {
@@ -194,6 +204,15 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			}
 			recognised = recognised || reports[i].Kind != nil
 		}
+		if reference && opt.Rows != nil {
+			for _, in := range r.res.Rows {
+				if err := opt.Rows(in); err != nil {
+					return nil, err
+				}
+			}
+			r.res.Rows = nil
+		}
+		r.streaming = opt.Rows != nil
 	}
 	if opt.Only != nil {
 		recognised = true
@@ -201,7 +220,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			reports[i].Sheet = sheets[i].Name
 		}
 	}
-	r.attachSubs()
+	if opt.Rows == nil {
+		r.attachSubs()
+	}
 	r.res.Report.Sheets = append(r.res.Report.Sheets, reports...)
 	if !recognised {
 		return nil, fileErr(name, ErrNoHeader, nil,
@@ -344,6 +365,10 @@ type reader struct {
 	// subs are the tasks' list entries read from list sheets, by task id.
 	subs  map[string]*subEntries
 	cells int // non-empty cells read from the file's data rows
+	// streaming: rows go to opt.Rows as they are read (after the
+	// reference sheets); emitErr is the first error it returned.
+	streaming bool
+	emitErr   error
 }
 
 func (o ReadOptions) limits() xlsxscan.Limits {
@@ -539,6 +564,9 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 	for _, b := range head[hdr.lastRow:] {
 		handle(b)
 	}
+	if r.emitErr != nil {
+		return rep, r.emitErr
+	}
 	for {
 		b, ok, err := next()
 		if err != nil {
@@ -548,6 +576,9 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 			break
 		}
 		handle(b)
+		if r.emitErr != nil {
+			return rep, r.emitErr
+		}
 		if r.rowsRead++; r.opt.Progress != nil && r.rowsRead%500 == 0 {
 			if err := r.opt.Progress(r.rowsRead); err != nil {
 				return rep, err
@@ -555,6 +586,21 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 		}
 	}
 	return rep, nil
+}
+
+// emit passes on a row read whole: kept in the result, or once the
+// reference sheets are read, given to ReadOptions.Rows with its list
+// sheets' entries (the first error from Rows is kept; the sheet's loop
+// returns it).
+func (r *reader) emit(in model.Incoming) {
+	if !r.streaming {
+		r.res.Rows = append(r.res.Rows, in)
+		return
+	}
+	if r.emitErr == nil {
+		r.attachSub(&in)
+		r.emitErr = r.opt.Rows(in)
+	}
 }
 
 // returnedBy is the unit whose exported ledger came back: the export's

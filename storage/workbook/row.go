@@ -90,7 +90,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if s.isDuplicate(row.Num, rec) {
 		return
 	}
-	s.r.res.Rows = append(s.r.res.Rows, inc)
+	s.r.emit(inc)
 }
 
 // warn tells of a cell imported with something kept or left as it was.

@@ -290,40 +290,44 @@ func (r *reader) attachSubs() {
 		return
 	}
 	for i := range r.res.Rows {
-		in := &r.res.Rows[i]
-		t, ok := in.Record.(*model.Task)
-		if !ok || t.ID == "" {
-			continue
-		}
-		e := r.subs[t.ID]
-		if e == nil {
-			continue
-		}
-		add := func(f string) {
-			for _, have := range in.Fields {
-				if have == f {
-					return
-				}
+		r.attachSub(&r.res.Rows[i])
+	}
+}
+
+// attachSub gives a task row the list entries its list sheets hold for it.
+func (r *reader) attachSub(in *model.Incoming) {
+	t, ok := in.Record.(*model.Task)
+	if !ok || t.ID == "" || len(r.subs) == 0 {
+		return
+	}
+	e := r.subs[t.ID]
+	if e == nil {
+		return
+	}
+	add := func(f string) {
+		for _, have := range in.Fields {
+			if have == f {
+				return
 			}
-			in.Fields = append(in.Fields[:len(in.Fields):len(in.Fields)], f)
 		}
-		if len(e.reports) > 0 {
-			// the row's own report of this return (progressReport) is newer
-			// than the exported copy of the same report
-			for _, rep := range e.reports {
-				if !slices.ContainsFunc(t.Reports, func(x model.Report) bool { return x.ID == rep.ID }) {
-					t.Reports = append(t.Reports, rep)
-				}
+		in.Fields = append(in.Fields[:len(in.Fields):len(in.Fields)], f)
+	}
+	if len(e.reports) > 0 {
+		// the row's own report of this return (progressReport) is newer
+		// than the exported copy of the same report
+		for _, rep := range e.reports {
+			if !slices.ContainsFunc(t.Reports, func(x model.Report) bool { return x.ID == rep.ID }) {
+				t.Reports = append(t.Reports, rep)
 			}
-			add("reports")
 		}
-		if len(e.extensions) > 0 {
-			t.Extensions = append(t.Extensions, e.extensions...)
-			add("extensions")
-		}
-		if len(e.reminders) > 0 {
-			t.Reminders = append(t.Reminders, e.reminders...)
-			add("reminders")
-		}
+		add("reports")
+	}
+	if len(e.extensions) > 0 {
+		t.Extensions = append(t.Extensions, e.extensions...)
+		add("extensions")
+	}
+	if len(e.reminders) > 0 {
+		t.Reminders = append(t.Reminders, e.reminders...)
+		add("reminders")
 	}
 }

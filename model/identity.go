@@ -1,0 +1,38 @@
+package model
+
+import "reflect"
+
+// Identity is a record reduced to what names it: its Meta and its title.
+// An import's plan keeps one for each row that changes nothing, instead of
+// the row's record and the local one (a re-import of 100,000 rows held
+// both, 140 MB).
+type Identity struct {
+	Meta
+	Title string `json:"title,omitempty"`
+}
+
+// Normalize does nothing: an identity has no fields to derive.
+func (*Identity) Normalize() {}
+
+// IdentityOf is r's identity.
+func IdentityOf(r Record) *Identity {
+	if id, ok := r.(*Identity); ok {
+		return id
+	}
+	return &Identity{Meta: *r.RecordMeta(), Title: Headline(r)}
+}
+
+// Headline is the record's title (事项名称, 案由) or name (村, 项目, 单位), "" when
+// it has neither.
+func Headline(r Record) string {
+	v := reflect.ValueOf(r)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return ""
+	}
+	for _, name := range []string{"Title", "Name"} {
+		if f := v.Elem().FieldByName(name); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+			return f.String()
+		}
+	}
+	return ""
+}

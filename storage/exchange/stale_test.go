@@ -1,0 +1,57 @@
+package exchange
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+	"taizhang/storage"
+)
+
+// A ledger imported again plans each unchanged row down to its record's
+// identity (the plan of a large file does not hold the file). When one of
+// those records is edited between the preview and the apply, the import
+// plans again from the file: the edit is kept and nothing is lost.
+func TestUnchangedRowsLeaveIdentitiesAndAnEditMeanwhileIsKept(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	path := bigLedger(t, 300)
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	_, err = Apply(ctx, s, plan, ApplyRequest{By: "办公室"})
+	require.NoError(t, err)
+
+	again, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.Equal(t, 300, again.Counts().Unchanged)
+	for _, it := range again.Items {
+		id, ok := it.Incoming.Record.(*model.Identity)
+		require.True(t, ok, "row %d keeps only the record's identity, not %T", it.Incoming.Ref.Row, it.Incoming.Record)
+		assert.NotEmpty(t, id.ID)
+		assert.NotEmpty(t, id.Title, "the preview still names the item")
+	}
+
+	// Someone edits item 7 while the preview is open.
+	rec, err := s.FindByKey(ctx, model.KindTask, again.Items[6].Key)
+	require.NoError(t, err)
+	task := rec.(*model.Task)
+	task.Progress = "已完成主体工程（预览后修改）"
+	require.NoError(t, s.Save(ctx, task, "张三"))
+
+	_, err = s.ApplyImport(ctx, again, storage.ApplyOptions{By: "办公室", NoBackup: true})
+	require.ErrorIs(t, err, storage.ErrStalePlan, "the store alone cannot decide a row it let go")
+	got, err := s.Get(ctx, task.ID)
+	require.NoError(t, err)
+	assert.Equal(t, task.Rev, got.RecordMeta().Rev, "nothing was imported")
+
+	applied, err := Apply(ctx, s, again, ApplyRequest{By: "办公室"})
+	require.NoError(t, err, "planned again from the file")
+	c := applied.Plan.Counts()
+	assert.Equal(t, 0, c.New+c.Conflicts)
+	got, err = s.Get(ctx, task.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "已完成主体工程（预览后修改）", got.(*model.Task).Progress, "the edit made meanwhile stands")
+}

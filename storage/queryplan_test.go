@@ -1,0 +1,55 @@
+package storage
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+)
+
+// The queries an import, the ledger and the workbench run per row or per
+// keystroke must read their own index. SQLite plans without statistics
+// here, so a plan on a small file is the plan on a large one; an index
+// added for one query once made every import look-up walk all records of
+// its kind (an import of 100,000 rows ran for minutes).
+func TestHotQueriesReadTheirIndex(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	require.NoError(t, s.Save(ctx, newTask("督〔2019〕15号", "老旧小区改造", "启动"), "test"))
+	day := model.Day{Today: model.NewDate(2026, 12, 6), Rules: model.DefaultRules(), Cal: model.NewCalendar(nil)}
+	sorted, sortArgs, err := s.selectSQL(ctx, Query{Kind: model.KindTask, Sort: "deadline", Limit: 100}, "r.seq")
+	require.NoError(t, err)
+	cases := []struct {
+		name, query string
+		args        []any
+		want        string // the plan names this, and sorts nothing
+	}{
+		{"find by number", findByKeySQL, []any{"tasks", "x"}, "INDEX records_kind_key (kind=? AND key=?)"},
+		{"red filter", taskLightIDsSQL(model.LightRed, day, 100), nil, "INDEX records_kind_open_due"},
+		{"light counts", lightCountsSQL, []any{"2026-12-06", "2026-12-09"}, "COVERING INDEX records_kind_open_due"},
+		{"deadline sort", sorted, sortArgs, "INDEX records_kind_deadline_sort"},
+		{"figures", liveRecordsSQL, nil, ""},
+	}
+	for _, c := range cases {
+		rows, err := s.rd.QueryContext(ctx, "EXPLAIN QUERY PLAN "+c.query, c.args...)
+		require.NoError(t, err, c.name)
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			require.NoError(t, rows.Scan(&id, &parent, &unused, &detail))
+			plan = append(plan, detail)
+		}
+		require.NoError(t, rows.Err())
+		rows.Close()
+		text := strings.Join(plan, "; ")
+		assert.Contains(t, text, c.want, c.name)
+		if c.name != "find by number" && c.name != "light counts" {
+			assert.NotContains(t, text, "TEMP B-TREE", "%s sorts its rows: %s", c.name, text)
+		}
+	}
+}
