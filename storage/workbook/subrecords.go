@@ -50,69 +50,99 @@ func intCell(n int) any {
 	return n
 }
 
-// collectSubs keeps a task's list entries for their sheets.
-func (x *exporter) collectSubs(t *model.Task) {
-	if x.subs == nil {
-		x.subs = map[string][][]any{}
-	}
-	head := []any{t.Number, t.Title}
-	tail := func(id string) []any { return []any{t.ID, id} }
-	for _, r := range t.Reports {
-		row := append(append([]any{}, head...), r.Unit, r.Period, dateText(r.ReportedOn), r.Done, r.Problems, r.Next,
-			intCell(r.Percent), model.ReportClasses.Zh(r.Class), reviewLabels[r.Review], r.ReviewNote)
-		x.subs[reportsSheet] = append(x.subs[reportsSheet], append(row, tail(r.ID)...))
-	}
-	for _, e := range t.Extensions {
-		row := append(append([]any{}, head...), dateText(e.RequestedOn), e.Reason, dateText(e.OldDeadline),
-			dateText(e.NewDeadline), e.Progress, extensionLabels[e.State], dateText(e.DecidedOn))
-		x.subs[extensionsSheet] = append(x.subs[extensionsSheet], append(row, tail(e.ID)...))
-	}
-	for _, m := range t.Reminders {
-		row := append(append([]any{}, head...), dateText(m.On), model.ReminderMethods.Zh(m.Method), intCell(m.Level), m.Note)
-		x.subs[remindersSheet] = append(x.subs[remindersSheet], append(row, tail(m.ID)...))
-	}
-}
-
-// writeSubSheets writes the list sheets of the tasks exported (an export
-// of tasks always has them, empty or not, so a department sees where);
-// Export has made the sheets before streaming the ledgers.
-func (x *exporter) writeSubSheets() error {
+// startSubSheets opens a stream writer for each list sheet, with its
+// columns, frozen header and header row, before the tasks stream: each
+// entry is written as its task is, so an export of 100,000 tasks never
+// holds their entries (SetSheetRow would keep every cell of the sheet in
+// memory until the file is written). An export of tasks always has the
+// list sheets, empty or not, so a department sees where.
+func (x *exporter) startSubSheets() error {
+	x.subs = map[string]*subSheet{}
 	for _, name := range subOrder {
-		if idx, err := x.f.GetSheetIndex(name); err != nil || idx < 0 {
-			if _, err := x.f.NewSheet(name); err != nil {
-				return err
-			}
-		}
 		headers := subHeaders[name]
+		sw, err := x.f.NewStreamWriter(name)
+		if err != nil {
+			return err
+		}
+		// excelize puts each new <col> first; Excel wants them ascending.
+		if err := sw.SetColVisible(len(headers)+1, len(headers)+2, false); err != nil {
+			return err
+		}
+		if err := sw.SetColWidth(1, len(headers), 14); err != nil {
+			return err
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
 		row := make([]any, 0, len(headers)+2)
 		for _, h := range headers {
 			row = append(row, h)
 		}
 		row = append(row, subTaskHeader, subIDHeader)
-		if err := x.f.SetSheetRow(name, "A1", &row); err != nil {
+		if err := sw.SetRow("A1", row); err != nil {
 			return err
 		}
-		for i, r := range x.subs[name] {
-			for j, v := range r {
-				if s, ok := v.(string); ok && s == "" {
-					r[j] = nil
-				}
-			}
-			if err := x.f.SetSheetRow(name, "A"+strconv.Itoa(i+2), &r); err != nil {
+		x.subs[name] = &subSheet{sw: sw, next: 2, row: make([]any, 0, len(headers)+2)}
+	}
+	return nil
+}
+
+// subSheet is a list sheet being streamed.
+type subSheet struct {
+	sw   *excelize.StreamWriter
+	next int   // the next row's number
+	row  []any // reused for every row: SetRow is done with it on return
+}
+
+// add writes one entry's row: the task's number and title, the cells, then
+// the hidden task and entry ids. Empty texts are empty cells.
+func (s *subSheet) add(t *model.Task, id string, cells ...any) error {
+	s.row = append(s.row[:0], t.Number, t.Title)
+	s.row = append(s.row, cells...)
+	s.row = append(s.row, t.ID, id)
+	for j, v := range s.row {
+		if str, ok := v.(string); ok && str == "" {
+			s.row[j] = nil
+		}
+	}
+	err := s.sw.SetRow("A"+strconv.Itoa(s.next), s.row)
+	s.next++
+	return err
+}
+
+// writeSubs writes a task's list entries to their sheets.
+func (x *exporter) writeSubs(t *model.Task) error {
+	if x.subs == nil {
+		return nil // no list sheets: the export has no tasks sheet
+	}
+	reports, extensions, reminders := x.subs[reportsSheet], x.subs[extensionsSheet], x.subs[remindersSheet]
+	for _, r := range t.Reports {
+		if err := reports.add(t, r.ID, r.Unit, r.Period, dateText(r.ReportedOn), r.Done, r.Problems, r.Next,
+			intCell(r.Percent), model.ReportClasses.Zh(r.Class), reviewLabels[r.Review], r.ReviewNote); err != nil {
+			return err
+		}
+	}
+	for _, e := range t.Extensions {
+		if err := extensions.add(t, e.ID, dateText(e.RequestedOn), e.Reason, dateText(e.OldDeadline),
+			dateText(e.NewDeadline), e.Progress, extensionLabels[e.State], dateText(e.DecidedOn)); err != nil {
+			return err
+		}
+	}
+	for _, m := range t.Reminders {
+		if err := reminders.add(t, m.ID, dateText(m.On), model.ReminderMethods.Zh(m.Method), intCell(m.Level), m.Note); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flushSubSheets ends the list sheets' streams.
+func (x *exporter) flushSubSheets() error {
+	for _, name := range subOrder {
+		if s := x.subs[name]; s != nil {
+			if err := s.sw.Flush(); err != nil {
 				return err
 			}
-		}
-		first, _ := excelize.ColumnNumberToName(len(headers) + 1)
-		last, _ := excelize.ColumnNumberToName(len(headers) + 2)
-		if err := x.f.SetColVisible(name, first+":"+last, false); err != nil {
-			return err
-		}
-		lastVisible, _ := excelize.ColumnNumberToName(len(headers))
-		if err := x.f.SetColWidth(name, "A", lastVisible, 14); err != nil {
-			return err
-		}
-		if err := x.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
 		}
 	}
 	return nil
