@@ -26,7 +26,7 @@ import (
 
 // peakRSS resets the process's high-water mark of resident memory (Linux:
 // /proc/self/clear_refs) and returns a function reading it back, in MB;
-// elsewhere it samples the Go heap instead.
+// elsewhere it samples the Go heap instead (peakHeap).
 func peakRSS() func() float64 {
 	debug.FreeOSMemory() // what earlier cases left is not counted
 	runtime.GC()
@@ -45,21 +45,7 @@ func peakRSS() func() float64 {
 			return 0
 		}
 	}
-	var peak uint64
-	stop := make(chan struct{})
-	go func() {
-		var m runtime.MemStats
-		for {
-			runtime.ReadMemStats(&m)
-			peak = max(peak, m.HeapInuse)
-			select {
-			case <-stop:
-				return
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	}()
-	return func() float64 { close(stop); return float64(peak) / (1 << 20) }
+	return peakHeap()
 }
 
 // BenchmarkHostileFiles plans the import of each hostile file and prints
