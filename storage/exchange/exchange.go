@@ -52,7 +52,12 @@ func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	// Each row is planned as it is read: a row that changes nothing
 	// leaves only its record's identity, so a large file is never held
 	// whole.
-	read, err := readFiles(ctx, s, paths, req, func(in model.Incoming) error { return pl.Add(ctx, in) })
+	var read *filesRead
+	err = pipeRows(ctx, func(ctx context.Context, yield func(model.Incoming) error) error {
+		var err error
+		read, err = readFiles(ctx, s, paths, req, yield)
+		return err
+	}, pl.Add)
 	if err != nil {
 		return nil, err
 	}
@@ -144,7 +149,12 @@ var ErrFileChanged = model.NewError(model.T("文件在预览之后被修改过�
 func (f *fileSource) Rows(ctx context.Context, yield func(model.Incoming) error) error {
 	req := f.req
 	req.Progress = nil
-	read, err := readFiles(storage.WithProgress(ctx, nil), f.s, f.paths, req, yield)
+	var read *filesRead
+	err := pipeRows(storage.WithProgress(ctx, nil), func(ctx context.Context, yield func(model.Incoming) error) error {
+		var err error
+		read, err = readFiles(ctx, f.s, f.paths, req, yield)
+		return err
+	}, func(_ context.Context, in model.Incoming) error { return yield(in) })
 	if err != nil {
 		return err
 	}
