@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -125,9 +126,17 @@ func (g segment) tokens() []string {
 // searchText is what goes into the FTS table for r: segments(…).tokens()
 // of every field, written straight into one buffer (an import builds it for
 // every row; the slices of runes and strings cost more than the text).
+//
+// A text standing in two fields is written once: a returned ledger's
+// progress is also that unit's report (办理进展 = the report's 完成情况),
+// and indexing it twice doubled the search index's work for every row.
 func searchText(r model.Record) string {
 	var b strings.Builder
-	for _, f := range searchFields(r) {
+	fields := searchFields(r)
+	for i, f := range fields {
+		if f == "" || slices.Contains(fields[:i], f) {
+			continue
+		}
 		writeTokens(&b, model.Fold(f))
 	}
 	return b.String()

@@ -142,3 +142,21 @@ func TestSearchCountFollowsChanges(t *testing.T) {
 	assert.Equal(t, 0, count("整改"), "a deleted record")
 	assert.Equal(t, 1, count("整"))
 }
+
+// A returned ledger's progress is also its unit's report: the text is
+// indexed once, and both it and another report's text are found.
+func TestRepeatedTextIsIndexedOnce(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	task := newTask("督〔2026〕3号", "背街小巷整治", "已完成管网改造")
+	task.Reports = []model.Report{{ID: "r1", Unit: "市住建局", Done: "已完成管网改造"},
+		{ID: "r2", Unit: "市水务局", Done: "正在铺设雨污分流管道"}}
+	require.NoError(t, s.Save(ctx, task, "test"))
+	text := searchText(task)
+	assert.Equal(t, 1, strings.Count(text, "管网 "), "the repeated text once: %s", text)
+	for _, term := range []string{"管网改造", "雨污分流", "背街"} {
+		ids, err := s.IDs(ctx, Query{Kind: model.KindTask, Text: term})
+		require.NoError(t, err)
+		assert.Equal(t, []string{task.ID}, ids, term)
+	}
+}
