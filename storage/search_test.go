@@ -29,6 +29,12 @@ func searchIDs(t *testing.T, s *Store, kind model.Kind, text string) []string {
 	probed, err := s.IDs(ctx, q)
 	require.NoError(t, err)
 	assert.Equal(t, ids, probed, "both plans find the same records")
+	for off := 0; off < len(ids); off += 2 {
+		// a page: probed one record at a time when nearly all match
+		page, err := s.IDs(ctx, Query{Kind: kind, Text: text, Limit: 2, Offset: off})
+		require.NoError(t, err)
+		assert.Equal(t, ids[off:min(off+2, len(ids))], page, "page at %d", off)
+	}
 	n, err = s.Count(ctx, q)
 	require.NoError(t, err)
 	assert.Equal(t, len(ids), n)
@@ -159,4 +165,31 @@ func TestRepeatedTextIsIndexedOnce(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, []string{task.ID}, ids, term)
 	}
+}
+
+// A term nearly every record holds (市 in a city's ledger) is paged by
+// probing each record in order: the same records, in the same order.
+func TestADenseTermPagesAsAnyOther(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	var want []string
+	for i := 1; i <= 9; i++ {
+		task := sampleTask(fmt.Sprintf("督〔2026〕%d号", i), fmt.Sprintf("市区道路整治第%d批", i))
+		require.NoError(t, s.Save(ctx, task, "t"))
+		want = append([]string{task.ID}, want...) // newest first
+	}
+	other := sampleTask("督〔2026〕9号", "乡村公路养护")
+	require.NoError(t, s.Save(ctx, other, "t"))
+	assert.Len(t, searchIDs(t, s, model.KindTask, "道路"), 9)
+	s.drivenMax = 0
+	defer func() { s.drivenMax = drivenMax }()
+	assert.True(t, s.denseMatch(ctx, Query{Kind: model.KindTask, Text: "道路"}), "nine of ten")
+	assert.False(t, s.denseMatch(ctx, Query{Kind: model.KindTask, Text: "公路"}), "one of ten")
+	var got []string
+	for off := 0; off < 9; off += 2 {
+		page, err := s.IDs(ctx, Query{Kind: model.KindTask, Text: "道路", Limit: 2, Offset: off})
+		require.NoError(t, err)
+		got = append(got, page...)
+	}
+	assert.Equal(t, want, got)
 }
