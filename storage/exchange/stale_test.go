@@ -7,6 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/xuri/excelize/v2"
+
 	"taizhang/model"
 	"taizhang/storage"
 )
@@ -54,4 +56,37 @@ func TestUnchangedRowsLeaveIdentitiesAndAnEditMeanwhileIsKept(t *testing.T) {
 	got, err = s.Get(ctx, task.ID)
 	require.NoError(t, err)
 	assert.Equal(t, "已完成主体工程（预览后修改）", got.(*model.Task).Progress, "the edit made meanwhile stands")
+}
+
+// A ledger saved again between the preview and the import is refused: the
+// rows the preview let go would be read from another file. Nothing is
+// imported; a new preview imports the file as it is now.
+func TestAFileChangedAfterThePreviewIsRefused(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	path := bigLedger(t, 50)
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.Equal(t, 50, plan.Counts().New)
+
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellValue("Sheet1", "B3", "整改事项（改名）"))
+	require.NoError(t, f.Save())
+	require.NoError(t, f.Close())
+
+	_, err = Apply(ctx, s, plan, ApplyRequest{By: "办公室"})
+	require.ErrorIs(t, err, ErrFileChanged)
+	assert.Contains(t, model.Localize(err, "zh"), "文件在预览之后被修改过")
+	n, err := s.Count(ctx, storage.Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Zero(t, n, "nothing was imported")
+
+	plan, err = PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	_, err = Apply(ctx, s, plan, ApplyRequest{By: "办公室"})
+	require.NoError(t, err)
+	rec, err := s.FindByKey(ctx, model.KindTask, plan.Items[0].Key)
+	require.NoError(t, err)
+	assert.Equal(t, "整改事项（改名）", rec.(*model.Task).Title)
 }
