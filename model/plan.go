@@ -163,7 +163,18 @@ type Plan struct {
 	// the new rows are read again when it is applied, and the whole plan
 	// is made again if the store changed meanwhile.
 	Source PlanSource `json:"-"`
+	// Quiet tallies the rows a plan of one file keeps no item for: past the
+	// first QuietShown of a kind, an unchanged row and a new row of a kind
+	// the store had none of are only counted (the new ones are read again
+	// from the file when the plan is applied). QuietKinds are the kinds
+	// whose new rows were counted so. Counts includes them.
+	Quiet      Counts `json:"-"`
+	QuietKinds []Kind `json:"-"`
 }
+
+// QuietShown is how many let-go rows of each kind and action a plan still
+// lists as items (model.Identity), for the preview to show.
+const QuietShown = 100
 
 // PlanSource gives a plan's rows again, as they were read.
 type PlanSource interface {
@@ -200,6 +211,8 @@ func (p *Plan) Counts() Counts {
 			c.Conflicts++
 		}
 	}
+	c.New += p.Quiet.New
+	c.Unchanged += p.Quiet.Unchanged
 	c.Rejected = len(p.Rejected)
 	return c
 }

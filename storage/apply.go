@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"taizhang/model"
 )
@@ -59,7 +60,8 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		q := newStmtCache(tx.tx)
 		defer q.Close()
 		p := &planner{q: q, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
-			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes}, seen: map[string]int{}}
+			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes,
+			Quiet: plan.Quiet, QuietKinds: plan.QuietKinds}, seen: map[string]int{}}
 		// A kind with no records at all here has nothing a new row could
 		// have met since planning: its rows stand without a look-up each
 		// (the whole of a first import into an empty folder).
@@ -71,6 +73,9 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			return err
 		}
 		same := plan.Against != "" && token == plan.Against
+		if !same && plan.Quiet != (model.Counts{}) {
+			return ErrStalePlan // rows only counted cannot be decided again: plan again from the files
+		}
 		for _, it := range plan.Items {
 			if _, asked := empty[it.Kind]; !asked {
 				var one int
@@ -122,7 +127,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		}
 		// New rows the plan let go (model.Identity) are applied as the
 		// files are read again, after the others.
-		letGo := map[model.RowRef]bool{}
+		letGo, kept := map[model.RowRef]bool{}, map[model.RowRef]bool{}
 		applied := 0
 		for i := range p.plan.Items {
 			if err := ctx.Err(); err != nil {
@@ -133,13 +138,17 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 				letGo[it.Incoming.Ref] = true
 				continue
 			}
+			if slices.Contains(plan.QuietKinds, it.Kind) {
+				kept[it.Incoming.Ref] = true
+			}
 			report(ctx, "apply", applied, len(p.plan.Items))
 			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
 			}
 			applied++
 		}
-		if err := tx.applyLetGo(ctx, plan, letGo, empty, opt.By, res.ImportIDs, applied, len(p.plan.Items)); err != nil {
+		total := len(p.plan.Items) + plan.Quiet.New
+		if err := tx.applyLetGo(ctx, plan, letGo, kept, empty, opt.By, res.ImportIDs, applied, total); err != nil {
 			return err
 		}
 		merged, err := tx.foldDirectoryAliases(ctx, p.plan, opt.By, res.ImportIDs)
@@ -156,7 +165,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		report(ctx, "apply", len(p.plan.Items), len(p.plan.Items))
+		report(ctx, "apply", total, total)
 		return nil
 	})
 	if err != nil {
@@ -169,9 +178,9 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 // them again from the plan's source: each row is decided again as it was
 // planned (new, in a kind that had no records, so without a look-up) and
 // created at once, so the rows are never held together.
-func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo map[model.RowRef]bool, empty map[model.Kind]bool,
+func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[model.RowRef]bool, empty map[model.Kind]bool,
 	by string, imports map[string]string, done, total int) error {
-	if len(letGo) == 0 {
+	if len(letGo) == 0 && len(plan.QuietKinds) == 0 {
 		return nil
 	}
 	if plan.Source == nil {
@@ -179,12 +188,20 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo map[model.
 	}
 	scratch := &planner{q: newStmtCache(tx.tx), plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
 	defer scratch.q.(*stmtCache).Close()
+	// The rows only counted are the new rows of the quiet kinds that are
+	// not items: decided again, each record once (a row the plan refused
+	// as standing for a record an earlier row made is refused again).
+	quiet, made := 0, map[string]bool{}
 	err := plan.Source.Rows(ctx, func(in model.Incoming) error {
-		if !letGo[in.Ref] {
+		kind := in.Record.RecordMeta().Kind
+		counted := false
+		if letGo[in.Ref] {
+			delete(letGo, in.Ref)
+		} else if slices.Contains(plan.QuietKinds, kind) && !kept[in.Ref] {
+			counted = true
+		} else {
 			return nil
 		}
-		delete(letGo, in.Ref)
-		kind := in.Record.RecordMeta().Kind
 		// the kind had no records when this transaction began, so the
 		// row meets none but those this import creates (never the same)
 		scratch.empty[kind] = empty[kind]
@@ -197,6 +214,15 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo map[model.
 			return ErrStalePlan
 		}
 		it := &scratch.plan.Items[0]
+		if target := scratch.target(kind, it.Key, nil, it.Result); target != "" {
+			if made[target] {
+				return nil
+			}
+			made[target] = true
+		}
+		if counted {
+			quiet++
+		}
 		if err := tx.applyItem(ctx, it, by, importFor(imports, in.Ref.File)); err != nil {
 			return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
 		}
@@ -207,7 +233,7 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo map[model.
 	if err != nil {
 		return err
 	}
-	if len(letGo) > 0 {
+	if len(letGo) > 0 || quiet != plan.Quiet.New {
 		return ErrStalePlan // rows planned that the files no longer have
 	}
 	return nil

@@ -33,9 +33,48 @@ type planner struct {
 	lang string
 	// empty caches, per kind, whether the store holds no record of it.
 	empty map[model.Kind]bool
-	// compactNew: new rows of empty kinds keep only their identity
-	// (Planner.CompactNew).
+	// compactNew: new rows of empty kinds keep only their identity, and
+	// past model.QuietShown of a kind rows that change nothing or are new
+	// there keep nothing but a count (Planner.CompactNew).
 	compactNew bool
+	shown      map[string]int // let-go items kept, by kind and action
+	quietRefs  []model.RowRef // rows counted only; seen holds -1-index
+}
+
+// letGo keeps a row that needs no item of its own: as an identity item
+// while fewer than model.QuietShown of its kind and action are shown,
+// else only counted. target is the record it stands for.
+func (p *planner) letGo(item model.PlanItem, id *model.Identity, target string) {
+	if p.compactNew {
+		key := string(item.Kind) + "|" + string(item.Action)
+		if p.shown[key] >= model.QuietShown {
+			if target != "" {
+				p.seen[target] = -1 - len(p.quietRefs)
+				p.quietRefs = append(p.quietRefs, item.Incoming.Ref)
+			}
+			switch item.Action {
+			case model.ActionNew:
+				p.plan.Quiet.New++
+				if !slices.Contains(p.plan.QuietKinds, item.Kind) {
+					p.plan.QuietKinds = append(p.plan.QuietKinds, item.Kind)
+				}
+			case model.ActionUnchanged:
+				p.plan.Quiet.Unchanged++
+			}
+			return
+		}
+		if p.shown == nil {
+			p.shown = map[string]int{}
+		}
+		p.shown[key]++
+	}
+	item.Incoming = &model.Incoming{Record: id, Ref: item.Incoming.Ref, BaseRev: item.Incoming.BaseRev}
+	if item.Action == model.ActionNew {
+		item.Result = id
+	} else {
+		item.Local = id
+	}
+	p.plan.Items = append(p.plan.Items, item)
 }
 
 // emptyKind reports whether the store holds no record of kind (asked once
@@ -141,6 +180,14 @@ func referenceRank(k model.Kind) int {
 	return 1
 }
 
+// itemLocal is the local record of the item at (nil for a row counted only).
+func (p *planner) itemLocal(at int) model.Record {
+	if at < 0 {
+		return nil
+	}
+	return p.plan.Items[at].Local
+}
+
 // keep takes an item planned before as it is.
 func (p *planner) keep(it model.PlanItem) {
 	p.seen[p.target(it.Kind, it.Key, it.Local, it.Incoming.Record)] = len(p.plan.Items)
@@ -174,8 +221,13 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	}
 	target := p.target(kind, item.Key, local, rec)
 	if at, dup := p.seen[target]; dup && target != "" {
-		prev := p.plan.Items[at].Incoming.Ref
-		if l := p.plan.Items[at].Local; prev.File != in.Ref.File && (l == nil || !l.RecordMeta().Deleted) {
+		var prev model.RowRef
+		if at < 0 {
+			prev = p.quietRefs[-1-at] // a row counted only: of this same file
+		} else {
+			prev = p.plan.Items[at].Incoming.Ref
+		}
+		if l := p.itemLocal(at); at >= 0 && prev.File != in.Ref.File && (l == nil || !l.RecordMeta().Deleted) {
 			// Several returns of one record (the lead unit's and a
 			// cooperating unit's) merge with each other.
 			return p.mergeReturn(ctx, at, in, local)
@@ -230,7 +282,8 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 			// list are read again when the import is applied.
 			item.Action, item.Local, item.IncomingRev = model.ActionUnchanged, model.IdentityOf(local), in.BaseRev
 			if !kind.IsReference() {
-				item.Incoming = &model.Incoming{Record: item.Local, Ref: in.Ref, BaseRev: in.BaseRev}
+				p.letGo(item, item.Local.(*model.Identity), target)
+				return nil
 			}
 			p.plan.Items = append(p.plan.Items, item)
 			return nil
@@ -259,8 +312,8 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	if local == nil {
 		item.Action, item.Result = model.ActionNew, rec
 		if p.compactNew && !kind.IsReference() && p.empty[kind] {
-			id := model.IdentityOf(rec)
-			item.Result, item.Incoming = id, &model.Incoming{Record: id, Ref: in.Ref, BaseRev: in.BaseRev}
+			p.letGo(item, model.IdentityOf(rec), target)
+			return nil
 		}
 		p.plan.Items = append(p.plan.Items, item)
 		return nil

@@ -209,13 +209,17 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 // later state.
 const writeTokenKey = "write_token"
 
+// noWrites is the token of a database no transaction has written yet (a
+// plan made without a token, "", never matches).
+const noWrites = "none"
+
 // writeToken is the token of the last write transaction seen through q
-// ("" before the first).
+// (noWrites before the first).
 func writeToken(ctx context.Context, q querier) (string, error) {
 	var v string
 	err := q.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", writeTokenKey).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", nil
+		return noWrites, nil
 	}
 	if err != nil {
 		return "", fmt.Errorf("write token: %w", err)

@@ -40,9 +40,21 @@ func planTabs(p *model.Plan, treat func(model.Warning)) []*container.TabItem {
 	tab := func(key string, n int, o fyne.CanvasObject) *container.TabItem {
 		return container.NewTabItem(lang.L(key, map[string]any{"Count": n}), o)
 	}
-	items := func(a model.Action) fyne.CanvasObject {
+	// A plan of one large file lists the first rows of a kind that are new
+	// there (model.QuietShown) and counts the others.
+	counts := p.Counts()
+	items := func(a model.Action, total int) fyne.CanvasObject {
 		its := byAction[a]
-		return lines(len(its), func(i int) string { return itemLine(its[i]) })
+		n, more := len(its), total-len(its)
+		if more > 0 {
+			n++
+		}
+		return lines(n, func(i int) string {
+			if i == len(its) {
+				return lang.L("import.more_rows", map[string]any{"Count": more})
+			}
+			return itemLine(its[i])
+		})
 	}
 	summary := append(sheetLines(p), p.Notes...)
 	if len(p.NewUnits) > 0 {
@@ -50,9 +62,9 @@ func planTabs(p *model.Plan, treat func(model.Warning)) []*container.TabItem {
 	}
 	return []*container.TabItem{
 		container.NewTabItem(lang.L("import.tab.summary"), lines(len(summary), func(i int) string { return summary[i] })),
-		tab("import.tab.new", len(byAction[model.ActionNew]), items(model.ActionNew)),
-		tab("import.tab.updated", len(byAction[model.ActionUpdated]), items(model.ActionUpdated)),
-		tab("import.tab.merged", len(byAction[model.ActionMerged]), items(model.ActionMerged)),
+		tab("import.tab.new", counts.New, items(model.ActionNew, counts.New)),
+		tab("import.tab.updated", counts.Updated, items(model.ActionUpdated, counts.Updated)),
+		tab("import.tab.merged", counts.Merged, items(model.ActionMerged, counts.Merged)),
 		tab("import.tab.conflicts", len(conflicts), lines(len(conflicts), func(i int) string { return conflicts[i].String() })),
 		tab("import.tab.rejected", len(p.Rejected), rejectedTable(p.Rejected)),
 		tab("import.tab.warnings", len(p.Warnings), warningTable(p.Warnings, treat)),
