@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -88,4 +89,39 @@ func TestAFileChangedAfterThePreviewIsRefused(t *testing.T) {
 	rec, err := s.FindByKey(ctx, model.KindTask, plan.Items[0].Key)
 	require.NoError(t, err)
 	assert.Equal(t, "整改事项（改名）", rec.(*model.Task).Title)
+}
+
+// A first import of a large file lists the first rows it will create and
+// counts the others; every row is created all the same, once, as read.
+func TestALargeFirstImportCountsWhatItDoesNotList(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	path := bigLedger(t, model.QuietShown+150)
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	assert.Equal(t, model.QuietShown+150, plan.Counts().New)
+	assert.Len(t, plan.Items, model.QuietShown, "the first rows are listed for the preview")
+	assert.Equal(t, 150, plan.Quiet.New)
+
+	applied, err := Apply(ctx, s, plan, ApplyRequest{By: "办公室"})
+	require.NoError(t, err)
+	assert.Equal(t, model.QuietShown+150, applied.Plan.Counts().New)
+	n, err := s.Count(ctx, storage.Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Equal(t, model.QuietShown+150, n)
+	last, err := s.FindByKey(ctx, model.KindTask, fmt.Sprintf("督〔2025〕%d号", model.QuietShown+150))
+	require.NoError(t, err)
+	assert.Equal(t, fmt.Sprintf("整改事项%d", model.QuietShown+150), last.(*model.Task).Title)
+
+	// imported again: all unchanged, counted
+	again, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	c := again.Counts()
+	assert.Equal(t, model.QuietShown+150, c.Unchanged)
+	assert.Zero(t, c.New+c.Updated+c.Conflicts)
+	_, err = Apply(ctx, s, again, ApplyRequest{By: "办公室"})
+	require.NoError(t, err)
+	n, err = s.Count(ctx, storage.Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Equal(t, model.QuietShown+150, n)
 }

@@ -1,0 +1,46 @@
+package exchange_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+)
+
+// The preview of a large first import counts every new row in its tab and
+// lists the first ones, then says how many more there are.
+func TestTheNewTabCountsRowsItDoesNotList(t *testing.T) {
+	e := newEnv(t)
+	n := model.QuietShown + 40
+	f := excelize.NewFile()
+	defer f.Close()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"编号", "事项名称", "牵头单位", "完成时限"}))
+	for i := 1; i <= n; i++ {
+		require.NoError(t, f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1),
+			&[]any{fmt.Sprintf("督〔2026〕%d号", i), fmt.Sprintf("背街小巷整治%d", i), "市住建局", "2026-12-31"}))
+	}
+	path := filepath.Join(t.TempDir(), "大台账.xlsx")
+	require.NoError(t, f.SaveAs(path))
+
+	imp := e.choose(path)
+	tabs := imp.Tabs()
+	require.NotNil(t, tabs)
+	tab := tabs.Items[1]
+	assert.Equal(t, fmt.Sprintf("新增（%d）", n), tab.Text)
+	list, ok := tab.Content.(*widget.List)
+	require.True(t, ok)
+	require.Equal(t, model.QuietShown+1, list.Length())
+	line := func(i int) string {
+		o := list.CreateItem()
+		list.UpdateItem(i, o)
+		return o.(*widget.Label).Text
+	}
+	assert.Contains(t, line(0), "背街小巷整治1")
+	assert.Equal(t, "……另有 40 行（不逐行列出）", line(model.QuietShown))
+}
