@@ -57,9 +57,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		res.Backup = b
 	}
 	err := s.Update(ctx, func(tx *Tx) error {
-		q := newStmtCache(tx.tx)
-		defer q.Close()
-		p := &planner{q: q, plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
+		p := &planner{q: tx.cached(), plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
 			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes,
 			Quiet: plan.Quiet, QuietKinds: plan.QuietKinds}, seen: map[string]int{}}
 		// A kind with no records at all here has nothing a new row could
@@ -186,8 +184,7 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 	if plan.Source == nil {
 		return fmt.Errorf("import: %d new rows were planned without their files", len(letGo))
 	}
-	scratch := &planner{q: newStmtCache(tx.tx), plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
-	defer scratch.q.(*stmtCache).Close()
+	scratch := &planner{q: tx.cached(), plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
 	// The rows only counted are the new rows of the quiet kinds that are
 	// not items: decided again, each record once (a row the plan refused
 	// as standing for a record an earlier row made is refused again).

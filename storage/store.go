@@ -125,42 +125,27 @@ type querier interface {
 type Tx struct {
 	s     *Store
 	tx    *sql.Tx
-	stmts map[string]*sql.Stmt // prepared once per transaction: imports save thousands of rows
+	stmts *stmtCache // prepared once per transaction: imports save thousands of rows
 	// adopt, when set, makes the next creation of that record take a
 	// revision made elsewhere (see Tx.createAdopted).
 	adopt *adoption
 }
 
-// prep returns the transaction's prepared statement for query.
-func (t *Tx) prep(ctx context.Context, query string) (*sql.Stmt, error) {
-	if st, ok := t.stmts[query]; ok {
-		return st, nil
-	}
-	st, err := t.tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
+// cached is the transaction's statement cache (its statements close with
+// the transaction).
+func (t *Tx) cached() *stmtCache {
 	if t.stmts == nil {
-		t.stmts = map[string]*sql.Stmt{}
+		t.stmts = newStmtCache(t.tx)
 	}
-	t.stmts[query] = st
-	return st, nil
+	return t.stmts
 }
 
 func (t *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	st, err := t.prep(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	return st.ExecContext(ctx, args...)
+	return t.cached().ExecContext(ctx, query, args...)
 }
 
 func (t *Tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
-	st, err := t.prep(ctx, query)
-	if err != nil {
-		return t.tx.QueryRowContext(ctx, query, args...) // reports the same error
-	}
-	return st.QueryRowContext(ctx, args...)
+	return t.cached().QueryRowContext(ctx, query, args...)
 }
 
 // cancelled says a failure is the caller's cancellation when it is: once
