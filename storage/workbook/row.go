@@ -412,13 +412,28 @@ func (w *rowReader) resolveDeadlines() {
 // holds that text the date is taken as it is, so a clone never moves a
 // deadline to another year.
 func (w *rowReader) resolveDeadline(pd pendingDeadline) (model.Deadline, error) {
-	s, ref := w.s, w.ref
-	var assigned model.Date
+	s := w.s
+	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: w.ref}
 	if p, ok := s.r.paths[w.rv.Type()]["assigned_on"]; ok {
-		assigned = w.rv.FieldByIndex(p).Interface().(model.Date)
+		k.assigned = w.rv.FieldByIndex(p).Interface().(model.Date)
 	}
 	if i, ok := s.hdr.hidden["_due"]; ok {
-		if due, text, ok := splitDue(at(w.row.Cells, i)); ok && !pd.numeric && strings.TrimSpace(text) == pd.value {
+		k.due = at(w.row.Cells, i)
+	}
+	v, ok := s.deadlines[k]
+	if !ok {
+		v.dl, v.err = w.resolveDeadlineOf(k)
+		s.deadlines[k] = v
+	}
+	return v.dl, v.err
+}
+
+// resolveDeadlineOf resolves a deadline cell not met before in the sheet.
+func (w *rowReader) resolveDeadlineOf(k deadlineKey) (model.Deadline, error) {
+	s, ref, assigned := w.s, k.ref, k.assigned
+	pd := pendingDeadline{value: k.value, numeric: k.numeric}
+	if k.due != "" {
+		if due, text, ok := splitDue(k.due); ok && !pd.numeric && strings.TrimSpace(text) == pd.value {
 			if dl, err := model.ParseDeadline(pd.value, due); err == nil {
 				dl.Due = due
 				return dl, nil

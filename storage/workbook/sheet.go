@@ -42,6 +42,9 @@ type sheetReader struct {
 	units  map[unitCellKey]unitCell
 	enums  map[enumKey]enumMatch
 	dates  map[dateKey]dateValue
+	// deadlines: resolved deadline cells (a ledger repeats 6月底前 on
+	// thousands of rows), by everything the resolution reads
+	deadlines map[deadlineKey]dateValue
 	// percentIx is the kind's percent field (nil: none), which a status
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
@@ -57,6 +60,12 @@ type dateKey struct {
 	value             string
 	numeric, deadline bool
 	ref               model.Date
+}
+
+type deadlineKey struct {
+	value, due    string // the cell, and the hidden _due cell of an export
+	numeric       bool
+	assigned, ref model.Date
 }
 
 type dateValue struct {
@@ -92,7 +101,8 @@ type unitCell struct {
 
 func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, title, header []string) *sheetReader {
 	s := &sheetReader{r: r, sheet: sheet, hdr: hdr, ref: ref, units: map[unitCellKey]unitCell{},
-		enums: map[enumKey]enumMatch{}, dates: map[dateKey]dateValue{}}
+		enums: map[enumKey]enumMatch{}, dates: map[dateKey]dateValue{},
+		deadlines: map[deadlineKey]dateValue{}}
 	kind := hdr.kind
 	s.unitRoles, s.hasUnitCols = sheetUnitRoles(hdr)
 	s.kindRoles = kindRoles(kind)
