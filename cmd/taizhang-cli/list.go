@@ -45,7 +45,7 @@ func (e *env) cmdList(ctx context.Context, args []string) error {
 		*unit = units.Canonical(*unit)
 	}
 	q := storage.Query{Kind: kind, Text: *query, Unit: *unit, Status: statusValue(kind, *status)}
-	view, err := newView(ctx, st)
+	view, err := newView(ctx, st, e.lang)
 	if err != nil {
 		return err
 	}

@@ -13,16 +13,18 @@ import (
 // (alert lights, a proposal's due date) is judged against day, as the
 // desktop app's tables judge it.
 type view struct {
-	day model.Day
+	day  model.Day
+	lang string // the language of the table's values (enums' labels)
 }
 
-// newView loads the rules and the holiday calendar from the store.
-func newView(ctx context.Context, s *storage.Store) (*view, error) {
+// newView loads the rules and the holiday calendar from the store; lang
+// is the language the table's values are written in.
+func newView(ctx context.Context, s *storage.Store, lang string) (*view, error) {
 	day, err := s.Day(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return &view{day: day}, nil
+	return &view{day: day, lang: lang}, nil
 }
 
 // JSON is the record as `list --json` prints it: its stored fields with
@@ -54,23 +56,23 @@ func (v *view) JSON(r model.Record) (map[string]any, error) {
 func (v *view) Summary(r model.Record) []string {
 	switch t := r.(type) {
 	case *model.Task:
-		return []string{t.Number, t.Title, model.TaskStatuses.Zh(t.Status), t.LeadUnit, t.Deadline.Display(), string(v.day.Light(r))}
+		return []string{t.Number, t.Title, model.TaskStatuses.Label(t.Status, v.lang), t.LeadUnit, t.Deadline.Display(), string(v.day.Light(r))}
 	case *model.Proposal:
-		return []string{model.Bodies.Zh(t.Body), t.Session, t.Number, t.Title, t.LeadUnit, model.ProposalStatuses.Zh(t.Status)}
+		return []string{model.Bodies.Label(t.Body, v.lang), t.Session, t.Number, t.Title, t.LeadUnit, model.ProposalStatuses.Label(t.Status, v.lang)}
 	case *model.Meeting:
 		return []string{t.Number, t.Title, t.HeldOn.String(), fmt.Sprint(t.Topics)}
 	case *model.Village:
 		return []string{t.Name, t.Township, t.County, t.AssistingUnit}
 	case *model.Fund:
-		return []string{t.Date.String(), model.FundSources.Zh(t.Source), t.SourceText, t.AmountFen.Yuan(), t.Project}
+		return []string{t.Date.String(), model.FundSources.Label(t.Source, v.lang), t.SourceText, t.AmountFen.Yuan(), t.Project}
 	case *model.Project:
-		return []string{t.Name, t.Village, model.ProjectCategories.Zh(t.Category), model.ProjectStatuses.Zh(t.Status), fmt.Sprintf("%d%%", t.Percent)}
+		return []string{t.Name, t.Village, model.ProjectCategories.Label(t.Category, v.lang), model.ProjectStatuses.Label(t.Status, v.lang), fmt.Sprintf("%d%%", t.Percent)}
 	case *model.Point:
 		return []string{t.Name, t.ShortName, t.Owner, t.Contact}
 	case *model.Visit:
-		return []string{t.Number, model.VisitTypes.Zh(t.Type), t.StartOn.String(), t.Leader, t.Place}
+		return []string{t.Number, model.VisitTypes.Label(t.Type, v.lang), t.StartOn.String(), t.Leader, t.Place}
 	case *model.Problem:
-		return []string{t.Number, t.Description, t.Unit, model.ProblemStatuses.Zh(t.Status), t.ResolvedOn.String()}
+		return []string{t.Number, t.Description, t.Unit, model.ProblemStatuses.Label(t.Status, v.lang), t.ResolvedOn.String()}
 	case *model.Unit:
 		return []string{t.Name, fmt.Sprint(t.Aliases)}
 	case *model.Holiday:
