@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"taizhang/model"
-	"taizhang/storage/report"
 	"taizhang/ui/common"
 	"taizhang/ui/form"
 	"taizhang/ui/history"
@@ -105,9 +105,8 @@ func (u *UI) PrintNotice(t *model.Task, reminder bool) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	kind := report.Supervision
-	if reminder {
-		kind = report.Reminder
+	if u.opt.Notices == nil {
+		return "", errors.New("printing is not wired (ui.Options.Notices)")
 	}
 	l := common.LangCode()
 	name := strings.Map(func(r rune) rune {
@@ -115,13 +114,13 @@ func (u *UI) PrintNotice(t *model.Task, reminder bool) (string, error) {
 			return '_'
 		}
 		return r
-	}, report.NoticeTitle(kind, l)+"-"+model.NaturalKey(t)) + ".xlsx"
+	}, u.opt.Notices.Title(reminder, l)+"-"+model.NaturalKey(t)) + ".xlsx"
 	path := filepath.Join(dir, name)
 	f, err := os.Create(path)
 	if err != nil {
 		return "", err
 	}
-	err = report.Notice(f, t, kind, "", u.day.Today, l)
+	err = u.opt.Notices.Write(f, t, reminder, u.day.Today, l)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -45,6 +46,13 @@ type Store interface {
 
 var _ Store = (*storage.Store)(nil)
 
+// NoticeWriter writes one task's print-ready notice: its 催办通知单 when
+// reminder, else its 督办单.
+type NoticeWriter interface {
+	Title(reminder bool, lang string) string
+	Write(w io.Writer, t *model.Task, reminder bool, today model.Date, lang string) error
+}
+
 // Options are the main window's hooks.
 type Options struct {
 	// Exchanger does imports and exports (exchange.StoreExchanger in the app).
@@ -52,6 +60,9 @@ type Options struct {
 	// WriteReport writes the statistics screen's report workbooks
 	// (storage/report.Write in the app; without it the exports are off).
 	WriteReport reports.WriteReport
+	// Notices writes a task's 督办单 and 催办通知单 for printing
+	// (storage/report.Notices in the app).
+	Notices NoticeWriter
 	// Restore replaces the database with a backup (see settings.Deps).
 	Restore func(file string) error
 	// Sync runs store work inline (headless tests).

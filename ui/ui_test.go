@@ -63,7 +63,7 @@ func startWith(t *testing.T, opts func(*ui.Options, *storage.Store), operator st
 	}
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(1200, 800))
-	opt := ui.Options{Sync: true, Today: today, WriteReport: report.Write}
+	opt := ui.Options{Sync: true, Today: today, WriteReport: report.Write, Notices: report.Notices{}}
 	if opts != nil {
 		opts(&opt, st)
 	}

@@ -57,7 +57,7 @@ func run(dataFlag string) error {
 
 	var u *ui.UI
 	var start func() error
-	opts := ui.Options{Version: version, Language: devLanguage(), WriteReport: report.Write, Restore: func(file string) error {
+	opts := ui.Options{Version: version, Language: devLanguage(), WriteReport: report.Write, Notices: report.Notices{}, Restore: func(file string) error {
 		if err := holder.restore(file); err != nil {
 			return err
 		}

@@ -182,3 +182,24 @@ func roleName(r model.Role, lang string) string {
 	}
 	return pick(lang, "责任", "responsible")
 }
+
+// Notices writes the desktop app's one-item notices (ui.Options.Notices):
+// reminder picks the 催办通知单, else the 督办单.
+type Notices struct{}
+
+func noticeKind(reminder bool) NoticeKind {
+	if reminder {
+		return Reminder
+	}
+	return Supervision
+}
+
+// Title names the notice (and its file).
+func (Notices) Title(reminder bool, lang string) string {
+	return NoticeTitle(noticeKind(reminder), lang)
+}
+
+// Write writes the notice of t, dated today, sent by the general office.
+func (Notices) Write(w io.Writer, t *model.Task, reminder bool, today model.Date, lang string) error {
+	return Notice(w, t, noticeKind(reminder), "", today, lang)
+}
