@@ -171,7 +171,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	}
 	// The reference pass (Only) reads a few small sheets; the whole
 	// file's scan for damage and limits is the main pass's.
-	if opt.Only == nil {
+	if opt.Only == nil && opt.Rows == nil {
 		if err := r.precheck(sheets); err != nil {
 			return nil, sheetErr(err.sheet, err.err)
 		}
@@ -369,6 +369,7 @@ type reader struct {
 	// reference sheets); emitErr is the first error it returned.
 	streaming bool
 	emitErr   error
+	merges    map[string]sheetMerges // by sheet name (mergesOf)
 }
 
 func (o ReadOptions) limits() xlsxscan.Limits {
@@ -452,7 +453,7 @@ func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 	if bs.Part == nil {
 		return nil, nil
 	}
-	merges, err := xlsxscan.Merges(bs.Part)
+	merges, err := r.mergesOf(bs)
 	if err != nil && !r.opt.Partial {
 		return nil, err
 	}
@@ -500,6 +501,26 @@ func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 	}
 	h.hdr = detectHeader(bs.Name, grid, merges)
 	return h, nil
+}
+
+// mergesOf is a sheet's merged ranges, searched for once: the search
+// inflates the whole part, and a sheet is opened twice (its kind is
+// peeked at before the reference sheets are read).
+func (r *reader) mergesOf(bs xlsxscan.Sheet) ([]xlsxscan.Merge, error) {
+	if m, ok := r.merges[bs.Name]; ok {
+		return m.ranges, m.err
+	}
+	ranges, err := xlsxscan.Merges(bs.Part)
+	if r.merges == nil {
+		r.merges = map[string]sheetMerges{}
+	}
+	r.merges[bs.Name] = sheetMerges{ranges, err}
+	return ranges, err
+}
+
+type sheetMerges struct {
+	ranges []xlsxscan.Merge
+	err    error
 }
 
 // peekKind is the kind a sheet's header says it holds ("" for none).
