@@ -126,7 +126,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		// New rows the plan let go (model.Identity) are applied as the
 		// files are read again, after the others.
 		letGo, kept := map[model.RowRef]bool{}, map[model.RowRef]bool{}
-		applied := 0
+		applied, total := 0, len(p.plan.Items)+plan.Quiet.New
 		for i := range p.plan.Items {
 			if err := ctx.Err(); err != nil {
 				return err // rolled back: nothing of the import is kept
@@ -139,13 +139,12 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			if slices.Contains(plan.QuietKinds, it.Kind) {
 				kept[it.Incoming.Ref] = true
 			}
-			report(ctx, "apply", applied, len(p.plan.Items))
+			report(ctx, "apply", applied, total)
 			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
 				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
 			}
 			applied++
 		}
-		total := len(p.plan.Items) + plan.Quiet.New
 		if err := tx.applyLetGo(ctx, plan, letGo, kept, empty, opt.By, res.ImportIDs, applied, total); err != nil {
 			return err
 		}
