@@ -16,6 +16,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	"taizhang/ui/internal/uitest"
 )
 
 // statusLedger is a department's ledger whose 办理状态 holds one word no
@@ -52,30 +53,10 @@ func shownIn(w fyne.Window) []string {
 	return out
 }
 
-// drawn lists the visible objects under o as they are drawn (table cells
-// included), through the widgets' live renderers.
-func drawn(o fyne.CanvasObject) []fyne.CanvasObject {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	out := []fyne.CanvasObject{o}
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, x := range test.WidgetRenderer(c).Objects() {
-			out = append(out, drawn(x)...)
-		}
-	case *fyne.Container:
-		for _, x := range c.Objects {
-			out = append(out, drawn(x)...)
-		}
-	}
-	return out
-}
-
 // buttonsIn are the visible buttons drawn under o with the given text.
 func buttonsIn(o fyne.CanvasObject, text string) []*widget.Button {
 	var out []*widget.Button
-	for _, x := range drawn(o) {
+	for _, x := range uitest.Drawn(o) {
 		if b, ok := x.(*widget.Button); ok && b.Text == text {
 			out = append(out, b)
 		}
@@ -151,7 +132,7 @@ func TestImportWizardWarningsTeachAWord(t *testing.T) {
 	require.NotNil(t, top, "the treat-as dialog is shown")
 	assert.Contains(t, strings.Join(texts(top), " "), "督办事项·状态")
 	var sel *widget.Select
-	for _, x := range drawn(top) {
+	for _, x := range uitest.Drawn(top) {
 		if s, ok := x.(*widget.Select); ok {
 			sel = s
 		}

@@ -15,29 +15,10 @@ import (
 	"taizhang/storage"
 	"taizhang/ui/common"
 	"taizhang/ui/i18n"
+	"taizhang/ui/internal/uitest"
 	"taizhang/ui/settings"
 	tztheme "taizhang/ui/theme"
 )
-
-// drawn lists the visible objects under o through the widgets' live
-// renderers (list rows included).
-func drawn(o fyne.CanvasObject) []fyne.CanvasObject {
-	if o == nil || !o.Visible() {
-		return nil
-	}
-	out := []fyne.CanvasObject{o}
-	switch c := o.(type) {
-	case fyne.Widget:
-		for _, x := range test.WidgetRenderer(c).Objects() {
-			out = append(out, drawn(x)...)
-		}
-	case *fyne.Container:
-		for _, x := range c.Objects {
-			out = append(out, drawn(x)...)
-		}
-	}
-	return out
-}
 
 func TestValueDictionaryAddAndDelete(t *testing.T) {
 	a := test.NewTempApp(t)
@@ -67,7 +48,7 @@ func TestValueDictionaryAddAndDelete(t *testing.T) {
 	var selects []*widget.Select
 	var entry *widget.Entry
 	var add *widget.Button
-	for _, x := range drawn(page) {
+	for _, x := range uitest.Drawn(page) {
 		switch v := x.(type) {
 		case *widget.Select:
 			selects = append(selects, v)
@@ -106,7 +87,7 @@ func TestValueDictionaryAddAndDelete(t *testing.T) {
 
 	// the list shows it with a delete button; delete it
 	var remove []*widget.Button
-	for _, x := range drawn(page) {
+	for _, x := range uitest.Drawn(page) {
 		if b, ok := x.(*widget.Button); ok && b.Text == "删除" {
 			remove = append(remove, b)
 		}
@@ -162,7 +143,7 @@ func TestValueDictionaryInEnglish(t *testing.T) {
 	require.Equal(t, s.Vocabulary().Content(), tabs.Selected().Content)
 	assert.Equal(t, []string{"Supervised items: status: “暂缓” → In progress"}, s.Vocabulary().Lines(), "value labels in English")
 	var selects []*widget.Select
-	for _, x := range drawn(s.Vocabulary().Content()) {
+	for _, x := range uitest.Drawn(s.Vocabulary().Content()) {
 		if v, ok := x.(*widget.Select); ok {
 			selects = append(selects, v)
 		}
