@@ -50,48 +50,37 @@ func intCell(n int) any {
 	return n
 }
 
-// startSubSheets opens a stream writer for each list sheet, with its
-// columns, frozen header and header row, before the tasks stream: each
-// entry is written as its task is, so an export of 100,000 tasks never
-// holds their entries (SetSheetRow would keep every cell of the sheet in
-// memory until the file is written). An export of tasks always has the
-// list sheets, empty or not, so a department sees where.
+// startSubSheets opens a row stream for each list sheet, with its header
+// row, before the tasks stream: each entry is written as its task is, so
+// an export of 100,000 tasks never holds their entries (SetSheetRow would
+// keep every cell of the sheet in memory until the file is written). An
+// export of tasks always has the list sheets, empty or not, so a
+// department sees where.
 func (x *exporter) startSubSheets() error {
 	x.subs = map[string]*subSheet{}
 	for _, name := range subOrder {
 		headers := subHeaders[name]
-		sw, err := x.f.NewStreamWriter(name)
+		s, err := x.openStream(name)
 		if err != nil {
 			return err
 		}
-		// excelize puts each new <col> first; Excel wants them ascending.
-		if err := sw.SetColVisible(len(headers)+1, len(headers)+2, false); err != nil {
-			return err
+		s.row(1, "")
+		for i, h := range headers {
+			s.text(i, 1, 0, h)
 		}
-		if err := sw.SetColWidth(1, len(headers), 14); err != nil {
-			return err
-		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-			return err
-		}
-		row := make([]any, 0, len(headers)+2)
-		for _, h := range headers {
-			row = append(row, h)
-		}
-		row = append(row, subTaskHeader, subIDHeader)
-		if err := sw.SetRow("A1", row); err != nil {
-			return err
-		}
-		x.subs[name] = &subSheet{sw: sw, next: 2, row: make([]any, 0, len(headers)+2)}
+		s.text(len(headers), 1, 0, subTaskHeader)
+		s.text(len(headers)+1, 1, 0, subIDHeader)
+		s.endRow()
+		x.subs[name] = &subSheet{s: s, next: 2, row: make([]any, 0, len(headers)+2)}
 	}
 	return nil
 }
 
 // subSheet is a list sheet being streamed.
 type subSheet struct {
-	sw   *excelize.StreamWriter
+	s    *rowStream
 	next int   // the next row's number
-	row  []any // reused for every row: SetRow is done with it on return
+	row  []any // reused for every row
 }
 
 // add writes one entry's row: the task's number and title, the cells, then
@@ -100,14 +89,18 @@ func (s *subSheet) add(t *model.Task, id string, cells ...any) error {
 	s.row = append(s.row[:0], t.Number, t.Title)
 	s.row = append(s.row, cells...)
 	s.row = append(s.row, t.ID, id)
+	s.s.row(s.next, "")
 	for j, v := range s.row {
 		if str, ok := v.(string); ok && str == "" {
-			s.row[j] = nil
+			continue
+		}
+		if err := s.s.cell(j, s.next, 0, v); err != nil {
+			return err
 		}
 	}
-	err := s.sw.SetRow("A"+strconv.Itoa(s.next), s.row)
+	s.s.endRow()
 	s.next++
-	return err
+	return nil
 }
 
 // writeSubs writes a task's list entries to their sheets.
@@ -136,13 +129,31 @@ func (x *exporter) writeSubs(t *model.Task) error {
 	return nil
 }
 
-// flushSubSheets ends the list sheets' streams.
-func (x *exporter) flushSubSheets() error {
+// finishSubSheets ends the list sheets' streams and lays out their
+// columns: ids hidden, header frozen, and the dimension of what was
+// written (a streaming reader such as openpyxl's read-only mode reads no
+// further).
+func (x *exporter) finishSubSheets() error {
 	for _, name := range subOrder {
-		if s := x.subs[name]; s != nil {
-			if err := s.sw.Flush(); err != nil {
-				return err
-			}
+		sub := x.subs[name]
+		if sub == nil {
+			continue
+		}
+		if err := sub.s.finish(); err != nil {
+			return err
+		}
+		n := len(subHeaders[name])
+		if err := x.f.SetColWidth(name, "A", colName(n-1), 14); err != nil {
+			return err
+		}
+		if err := x.f.SetColVisible(name, colName(n)+":"+colName(n+1), false); err != nil {
+			return err
+		}
+		if err := x.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+		if err := x.f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", colName(n+1), sub.next-1)); err != nil {
+			return err
 		}
 	}
 	return nil

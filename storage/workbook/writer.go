@@ -168,11 +168,11 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	x := &exporter{f: f, opt: opt, styles: map[styleKey]int{}, paths: map[reflect.Type]map[string][]int{}}
-	// Every sheet is set up (and the hidden ones hidden, the first one
-	// active) before any rows are streamed: excelize's sheet-visibility and
-	// active-sheet calls parse every worksheet back into memory, which for
-	// streamed sheets of 100,000 rows cost more than writing them.
+	x := &exporter{f: f, opt: opt, styles: map[styleKey]int{}, paths: map[reflect.Type]map[string][]int{},
+		streams: map[string]*rowStream{}}
+	defer x.removeStreams()
+	// Every sheet is set up before any rows are streamed (sheetxml.go): the
+	// rows go to streams of their own, the sheets in excelize stay empty.
 	var kinds []string
 	preps := make([]*sheetPrep, len(sheets))
 	for i, sd := range sheets {
@@ -204,6 +204,7 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 			}
 		}
 	}
+	x.mapParts()
 	if err := x.writeLists(); err != nil {
 		return fmt.Errorf("export lists: %w", err)
 	}
@@ -222,7 +223,7 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 		}
 	}
 	if withTasks {
-		if err := x.flushSubSheets(); err != nil {
+		if err := x.finishSubSheets(); err != nil {
 			return fmt.Errorf("export task lists: %w", err)
 		}
 	}
@@ -235,13 +236,16 @@ func Export(w io.Writer, sheets []SheetData, opt ExportOptions) error {
 	}
 	var opts []excelize.Options
 	if opt.Password != "" {
+		// An encrypted file is encrypted whole: excelize zips it into a
+		// buffer of its own.
 		opts = append(opts, excelize.Options{Password: opt.Password})
+		f.SetZipWriter(func(buf io.Writer) excelize.ZipWriter { return newSplicer(buf, x.streams) })
 	} else {
 		// excelize builds the whole file in a buffer before copying it to
 		// w (34 MB for 100,000 tasks, grown by doubling); a zip writer on w
 		// itself writes the file as it is made and leaves that buffer
-		// empty. An encrypted file is encrypted whole, so it is buffered.
-		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newZipWriter(w) })
+		// empty.
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSplicer(w, x.streams) })
 	}
 	if err := f.Write(w, opts...); err != nil {
 		return fmt.Errorf("export: write workbook: %w", err)
@@ -264,12 +268,44 @@ func newZipWriter(w io.Writer) *zip.Writer {
 }
 
 type exporter struct {
-	f      *excelize.File
-	opt    ExportOptions
-	styles map[styleKey]int
-	lists  [][]string // columns of the _lists sheet
-	paths  map[reflect.Type]map[string][]int
-	subs   map[string]*subSheet // the tasks' list sheets, streamed (subrecords.go)
+	f       *excelize.File
+	opt     ExportOptions
+	styles  map[styleKey]int
+	lists   [][]string // columns of the _lists sheet
+	paths   map[reflect.Type]map[string][]int
+	subs    map[string]*subSheet  // the tasks' list sheets, streamed (subrecords.go)
+	parts   map[string]string     // each sheet's part in the package, by name
+	streams map[string]*rowStream // the streamed sheets' rows, by part
+}
+
+// mapParts finds each sheet's part: excelize names a new sheet's part
+// after its sheet id (the splicer fails the export if one is missing).
+func (x *exporter) mapParts() {
+	x.parts = map[string]string{}
+	for id, name := range x.f.GetSheetMap() {
+		x.parts[name] = "xl/worksheets/sheet" + strconv.Itoa(id) + ".xml"
+	}
+}
+
+// openStream starts the rows of a sheet.
+func (x *exporter) openStream(name string) (*rowStream, error) {
+	part, ok := x.parts[name]
+	if !ok {
+		return nil, fmt.Errorf("no part for sheet %s", name)
+	}
+	s, err := newRowStream()
+	if err != nil {
+		return nil, err
+	}
+	x.streams[part] = s
+	return s, nil
+}
+
+// removeStreams deletes the streams' temporary files.
+func (x *exporter) removeStreams() {
+	for _, s := range x.streams {
+		s.remove()
+	}
 }
 
 type styleKey struct {
@@ -392,95 +428,75 @@ func (x *exporter) prepareSheet(name string, sd SheetData) (*sheetPrep, error) {
 	return &sheetPrep{cols: cols, cellStyles: cellStyles, nrows: nrows}, nil
 }
 
-// streamSheet writes the sheet's rows with the stream writer.
+// streamSheet writes the sheet's rows to a stream of its own, then sets
+// the column widths (fitted to the first rows), the hidden id columns and
+// the frozen header on the sheet in excelize.
 func (x *exporter) streamSheet(name string, sd SheetData, p *sheetPrep) error {
 	cols, cellStyles, nrows := p.cols, p.cellStyles, p.nrows
-
-	// The first rows are measured for the column widths, which the stream
-	// writer needs before any row; they are then written first.
-	var (
-		sample [][]any
-		sw     *excelize.StreamWriter
-		rowNum = 2
-	)
-	start := func() error {
-		var err error
-		sw, err = x.startSheet(name, cols, sample, sd.count() == 0)
-		if err != nil {
-			return err
-		}
-		for _, row := range sample {
-			if err := sw.SetRow("A"+strconv.Itoa(rowNum), row); err != nil {
-				return err
-			}
-			rowNum++
-		}
-		sample = nil
-		return nil
+	s, err := x.openStream(name)
+	if err != nil {
+		return err
 	}
-	// Once the sample is written, every row is built in the same cells:
-	// the stream writer is done with them when SetRow returns.
-	var reuse rowCells
-	err := sd.each(func(r model.Record, ancestry []string) error {
-		into := &reuse
-		if sw == nil {
-			into = &rowCells{} // kept in the sample
-		}
-		row, err := x.rowValues(cols, cellStyles, r, ancestry, into)
+	marked := func(c Column) bool { return x.opt.Unit != "" && c.Fill }
+	widths := make([]int, len(cols))
+	s.row(1, ` ht="30" customHeight="1"`)
+	for i, c := range cols {
+		id, err := x.style("header", marked(c))
 		if err != nil {
 			return err
 		}
-		if sw == nil {
-			sample = append(sample, row)
-			if len(sample) == sampleRows {
-				return start()
-			}
-			return nil
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(rowNum), row); err != nil {
+		s.text(i, 1, id, c.Header)
+		widths[i] = textWidth(c.Header) + 2
+	}
+	for i, h := range hiddenHeaders {
+		s.text(len(cols)+i, 1, 0, h)
+	}
+	s.endRow()
+
+	row := make([]any, len(cols)+len(hiddenHeaders))
+	rowNum := 2
+	err = sd.each(func(r model.Record, ancestry []string) error {
+		if err := x.rowValues(cols, r, ancestry, row); err != nil {
 			return err
 		}
+		if rowNum-1 <= sampleRows { // the first rows are measured for the column widths
+			for i, c := range cols {
+				if w := cellWidth(c, row[i]); w+2 > widths[i] {
+					widths[i] = w + 2
+				}
+			}
+		}
+		s.row(rowNum, "")
+		for i, v := range row {
+			style := 0
+			if i < len(cols) {
+				style = cellStyles[i]
+			}
+			if err := s.cell(i, rowNum, style, v); err != nil {
+				return fmt.Errorf("row %d: %w", rowNum, err)
+			}
+		}
+		s.endRow()
 		rowNum++
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	if sw == nil {
-		if err := start(); err != nil {
-			return err
-		}
-	}
 	if rowNum-1 != nrows {
 		return fmt.Errorf("wrote %d rows, expected %d", rowNum-2, nrows-1)
 	}
-	return sw.Flush()
+	if err := s.finish(); err != nil {
+		return err
+	}
+	return x.layColumns(name, cols, widths, sd.count() == 0)
 }
 
-// startSheet opens the stream writer with column widths fitted to the
-// sample rows, the frozen header and the header row.
-func (x *exporter) startSheet(name string, cols []Column, sample [][]any, empty bool) (*excelize.StreamWriter, error) {
-	marked := func(c Column) bool { return x.opt.Unit != "" && c.Fill }
+// layColumns sets the column widths, hides the id columns and freezes the
+// header row.
+func (x *exporter) layColumns(name string, cols []Column, widths []int, empty bool) error {
 	ncol := len(cols) + len(hiddenHeaders)
-	widths := make([]int, len(cols))
 	for i, c := range cols {
-		widths[i] = textWidth(c.Header) + 2
-		for _, row := range sample {
-			if w := cellWidth(c, row[i]); w+2 > widths[i] {
-				widths[i] = w + 2
-			}
-		}
-	}
-	sw, err := x.f.NewStreamWriter(name)
-	if err != nil {
-		return nil, err
-	}
-	// excelize puts each new <col> first; Excel wants them ascending, so go backwards.
-	if err := sw.SetColVisible(len(cols)+1, ncol, false); err != nil {
-		return nil, err
-	}
-	for i := len(cols) - 1; i >= 0; i-- {
-		c := cols[i]
 		w := float64(widths[i])
 		if empty && c.Width > w {
 			w = c.Width
@@ -490,28 +506,14 @@ func (x *exporter) startSheet(name string, cols []Column, sample [][]any, empty 
 			maxW = 40
 		}
 		w = min(max(w, 6), maxW)
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return nil, err
+		if err := x.f.SetColWidth(name, colName(i), colName(i), w); err != nil {
+			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
+	if err := x.f.SetColVisible(name, colName(len(cols))+":"+colName(ncol-1), false); err != nil {
+		return err
 	}
-	header := make([]any, ncol)
-	for i, c := range cols {
-		id, err := x.style("header", marked(c))
-		if err != nil {
-			return nil, err
-		}
-		header[i] = excelize.Cell{StyleID: id, Value: c.Header}
-	}
-	for i, h := range hiddenHeaders {
-		header[len(cols)+i] = h
-	}
-	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
-		return nil, err
-	}
-	return sw, nil
+	return x.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 }
 
 // addValidations puts a dropdown on every enumerated and yes/no column.
@@ -589,15 +591,9 @@ func (x *exporter) writeMeta(kinds []string) error {
 	return x.f.SetSheetVisible(metaSheet, false)
 }
 
-// rowCells hold a row's values: styled cells are pointers into cells, so
-// that a row does not box a new excelize.Cell for every cell.
-type rowCells struct {
-	row   []any
-	cells []excelize.Cell
-}
-
-// rowValues renders one record as the cells of its row, in into.
-func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancestry []string, into *rowCells) ([]any, error) {
+// rowValues renders one record as the values of its row, in row: a
+// string, a float64 or int64, or nil for an empty cell.
+func (x *exporter) rowValues(cols []Column, r model.Record, ancestry []string, row []any) error {
 	rv := reflect.ValueOf(r).Elem()
 	paths, ok := x.paths[rv.Type()]
 	if !ok {
@@ -611,21 +607,13 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 		}
 		return rv.FieldByIndex(p), true
 	}
-	if into.row == nil {
-		into.row = make([]any, len(cols)+len(hiddenHeaders))
-		into.cells = make([]excelize.Cell, len(cols))
-	}
-	row := into.row
 	clear(row)
 	for i, c := range cols {
 		v, err := exportValue(c, get)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", c.Header, err)
+			return fmt.Errorf("%s: %w", c.Header, err)
 		}
-		if v != nil {
-			into.cells[i] = excelize.Cell{StyleID: styles[i], Value: v}
-			row[i] = &into.cells[i]
-		}
+		row[i] = v
 	}
 	m := r.RecordMeta()
 	n := len(cols)
@@ -633,7 +621,7 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 	if t, ok := r.(*model.Task); ok {
 		row[n+3] = nilIfEmpty(dueCell(t.Deadline))
 		if err := x.writeSubs(t); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if len(ancestry) > 0 && m.ID != "" {
@@ -643,7 +631,7 @@ func (x *exporter) rowValues(cols []Column, styles []int, r model.Record, ancest
 		}
 		row[n+2] = nilIfEmpty(strings.Join(revs, ","))
 	}
-	return row, nil
+	return nil
 }
 
 // fieldPaths maps a record type's JSON field names to struct field indexes
@@ -815,9 +803,6 @@ func isWide(r rune) bool {
 }
 
 func cellWidth(c Column, v any) int {
-	if cell, ok := v.(*excelize.Cell); ok {
-		v = cell.Value
-	}
 	switch v := v.(type) {
 	case nil:
 		return 0
