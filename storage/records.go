@@ -243,14 +243,18 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		}
 	}
 	key := model.NaturalKey(r)
+	var rowHash int64
+	if t.rowDigest != 0 {
+		rowHash = rowStamp(t.rowDigest, rev)
+	}
 	var seq int64
 	if created {
 		res, err := t.exec(ctx, `INSERT INTO records
 			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
-			status, lead_unit, source, deadline, day, open, due)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, lead_unit, source, deadline, day, open, due, row_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, string(m.Kind), rev, key, body, m.Deleted, now, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due)
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -261,9 +265,9 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		seq = cur.seq
 		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
 			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?,
-			open = ?, due = ? WHERE seq = ?`,
+			open = ?, due = ?, row_hash = ? WHERE seq = ?`,
 			rev, key, body, m.Deleted, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, seq); err != nil {
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
