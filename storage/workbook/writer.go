@@ -383,8 +383,8 @@ type sheetPrep struct {
 	nrows      int
 }
 
-// prepareSheet writes what precedes a sheet's rows: dimension, filter,
-// page setup, validations and the cell styles.
+// prepareSheet sets up a sheet in excelize: dimension, filter, page
+// setup, validations and the cell styles.
 func (x *exporter) prepareSheet(name string, sd SheetData) (*sheetPrep, error) {
 	cols := Columns(sd.Kind)
 	ncol := len(cols) + len(hiddenHeaders)
@@ -393,7 +393,7 @@ func (x *exporter) prepareSheet(name string, sd SheetData) (*sheetPrep, error) {
 	nrows := sd.count() + 1
 	marked := func(c Column) bool { return x.opt.Unit != "" && c.Fill }
 
-	// Settings written at the head of the sheet XML must precede the stream writer.
+	// The sheet in excelize holds everything but the rows (sheetxml.go).
 	if err := x.f.SetSheetDimension(name, fmt.Sprintf("A1:%s%d", lastCol, nrows)); err != nil {
 		return nil, err
 	}
