@@ -195,6 +195,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 
 	var rev, parent string
 	adopted := false
+	createdBy := historyCreated // where the history finds the creation
 	if a := t.adopt; a != nil && a.id == m.ID {
 		// The body must be the revision's own: its name hashes it.
 		if !created || nextRev(a.parent, body) != a.rev {
@@ -235,11 +236,15 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	} else {
 		// OR IGNORE: an adopted or identical foreign revision is already
 		// stored (with its body). A new one's body is the record's (NULL).
-		if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
+		res, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 			(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
 			VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
-			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
+			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp)
+		if err != nil {
 			return fmt.Errorf("save %s: revision: %w", m.ID, err)
+		}
+		if n, err := res.RowsAffected(); created && err == nil && n == 1 {
+			createdBy = revisionCreated
 		}
 	}
 	key := model.NaturalKey(r)
@@ -271,7 +276,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
-	if err := t.writeHistory(ctx, m.ID, rev, cur, created, body, m.Deleted, by, now, imp); err != nil {
+	if err := t.writeHistory(ctx, m.ID, rev, cur, created, createdBy, body, m.Deleted, by, now, imp); err != nil {
 		return fmt.Errorf("save %s: history: %w", m.ID, err)
 	}
 	if err := t.indexSearch(ctx, seq, !created, r, m.Deleted); err != nil {
