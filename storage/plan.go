@@ -41,9 +41,10 @@ type planner struct {
 	verify    bool
 	shown     map[string]int // let-go items kept, by kind and action
 	quietRefs []model.RowRef // rows counted only; seen holds -1-index
-	// stamps, when not nil, collects the rows found unchanged the long way,
-	// to be stamped on their records once the plan is made.
-	stamps *[]pendingStamp
+	// stamp: collect in stamps the rows found unchanged the long way, to
+	// be stamped on their records once the plan is made (Planner.Plan).
+	stamp  bool
+	stamps []pendingStamp
 }
 
 // letGo keeps a row that needs no item of its own: as an identity item
@@ -129,12 +130,11 @@ func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []m
 // one state of the store (the one its write token names), and its
 // thousands of look-ups do not each take and drop SQLite's read lock.
 type Planner struct {
-	p      *planner
-	s      *Store
-	q      *stmtCache
-	tx     *sql.Tx
-	n      int
-	stamps []pendingStamp
+	p  *planner
+	s  *Store
+	q  *stmtCache
+	tx *sql.Tx
+	n  int
 }
 
 // NewPlanner starts a plan against the store as it is now; Close it.
@@ -149,10 +149,8 @@ func (s *Store) NewPlanner(ctx context.Context, lang string) (*Planner, error) {
 		return nil, err
 	}
 	q := newStmtCache(tx)
-	pl := &Planner{s: s, q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{},
-		lang: lang, verify: s.verifyRowHash}}
-	pl.p.stamps = &pl.stamps
-	return pl, nil
+	return &Planner{s: s, q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{},
+		lang: lang, verify: s.verifyRowHash, stamp: true}}, nil
 }
 
 // Add decides one row.
@@ -180,8 +178,8 @@ func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected 
 	})
 	// Best effort: a stamp only spares the next import work, and one not
 	// written is written by the next plan that finds the row unchanged.
-	_ = pl.s.stampRows(ctx, pl.stamps)
-	pl.stamps = nil
+	_ = pl.s.stampRows(ctx, pl.p.stamps)
+	pl.p.stamps = nil
 	report(ctx, "plan", pl.n, pl.n)
 	return plan
 }
@@ -307,10 +305,11 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 			}
 			rolesKept = true
 		}
-		if same && digest != 0 && p.stamps != nil {
+		if same && digest != 0 && p.stamp {
 			// a record no row made here (an older version's, or edited
-			// since): known by this row from now on (Planner.Plan)
-			*p.stamps = append(*p.stamps, pendingStamp{local.RecordMeta().ID, local.RecordMeta().Rev, rowStamp(digest, local.RecordMeta().Rev)})
+			// since): known by this row from now on
+			m := local.RecordMeta()
+			p.stamps = append(p.stamps, pendingStamp{m.ID, m.Rev, rowStamp(digest, m.Rev)})
 		}
 		if same {
 			// Only the record's identity and revision are needed from
