@@ -158,7 +158,7 @@ type currentRow struct {
 	deleted bool
 }
 
-func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom string) error {
+func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom string) (err error) {
 	if r == nil || reflect.ValueOf(r).IsNil() {
 		return errors.New("save: no record")
 	}
@@ -169,13 +169,13 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if !m.Kind.Valid() || reflect.TypeOf(model.New(m.Kind)) != reflect.TypeOf(r) {
 		return fmt.Errorf("save: record kind %q does not match %T", m.Kind, r)
 	}
-	r.Normalize()
-	f, err := recordFields(r)
-	if err != nil {
-		return fmt.Errorf("save: %w", err)
+	pre := t.pre
+	if pre == nil || pre.r != r {
+		if pre, err = prepare(r, nil); err != nil {
+			return err
+		}
 	}
-	body := f.canonical()
-	cols := columnsOf(r, f)
+	body, cols := pre.body, pre.cols
 	fresh := m.ID == "" // a new random id: nothing can be stored under it
 	if fresh {
 		m.ID = newID()
@@ -279,7 +279,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if err := t.writeHistory(ctx, m.ID, rev, cur, created, createdBy, body, m.Deleted, by, now, imp); err != nil {
 		return fmt.Errorf("save %s: history: %w", m.ID, err)
 	}
-	if err := t.indexSearch(ctx, seq, !created, r, m.Deleted); err != nil {
+	if err := t.indexSearch(ctx, seq, !created, pre.text, m.Deleted); err != nil {
 		return fmt.Errorf("save %s: search index: %w", m.ID, err)
 	}
 	m.Rev, m.UpdatedAt, m.UpdatedBy = rev, parseTime(now), by
