@@ -125,7 +125,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		file: name, opt: opt, bk: bk,
 		date1904:    bk.Date1904,
 		fileRef:     fileRef,
-		seen:        map[string]model.RowRef{},
+		seen:        newSeenKeys(),
 		unknownSeen: map[string]bool{},
 		paths:       map[reflect.Type]map[string][]int{},
 		res:         &Result{Report: model.FileReport{File: name, SHA256: src.sha256}},
@@ -364,7 +364,7 @@ type reader struct {
 	bk          *xlsxscan.Book
 	date1904    bool
 	fileRef     model.Date
-	seen        map[string]model.RowRef // kind|key → first row
+	seen        seenKeys // kind|key → first row
 	unknownSeen map[string]bool
 	paths       map[reflect.Type]map[string][]int
 	res         *Result
