@@ -281,6 +281,12 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 	switch it.Action {
 	case model.ActionNew:
 		r := it.Result
+		if in != nil && len(it.Merged) == 0 && len(it.Conflicts) == 0 {
+			// the record is the row as read: the same row met again
+			// changes nothing while the record stays as made
+			tx.rowDigest = rowDigest(in)
+			defer func() { tx.rowDigest = 0 }()
+		}
 		if it.IncomingRev != "" {
 			// A record copied from another machine keeps its lineage.
 			r.RecordMeta().Rev = it.IncomingRev

@@ -37,8 +37,13 @@ type planner struct {
 	// past model.QuietShown of a kind rows that change nothing or are new
 	// there keep nothing but a count (Planner.CompactNew).
 	compactNew bool
-	shown      map[string]int // let-go items kept, by kind and action
-	quietRefs  []model.RowRef // rows counted only; seen holds -1-index
+	// verify: see Store.verifyRowHash.
+	verify    bool
+	shown     map[string]int // let-go items kept, by kind and action
+	quietRefs []model.RowRef // rows counted only; seen holds -1-index
+	// stamps, when not nil, collects the rows found unchanged the long way,
+	// to be stamped on their records once the plan is made.
+	stamps *[]pendingStamp
 }
 
 // letGo keeps a row that needs no item of its own: as an identity item
@@ -120,21 +125,34 @@ func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []m
 // Planner decides incoming rows one at a time, as a workbook is read: a
 // large file is planned without holding its rows, since a row that
 // changes nothing leaves only its record's identity in the plan
-// (model.Identity).
+// (model.Identity). It reads in one read transaction: the whole plan sees
+// one state of the store (the one its write token names), and its
+// thousands of look-ups do not each take and drop SQLite's read lock.
 type Planner struct {
-	p *planner
-	q *stmtCache
-	n int
+	p      *planner
+	s      *Store
+	q      *stmtCache
+	tx     *sql.Tx
+	n      int
+	stamps []pendingStamp
 }
 
 // NewPlanner starts a plan against the store as it is now; Close it.
 func (s *Store) NewPlanner(ctx context.Context, lang string) (*Planner, error) {
-	against, err := writeToken(ctx, s.rd)
+	tx, err := s.rd.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
+		return nil, fmt.Errorf("plan: %w", err)
+	}
+	against, err := writeToken(ctx, tx)
+	if err != nil {
+		tx.Rollback()
 		return nil, err
 	}
-	q := newStmtCache(s.rd)
-	return &Planner{q: q, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{}, lang: lang}}, nil
+	q := newStmtCache(tx)
+	pl := &Planner{s: s, q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{},
+		lang: lang, verify: s.verifyRowHash}}
+	pl.p.stamps = &pl.stamps
+	return pl, nil
 }
 
 // Add decides one row.
@@ -160,6 +178,10 @@ func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected 
 	slices.SortStableFunc(plan.Items, func(a, b model.PlanItem) int {
 		return referenceRank(a.Kind) - referenceRank(b.Kind)
 	})
+	// Best effort: a stamp only spares the next import work, and one not
+	// written is written by the next plan that finds the row unchanged.
+	_ = pl.s.stampRows(ctx, pl.stamps)
+	pl.stamps = nil
 	report(ctx, "plan", pl.n, pl.n)
 	return plan
 }
@@ -170,8 +192,11 @@ func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected 
 // of one file (two rows of a file standing for one record are refused).
 func (pl *Planner) CompactNew(on bool) { pl.p.compactNew = on }
 
-// Close lets the planner's statements go.
-func (pl *Planner) Close() { pl.q.Close() }
+// Close lets the planner's statements and read transaction go.
+func (pl *Planner) Close() {
+	pl.q.Close()
+	pl.tx.Rollback() // read only: nothing to keep
+}
 
 func referenceRank(k model.Kind) int {
 	if k.IsReference() {
@@ -215,12 +240,19 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	kind := rec.RecordMeta().Kind
 	item := model.PlanItem{Kind: kind, Incoming: in, Key: model.NaturalKey(rec)}
 
-	local, err := p.match(ctx, rec)
+	local, digest, err := p.match(ctx, in)
 	if err != nil {
 		return err
 	}
+	_, known := local.(*model.Identity) // found unchanged by the row's digest
 	target := p.target(kind, item.Key, local, rec)
 	if at, dup := p.seen[target]; dup && target != "" {
+		if known {
+			// merging and refusing need the whole record
+			if local, err = getRecord(ctx, p.q, local.RecordMeta().ID); err != nil {
+				return err
+			}
+		}
 		var prev model.RowRef
 		if at < 0 {
 			prev = p.quietRefs[-1-at] // a row counted only: of this same file
@@ -256,23 +288,29 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	// incoming field by field, so the row is decided without the base (its
 	// lookup and decoding cost more than the rest of the row). A row of a
 	// Taizhang export must also stand at the record's current revision.
+	// A row met before at this revision is known so from its digest alone.
 	if local != nil && (in.BaseRev == "" || local.RecordMeta().Rev == in.BaseRev) {
-		keepDeadlineDate(rec, local, nil)
-		if err := keepOtherRoles(rec, local, in); err != nil {
-			return err
-		}
-		rolesKept = true
-		same := sameCells(local, rec, in.Fields)
-		if !same {
-			fields := in.Fields
-			if in.BaseRev == "" {
-				if fields, err = filledFields(rec, fields); err != nil {
+		same := known
+		if !known || p.verify {
+			full := local
+			if known {
+				if full, err = getRecord(ctx, p.q, local.RecordMeta().ID); err != nil {
 					return err
 				}
 			}
-			if same, err = sameFields(local, rec, fields); err != nil {
+			if same, err = rowSame(full, in); err != nil {
 				return err
 			}
+			if known && !same {
+				return fmt.Errorf("%s sheet %s row %d: the row's digest says unchanged, its cells do not",
+					in.Ref.File, in.Ref.Sheet, in.Ref.Row)
+			}
+			rolesKept = true
+		}
+		if same && digest != 0 && p.stamps != nil {
+			// a record no row made here (an older version's, or edited
+			// since): known by this row from now on (Planner.Plan)
+			*p.stamps = append(*p.stamps, pendingStamp{local.RecordMeta().ID, local.RecordMeta().Rev, rowStamp(digest, local.RecordMeta().Rev)})
 		}
 		if same {
 			// Only the record's identity and revision are needed from
@@ -371,32 +409,105 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 }
 
 // match finds the local record a row stands for: by hidden id, else by
-// natural key. nil when the row is new here.
-func (p *planner) match(ctx context.Context, rec model.Record) (model.Record, error) {
+// natural key. nil when the row is new here. A record the same row made
+// (or was found unchanged by), still at that revision, is only named: a
+// *model.Identity, its body neither read nor decoded.
+// digest is the row's (rowDigest) when the record was read whole and the
+// row may yet prove unchanged, else 0.
+func (p *planner) match(ctx context.Context, in *model.Incoming) (model.Record, uint64, error) {
+	rec := in.Record
 	m := rec.RecordMeta()
 	if empty, err := p.emptyKind(ctx, m.Kind); err != nil || empty {
-		return nil, err // nothing of the kind here: every row is new (a first import)
+		return nil, 0, err // nothing of the kind here: every row is new (a first import)
 	}
+	var found *lightRecord
 	if m.ID != "" {
-		r, err := getRecord(ctx, p.q, m.ID)
-		if err == nil {
-			return r, nil
+		r, err := p.light(ctx, lightByIDSQL, m.ID)
+		if err != nil {
+			return nil, 0, err
 		}
-		if !errors.Is(err, ErrNotFound) {
-			return nil, err
+		found = r
+	}
+	if found == nil {
+		key := model.NaturalKey(rec)
+		if key == "" || (m.ID != "" && !model.KeyIdentifies(rec)) {
+			// A row with its own id is matched by key only where the key
+			// names one record (a number), not where it merely describes one.
+			return nil, 0, nil
+		}
+		r, err := p.light(ctx, lightByKeySQL, string(m.Kind), key)
+		if err != nil || r == nil {
+			return nil, 0, err
+		}
+		found = r
+	}
+	var digest uint64
+	if !found.meta.Deleted && found.meta.Kind == m.Kind && (in.BaseRev == "" || found.meta.Rev == in.BaseRev) {
+		digest = rowDigest(in)
+		if found.rowHash != 0 && found.rowHash == rowStamp(digest, found.meta.Rev) {
+			return &model.Identity{Meta: found.meta, Title: model.Headline(rec)}, 0, nil
 		}
 	}
-	key := model.NaturalKey(rec)
-	if key == "" || (m.ID != "" && !model.KeyIdentifies(rec)) {
-		// A row with its own id is matched by key only where the key
-		// names one record (a number), not where it merely describes one.
+	r, err := scanRecord(p.q.QueryRowContext(ctx, "SELECT "+recordCols+" FROM records WHERE seq = ?", found.seq))
+	if err != nil {
+		return nil, 0, fmt.Errorf("find %s %s: %w", m.Kind, found.meta.ID, err)
+	}
+	return r, digest, nil
+}
+
+// lightRecord is a records row without its body.
+type lightRecord struct {
+	seq     int64
+	meta    model.Meta
+	rowHash int64
+}
+
+const lightCols = "seq, id, kind, rev, deleted, updated_at, updated_by, row_hash"
+
+const (
+	lightByIDSQL  = "SELECT " + lightCols + " FROM records WHERE id = ?"
+	lightByKeySQL = "SELECT " + lightCols +
+		" FROM records INDEXED BY records_kind_key WHERE kind = ? AND key = ? ORDER BY deleted, updated_at DESC LIMIT 1"
+)
+
+// light reads one records row without its body; nil when there is none.
+func (p *planner) light(ctx context.Context, query string, args ...any) (*lightRecord, error) {
+	var (
+		r        lightRecord
+		kind, at string
+	)
+	err := p.q.QueryRowContext(ctx, query, args...).Scan(&r.seq, &r.meta.ID, &kind, &r.meta.Rev, &r.meta.Deleted,
+		&at, &r.meta.UpdatedBy, &r.rowHash)
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
-	r, err := findByKey(ctx, p.q, m.Kind, key)
-	if errors.Is(err, ErrNotFound) {
-		return nil, nil
+	if err != nil {
+		return nil, fmt.Errorf("find record: %w", err)
 	}
-	return r, err
+	r.meta.Kind, r.meta.UpdatedAt = model.Kind(kind), parseTime(at)
+	return &r, nil
+}
+
+// rowSame reports whether every cell the row carries already holds local's
+// value, the deadline day and the unit roles the sheet does not carry taken
+// from local first (as a merge would).
+func rowSame(local model.Record, in *model.Incoming) (bool, error) {
+	rec := in.Record
+	keepDeadlineDate(rec, local, nil)
+	if err := keepOtherRoles(rec, local, in); err != nil {
+		return false, err
+	}
+	if sameCells(local, rec, in.Fields) {
+		return true, nil
+	}
+	fields := in.Fields
+	if in.BaseRev == "" {
+		var err error
+		if fields, err = filledFields(rec, fields); err != nil {
+			return false, err
+		}
+	}
+	return sameFields(local, rec, fields)
 }
 
 // base finds the body both sides last agreed on: the newest revision of the

@@ -195,6 +195,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 
 	var rev, parent string
 	adopted := false
+	createdBy := historyCreated // where the history finds the creation
 	if a := t.adopt; a != nil && a.id == m.ID {
 		// The body must be the revision's own: its name hashes it.
 		if !created || nextRev(a.parent, body) != a.rev {
@@ -235,22 +236,30 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	} else {
 		// OR IGNORE: an adopted or identical foreign revision is already
 		// stored (with its body). A new one's body is the record's (NULL).
-		if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
+		res, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 			(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
 			VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
-			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
+			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp)
+		if err != nil {
 			return fmt.Errorf("save %s: revision: %w", m.ID, err)
+		}
+		if n, err := res.RowsAffected(); created && err == nil && n == 1 {
+			createdBy = revisionCreated
 		}
 	}
 	key := model.NaturalKey(r)
+	var rowHash int64
+	if t.rowDigest != 0 {
+		rowHash = rowStamp(t.rowDigest, rev)
+	}
 	var seq int64
 	if created {
 		res, err := t.exec(ctx, `INSERT INTO records
 			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
-			status, lead_unit, source, deadline, day, open, due)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, lead_unit, source, deadline, day, open, due, row_hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, string(m.Kind), rev, key, body, m.Deleted, now, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due)
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -261,13 +270,13 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		seq = cur.seq
 		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
 			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?,
-			open = ?, due = ? WHERE seq = ?`,
+			open = ?, due = ?, row_hash = ? WHERE seq = ?`,
 			rev, key, body, m.Deleted, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, seq); err != nil {
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
-	if err := t.writeHistory(ctx, m.ID, rev, cur, created, body, m.Deleted, by, now, imp); err != nil {
+	if err := t.writeHistory(ctx, m.ID, rev, cur, created, createdBy, body, m.Deleted, by, now, imp); err != nil {
 		return fmt.Errorf("save %s: history: %w", m.ID, err)
 	}
 	if err := t.indexSearch(ctx, seq, !created, r, m.Deleted); err != nil {

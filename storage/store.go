@@ -43,6 +43,11 @@ type Store struct {
 	// per database state (changeStamp).
 	writes atomic.Int64
 	counts countCache
+	// verifyRowHash: every row an import plan finds unchanged by its
+	// digest (rowhash.go) is decided the long way too, and a disagreement
+	// is an error. Set by TAIZHANG_VERIFY_ROW_HASH=1; the test suite runs
+	// with it (./dev test).
+	verifyRowHash bool
 }
 
 // pragmas apply to every pooled connection (set in the DSN, not by PRAGMA statements).
@@ -87,7 +92,8 @@ func Open(dir string) (*Store, error) {
 	wr.SetMaxOpenConns(1)
 	wr.SetMaxIdleConns(1)
 	wr.SetConnMaxLifetime(0)
-	s := &Store{dir: dir, path: path, wr: wr, drivenMax: drivenMax}
+	s := &Store{dir: dir, path: path, wr: wr, drivenMax: drivenMax,
+		verifyRowHash: os.Getenv("TAIZHANG_VERIFY_ROW_HASH") == "1"}
 	if err := migrate(context.Background(), wr); err != nil {
 		wr.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -126,6 +132,9 @@ type Tx struct {
 	s     *Store
 	tx    *sql.Tx
 	stmts *stmtCache // prepared once per transaction: imports save thousands of rows
+	// rowDigest, while an import creates a record from a row alone, is
+	// that row's digest: save stamps it on the record (rowhash.go).
+	rowDigest uint64
 	// adopt, when set, makes the next creation of that record take a
 	// revision made elsewhere (see Tx.createAdopted).
 	adopt *adoption
