@@ -1,8 +1,13 @@
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -376,5 +381,78 @@ func TestStreamedReadHoldsNoListEntries(t *testing.T) {
 			t.Logf("live heap at the last row: %.1f MB above the heap after the read", float64(held)/(1<<20))
 			assert.Less(t, held, int64(4<<20), "list entries were held while the tasks were read")
 		})
+	}
+}
+
+// A list sheet cut off or garbled refuses the file as before, naming the
+// list sheet and the last row read whole, streamed or not, and before any
+// task row is given.
+func TestDamagedListSheetRefusesTheFile(t *testing.T) {
+	path := exportTasks(t, listTasks(30))
+	zr, err := zip.OpenReader(path)
+	require.NoError(t, err)
+	var part string
+	var body []byte
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		b, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		rc.Close()
+		if strings.HasPrefix(f.Name, "xl/worksheets/") && bytes.Contains(b, []byte("报送单位")) && bytes.Contains(b, []byte(subTaskHeader)) {
+			part, body = f.Name, b
+		}
+	}
+	require.NoError(t, zr.Close())
+	require.NotEmpty(t, part, "no 进展报告 part")
+	rewrite := func(edit func([]byte) []byte) string {
+		zr, err := zip.OpenReader(path)
+		require.NoError(t, err)
+		defer zr.Close()
+		out := filepath.Join(t.TempDir(), "damaged.xlsx")
+		fh, err := os.Create(out)
+		require.NoError(t, err)
+		zw := zip.NewWriter(fh)
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			require.NoError(t, err)
+			b, err := io.ReadAll(rc)
+			require.NoError(t, err)
+			rc.Close()
+			if f.Name == part {
+				b = edit(b)
+			}
+			w, err := zw.Create(f.Name)
+			require.NoError(t, err)
+			_, err = w.Write(b)
+			require.NoError(t, err)
+		}
+		require.NoError(t, zw.Close())
+		require.NoError(t, fh.Close())
+		return out
+	}
+	lastRow := bytes.LastIndex(body, []byte("<row "))
+	cases := map[string]string{
+		"cut before its last row": rewrite(func(b []byte) []byte { return b[:lastRow+20] }),
+		"garbage in a row": rewrite(func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`<row r="5"`), []byte("\x00\x13\xff 乱码 <row r=\"5\""), 1)
+		}),
+	}
+	for name, damaged := range cases {
+		for _, streamed := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s, streamed %v", name, streamed), func(t *testing.T) {
+				given := 0
+				opt := ReadOptions{Lang: "zh", Partial: true}
+				if streamed {
+					opt.Rows = func(model.Incoming) error { given++; return nil }
+				}
+				_, err := Read(damaged, opt)
+				fe := requireFileError(t, err, ErrDamaged)
+				assert.Equal(t, reportsSheet, fe.Sheet)
+				assert.Contains(t, fe.Zh, "工作表“进展报告”已损坏")
+				assert.Positive(t, fe.LastRow)
+				assert.Zero(t, given, "task rows were given before the damage was found")
+			})
+		}
 	}
 }
