@@ -230,6 +230,14 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 		} else {
 			return nil
 		}
+		// A row standing for a record this import made already was
+		// refused when planned: passed over before it is decided, since
+		// the writer may not have stored that record yet.
+		in.Record.Normalize()
+		target := scratch.target(kind, model.NaturalKey(in.Record), nil, in.Record)
+		if target != "" && made[target] {
+			return nil
+		}
 		// the kind had no records when this transaction began, so the
 		// row meets none but those this import creates (never the same)
 		scratch.empty[kind] = empty[kind]
@@ -242,10 +250,7 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 			return ErrStalePlan
 		}
 		it := scratch.plan.Items[0]
-		if target := scratch.target(kind, it.Key, nil, it.Result); target != "" {
-			if made[target] {
-				return nil
-			}
+		if target != "" {
 			made[target] = true
 		}
 		if counted {
