@@ -110,3 +110,25 @@ func fillAll(v reflect.Value, rng *rand.Rand, depth int) {
 		}
 	}
 }
+
+// New ids are UUIDs that sort as they are made (version 7), so records made
+// one after another are appended to the id indexes; they stay unique.
+func TestNewIDsAreTimeOrderedUUIDs(t *testing.T) {
+	seen := map[string]bool{}
+	prev := ""
+	for i := range 2000 {
+		id := newID()
+		require.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, id)
+		require.False(t, seen[id], "unique")
+		seen[id] = true
+		if i%500 == 0 {
+			time.Sleep(2 * time.Millisecond)
+		}
+		if prev != "" {
+			// the same millisecond may come in any order, a later one never
+			// before an earlier one
+			require.GreaterOrEqual(t, id[:13], prev[:13])
+		}
+		prev = id
+	}
+}
