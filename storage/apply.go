@@ -183,7 +183,39 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 	if plan.Source == nil {
 		return fmt.Errorf("import: %d new rows were planned without their files", len(letGo))
 	}
-	scratch := &planner{q: tx.cached(), plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
+	// Rows are decided and prepared (prepare) here, as the files are read
+	// again, and written on a goroutine of their own: the writer, which
+	// alone uses the transaction's statements (tx.cached). The planner
+	// reads through statements of its own on the same transaction.
+	stmts := newStmtCache(tx.tx)
+	defer stmts.Close()
+	scratch := &planner{q: stmts, plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
+	type job struct {
+		it       model.PlanItem
+		pre      *prepared
+		ref      model.RowRef
+		importID string
+	}
+	jobs := make(chan job, writeAhead)
+	wrote := make(chan error, 1)
+	go func() {
+		var err error
+		for j := range jobs {
+			if err != nil {
+				continue // drain: the reading side stops at its next row
+			}
+			tx.pre = j.pre
+			err = tx.applyItem(ctx, &j.it, by, j.importID)
+			tx.pre = nil
+			if err != nil {
+				err = fmt.Errorf("%s sheet %s row %d: %w", j.ref.File, j.ref.Sheet, j.ref.Row, err)
+				continue
+			}
+			done++
+			report(ctx, "apply", done, total)
+		}
+		wrote <- err
+	}()
 	// The rows only counted are the new rows of the quiet kinds that are
 	// not items: decided again, each record once (a row the plan refused
 	// as standing for a record an earlier row made is refused again).
@@ -198,6 +230,14 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 		} else {
 			return nil
 		}
+		// A row standing for a record this import made already was
+		// refused when planned: passed over before it is decided, since
+		// the writer may not have stored that record yet.
+		in.Record.Normalize()
+		target := scratch.target(kind, model.NaturalKey(in.Record), nil, in.Record)
+		if target != "" && made[target] {
+			return nil
+		}
 		// the kind had no records when this transaction began, so the
 		// row meets none but those this import creates (never the same)
 		scratch.empty[kind] = empty[kind]
@@ -209,31 +249,43 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 		if len(scratch.plan.Items) != 1 || scratch.plan.Items[0].Action != model.ActionNew {
 			return ErrStalePlan
 		}
-		it := &scratch.plan.Items[0]
-		if target := scratch.target(kind, it.Key, nil, it.Result); target != "" {
-			if made[target] {
-				return nil
-			}
+		it := scratch.plan.Items[0]
+		if target != "" {
 			made[target] = true
 		}
 		if counted {
 			quiet++
 		}
-		if err := tx.applyItem(ctx, it, by, importFor(imports, in.Ref.File)); err != nil {
-			return fmt.Errorf("%s sheet %s row %d: %w", in.Ref.File, in.Ref.Sheet, in.Ref.Row, err)
+		pre, err := prepare(it.Result, it.Incoming)
+		if err != nil {
+			return err
 		}
-		done++
-		report(ctx, "apply", done, total)
+		select {
+		case jobs <- job{it: it, pre: pre, ref: in.Ref, importID: importFor(imports, in.Ref.File)}:
+		case err := <-wrote:
+			wrote <- err // for the wait below
+			if err == nil {
+				err = errors.New("import: the writer stopped")
+			}
+			return err
+		}
 		return ctx.Err()
 	})
-	if err != nil {
+	close(jobs)
+	werr := <-wrote
+	switch {
+	case werr != nil:
+		return werr
+	case err != nil:
 		return err
-	}
-	if len(letGo) > 0 || quiet != plan.Quiet.New {
+	case len(letGo) > 0 || quiet != plan.Quiet.New:
 		return ErrStalePlan // rows planned that the files no longer have
 	}
 	return nil
 }
+
+// writeAhead is how many prepared rows may wait for the writer.
+const writeAhead = 64
 
 // unchangedSincePlan reports whether the store still holds what the item
 // was planned against: the matched record at the same revision, or for a
@@ -284,7 +336,11 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 		if in != nil && len(it.Merged) == 0 && len(it.Conflicts) == 0 {
 			// the record is the row as read: the same row met again
 			// changes nothing while the record stays as made
-			tx.rowDigest = rowDigest(in)
+			if tx.pre != nil && tx.pre.r == r {
+				tx.rowDigest = tx.pre.digest
+			} else {
+				tx.rowDigest = rowDigest(in)
+			}
 			defer func() { tx.rowDigest = 0 }()
 		}
 		if it.IncomingRev != "" {

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 
+	gojson "github.com/goccy/go-json"
+
 	"taizhang/model"
 )
 
@@ -30,13 +32,21 @@ func parseTime(s string) time.Time {
 	return t
 }
 
-// newID is a random (version 4) UUID.
+// newID is a time-ordered (version 7, RFC 9562) UUID: the milliseconds
+// since 1970, then random bits. Records are looked up by id through four
+// indexes (records, revisions); ids that grow as records are made are
+// appended to them, where random ones landed all over each index: a page
+// read, split and written back for nearly every row of a large import.
 func newID() string {
 	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
+	if _, err := rand.Read(b[6:]); err != nil {
 		panic(err) // crypto/rand does not fail on supported platforms
 	}
-	b[6] = b[6]&0x0f | 0x40
+	ms := uint64(time.Now().UnixMilli())
+	for i := range 6 {
+		b[i] = byte(ms >> (40 - 8*i))
+	}
+	b[6] = b[6]&0x0f | 0x70
 	b[8] = b[8]&0x3f | 0x80
 	h := hex.EncodeToString(b[:])
 	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
@@ -257,13 +267,17 @@ func encodeBody(r model.Record) (string, error) {
 }
 
 // decodeBody builds a record of kind from a stored body; Meta is left for the
-// caller (only Kind is set).
+// caller (only Kind is set). Bodies are decoded with go-json: the same
+// results as encoding/json (TestDecodeBodyIsUnmarshal) at a third of the
+// time, and every report, export and list decodes thousands of them
+// (100,000 tasks: 1.6 s → 0.54 s). Bodies are still encoded by
+// encoding/json: revisions hash their bytes.
 func decodeBody(kind model.Kind, body string) (model.Record, error) {
 	r := model.New(kind)
 	if r == nil {
 		return nil, fmt.Errorf("unknown kind %q", kind)
 	}
-	if err := json.Unmarshal([]byte(body), r); err != nil {
+	if err := gojson.Unmarshal([]byte(body), r); err != nil {
 		return nil, fmt.Errorf("decode %s: %w", kind, err)
 	}
 	m := r.RecordMeta()

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,4 +65,39 @@ func TestDatasetLoadsEveryKindWithoutTombstonesAndWithTheUnitDictionary(t *testi
 	assert.Equal(t, model.Fen(100_000_00), sum.Village.FundsBySource["fiscal"])
 	assert.Equal(t, 1, sum.Field.ProblemsSolved)
 	assert.Equal(t, 4, sum.Meetings.Topics)
+}
+
+// A dataset large enough to be read in several ranges of the table comes
+// whole and in the order the records were stored, tombstones left out.
+func TestALargeDatasetComesWholeInStoredOrder(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	const n = 3*loadBatch + 17
+	var want []string
+	require.NoError(t, s.Update(ctx, func(tx *Tx) error {
+		for i := range n {
+			task := newTask(fmt.Sprintf("督〔2019〕%d号", i), fmt.Sprintf("事项%d", i), "")
+			if i%2 == 0 {
+				// other kinds in between, not in the dataset's tasks
+				if err := tx.Save(ctx, &model.Holiday{Name: fmt.Sprint("假日", i), Date: model.NewDate(2019, 1, 1+i%28)}, "t", ""); err != nil {
+					return err
+				}
+			}
+			task.Deleted = i%1000 == 999
+			if err := tx.Save(ctx, task, "t", ""); err != nil {
+				return err
+			}
+			if !task.Deleted {
+				want = append(want, task.Number)
+			}
+		}
+		return nil
+	}))
+	ds, err := s.Dataset(ctx)
+	require.NoError(t, err)
+	var got []string
+	for _, task := range ds.Tasks {
+		got = append(got, task.Number)
+	}
+	assert.Equal(t, want, got)
 }

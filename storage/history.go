@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
 
 	"taizhang/model"
 )
@@ -17,9 +19,19 @@ const (
 	HistRestored = `"restored"`
 )
 
+// Where a record's creation is told: a changes row (HistCreated), or, for
+// a record created here at a revision of its own, that first revision
+// (the same revision, time, user and import): an import of 100,000 rows
+// wrote as many changes rows saying only "created".
+const (
+	historyCreated = iota
+	revisionCreated
+)
+
 // writeHistory writes one changes row per changed top-level field (old and
-// new as JSON text), and a row with field "" on create, delete and restore.
-func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, created bool,
+// new as JSON text), and a row with field "" on create (unless createdBy
+// says its revision tells it), delete and restore.
+func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, created bool, createdBy int,
 	body string, deleted bool, by, at string, importID any) error {
 	add := func(field, old, new string) error {
 		_, err := t.exec(ctx, `INSERT INTO changes (record_id, rev, field, old, new, by, at, import_id)
@@ -27,6 +39,9 @@ func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, c
 		return err
 	}
 	if created {
+		if createdBy == revisionCreated {
+			return nil
+		}
 		return add("", "", HistCreated)
 	}
 	if cur.body != body {
@@ -78,6 +93,22 @@ func (s *Store) History(ctx context.Context, id string) ([]model.Change, error) 
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("history %s: %w", id, err)
+	}
+	if !slices.ContainsFunc(out, func(c model.Change) bool { return c.Field == "" && c.New == HistCreated }) {
+		// created at a revision of its own: its first local revision
+		c := model.Change{RecordID: id, New: HistCreated}
+		var at string
+		err := s.rd.QueryRowContext(ctx, `SELECT v.rev, v.by, v.at, coalesce(v.import_id, ''), coalesce(i.file, '')
+			FROM revisions v LEFT JOIN imports i ON i.id = v.import_id
+			WHERE v.record_id = ? AND v.foreign_rev = 0 ORDER BY v.n LIMIT 1`, id).
+			Scan(&c.Rev, &c.By, &at, &c.ImportID, &c.ImportFile)
+		switch {
+		case err == nil:
+			c.At = parseTime(at)
+			out = append(out, c) // the oldest
+		case !errors.Is(err, sql.ErrNoRows):
+			return nil, fmt.Errorf("history %s: %w", id, err)
+		}
 	}
 	if len(out) == 0 {
 		var one int

@@ -41,6 +41,10 @@ type planner struct {
 	verify    bool
 	shown     map[string]int // let-go items kept, by kind and action
 	quietRefs []model.RowRef // rows counted only; seen holds -1-index
+	// stamp: collect in stamps the rows found unchanged the long way, to
+	// be stamped on their records once the plan is made (Planner.Plan).
+	stamp  bool
+	stamps []pendingStamp
 }
 
 // letGo keeps a row that needs no item of its own: as an identity item
@@ -127,6 +131,7 @@ func (s *Store) PlanImport(ctx context.Context, rows []model.Incoming, files []m
 // thousands of look-ups do not each take and drop SQLite's read lock.
 type Planner struct {
 	p  *planner
+	s  *Store
 	q  *stmtCache
 	tx *sql.Tx
 	n  int
@@ -144,8 +149,8 @@ func (s *Store) NewPlanner(ctx context.Context, lang string) (*Planner, error) {
 		return nil, err
 	}
 	q := newStmtCache(tx)
-	return &Planner{q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{}, lang: lang,
-		verify: s.verifyRowHash}}, nil
+	return &Planner{s: s, q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{},
+		lang: lang, verify: s.verifyRowHash, stamp: true}}, nil
 }
 
 // Add decides one row.
@@ -171,6 +176,10 @@ func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected 
 	slices.SortStableFunc(plan.Items, func(a, b model.PlanItem) int {
 		return referenceRank(a.Kind) - referenceRank(b.Kind)
 	})
+	// Best effort: a stamp only spares the next import work, and one not
+	// written is written by the next plan that finds the row unchanged.
+	_ = pl.s.stampRows(ctx, pl.p.stamps)
+	pl.p.stamps = nil
 	report(ctx, "plan", pl.n, pl.n)
 	return plan
 }
@@ -229,7 +238,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	kind := rec.RecordMeta().Kind
 	item := model.PlanItem{Kind: kind, Incoming: in, Key: model.NaturalKey(rec)}
 
-	local, err := p.match(ctx, in)
+	local, digest, err := p.match(ctx, in)
 	if err != nil {
 		return err
 	}
@@ -295,6 +304,12 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 					in.Ref.File, in.Ref.Sheet, in.Ref.Row)
 			}
 			rolesKept = true
+		}
+		if same && digest != 0 && p.stamp {
+			// a record no row made here (an older version's, or edited
+			// since): known by this row from now on
+			m := local.RecordMeta()
+			p.stamps = append(p.stamps, pendingStamp{m.ID, m.Rev, rowStamp(digest, m.Rev)})
 		}
 		if same {
 			// Only the record's identity and revision are needed from
@@ -396,17 +411,19 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 // natural key. nil when the row is new here. A record the same row made
 // (or was found unchanged by), still at that revision, is only named: a
 // *model.Identity, its body neither read nor decoded.
-func (p *planner) match(ctx context.Context, in *model.Incoming) (model.Record, error) {
+// digest is the row's (rowDigest) when the record was read whole and the
+// row may yet prove unchanged, else 0.
+func (p *planner) match(ctx context.Context, in *model.Incoming) (model.Record, uint64, error) {
 	rec := in.Record
 	m := rec.RecordMeta()
 	if empty, err := p.emptyKind(ctx, m.Kind); err != nil || empty {
-		return nil, err // nothing of the kind here: every row is new (a first import)
+		return nil, 0, err // nothing of the kind here: every row is new (a first import)
 	}
 	var found *lightRecord
 	if m.ID != "" {
 		r, err := p.light(ctx, lightByIDSQL, m.ID)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		found = r
 	}
@@ -415,24 +432,26 @@ func (p *planner) match(ctx context.Context, in *model.Incoming) (model.Record, 
 		if key == "" || (m.ID != "" && !model.KeyIdentifies(rec)) {
 			// A row with its own id is matched by key only where the key
 			// names one record (a number), not where it merely describes one.
-			return nil, nil
+			return nil, 0, nil
 		}
 		r, err := p.light(ctx, lightByKeySQL, string(m.Kind), key)
 		if err != nil || r == nil {
-			return nil, err
+			return nil, 0, err
 		}
 		found = r
 	}
-	if !found.meta.Deleted && found.rowHash != 0 && found.meta.Kind == m.Kind &&
-		(in.BaseRev == "" || found.meta.Rev == in.BaseRev) &&
-		found.rowHash == rowStamp(rowDigest(in), found.meta.Rev) {
-		return &model.Identity{Meta: found.meta, Title: model.Headline(rec)}, nil
+	var digest uint64
+	if !found.meta.Deleted && found.meta.Kind == m.Kind && (in.BaseRev == "" || found.meta.Rev == in.BaseRev) {
+		digest = rowDigest(in)
+		if found.rowHash != 0 && found.rowHash == rowStamp(digest, found.meta.Rev) {
+			return &model.Identity{Meta: found.meta, Title: model.Headline(rec)}, 0, nil
+		}
 	}
 	r, err := scanRecord(p.q.QueryRowContext(ctx, "SELECT "+recordCols+" FROM records WHERE seq = ?", found.seq))
 	if err != nil {
-		return nil, fmt.Errorf("find %s %s: %w", m.Kind, found.meta.ID, err)
+		return nil, 0, fmt.Errorf("find %s %s: %w", m.Kind, found.meta.ID, err)
 	}
-	return r, nil
+	return r, digest, nil
 }
 
 // lightRecord is a records row without its body.

@@ -158,7 +158,7 @@ type currentRow struct {
 	deleted bool
 }
 
-func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom string) error {
+func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom string) (err error) {
 	if r == nil || reflect.ValueOf(r).IsNil() {
 		return errors.New("save: no record")
 	}
@@ -169,13 +169,13 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if !m.Kind.Valid() || reflect.TypeOf(model.New(m.Kind)) != reflect.TypeOf(r) {
 		return fmt.Errorf("save: record kind %q does not match %T", m.Kind, r)
 	}
-	r.Normalize()
-	f, err := recordFields(r)
-	if err != nil {
-		return fmt.Errorf("save: %w", err)
+	pre := t.pre
+	if pre == nil || pre.r != r {
+		if pre, err = prepare(r, nil); err != nil {
+			return err
+		}
 	}
-	body := f.canonical()
-	cols := columnsOf(r, f)
+	body, cols := pre.body, pre.cols
 	fresh := m.ID == "" // a new random id: nothing can be stored under it
 	if fresh {
 		m.ID = newID()
@@ -195,6 +195,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 
 	var rev, parent string
 	adopted := false
+	createdBy := historyCreated // where the history finds the creation
 	if a := t.adopt; a != nil && a.id == m.ID {
 		// The body must be the revision's own: its name hashes it.
 		if !created || nextRev(a.parent, body) != a.rev {
@@ -235,11 +236,15 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	} else {
 		// OR IGNORE: an adopted or identical foreign revision is already
 		// stored (with its body). A new one's body is the record's (NULL).
-		if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
+		res, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 			(record_id, rev, kind, parent, merged_from, body, deleted, at, by, import_id)
 			VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)`,
-			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp); err != nil {
+			m.ID, rev, string(m.Kind), parent, mergedFrom, m.Deleted, now, by, imp)
+		if err != nil {
 			return fmt.Errorf("save %s: revision: %w", m.ID, err)
+		}
+		if n, err := res.RowsAffected(); created && err == nil && n == 1 {
+			createdBy = revisionCreated
 		}
 	}
 	key := model.NaturalKey(r)
@@ -271,10 +276,10 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
-	if err := t.writeHistory(ctx, m.ID, rev, cur, created, body, m.Deleted, by, now, imp); err != nil {
+	if err := t.writeHistory(ctx, m.ID, rev, cur, created, createdBy, body, m.Deleted, by, now, imp); err != nil {
 		return fmt.Errorf("save %s: history: %w", m.ID, err)
 	}
-	if err := t.indexSearch(ctx, seq, !created, r, m.Deleted); err != nil {
+	if err := t.indexSearch(ctx, seq, !created, pre.text, m.Deleted); err != nil {
 		return fmt.Errorf("save %s: search index: %w", m.ID, err)
 	}
 	m.Rev, m.UpdatedAt, m.UpdatedBy = rev, parseTime(now), by

@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"context"
+	"fmt"
 	"math"
 	"reflect"
 
@@ -47,6 +49,41 @@ func rowDigest(in *model.Incoming) uint64 {
 		d.value(v.Field(i))
 	}
 	return uint64(d)
+}
+
+// pendingStamp is a row found unchanged by its record at rev the long way.
+type pendingStamp struct {
+	id, rev string
+	stamp   int64
+}
+
+// stampRows remembers on each record the row found unchanged by it, so
+// that the next import of that row is decided from its digest: records an
+// older version stored, or edited since their row was read, carry none.
+// A stamp is not data (no revision, no history, no write token: a plan
+// made before stays current); one whose record moved on since is dropped.
+func (s *Store) stampRows(ctx context.Context, stamps []pendingStamp) error {
+	if len(stamps) == 0 {
+		return nil
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	tx, err := s.wr.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("stamp rows: %w", err)
+	}
+	defer tx.Rollback()
+	st, err := tx.PrepareContext(ctx, "UPDATE records SET row_hash = ? WHERE id = ? AND rev = ?")
+	if err != nil {
+		return fmt.Errorf("stamp rows: %w", err)
+	}
+	defer st.Close()
+	for _, p := range stamps {
+		if _, err := st.ExecContext(ctx, p.stamp, p.id, p.rev); err != nil {
+			return fmt.Errorf("stamp rows: %w", err)
+		}
+	}
+	return tx.Commit()
 }
 
 // rowStamp is what records.row_hash holds for a record at rev made from a

@@ -186,18 +186,15 @@ func writeTokens(b *strings.Builder, s string) {
 	}
 }
 
-// indexSearch replaces the record's search text (none for tombstones).
-func (t *Tx) indexSearch(ctx context.Context, seq int64, existed bool, r model.Record, deleted bool) error {
+// indexSearch replaces the record's search text (searchText; none for
+// tombstones).
+func (t *Tx) indexSearch(ctx context.Context, seq int64, existed bool, text string, deleted bool) error {
 	if existed {
 		if _, err := t.exec(ctx, "DELETE FROM search WHERE rowid = ?", seq); err != nil {
 			return err
 		}
 	}
-	if deleted {
-		return nil
-	}
-	text := searchText(r)
-	if text == "" {
+	if deleted || text == "" {
 		return nil
 	}
 	_, err := t.exec(ctx, "INSERT INTO search (rowid, text) VALUES (?, ?)", seq, text)

@@ -135,6 +135,9 @@ type Tx struct {
 	// rowDigest, while an import creates a record from a row alone, is
 	// that row's digest: save stamps it on the record (rowhash.go).
 	rowDigest uint64
+	// pre, when its record is the one saved, is what save would work out
+	// from it (prepare).
+	pre *prepared
 	// adopt, when set, makes the next creation of that record take a
 	// revision made elsewhere (see Tx.createAdopted).
 	adopt *adoption

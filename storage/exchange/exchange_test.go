@@ -392,3 +392,49 @@ func TestLedgerWithoutNumbersReimportsUnchanged(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
 }
+
+// A record an import creates says so in its history: by whom, when and from
+// which file, as its first entry; and a clone of it on another machine says
+// it was created there by that machine's import.
+func TestAnImportedRecordsHistoryBeginsWithItsImport(t *testing.T) {
+	ctx := context.Background()
+	a := openTestStore(t)
+	path := writeBook(t, t.TempDir(), "外来台账.xlsx", "Sheet1", [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限", "进展情况"},
+		{"督〔2019〕10号", "新增的事项", "市城管执法局", "年底前", "刚启动"},
+	})
+	importFile(t, a, path)
+	made, err := a.FindByKey(ctx, model.KindTask, "督〔2019〕10号")
+	require.NoError(t, err)
+	made.(*model.Task).Progress = "已过半"
+	require.NoError(t, a.Save(ctx, made, "甲"))
+
+	hist, err := a.History(ctx, made.RecordMeta().ID)
+	require.NoError(t, err)
+	require.Len(t, hist, 2)
+	assert.Equal(t, "progress", hist[0].Field)
+	created := hist[1]
+	assert.Equal(t, storage.HistCreated, created.New)
+	assert.Equal(t, "", created.Field)
+	assert.Equal(t, "tester", created.By)
+	assert.Equal(t, "外来台账.xlsx", created.ImportFile)
+	assert.False(t, created.At.IsZero())
+	assert.False(t, created.At.After(hist[0].At))
+
+	b := openTestStore(t)
+	importFile(t, b, exportTo(t, a, "clone.xlsx", ExportRequest{}))
+	hist, err = b.History(ctx, made.RecordMeta().ID)
+	require.NoError(t, err)
+	require.NotEmpty(t, hist)
+	last := hist[len(hist)-1]
+	assert.Equal(t, storage.HistCreated, last.New)
+	assert.Equal(t, "tester", last.By)
+	assert.Equal(t, "clone.xlsx", last.ImportFile)
+	n := 0
+	for _, h := range hist {
+		if h.New == storage.HistCreated {
+			n++
+		}
+	}
+	assert.Equal(t, 1, n, "created once")
+}

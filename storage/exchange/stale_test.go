@@ -125,3 +125,35 @@ func TestALargeFirstImportCountsWhatItDoesNotList(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, model.QuietShown+150, n)
 }
+
+// Past the rows a preview lists, a row standing for a record an earlier row
+// of the file makes is refused when planned and passed over when applied
+// (partially), every time the same way: the store already had records of
+// the kind, so the new rows are decided again as the file is read.
+func TestAQuietDuplicateRowIsPassedOverWhenApplied(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	require.NoError(t, s.Save(ctx, newTask("督〔2019〕1号", "已有事项", ""), "办公室"))
+	rows := [][]any{{"编号", "事项名称", "牵头单位", "完成时限", "办理进展"}}
+	for i := 1; i <= model.QuietShown+80; i++ {
+		rows = append(rows, []any{fmt.Sprintf("督〔2025〕%d号", i), fmt.Sprintf("整改事项%d", i), "市水务局", "6月底", "已完成排查"})
+		if i == model.QuietShown+40 {
+			rows = append(rows, []any{fmt.Sprintf("督〔2025〕%d号", i), "同一事项又一行", "市水务局", "6月底", "重复"})
+		}
+	}
+	path := writeBook(t, t.TempDir(), "dup.xlsx", "Sheet1", rows)
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, plan.Rejected, 1)
+	assert.Equal(t, model.QuietShown+42, plan.Rejected[0].Row)
+
+	applied, err := Apply(ctx, s, plan, ApplyRequest{By: "办公室", Partial: true})
+	require.NoError(t, err)
+	assert.Equal(t, model.QuietShown+80, applied.Plan.Counts().New)
+	n, err := s.Count(ctx, storage.Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Equal(t, model.QuietShown+81, n)
+	kept, err := s.FindByKey(ctx, model.KindTask, fmt.Sprintf("督〔2025〕%d号", model.QuietShown+40))
+	require.NoError(t, err)
+	assert.Equal(t, fmt.Sprintf("整改事项%d", model.QuietShown+40), kept.(*model.Task).Title, "the first row of the two")
+}

@@ -125,7 +125,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		file: name, opt: opt, bk: bk,
 		date1904:    bk.Date1904,
 		fileRef:     fileRef,
-		seen:        map[string]model.RowRef{},
+		seen:        newSeenKeys(),
 		unknownSeen: map[string]bool{},
 		paths:       map[reflect.Type]map[string][]int{},
 		res:         &Result{Report: model.FileReport{File: name, SHA256: src.sha256}},
@@ -149,6 +149,11 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	// read first, and what they hold joins the dictionaries the other
 	// sheets resolve with.
 	var sheets []xlsxscan.Sheet
+	defer func() {
+		for _, l := range r.lists {
+			l.close()
+		}
+	}()
 	for _, bs := range bk.Sheets {
 		switch bs.Name {
 		case metaSheet:
@@ -158,11 +163,12 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		case listsSheet:
 		default:
 			if opt.Only == nil {
-				sub, err := r.readSubSheet(bs)
+				l, err := r.openListSheet(bs)
 				if err != nil {
 					return nil, sheetErr(bs.Name, err)
 				}
-				if sub {
+				if l != nil {
+					r.lists = append(r.lists, l)
 					continue
 				}
 			}
@@ -193,6 +199,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			from := len(r.res.Rows)
 			var err error
 			if reports[i], err = r.readSheet(bs); err != nil {
+				if r.listErr != nil {
+					return nil, sheetErr(r.listErr.sheet, r.listErr.err)
+				}
 				if r.emitErr != nil {
 					return nil, r.emitErr
 				}
@@ -220,8 +229,8 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			reports[i].Sheet = sheets[i].Name
 		}
 	}
-	if opt.Rows == nil {
-		r.attachSubs()
+	if err := r.finishLists(); err != nil {
+		return nil, sheetErr(err.sheet, err.err)
 	}
 	r.res.Report.Sheets = append(r.res.Report.Sheets, reports...)
 	if !recognised {
@@ -355,18 +364,21 @@ type reader struct {
 	bk          *xlsxscan.Book
 	date1904    bool
 	fileRef     model.Date
-	seen        map[string]model.RowRef // kind|key → first row
+	seen        seenKeys // kind|key → first row
 	unknownSeen map[string]bool
 	paths       map[reflect.Type]map[string][]int
 	res         *Result
 	// meta is a Taizhang export's hidden metadata (key → value): its
 	// "unit" says whose ledger it is.
 	meta map[string]string
-	// subs are the tasks' list entries read from list sheets, by task id.
-	subs  map[string]*subEntries
-	cells int // non-empty cells read from the file's data rows
+	// lists are the file's list sheets (进展报告, 延期, 催办), whose entries
+	// task rows take as they are read; listErr is one that failed.
+	lists   []*listSheet
+	listErr *sheetError
+	cells   int // non-empty cells read from the file's data rows
 	// streaming: rows go to opt.Rows as they are read (after the
-	// reference sheets); emitErr is the first error it returned.
+	// reference sheets); emitErr is the first error it returned (or
+	// listErr's).
 	streaming bool
 	emitErr   error
 	merges    map[string]sheetMerges // by sheet name (mergesOf)
@@ -609,19 +621,22 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 	return rep, nil
 }
 
-// emit passes on a row read whole: kept in the result, or once the
-// reference sheets are read, given to ReadOptions.Rows with its list
-// sheets' entries (the first error from Rows is kept; the sheet's loop
-// returns it).
+// emit passes on a row read whole, with its list sheets' entries: kept in
+// the result, or once the reference sheets are read, given to
+// ReadOptions.Rows (the first error is kept; the sheet's loop returns it).
 func (r *reader) emit(in model.Incoming) {
+	if r.emitErr != nil {
+		return
+	}
+	if r.listErr = r.attachLists(&in); r.listErr != nil {
+		r.emitErr = r.listErr.err
+		return
+	}
 	if !r.streaming {
 		r.res.Rows = append(r.res.Rows, in)
 		return
 	}
-	if r.emitErr == nil {
-		r.attachSub(&in)
-		r.emitErr = r.opt.Rows(in)
-	}
+	r.emitErr = r.opt.Rows(in)
 }
 
 // returnedBy is the unit whose exported ledger came back: the export's

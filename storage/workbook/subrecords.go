@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
@@ -159,34 +160,97 @@ func (x *exporter) finishSubSheets() error {
 	return nil
 }
 
-// subEntries are the list entries read from a file, by task id.
+// subEntries are the list entries given to one task row.
 type subEntries struct {
 	reports    []model.Report
 	extensions []model.Extension
 	reminders  []model.Reminder
 }
 
-// readSubSheet reads a list sheet (its first row holds the hidden _task
-// header); ok is false for any other sheet. Bad cells are rejections.
-func (r *reader) readSubSheet(bs xlsxscan.Sheet) (ok bool, err error) {
+// listEntry is one row of a list sheet: the task it belongs to and the
+// entry of the sheet's kind.
+type listEntry struct {
+	task      string
+	report    model.Report
+	extension model.Extension
+	reminder  model.Reminder
+}
+
+func (e *subEntries) add(kind string, en *listEntry) {
+	switch kind {
+	case reportsSheet:
+		e.reports = append(e.reports, en.report)
+	case extensionsSheet:
+		e.extensions = append(e.extensions, en.extension)
+	case remindersSheet:
+		e.reminders = append(e.reminders, en.reminder)
+	}
+}
+
+func (e *subEntries) addAll(o *subEntries) {
+	e.reports = append(e.reports, o.reports...)
+	e.extensions = append(e.extensions, o.extensions...)
+	e.reminders = append(e.reminders, o.reminders...)
+}
+
+func (e *subEntries) len() int { return len(e.reports) + len(e.extensions) + len(e.reminders) }
+
+// listSheet is a list sheet read beside the task sheets, so a file's
+// 100,000 progress reports are not held while its tasks are read: each
+// task row takes its entries as it is read. The sheet is scanned once
+// when opened (damage is refused there, as before any row is read) to
+// learn its order:
+//   - sorted: its task ids never decrease (a Taizhang export writes tasks
+//     and their entries in id order). A task row takes the entries at the
+//     head of the sheet up to its id; those of smaller ids it passes are
+//     parked for a row still to come (a task sheet sorted otherwise).
+//   - otherwise the scan counts the entries of each task (by a hash of its
+//     id), and a task row reads on, parking what it passes, until it has
+//     all of its own: a sheet in the task sheet's order parks nothing, one
+//     in another order parks what a read of the whole sheet would hold.
+//
+// Entries whose task row never comes (deleted by hand, or rejected) are
+// read to the end all the same, and dropped as they always were; their
+// bad cells are still rejections.
+type listSheet struct {
+	r      *reader
+	name   string
+	kind   string         // reportsSheet, extensionsSheet or remindersSheet
+	col    map[string]int // header → column index
+	rows   *xlsxscan.Rows
+	head   *listEntry // the next entry not yet given or parked; nil at the end
+	sorted bool
+	// left counts the entries not yet given, by hashed task id (unsorted
+	// sheets only); a hash shared by two ids only makes a row read on.
+	left   map[uint64]int32
+	seed   maphash.Seed
+	parked map[string]*subEntries
+	// rejected are the sheet's bad cells, put before the file's other
+	// rejections when it is read (the order of a read of the whole sheet).
+	rejected []model.Rejection
+}
+
+// openListSheet recognises a list sheet by its first row, which holds the
+// hidden _task header, and scans it; nil for any other sheet. Close it.
+func (r *reader) openListSheet(bs xlsxscan.Sheet) (*listSheet, error) {
 	if bs.Part == nil {
-		return false, nil
+		return nil, nil
 	}
 	rows, err := xlsxscan.OpenRows(bs.Part, r.bk.SST)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	defer rows.Close()
 	first, more, err := rows.Next()
 	if err != nil || !more {
-		return false, err
+		return nil, err
 	}
 	col := map[string]int{}
 	for i, c := range first.Cells {
 		col[strings.TrimSpace(c)] = i
 	}
 	if _, ok := col[subTaskHeader]; !ok {
-		return false, nil
+		return nil, nil
 	}
 	var kind string
 	for _, name := range subOrder {
@@ -195,125 +259,241 @@ func (r *reader) readSubSheet(bs xlsxscan.Sheet) (ok bool, err error) {
 		}
 	}
 	if kind == "" {
-		return false, nil
+		return nil, nil
 	}
-	if r.subs == nil {
-		r.subs = map[string]*subEntries{}
-	}
+	l := &listSheet{r: r, name: bs.Name, kind: kind, col: col, sorted: true, seed: maphash.MakeSeed(),
+		left: map[uint64]int32{}}
+	prev := ""
 	for {
 		row, more, err := rows.Next()
 		if err != nil {
-			return true, err
+			return nil, err
 		}
 		if !more {
-			return true, nil
+			break
 		}
-		get := func(h string) string {
-			if i, ok := col[h]; ok {
-				return strings.TrimSpace(at(row.Cells, i))
-			}
-			return ""
-		}
-		var bad []string
-		date := func(h string) model.Date {
-			v := get(h)
-			if v == "" {
-				return model.Date{}
-			}
-			if row.IsNumeric(col[h]) {
-				if f, err := strconv.ParseFloat(v, 64); err == nil {
-					if d, err := model.DateFromSerial(f, r.date1904); err == nil {
-						return d
-					}
-				}
-			}
-			d, err := model.ParseDate(v, model.Date{})
-			if err != nil {
-				bad = append(bad, h)
-			}
-			return d
-		}
-		number := func(h string) int {
-			v := get(h)
-			if v == "" {
-				return 0
-			}
-			n, err := model.ParseInt(v)
-			if err != nil {
-				bad = append(bad, h)
-			}
-			return n
-		}
-		task, id := get(subTaskHeader), get(subIDHeader)
+		task, id := l.cell(row, subTaskHeader), l.cell(row, subIDHeader)
 		if task == "" || id == "" {
-			continue // a row a department added by hand: no entry to merge into
+			continue
 		}
-		e := r.subs[task]
-		if e == nil {
-			e = &subEntries{}
-			r.subs[task] = e
+		if task < prev {
+			l.sorted = false
 		}
-		switch kind {
-		case reportsSheet:
-			rep := model.Report{ID: id, Unit: get("报送单位"), Period: get("期次"), ReportedOn: date("报送日期"),
-				Done: get("工作进展"), Problems: get("存在问题"), Next: get("下步措施"), ReviewNote: get("审核意见")}
-			if v := get("完成进度"); v != "" {
-				p, err := model.ParsePercent(v)
-				if err != nil {
-					bad = append(bad, "完成进度")
-				}
-				rep.Percent = p
-			}
-			rep.Class, _ = model.ReportClasses.Parse(get("自评"))
-			for k, label := range reviewLabels {
-				if label == get("审核") {
-					rep.Review = k
-				}
-			}
-			e.reports = append(e.reports, rep)
-		case extensionsSheet:
-			ext := model.Extension{ID: id, RequestedOn: date("申请日期"), Reason: get("延期理由"),
-				OldDeadline: date("原完成时限"), NewDeadline: date("申请延至"), Progress: get("当前进展"),
-				State: model.ExtensionPending, DecidedOn: date("审批日期")}
-			for k, label := range extensionLabels {
-				if label == get("审批") {
-					ext.State = k
-				}
-			}
-			e.extensions = append(e.extensions, ext)
-		case remindersSheet:
-			m := model.Reminder{ID: id, On: date("催办日期"), Level: number("催办级别"), Note: get("备注")}
-			m.Method, _ = model.ReminderMethods.Parse(get("催办方式"))
-			e.reminders = append(e.reminders, m)
+		prev = task
+		l.left[l.hash(task)]++
+	}
+	if l.sorted {
+		l.left = nil
+	}
+	if l.rows, err = xlsxscan.OpenRows(bs.Part, r.bk.SST); err != nil {
+		return nil, err
+	}
+	if _, _, err := l.rows.Next(); err != nil { // the header
+		l.rows.Close()
+		return nil, err
+	}
+	if err := l.advance(); err != nil {
+		l.rows.Close()
+		return nil, err
+	}
+	return l, nil
+}
+
+func (l *listSheet) hash(task string) uint64 { return maphash.String(l.seed, task) }
+
+func (l *listSheet) cell(row xlsxscan.Row, h string) string {
+	if i, ok := l.col[h]; ok {
+		return strings.TrimSpace(at(row.Cells, i))
+	}
+	return ""
+}
+
+func (l *listSheet) close() {
+	if l.rows != nil {
+		l.rows.Close()
+		l.rows = nil
+	}
+}
+
+// take gives a task row its entries: those parked for it, then those read
+// on from the sheet.
+func (l *listSheet) take(task string, into *subEntries) error {
+	h := uint64(0)
+	if !l.sorted {
+		h = l.hash(task)
+		if l.left[h] == 0 {
+			return nil
 		}
-		for _, h := range bad {
-			c, _ := excelize.ColumnNumberToName(col[h] + 1)
-			r.res.Rejected = append(r.res.Rejected, model.Rejection{Place: model.Place{File: r.file, Sheet: bs.Name, Row: row.Num, Column: c,
-				Header: h, Value: get(h)}, Reason: r.tr(fmt.Sprintf("无法识别的%s", h), fmt.Sprintf("unreadable %s", h))})
+	}
+	if p := l.parked[task]; p != nil {
+		into.addAll(p)
+		delete(l.parked, task)
+		if !l.sorted {
+			l.given(h, p.len())
+		}
+	}
+	for l.head != nil {
+		if l.sorted && l.head.task > task {
+			return nil
+		}
+		if !l.sorted && l.left[h] == 0 {
+			return nil
+		}
+		if l.head.task == task {
+			into.add(l.kind, l.head)
+			if !l.sorted {
+				l.given(h, 1)
+			}
+		} else {
+			l.park(l.head)
+		}
+		if err := l.advance(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *listSheet) given(h uint64, n int) {
+	if l.left[h] -= int32(n); l.left[h] <= 0 {
+		delete(l.left, h)
+	}
+}
+
+func (l *listSheet) park(en *listEntry) {
+	if l.parked == nil {
+		l.parked = map[string]*subEntries{}
+	}
+	p := l.parked[en.task]
+	if p == nil {
+		p = &subEntries{}
+		l.parked[en.task] = p
+	}
+	p.add(l.kind, en)
+}
+
+// finish reads the entries no task row took, for their bad cells, and
+// closes the sheet.
+func (l *listSheet) finish() error {
+	defer l.close()
+	for l.head != nil {
+		if err := l.advance(); err != nil {
+			return err
+		}
+	}
+	l.parked, l.left = nil, nil
+	return nil
+}
+
+// advance reads the sheet's next entry into head (nil at its end). Rows a
+// department added by hand, without the hidden ids, are passed over: there
+// is no entry to merge them into.
+func (l *listSheet) advance() error {
+	l.head = nil
+	for {
+		row, more, err := l.rows.Next()
+		if err != nil || !more {
+			return err
+		}
+		if en := l.parse(row); en != nil {
+			l.head = en
+			return nil
 		}
 	}
 }
 
-// attachSubs gives each task row of the file the list entries its list
-// sheets hold for it.
-func (r *reader) attachSubs() {
-	if len(r.subs) == 0 {
-		return
+// parse reads one row of the sheet; bad cells are rejections.
+func (l *listSheet) parse(row xlsxscan.Row) *listEntry {
+	r, col := l.r, l.col
+	get := func(h string) string { return l.cell(row, h) }
+	task, id := get(subTaskHeader), get(subIDHeader)
+	if task == "" || id == "" {
+		return nil
 	}
-	for i := range r.res.Rows {
-		r.attachSub(&r.res.Rows[i])
+	var bad []string
+	date := func(h string) model.Date {
+		v := get(h)
+		if v == "" {
+			return model.Date{}
+		}
+		if row.IsNumeric(col[h]) {
+			if f, err := strconv.ParseFloat(v, 64); err == nil {
+				if d, err := model.DateFromSerial(f, r.date1904); err == nil {
+					return d
+				}
+			}
+		}
+		d, err := model.ParseDate(v, model.Date{})
+		if err != nil {
+			bad = append(bad, h)
+		}
+		return d
 	}
+	number := func(h string) int {
+		v := get(h)
+		if v == "" {
+			return 0
+		}
+		n, err := model.ParseInt(v)
+		if err != nil {
+			bad = append(bad, h)
+		}
+		return n
+	}
+	en := &listEntry{task: task}
+	switch l.kind {
+	case reportsSheet:
+		rep := model.Report{ID: id, Unit: get("报送单位"), Period: get("期次"), ReportedOn: date("报送日期"),
+			Done: get("工作进展"), Problems: get("存在问题"), Next: get("下步措施"), ReviewNote: get("审核意见")}
+		if v := get("完成进度"); v != "" {
+			p, err := model.ParsePercent(v)
+			if err != nil {
+				bad = append(bad, "完成进度")
+			}
+			rep.Percent = p
+		}
+		rep.Class, _ = model.ReportClasses.Parse(get("自评"))
+		for k, label := range reviewLabels {
+			if label == get("审核") {
+				rep.Review = k
+			}
+		}
+		en.report = rep
+	case extensionsSheet:
+		ext := model.Extension{ID: id, RequestedOn: date("申请日期"), Reason: get("延期理由"),
+			OldDeadline: date("原完成时限"), NewDeadline: date("申请延至"), Progress: get("当前进展"),
+			State: model.ExtensionPending, DecidedOn: date("审批日期")}
+		for k, label := range extensionLabels {
+			if label == get("审批") {
+				ext.State = k
+			}
+		}
+		en.extension = ext
+	case remindersSheet:
+		m := model.Reminder{ID: id, On: date("催办日期"), Level: number("催办级别"), Note: get("备注")}
+		m.Method, _ = model.ReminderMethods.Parse(get("催办方式"))
+		en.reminder = m
+	}
+	for _, h := range bad {
+		c, _ := excelize.ColumnNumberToName(col[h] + 1)
+		l.rejected = append(l.rejected, model.Rejection{Place: model.Place{File: r.file, Sheet: l.name, Row: row.Num, Column: c,
+			Header: h, Value: get(h)}, Reason: r.tr(fmt.Sprintf("无法识别的%s", h), fmt.Sprintf("unreadable %s", h))})
+	}
+	return en
 }
 
-// attachSub gives a task row the list entries its list sheets hold for it.
-func (r *reader) attachSub(in *model.Incoming) {
+// attachLists gives a task row the entries its file's list sheets hold for
+// it; an error is a list sheet that could not be read on.
+func (r *reader) attachLists(in *model.Incoming) *sheetError {
 	t, ok := in.Record.(*model.Task)
-	if !ok || t.ID == "" || len(r.subs) == 0 {
-		return
+	if !ok || t.ID == "" || len(r.lists) == 0 {
+		return nil
 	}
-	e := r.subs[t.ID]
-	if e == nil {
-		return
+	var e subEntries
+	for _, l := range r.lists {
+		if err := l.take(t.ID, &e); err != nil {
+			return &sheetError{l.name, err}
+		}
 	}
 	add := func(f string) {
 		for _, have := range in.Fields {
@@ -341,4 +521,21 @@ func (r *reader) attachSub(in *model.Incoming) {
 		t.Reminders = append(t.Reminders, e.reminders...)
 		add("reminders")
 	}
+	return nil
+}
+
+// finishLists reads the list sheets to their ends and puts their
+// rejections before the others.
+func (r *reader) finishLists() *sheetError {
+	var rejected []model.Rejection
+	for _, l := range r.lists {
+		if err := l.finish(); err != nil {
+			return &sheetError{l.name, err}
+		}
+		rejected = append(rejected, l.rejected...)
+	}
+	if len(rejected) > 0 {
+		r.res.Rejected = append(rejected, r.res.Rejected...)
+	}
+	return nil
 }
