@@ -12,88 +12,111 @@ import (
 
 // eachLive calls fn with every live record of the given kinds in the
 // order they were first stored (seq), for the figures: one scan of the
-// table in its own order (no sort, no id list fetched back in chunks), the
-// bodies decoded on every core (decoding JSON is most of the cost:
-// 100,000 tasks are 150 MB of it).
+// table in its own order (no sort, no id list fetched back in chunks),
+// batches of bodies decoded on every core while the scan goes on (decoding
+// JSON is most of the cost: 100,000 tasks are 130 MB of it). fn is called
+// once every record is decoded, in order.
 func (s *Store) eachLive(ctx context.Context, kinds []model.Kind, fn func(model.Record)) error {
 	rows, err := s.rd.QueryContext(ctx, liveRecordsSQL)
 	if err != nil {
 		return fmt.Errorf("load records: %w", err)
 	}
 	defer rows.Close()
-	batch := make([]rawRecord, 0, loadBatch)
-	flush := func() error {
-		recs, err := decodeAll(batch)
-		if err != nil {
-			return fmt.Errorf("load records: %w", err)
-		}
-		for _, r := range recs {
-			fn(r)
-		}
-		batch = batch[:0]
-		return ctx.Err()
+
+	type batch struct {
+		at   int
+		raws []rawRecord
 	}
-	for rows.Next() {
+	var (
+		mu      sync.Mutex
+		decoded [][]model.Record // by batch
+		failed  error
+		wg      sync.WaitGroup
+	)
+	batches := make(chan batch, 2)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range batches {
+				recs := make([]model.Record, len(b.raws))
+				var err error
+				for i := range b.raws {
+					if recs[i], err = b.raws[i].decode(); err != nil {
+						break
+					}
+				}
+				mu.Lock()
+				decoded[b.at] = recs
+				if err != nil && failed == nil {
+					failed = err
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	send := func(raws []rawRecord) {
+		mu.Lock()
+		decoded = append(decoded, nil)
+		at := len(decoded) - 1
+		mu.Unlock()
+		batches <- batch{at, raws}
+	}
+	raws := make([]rawRecord, 0, loadBatch)
+	for rows.Next() && ctx.Err() == nil {
 		var raw rawRecord
-		if err := rows.Scan(&raw.id, &raw.kind, &raw.rev, &raw.body, &raw.deleted, &raw.at, &raw.by); err != nil {
-			return fmt.Errorf("load records: %w", err)
+		if err = rows.Scan(&raw.id, &raw.kind, &raw.rev, &raw.body, &raw.deleted, &raw.at, &raw.by); err != nil {
+			break
 		}
 		if !slices.Contains(kinds, model.Kind(raw.kind)) {
 			continue
 		}
-		if batch = append(batch, raw); len(batch) == loadBatch {
-			if err := flush(); err != nil {
-				return err
-			}
+		if raws = append(raws, raw); len(raws) == loadBatch {
+			send(raws)
+			raws = make([]rawRecord, 0, loadBatch)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("load records: %w", err)
+	if len(raws) > 0 {
+		send(raws)
 	}
-	return flush()
+	close(batches)
+	wg.Wait()
+	switch {
+	case err != nil:
+		return fmt.Errorf("load records: %w", err)
+	case rows.Err() != nil:
+		return fmt.Errorf("load records: %w", rows.Err())
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case failed != nil:
+		return fmt.Errorf("load records: %w", failed)
+	}
+	for _, recs := range decoded {
+		for _, r := range recs {
+			fn(r)
+		}
+	}
+	return nil
 }
 
 const liveRecordsSQL = "SELECT " + recordCols + " FROM records WHERE deleted = 0 ORDER BY seq"
 
 const loadBatch = 2000
 
-// rawRecord is a records row as read, before its body is decoded.
+// rawRecord is a records row as read, before its body is decoded. The body
+// is scanned as bytes: decoded from them, never made a string.
 type rawRecord struct {
-	id, kind, rev, body, at, by string
-	deleted                     bool
+	id, kind, rev, at, by string
+	body                  []byte
+	deleted               bool
 }
 
-func (raw rawRecord) Scan(dest ...any) error {
-	*dest[0].(*string), *dest[1].(*string), *dest[2].(*string), *dest[3].(*string) = raw.id, raw.kind, raw.rev, raw.body
-	*dest[4].(*bool), *dest[5].(*string), *dest[6].(*string) = raw.deleted, raw.at, raw.by
-	return nil
-}
-
-// decodeAll decodes rows in parallel, keeping their order.
-func decodeAll(raws []rawRecord) ([]model.Record, error) {
-	out := make([]model.Record, len(raws))
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(raws)/100))
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(raws); i += workers {
-				r, err := scanRecord(raws[i])
-				if err != nil {
-					errs[w] = err
-					return
-				}
-				out[i] = r
-			}
-		}()
+func (raw *rawRecord) decode() (model.Record, error) {
+	r, err := decodeBytes(model.Kind(raw.kind), raw.body)
+	if err != nil {
+		return nil, fmt.Errorf("record %s: %w", raw.id, err)
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	*r.RecordMeta() = model.Meta{ID: raw.id, Kind: model.Kind(raw.kind), Rev: raw.rev,
+		UpdatedAt: parseTime(raw.at), UpdatedBy: raw.by, Deleted: raw.deleted}
+	return r, nil
 }
