@@ -333,15 +333,16 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 	switch it.Action {
 	case model.ActionNew:
 		r := it.Result
-		if in != nil && len(it.Merged) == 0 && len(it.Conflicts) == 0 {
-			// the record is the row as read: the same row met again
-			// changes nothing while the record stays as made
-			if tx.pre != nil && tx.pre.r == r {
-				tx.rowDigest = tx.pre.digest
-			} else {
-				tx.rowDigest = rowDigest(in)
+		if in != nil && len(it.Merged) == 0 && len(it.Conflicts) == 0 && (tx.pre == nil || tx.pre.r != r) {
+			// The record is the row as read: save stamps it with the
+			// row's digest (prepare), so the same row met again changes
+			// nothing while the record stays as made.
+			pre, err := prepare(r, in)
+			if err != nil {
+				return err
 			}
-			defer func() { tx.rowDigest = 0 }()
+			tx.pre = pre
+			defer func() { tx.pre = nil }()
 		}
 		if it.IncomingRev != "" {
 			// A record copied from another machine keeps its lineage.

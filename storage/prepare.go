@@ -16,7 +16,7 @@ type prepared struct {
 	body   string
 	cols   listColumns
 	text   string // searchText(r)
-	digest uint64 // rowDigest of the row r is made from
+	digest uint64 // rowDigest of the row r is made from alone, 0 when none
 }
 
 // prepare works out what saving r will write; in is the row r is made

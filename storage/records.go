@@ -249,8 +249,8 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	}
 	key := model.NaturalKey(r)
 	var rowHash int64
-	if t.rowDigest != 0 {
-		rowHash = rowStamp(t.rowDigest, rev)
+	if pre.digest != 0 {
+		rowHash = rowStamp(pre.digest, rev)
 	}
 	var seq int64
 	if created {

@@ -132,11 +132,9 @@ type Tx struct {
 	s     *Store
 	tx    *sql.Tx
 	stmts *stmtCache // prepared once per transaction: imports save thousands of rows
-	// rowDigest, while an import creates a record from a row alone, is
-	// that row's digest: save stamps it on the record (rowhash.go).
-	rowDigest uint64
 	// pre, when its record is the one saved, is what save would work out
-	// from it (prepare).
+	// from it (prepare), with the digest of the row an import creates the
+	// record from alone, which save stamps on it (rowhash.go).
 	pre *prepared
 	// adopt, when set, makes the next creation of that record take a
 	// revision made elsewhere (see Tx.createAdopted).
