@@ -44,6 +44,14 @@ type Incoming struct {
 	Ref       RowRef
 }
 
+// Compact reports whether the row was let go once planned: only its
+// record's identity stands for it (model.Identity), to be read again from
+// its file if it is needed.
+func (in *Incoming) Compact() bool {
+	_, ok := in.Record.(*Identity)
+	return ok
+}
+
 // Place is the cell a rejection or a warning is about: the file, the
 // sheet, the spreadsheet's own 1-based row, the column letter, the sheet's
 // own header and the cell's text. Embedded, its fields come first in the

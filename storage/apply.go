@@ -95,8 +95,8 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 				p.keep(it)
 				continue
 			}
-			if _, compact := it.Incoming.Record.(*model.Identity); compact {
-				return ErrStalePlan // the row itself was let go: plan again from the file
+			if it.Incoming.Compact() || slices.ContainsFunc(it.Merged, func(m model.MergedRow) bool { return m.Incoming.Compact() }) {
+				return ErrStalePlan // a row itself was let go: plan again from the files
 			}
 			rows := []model.Incoming{*it.Incoming}
 			for _, m := range it.Merged {

@@ -245,12 +245,6 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	_, known := local.(*model.Identity) // found unchanged by the row's digest
 	target := p.target(kind, item.Key, local, rec)
 	if at, dup := p.seen[target]; dup && target != "" {
-		if known {
-			// merging and refusing need the whole record
-			if local, err = getRecord(ctx, p.q, local.RecordMeta().ID); err != nil {
-				return err
-			}
-		}
 		var prev model.RowRef
 		if at < 0 {
 			prev = p.quietRefs[-1-at] // a row counted only: of this same file
@@ -259,8 +253,29 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		}
 		if l := p.itemLocal(at); at >= 0 && prev.File != in.Ref.File && (l == nil || !l.RecordMeta().Deleted) {
 			// Several returns of one record (the lead unit's and a
-			// cooperating unit's) merge with each other.
-			return p.mergeReturn(ctx, at, in, local)
+			// cooperating unit's) merge with each other. A return whose
+			// cells all hold the record's values (its digest says so)
+			// merged into a return that changes nothing changes nothing.
+			it := &p.plan.Items[at]
+			quiet := known && in.BaseRev == "" &&
+				it.Action == model.ActionUnchanged && it.Result == nil && len(it.Conflicts) == 0
+			if quiet && !p.verify {
+				it.Merged = append(it.Merged, model.MergedRow{Incoming: &model.Incoming{Record: local, Ref: in.Ref}})
+				return nil
+			}
+			if known {
+				if local, err = getRecord(ctx, p.q, local.RecordMeta().ID); err != nil {
+					return err
+				}
+			}
+			if err := p.mergeReturn(ctx, at, in, local); err != nil {
+				return err
+			}
+			if it := &p.plan.Items[at]; quiet && (it.Action != model.ActionUnchanged || len(it.Conflicts) > 0) {
+				return fmt.Errorf("%s sheet %s row %d: the row's digest says the return changes nothing, merging it does",
+					in.Ref.File, in.Ref.Sheet, in.Ref.Row)
+			}
+			return nil
 		}
 		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
 			Place: model.Place{File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key},
@@ -826,6 +841,20 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 		it.Action = model.ActionUpdated
 		if base != nil && it.Local != nil && localEdited(base, it.Local, changed) {
 			it.Action = model.ActionMerged
+		}
+	}
+	keepsRevisions := it.IncomingRev != "" || slices.ContainsFunc(it.Merged, func(m model.MergedRow) bool { return m.IncomingRev != "" })
+	if it.Action == model.ActionUnchanged && len(it.Conflicts) == 0 && !keepsRevisions && it.Local != nil {
+		// Nothing to apply and no revision to store: as letGo, only the
+		// record's identity stays (returns of every record at once held
+		// each record decoded and each row read). A plan applied to
+		// another state is made again from its files.
+		it.Local = model.IdentityOf(it.Local)
+		last := &it.Merged[len(it.Merged)-1]
+		last.Incoming = &model.Incoming{Record: model.IdentityOf(in.Record), Ref: in.Ref, BaseRev: in.BaseRev}
+		if _, compact := it.Incoming.Record.(*model.Identity); !compact {
+			first := it.Incoming
+			it.Incoming = &model.Incoming{Record: model.IdentityOf(first.Record), Ref: first.Ref, BaseRev: first.BaseRev}
 		}
 	}
 	return nil

@@ -2,6 +2,8 @@ package exchange
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -106,4 +108,59 @@ func TestSeveralReturnsOfOneRecordMerge(t *testing.T) {
 	pending, err = s.Conflicts(ctx, true)
 	require.NoError(t, err)
 	assert.Len(t, pending, 1, "still the one conflict")
+}
+
+// Returns of every record at once that change nothing keep only the
+// records' identities in the plan; a return that changes a record is
+// applied; and the plan, applied after the store changed, is made again
+// from its files.
+func TestReturnsThatChangeNothingKeepOnlyIdentities(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	rows := [][]any{{"编号", "事项名称", "牵头单位", "完成时限", "办理进展"}}
+	for i := 1; i <= 30; i++ {
+		rows = append(rows, []any{fmt.Sprintf("督〔2025〕%d号", i), fmt.Sprintf("整改事项%d", i), "市水务局", "6月底", "已完成排查"})
+	}
+	dir := t.TempDir()
+	importFile(t, s, writeBook(t, dir, "台账.xlsx", "Sheet1", rows))
+
+	changed := slices.Clone(rows)
+	changed[5] = []any{"督〔2025〕5号", "整改事项5", "市水务局", "6月底", "已完成整改"}
+	files := []string{
+		writeBook(t, dir, "水务局.xlsx", "Sheet1", rows),
+		writeBook(t, dir, "城管局.xlsx", "Sheet1", rows),
+		writeBook(t, dir, "住建局.xlsx", "Sheet1", changed),
+	}
+	plan, err := PlanFiles(ctx, s, files, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, plan.Rejected)
+	c := plan.Counts()
+	assert.Equal(t, 1, c.Updated)
+	assert.Equal(t, 29, c.Unchanged)
+	for _, it := range plan.Items {
+		if it.Action != model.ActionUnchanged {
+			continue
+		}
+		require.Len(t, it.Merged, 2, it.Key)
+		assert.IsType(t, &model.Identity{}, it.Local, it.Key)
+		assert.IsType(t, &model.Identity{}, it.Incoming.Record, it.Key)
+		for _, m := range it.Merged {
+			assert.IsType(t, &model.Identity{}, m.Incoming.Record, it.Key)
+		}
+	}
+
+	// the store changes before the plan is applied: planned again, applied
+	other, err := s.FindByKey(ctx, model.KindTask, "督〔2025〕9号")
+	require.NoError(t, err)
+	other.(*model.Task).Remarks = "本机备注"
+	require.NoError(t, s.Save(ctx, other, "办公室"))
+	applied, err := Apply(ctx, s, plan, ApplyRequest{By: "办公室"})
+	require.NoError(t, err)
+	assert.Equal(t, 1, applied.Plan.Counts().Updated)
+	got, err := s.FindByKey(ctx, model.KindTask, "督〔2025〕5号")
+	require.NoError(t, err)
+	assert.Equal(t, "已完成整改", got.(*model.Task).Progress)
+	kept, err := s.FindByKey(ctx, model.KindTask, "督〔2025〕9号")
+	require.NoError(t, err)
+	assert.Equal(t, "本机备注", kept.(*model.Task).Remarks)
 }
