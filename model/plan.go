@@ -52,6 +52,12 @@ func (in *Incoming) Compact() bool {
 	return ok
 }
 
+// Compacted is the row let go: its place and revision, and its record's
+// identity only.
+func (in *Incoming) Compacted() *Incoming {
+	return &Incoming{Record: IdentityOf(in.Record), Ref: in.Ref, BaseRev: in.BaseRev}
+}
+
 // Place is the cell a rejection or a warning is about: the file, the
 // sheet, the spreadsheet's own 1-based row, the column letter, the sheet's
 // own header and the cell's text. Embedded, its fields come first in the

@@ -260,7 +260,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 			quiet := known && in.BaseRev == "" &&
 				it.Action == model.ActionUnchanged && it.Result == nil && len(it.Conflicts) == 0
 			if quiet && !p.verify {
-				it.Merged = append(it.Merged, model.MergedRow{Incoming: &model.Incoming{Record: local, Ref: in.Ref}})
+				it.Merged = append(it.Merged, model.MergedRow{Incoming: in.Compacted()})
 				return nil
 			}
 			if known {
@@ -850,11 +850,9 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 		// each record decoded and each row read). A plan applied to
 		// another state is made again from its files.
 		it.Local = model.IdentityOf(it.Local)
-		last := &it.Merged[len(it.Merged)-1]
-		last.Incoming = &model.Incoming{Record: model.IdentityOf(in.Record), Ref: in.Ref, BaseRev: in.BaseRev}
-		if _, compact := it.Incoming.Record.(*model.Identity); !compact {
-			first := it.Incoming
-			it.Incoming = &model.Incoming{Record: model.IdentityOf(first.Record), Ref: first.Ref, BaseRev: first.BaseRev}
+		it.Merged[len(it.Merged)-1].Incoming = in.Compacted()
+		if !it.Incoming.Compact() {
+			it.Incoming = it.Incoming.Compacted()
 		}
 	}
 	return nil
