@@ -19,19 +19,13 @@ const (
 	HistRestored = `"restored"`
 )
 
-// Where a record's creation is told: a changes row (HistCreated), or, for
-// a record created here at a revision of its own, that first revision
-// (the same revision, time, user and import): an import of 100,000 rows
-// wrote as many changes rows saying only "created".
-const (
-	historyCreated = iota
-	revisionCreated
-)
-
 // writeHistory writes one changes row per changed top-level field (old and
-// new as JSON text), and a row with field "" on create (unless createdBy
-// says its revision tells it), delete and restore.
-func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, created bool, createdBy int,
+// new as JSON text), and a row with field "" on delete and restore, and on
+// create unless toldByRevision: a record created here at a revision of its
+// own is told created by that first revision (the same revision, time,
+// user and import; History reads it), since an import of 100,000 rows
+// wrote as many changes rows saying only "created".
+func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, created, toldByRevision bool,
 	body string, deleted bool, by, at string, importID any) error {
 	add := func(field, old, new string) error {
 		_, err := t.exec(ctx, `INSERT INTO changes (record_id, rev, field, old, new, by, at, import_id)
@@ -39,7 +33,7 @@ func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, c
 		return err
 	}
 	if created {
-		if createdBy == revisionCreated {
+		if toldByRevision {
 			return nil
 		}
 		return add("", "", HistCreated)

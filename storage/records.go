@@ -195,7 +195,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 
 	var rev, parent string
 	adopted := false
-	createdBy := historyCreated // where the history finds the creation
+	toldByRevision := false // the creation's history is its revision row
 	if a := t.adopt; a != nil && a.id == m.ID {
 		// The body must be the revision's own: its name hashes it.
 		if !created || nextRev(a.parent, body) != a.rev {
@@ -244,7 +244,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			return fmt.Errorf("save %s: revision: %w", m.ID, err)
 		}
 		if n, err := res.RowsAffected(); created && err == nil && n == 1 {
-			createdBy = revisionCreated
+			toldByRevision = true
 		}
 	}
 	key := model.NaturalKey(r)
@@ -276,7 +276,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
-	if err := t.writeHistory(ctx, m.ID, rev, cur, created, createdBy, body, m.Deleted, by, now, imp); err != nil {
+	if err := t.writeHistory(ctx, m.ID, rev, cur, created, toldByRevision, body, m.Deleted, by, now, imp); err != nil {
 		return fmt.Errorf("save %s: history: %w", m.ID, err)
 	}
 	if err := t.indexSearch(ctx, seq, !created, pre.text, m.Deleted); err != nil {
