@@ -55,6 +55,8 @@ type Rows struct {
 	cells   int
 	lastCol int
 	check   bool // CheckOnly: rows come back without their cells
+	cur     Row  // the row being read (pending points to it)
+	width   int  // cells of the last row read, to size the next row's
 }
 
 func OpenRows(f *zip.File, sst []string) (*Rows, error) {
@@ -230,7 +232,7 @@ func (rr *Rows) readRow() (*Row, error) {
 				return nil, rr.fail(BrokenTag, row.Num, nil, nil) // the previous row never closed
 			}
 			num := rr.read + 1
-			if v, ok := attrBytes(tag.raw, "r"); ok {
+			if v, ok := tag.attr('r'); ok {
 				n, err := strconv.Atoi(string(v))
 				if err != nil || n < 1 || n > DefaultMaxRows {
 					return nil, rr.fail(BadRowNumber, 0, v, nil)
@@ -245,7 +247,8 @@ func (rr *Rows) readRow() (*Row, error) {
 				e.Limit = rr.lim.MaxRows
 				return nil, e
 			}
-			row, col, rr.lastCol = &Row{Num: num}, 0, 0
+			rr.cur = Row{Num: num}
+			row, col, rr.lastCol = &rr.cur, 0, 0
 			if tag.selfClosing {
 				rr.read = num
 				return row, nil
@@ -255,13 +258,16 @@ func (rr *Rows) readRow() (*Row, error) {
 				return nil, rr.fail(BrokenTag, at(), nil, nil)
 			}
 			rr.read = row.Num
+			if len(row.Cells) > 0 {
+				rr.width = len(row.Cells)
+			}
 			return row, nil
 		case "c":
 			if row == nil || inCell {
 				return nil, rr.fail(BrokenTag, at(), nil, nil)
 			}
 			col++
-			if ref, ok := attrBytes(tag.raw, "r"); ok {
+			if ref, ok := tag.attr('r'); ok {
 				c, r := cellRef(ref)
 				if c < 1 || r != 0 && r != row.Num || c <= rr.lastCol {
 					return nil, rr.fail(BadReference, row.Num, ref, nil)
@@ -272,7 +278,7 @@ func (rr *Rows) readRow() (*Row, error) {
 				return nil, rr.fail(BadReference, row.Num, nil, nil)
 			}
 			rr.lastCol = col
-			t, _ := attrBytes(tag.raw, "t")
+			t, _ := tag.attr('t')
 			typ = internType(t)
 			inCell = !tag.selfClosing
 			hasF, inIS, inPh = false, false, false
@@ -377,6 +383,9 @@ func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, 
 		return nil
 	}
 	rr.cells++
+	if row.Cells == nil {
+		row.Cells = make([]string, 0, max(col, rr.width))
+	}
 	for len(row.Cells) < col {
 		row.Cells = append(row.Cells, "")
 		if row.Numeric != nil {
@@ -398,10 +407,21 @@ func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, 
 }
 
 func internType(t []byte) string {
-	for _, s := range []string{"s", "n", "str", "inlineStr", "b", "e", "d"} {
-		if string(t) == s {
-			return s
-		}
+	switch string(t) { // no allocation: the compiler compares in place
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
 	}
 	return ""
 }

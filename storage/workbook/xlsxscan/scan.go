@@ -12,13 +12,13 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"io"
 	"path"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -273,7 +273,7 @@ func ReadSharedStrings(f *zip.File, maxCell int) ([]string, error) {
 }
 
 // isEndOf reports whether tag is the end tag of the element local.
-func isEndOf(tag xmlTag, local string) bool {
+func isEndOf(tag *xmlTag, local string) bool {
 	n := tag.local
 	if len(n) < 2 || n[0] != '/' {
 		return false
@@ -416,6 +416,7 @@ type tagReader struct {
 	buf   []byte
 	limit int  // most bytes of text kept in one run
 	junk  bool // the last text skipped held more than whitespace
+	cur   xmlTag
 }
 
 type xmlTag struct {
@@ -424,6 +425,7 @@ type xmlTag struct {
 	raw         []byte // the tag without < and >; valid until the next call
 	selfClosing bool
 	cdata       []byte // the text of a <![CDATA[…]]> section
+	r, t        []byte // the r and t attributes of a start tag the readers look at (nil: absent)
 }
 
 var (
@@ -442,8 +444,24 @@ func newTagReader(r io.Reader) *tagReader {
 func (t *tagReader) text(keep bool) ([]byte, error) {
 	t.junk = false
 	if keep {
-		var err error
-		t.buf, err = readUntil(t.br, '<', t.buf[:0], t.limit)
+		// Most runs lie whole in the buffer: they are returned from it, not copied.
+		chunk, err := t.br.ReadSlice('<')
+		if err == nil && len(chunk) <= t.limit+1 {
+			chunk = chunk[:len(chunk)-1]
+			if !validText(chunk) {
+				return chunk, errBadText
+			}
+			return chunk, nil
+		}
+		t.buf = append(t.buf[:0], chunk...)
+		if len(t.buf) > t.limit+1 {
+			return t.buf, errTooLong
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			t.buf, err = readUntilFrom(t.br, '<', t.buf, 0, t.limit)
+		} else if err == nil {
+			t.buf = t.buf[:len(t.buf)-1]
+		}
 		if err == nil && !validText(t.buf) {
 			err = errBadText
 		}
@@ -473,32 +491,96 @@ func isSpace(b []byte) bool {
 	return true
 }
 
-// validText: no control characters XML 1.0 forbids, valid UTF-8.
+// validText: no control characters XML 1.0 forbids, valid UTF-8 (as
+// utf8.Valid has it), in one pass: eight ASCII bytes at a time, and a
+// rune of Chinese text without a second scan.
 func validText(b []byte) bool {
-	ascii := true
-	for _, c := range b {
-		if c < 0x20 && c != '\t' && c != '\r' && c != '\n' {
+	const lo7, hi = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for i < len(b) {
+		if i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			// No byte with the high bit and none below 0x20: skip the eight.
+			if w&hi == 0 && (w-0x20*lo7)&^w&hi == 0 {
+				i += 8
+				continue
+			}
+		}
+		c := b[i]
+		if c < 0x80 {
+			if c < 0x20 && c != '\t' && c != '\r' && c != '\n' {
+				return false
+			}
+			i++
+			continue
+		}
+		switch {
+		case c < 0xC2:
+			return false
+		case c < 0xE0:
+			if i+1 >= len(b) || b[i+1]&0xC0 != 0x80 {
+				return false
+			}
+			i += 2
+		case c < 0xF0:
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xE0 {
+				lo = 0xA0
+			} else if c == 0xED {
+				hi = 0x9F // no surrogates
+			}
+			if i+2 >= len(b) || b[i+1] < lo || b[i+1] > hi || b[i+2]&0xC0 != 0x80 {
+				return false
+			}
+			i += 3
+		case c < 0xF5:
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xF0 {
+				lo = 0x90
+			} else if c == 0xF4 {
+				hi = 0x8F // nothing above U+10FFFF
+			}
+			if i+3 >= len(b) || b[i+1] < lo || b[i+1] > hi || b[i+2]&0xC0 != 0x80 || b[i+3]&0xC0 != 0x80 {
+				return false
+			}
+			i += 4
+		default:
 			return false
 		}
-		if c >= 0x80 {
-			ascii = false
-		}
 	}
-	return ascii || utf8.Valid(b)
+	return true
 }
 
-func (t *tagReader) tag() (xmlTag, error) {
-	raw, err := readUntil(t.br, '>', t.buf[:0], maxTagBytes)
-	t.buf = raw
-	if errors.Is(err, errTooLong) {
-		return xmlTag{}, errBadTag
+// tag reads the next tag; the tag returned is the reader's own, valid
+// until the next call.
+func (t *tagReader) tag() (*xmlTag, error) {
+	// Most tags lie whole in the buffer: they are parsed there, not copied.
+	raw, err := t.br.ReadSlice('>')
+	if err == nil && len(raw) <= maxTagBytes+1 && raw[0] != '!' {
+		raw = raw[:len(raw)-1]
+	} else {
+		t.buf = append(t.buf[:0], raw...)
+		switch {
+		case len(t.buf) > maxTagBytes+1:
+			err = errTooLong
+		case errors.Is(err, bufio.ErrBufferFull):
+			t.buf, err = readUntilFrom(t.br, '>', t.buf, 0, maxTagBytes)
+		case err == nil:
+			t.buf = t.buf[:len(t.buf)-1]
+		}
+		raw = t.buf
+		if errors.Is(err, errTooLong) {
+			return nil, errBadTag
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
-	if err != nil {
-		return xmlTag{}, err
-	}
+	tag := &t.cur
+	*tag = xmlTag{raw: raw}
 	// Comments and CDATA may hold '>': read on to their real end.
 	for _, kind := range [...]struct{ open, close string }{{"!--", "--"}, {"![CDATA[", "]]"}} {
-		if !bytes.HasPrefix(raw, []byte(kind.open)) {
+		if len(raw) == 0 || raw[0] != '!' || !bytes.HasPrefix(raw, []byte(kind.open)) {
 			continue
 		}
 		for len(raw) < len(kind.open)+len(kind.close) || !bytes.HasSuffix(raw, []byte(kind.close)) {
@@ -506,59 +588,63 @@ func (t *tagReader) tag() (xmlTag, error) {
 			if raw, err = readUntil(t.br, '>', raw, t.limit+maxTagBytes); err != nil {
 				t.buf = raw
 				if errors.Is(err, errTooLong) {
-					return xmlTag{}, errBadTag
+					return nil, errBadTag
 				}
-				return xmlTag{}, err
+				return nil, err
 			}
 		}
 		t.buf = raw
-		tag := xmlTag{raw: raw}
+		tag.raw = raw
 		if kind.open[1] == '[' {
 			tag.cdata = raw[len(kind.open) : len(raw)-2]
 		}
 		return tag, nil
 	}
 	if len(raw) == 0 || bytes.IndexByte(raw, '<') >= 0 {
-		return xmlTag{}, errBadTag
+		return nil, errBadTag
 	}
 	switch c := raw[0]; {
 	case c == '?' || c == '!':
-		return xmlTag{raw: raw}, nil // a declaration or processing instruction
+		return tag, nil // a declaration or processing instruction
 	case c == '/' || c == '_' || c == ':' || c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
 	default:
-		return xmlTag{}, errBadTag
+		return nil, errBadTag
 	}
-	tag := xmlTag{raw: raw}
-	tag.selfClosing = len(raw) > 0 && raw[len(raw)-1] == '/'
-	name := raw
+	tag.selfClosing = raw[len(raw)-1] == '/'
+	name, colon := raw, -1
 	for i, c := range raw {
 		if i > 0 && (c == ' ' || c == '/' || c == '\t' || c == '\r' || c == '\n') {
 			name = raw[:i]
 			break
 		}
+		if c == ':' && colon < 0 {
+			colon = i
+		}
 	}
 	tag.local = name
 	end := false
-	if len(name) > 0 && name[0] == '/' {
+	if name[0] == '/' {
 		end, name = true, name[1:]
+		colon--
 		if len(name) == 0 || tag.selfClosing || !isSpace(raw[len(name)+1:]) {
-			return xmlTag{}, errBadTag // </>, </c/>, </c attr="">
+			return nil, errBadTag // </>, </c/>, </c attr="">
 		}
 	}
-	if j := bytes.IndexByte(name, ':'); j >= 0 { // x:c in prefixed documents
-		name = name[j+1:]
+	if colon >= 0 { // x:c in prefixed documents
+		name = name[colon+1:]
 	}
 	tag.name = internName(name, end)
-	if tag.name != "" && !end && !validAttrs(raw[len(tag.local):], tag.selfClosing) {
-		return xmlTag{}, errBadTag
+	if tag.name != "" && !end && !tag.parseAttrs(raw[len(tag.local):]) {
+		return nil, errBadTag
 	}
 	return tag, nil
 }
 
-// validAttrs checks the attribute list of a start tag: name="value" or
-// name='value', separated by whitespace.
-func validAttrs(b []byte, selfClosing bool) bool {
-	if selfClosing {
+// parseAttrs checks the attribute list of a start tag (name="value" or
+// name='value', separated by whitespace) and keeps the values of r and t,
+// the ones the readers look at, as attrBytes would find them.
+func (tag *xmlTag) parseAttrs(b []byte) bool {
+	if tag.selfClosing {
 		b = b[:len(b)-1]
 	}
 	for {
@@ -588,8 +674,29 @@ func validAttrs(b []byte, selfClosing bool) bool {
 		if k < 0 {
 			return false
 		}
+		key := b[:eq]
+		if eq > 1 {
+			key = bytes.TrimSpace(key)
+		}
+		if len(key) == 1 {
+			switch {
+			case key[0] == 'r' && tag.r == nil:
+				tag.r = b[j+1 : j+1+k : j+1+k]
+			case key[0] == 't' && tag.t == nil:
+				tag.t = b[j+1 : j+1+k : j+1+k]
+			}
+		}
 		b = b[j+1+k+1:]
 	}
+}
+
+// attr is a start tag's r or t attribute, kept by parseAttrs.
+func (tag *xmlTag) attr(name byte) ([]byte, bool) {
+	v := tag.r
+	if name == 't' {
+		v = tag.t
+	}
+	return v, v != nil
 }
 
 // internName avoids allocating the names the readers compare.
@@ -646,7 +753,11 @@ func internName(name []byte, end bool) string {
 // readUntil appends the bytes up to delim to buf, without delim;
 // errTooLong once they pass max.
 func readUntil(br *bufio.Reader, delim byte, buf []byte, max int) ([]byte, error) {
-	start := len(buf)
+	return readUntilFrom(br, delim, buf, len(buf), max)
+}
+
+// readUntilFrom is readUntil counting the bytes of buf from start.
+func readUntilFrom(br *bufio.Reader, delim byte, buf []byte, start, max int) ([]byte, error) {
 	for {
 		chunk, err := br.ReadSlice(delim)
 		buf = append(buf, chunk...)
