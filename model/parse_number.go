@@ -95,6 +95,38 @@ var rePercent = regexp.MustCompile(`^\p{Han}*?([-+]?(\d+(\.\d+)?|\.\d+)([eE][+-]
 // read as a fraction, so "1" is 100 and "1%" is 1. Rounded to a whole
 // percent; outside 0..100 is an error. Empty text is 0 with no error.
 func ParsePercent(s string) (int, error) {
+	if n, ok := plainPercent(s); ok {
+		return n, nil
+	}
+	return parsePercent(s)
+}
+
+// plainPercent reads the form ledgers type nearly always, 80% or 80, as
+// parsePercent does but without its regular expression and fractions;
+// ok=false for anything else (errors included).
+func plainPercent(s string) (int, bool) {
+	digits, pct := s, false
+	if len(s) > 0 && s[len(s)-1] == '%' {
+		digits, pct = s[:len(s)-1], true
+	}
+	if len(digits) == 0 || len(digits) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if !pct && n <= 1 {
+		n *= 100 // a fraction, as Excel stores percent cells
+	}
+	return n, n <= 100
+}
+
+func parsePercent(s string) (int, error) {
 	t := compact(s)
 	if t == "" {
 		return 0, nil

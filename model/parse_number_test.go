@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -60,6 +61,26 @@ func TestParsePercent(t *testing.T) {
 		_, err := ParsePercent(in)
 		var pe *ParseError
 		assert.True(t, errors.As(err, &pe), "%q should fail", in)
+	}
+}
+
+// The plain forms' quick path reads what the general one does, and leaves
+// everything else to it.
+func TestPlainPercentAgrees(t *testing.T) {
+	var inputs []string
+	for n := 0; n <= 1000; n++ {
+		inputs = append(inputs, strconv.Itoa(n), strconv.Itoa(n)+"%", fmt.Sprintf("%03d", n), fmt.Sprintf("%04d%%", n))
+	}
+	inputs = append(inputs, "", "%", "%%", "80%%", "999999999", "1234567890", "12345678901%", "-1", "+5", "5 %", " 5", "5.0", "５")
+	for _, in := range inputs {
+		want, wantErr := parsePercent(in)
+		if n, ok := plainPercent(in); ok {
+			require.NoError(t, wantErr, "%q", in)
+			require.Equal(t, want, n, "%q", in)
+		}
+		got, err := ParsePercent(in)
+		require.Equal(t, wantErr, err, "%q", in)
+		require.Equal(t, want, got, "%q", in)
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -522,7 +523,14 @@ func (r *reader) mergesOf(bs xlsxscan.Sheet) ([]xlsxscan.Merge, error) {
 	if m, ok := r.merges[bs.Name]; ok {
 		return m.ranges, m.err
 	}
-	ranges, err := xlsxscan.Merges(bs.Part)
+	key := mergeKey{r.res.Report.SHA256, bs.Part.Name}
+	ranges, ok := knownMerges.get(key)
+	var err error
+	if !ok {
+		if ranges, err = xlsxscan.Merges(bs.Part); err == nil {
+			knownMerges.put(key, ranges)
+		}
+	}
 	if r.merges == nil {
 		r.merges = map[string]sheetMerges{}
 	}
@@ -533,6 +541,51 @@ func (r *reader) mergesOf(bs xlsxscan.Sheet) ([]xlsxscan.Merge, error) {
 type sheetMerges struct {
 	ranges []xlsxscan.Merge
 	err    error
+}
+
+// knownMerges are the merged ranges of the sheets of the files read last,
+// by the file's content: an import reads each file twice (to plan, then to
+// apply), and finding a sheet's merges inflates its whole part, a tenth of
+// a read. The digest of the bytes read is the key, so a file saved again in
+// between is searched again.
+var knownMerges = &mergeCache{entries: map[mergeKey][]xlsxscan.Merge{}}
+
+type mergeKey struct{ sha256, part string }
+
+type mergeCache struct {
+	mu      sync.Mutex
+	entries map[mergeKey][]xlsxscan.Merge // never changed once put
+	order   []mergeKey                    // oldest first
+	held    int                           // ranges held
+}
+
+// The cache holds a few files' sheets, and at most 1 MB of ranges.
+const (
+	mergeCacheSheets = 64
+	mergeCacheRanges = 32 << 10
+)
+
+func (c *mergeCache) get(k mergeKey) ([]xlsxscan.Merge, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m, ok := c.entries[k]
+	return m, ok
+}
+
+func (c *mergeCache) put(k mergeKey, m []xlsxscan.Merge) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.entries[k]; ok || len(m) > mergeCacheRanges {
+		return
+	}
+	for len(c.order) == mergeCacheSheets || c.held+len(m) > mergeCacheRanges {
+		c.held -= len(c.entries[c.order[0]])
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.entries[k] = m
+	c.order = append(c.order, k)
+	c.held += len(m)
 }
 
 // peekKind is the kind a sheet's header says it holds ("" for none).

@@ -538,8 +538,15 @@ func (w *rowReader) statusDate() {
 	paths := w.r.paths[w.rv.Type()]
 	status := w.rv.FieldByIndex(paths["status"]).String()
 	field := statusDates[w.s.hdr.kind][status]
-	text := reDateIn.FindString(model.Fold(w.statusRaw))
-	if field == "" || text == "" {
+	if field == "" {
+		return
+	}
+	text, ok := w.s.statusDates[w.statusRaw]
+	if !ok { // a status column holds few distinct cells
+		text = reDateIn.FindString(model.Fold(w.statusRaw))
+		w.s.statusDates[w.statusRaw] = text
+	}
+	if text == "" {
 		return
 	}
 	d, err := model.ParseDate(text, w.ref)

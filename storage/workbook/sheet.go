@@ -46,6 +46,8 @@ type sheetReader struct {
 	// deadlines: resolved deadline cells (a ledger repeats 6月底前 on
 	// thousands of rows), by everything the resolution reads
 	deadlines map[deadlineKey]dateValue
+	// statusDates: the date text each status cell carries ("" for none)
+	statusDates map[string]string
 	// percentIx is the kind's percent field (nil: none), which a status
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
@@ -55,6 +57,12 @@ type sheetReader struct {
 	// date): a task row's progress in such a ledger is that unit's report.
 	filer   string
 	filedOn model.Date
+	// report is what progressReport works out once per sheet: the unit
+	// and id of its reports, and which extra headers are 存在问题 / 下步措施.
+	report struct {
+		unit, id      string
+		problem, next map[string]bool
+	}
 }
 
 type dateKey struct {
@@ -103,7 +111,7 @@ type unitCell struct {
 func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, title, header []string) *sheetReader {
 	s := &sheetReader{r: r, sheet: sheet, hdr: hdr, ref: ref, units: map[unitCellKey]unitCell{},
 		enums: map[enumKey]enumMatch{}, dates: map[dateKey]dateValue{},
-		deadlines: map[deadlineKey]dateValue{}}
+		deadlines: map[deadlineKey]dateValue{}, statusDates: map[string]string{}}
 	kind := hdr.kind
 	s.unitRoles, s.hasUnitCols = sheetUnitRoles(hdr)
 	s.kindRoles = kindRoles(kind)
@@ -421,26 +429,36 @@ func isHeaderOf(label string, headers []string) bool {
 // from the unit and the day, so the same return read again is the same
 // report, and another day's return another one.
 func (s *sheetReader) progressReport(t *model.Task) (model.Report, bool) {
-	cell := func(headers []string) string {
+	cell := func(headers []string, known map[string]bool) string {
 		for h, v := range t.Extra {
-			if isHeaderOf(h, headers) && strings.TrimSpace(v) != "" {
+			is, ok := known[h]
+			if !ok { // a sheet's rows share their few extra headers
+				is = isHeaderOf(h, headers)
+				known[h] = is
+			}
+			if is && strings.TrimSpace(v) != "" {
 				return strings.TrimSpace(v)
 			}
 		}
 		return ""
 	}
-	problems, next := cell(problemHeaders), cell(nextHeaders)
+	if s.report.problem == nil {
+		s.report.problem, s.report.next = map[string]bool{}, map[string]bool{}
+	}
+	problems, next := cell(problemHeaders, s.report.problem), cell(nextHeaders, s.report.next)
 	if t.Progress == "" && t.Percent == 0 && problems == "" && next == "" {
 		return model.Report{}, false
 	}
-	unit := s.r.opt.Units.Canonical(s.filer)
-	rep := model.Report{Unit: unit, ReportedOn: s.filedOn, Done: t.Progress, Percent: t.Percent,
+	if s.report.id == "" { // the same unit and day for every row of the sheet
+		s.report.unit = s.r.opt.Units.Canonical(s.filer)
+		sum := sha256.Sum256([]byte(s.report.unit + "|" + s.filedOn.String()))
+		s.report.id = "rep-" + hex.EncodeToString(sum[:6])
+	}
+	rep := model.Report{ID: s.report.id, Unit: s.report.unit, ReportedOn: s.filedOn, Done: t.Progress, Percent: t.Percent,
 		Problems: problems, Next: next}
 	if t.Cycle != "" {
 		rep.Period = model.ReportPeriod(t.Cycle, s.filedOn)
 	}
-	sum := sha256.Sum256([]byte(unit + "|" + s.filedOn.String()))
-	rep.ID = "rep-" + hex.EncodeToString(sum[:6])
 	return rep, true
 }
 
