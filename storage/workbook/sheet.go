@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -226,11 +227,12 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	filled := 0
 	var only string
 	for _, v := range raw {
-		if strings.TrimSpace(v) != "" {
+		if hasText(v) {
 			filled++
-			only = strings.TrimSpace(v)
+			only = v
 		}
 	}
+	only = strings.TrimSpace(only)
 	if filled == 0 {
 		return false
 	}
@@ -240,10 +242,10 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	full := row.Cells
 	seen := 0
 	for _, v := range full {
-		v = strings.TrimSpace(v)
-		if v == "" {
+		if !hasText(v) {
 			continue
 		}
+		v = strings.TrimSpace(v)
 		seen++
 		// Total and footer words start with one of few characters: most
 		// cells are passed over without normalising them.
@@ -261,7 +263,7 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	}
 	any := false
 	for _, b := range s.hdr.cols {
-		if strings.TrimSpace(at(full, b.index)) != "" {
+		if hasText(at(full, b.index)) {
 			any = true
 			break
 		}
@@ -271,6 +273,21 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	}
 	s.parseRow(row)
 	return true
+}
+
+// hasText is strings.TrimSpace(v) != "", mostly from v's first character.
+func hasText(v string) bool {
+	if v == "" {
+		return false
+	}
+	if c := v[0]; c < utf8.RuneSelf {
+		if c != ' ' && (c < '\t' || c > '\r') {
+			return true
+		}
+	} else if r, _ := utf8.DecodeRuneInString(v); !unicode.IsSpace(r) {
+		return true
+	}
+	return strings.TrimSpace(v) != ""
 }
 
 func hasPrefixAny(s string, prefixes []string) bool {

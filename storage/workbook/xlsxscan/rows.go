@@ -2,6 +2,7 @@ package xlsxscan
 
 import (
 	"archive/zip"
+	"bytes"
 	"errors"
 	"io"
 	"strconv"
@@ -283,6 +284,13 @@ func (rr *Rows) readRow() (*Row, error) {
 			inCell = !tag.selfClosing
 			hasF, inIS, inPh = false, false, false
 			vText, fText, isText = vText[:0], fText[:0], isText[:0]
+			if inCell {
+				done, err := rr.plainCell(row, col, typ)
+				if err != nil {
+					return nil, err
+				}
+				inCell = !done
+			}
 		case "v":
 			if !inCell {
 				return nil, rr.fail(BrokenTag, at(), nil, nil)
@@ -333,6 +341,51 @@ func (rr *Rows) readRow() (*Row, error) {
 }
 
 const maxColumns = 16384 // XFD
+
+var (
+	plainValue  = [2]string{"<v>", "</v></c>"}
+	plainInline = [2]string{"<is><t>", "</t></is></c>"}
+)
+
+// plainCell reads the rest of a cell written the plain way, as nearly all
+// are — <v>text</v></c>, or <is><t>text</t></is></c> for an inline string —
+// when it lies whole in the read buffer: what the tag by tag reading would
+// make of it, without its ten steps. done is false when the cell is not
+// such a one (nothing is consumed then) or its text would be refused (the
+// tag by tag reading then says why).
+func (rr *Rows) plainCell(row *Row, col int, typ string) (done bool, err error) {
+	switch string(rr.root) {
+	case "v", "t", "is", "c": // a document whose end tag would be one of the cell's
+		return false, nil
+	}
+	form := plainValue
+	if typ == "inlineStr" {
+		form = plainInline
+	}
+	buf, _ := rr.t.br.Peek(rr.t.br.Buffered())
+	if len(buf) < len(form[0]) || string(buf[:len(form[0])]) != form[0] {
+		return false, nil
+	}
+	text := buf[len(form[0]):]
+	end := bytes.IndexByte(text, '<')
+	if end < 0 || end > rr.lim.MaxCellBytes || len(text)-end < len(form[1]) || string(text[end:end+len(form[1])]) != form[1] {
+		return false, nil
+	}
+	text = text[:end]
+	if !validText(text) {
+		return false, nil
+	}
+	if typ == "inlineStr" {
+		err = rr.endCell(row, col, typ, false, nil, nil, text)
+	} else {
+		err = rr.endCell(row, col, typ, false, text, nil, nil)
+	}
+	if err != nil {
+		return false, err
+	}
+	_, err = rr.t.br.Discard(len(form[0]) + end + len(form[1]))
+	return true, err
+}
 
 func closeOf(capture byte) string {
 	switch capture {

@@ -275,3 +275,38 @@ func TestLegalXMLIsNotDamage(t *testing.T) {
 	require.Len(t, rows, 1)
 	assert.Equal(t, []string{"a<b & c", "2"}, rows[0].Cells)
 }
+
+// A cell written plainly (<c><v>…</v></c>, read in one step) reads as the
+// same cell laid out otherwise (read tag by tag): values, entities,
+// escapes, shared strings, and the same damage at the same place.
+func TestPlainCellsReadAsLaidOutCells(t *testing.T) {
+	cells := []string{
+		`<c r="A1" t="s"><v>1</v></c>`, `<c r="B1"><v>3.25</v></c>`, `<c r="C1" t="inlineStr"><is><t>事项&amp;&lt;名称&#x4E2D;</t></is></c>`,
+		`<c r="D1" t="inlineStr"><is><t>a_x000D__x000A_b</t></is></c>`, `<c r="E1" t="str"><v>_x005F_x0041_</v></c>`,
+		`<c r="F1"><v></v></c>`, `<c r="G1" t="inlineStr"><is><t></t></is></c>`, `<c r="H1" t="b"><v>1</v></c>`,
+		`<c r="I1" t="inlineStr"><v>7</v></c>`, `<c r="J1"><is><t>x</t></is></c>`, `<c r="K1" t="e"><v>#N/A</v></c>`,
+	}
+	damaged := []string{`<c r="L1" t="s"><v>9</v></c>`, `<c r="L1" t="s"><v>x</v></c>`, "<c r=\"L1\"><v>1\x01</v></c>",
+		"<c r=\"L1\" t=\"inlineStr\"><is><t>\xe4\xb8</t></is></c>", `<c r="L1" t="inlineStr"><is><t>` + strings.Repeat("长", 2000) + `</t></is></c>`}
+	laidOut := func(s string) string { // a line break after each cell's start tag
+		return strings.NewReplacer(`"><`, "\">\n<", "</v></c>", "</v>\n</c>").Replace(s)
+	}
+	sst := []string{"编号", "事项"}
+	for i := -1; i < len(damaged); i++ {
+		row := strings.Join(cells, "")
+		if i >= 0 {
+			row += damaged[i]
+		}
+		plain := sheetXML(`<row r="1">` + row + `</row><row r="2"><c r="A2"><v>2</v></c></row>`)
+		want, wantErr := readAll(laidOut(plain), sst, Limits{MaxCellBytes: 4 << 10})
+		got, err := readAll(plain, sst, Limits{MaxCellBytes: 4 << 10})
+		assert.Equal(t, wantErr, err, "%d", i)
+		assert.Equal(t, want, got, "%d", i)
+		if i < 0 {
+			require.NoError(t, err)
+			assert.Equal(t, []string{"事项", "3.25", "事项&<名称中", "a\r\nb", "_x0041_", "", "", "1", "", "", "#N/A"}, got[0].Cells)
+		} else {
+			require.Error(t, err, "%d", i)
+		}
+	}
+}
