@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // NaturalKey is how rows of ledgers that Taizhang did not write are matched
@@ -65,7 +66,10 @@ func NaturalKey(r Record) string {
 func keyOf(parts ...string) string {
 	empty := true
 	for i, p := range parts {
-		p = strings.Join(strings.Fields(Fold(p)), "")
+		p = Fold(p)
+		if strings.IndexFunc(p, unicode.IsSpace) >= 0 {
+			p = strings.Join(strings.Fields(p), "")
+		}
 		parts[i] = p
 		if p != "" {
 			empty = false

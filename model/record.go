@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Meta is what every stored record carries besides its fields. Storage owns
 // it: ID and Rev are assigned on save, UpdatedAt/UpdatedBy stamped then.
@@ -84,12 +87,22 @@ func leadOf(units []UnitRole) string {
 // dedupeUnits drops a unit named twice with the same role (keeping the
 // first), as ledgers sometimes list it in two columns.
 func dedupeUnits(units []UnitRole) []UnitRole {
-	out := units[:0:0]
-	seen := map[UnitRole]bool{}
+	out := make([]UnitRole, 0, len(units))
+	var seen map[UnitRole]bool
+	if len(units) > 16 {
+		seen = map[UnitRole]bool{}
+	}
 	for _, u := range units {
 		k := UnitRole{Name: u.Name, Role: u.Role}
-		if !seen[k] {
-			seen[k] = true
+		if seen != nil {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, u)
+			}
+			continue
+		}
+		// A row names a few units: the kept ones are looked through.
+		if !slices.ContainsFunc(out, func(o UnitRole) bool { return o.Name == k.Name && o.Role == k.Role }) {
 			out = append(out, u)
 		}
 	}

@@ -262,7 +262,7 @@ func (w *rowReader) float(b boundCol, f reflect.Value, value string) {
 	f.SetFloat(n)
 	if b.column.Field == "quantity" {
 		if mw := model.MeasureWord(value); mw != "" {
-			if qu := w.rv.FieldByIndex(w.r.paths[w.rv.Type()]["quantity_unit"]); qu.String() == "" {
+			if qu := w.rv.FieldByIndex(w.s.paths["quantity_unit"]); qu.String() == "" {
 				qu.SetString(mw)
 				w.unitFromCount = true
 			}
@@ -339,7 +339,11 @@ func (w *rowReader) enum(oi int, b boundCol, fs fieldSetter, f reflect.Value, va
 
 // addUnits adds a unit cell's units with their roles, each unit once.
 func (w *rowReader) addUnits(c Column, value string) {
-	for _, u := range w.s.parseUnits(value, c.First, c.Rest) {
+	units := w.s.parseUnits(value, c.First, c.Rest)
+	if w.units == nil && len(units) > 0 {
+		w.units = make([]model.UnitRole, 0, max(4, len(units))) // a row's lead and co-units, mostly
+	}
+	for _, u := range units {
 		if !slices.ContainsFunc(w.units, func(x model.UnitRole) bool { return x.Name == u.Name }) {
 			w.units = append(w.units, u)
 		}
@@ -414,7 +418,7 @@ func (w *rowReader) resolveDeadlines() {
 func (w *rowReader) resolveDeadline(pd pendingDeadline) (model.Deadline, error) {
 	s := w.s
 	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: w.ref}
-	if p, ok := s.r.paths[w.rv.Type()]["assigned_on"]; ok {
+	if p, ok := s.paths["assigned_on"]; ok {
 		k.assigned = w.rv.FieldByIndex(p).Interface().(model.Date)
 	}
 	if i, ok := s.hdr.hidden["_due"]; ok {
@@ -461,7 +465,7 @@ func (w *rowReader) setUnits() {
 	slices.SortStableFunc(w.units, func(a, b model.UnitRole) int {
 		return boolRank(a.Role != model.RoleLead) - boolRank(b.Role != model.RoleLead)
 	})
-	*w.rv.FieldByIndex(w.r.paths[w.rv.Type()]["units"]).Addr().Interface().(*[]model.UnitRole) = w.units
+	*w.rv.FieldByIndex(w.s.paths["units"]).Addr().Interface().(*[]model.UnitRole) = w.units
 }
 
 // problemStatus: 解决情况 often says the state itself (已解决, 正在协调):
@@ -535,7 +539,7 @@ func (w *rowReader) visitNames(v *model.Visit) {
 // statusDate fills the date a status cell carries (已办结（2019.6.30）),
 // unless the row gave it.
 func (w *rowReader) statusDate() {
-	paths := w.r.paths[w.rv.Type()]
+	paths := w.s.paths
 	status := w.rv.FieldByIndex(paths["status"]).String()
 	field := statusDates[w.s.hdr.kind][status]
 	if field == "" {
@@ -603,7 +607,7 @@ func (w *rowReader) statusFacts() {
 	if w.statusCol == nil {
 		return
 	}
-	label := w.statusCol.column.Enum.Zh(w.rv.FieldByIndex(w.r.paths[w.rv.Type()]["status"]).String())
+	label := w.statusCol.column.Enum.Zh(w.rv.FieldByIndex(w.s.paths["status"]).String())
 	for _, missing := range model.MissingFacts(w.rec) {
 		w.warn(*w.statusCol, w.statusRaw, "", model.T("按台账记录为“"+label+"”", "recorded as the ledger states: "+label), missing)
 	}

@@ -38,7 +38,8 @@ type sheetReader struct {
 	unitRoles, kindRoles []model.Role
 	hasUnitCols          bool
 
-	order  []boundCol // assigned_on first: it is the reference of year-less dates
+	paths  map[string][]int // the kind's fields by JSON name
+	order  []boundCol       // assigned_on first: it is the reference of year-less dates
 	setter []fieldSetter
 	fields []string // Incoming.Fields, shared by the sheet's rows (full capacity: appends copy)
 	units  map[unitCellKey]unitCell
@@ -137,6 +138,7 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 		paths = fieldPaths(t)
 		r.paths[t] = paths
 	}
+	s.paths = paths
 	path := func(field string) []int {
 		p, ok := paths[field]
 		if !ok {
@@ -338,9 +340,9 @@ func (s *sheetReader) parseUnits(value string, first, rest model.Role) []model.U
 	uc, ok := s.units[k]
 	if !ok {
 		uc.units, uc.unknown = s.r.opt.Units.ParseUnitCell(value, first, rest)
+		s.r.noteUnknown(uc.unknown) // once: the file's unknown names only grow
 		s.units[k] = uc
 	}
-	s.r.noteUnknown(uc.unknown)
 	return uc.units
 }
 
