@@ -2,7 +2,7 @@ package model
 
 // FigureFacts is r as the figures see it: a copy with the free text no
 // figure, drill-down row or draft reads left out (the content, instruction
-// and progress of an item, what a report says was done, remarks, unknown
+// and progress of an item, its reports and reminders, remarks, unknown
 // columns). The store keeps this copy apart from the bodies, so the
 // statistics screen reads a fifth of the bytes and decodes no long text.
 // Numbers, titles, names, units, dates, classes and statuses stay: they
@@ -16,10 +16,9 @@ func FigureFacts(r Record) Record {
 	switch v := r.(type) {
 	case *Task:
 		c := *v
-		c.Content, c.Instruction, c.Progress, c.Remarks, c.StatusReason, c.Extra = "", "", "", "", "", nil
-		c.Reports = cloneEach(v.Reports, func(x *Report) { x.Done, x.Problems, x.Next, x.ReviewNote = "", "", "", "" })
+		c.Content, c.Instruction, c.Progress, c.Remarks, c.StatusReason, c.Leader, c.Extra = "", "", "", "", "", "", nil
+		c.Reports, c.Reminders = nil, nil // the statistics count items, not their reports
 		c.Extensions = cloneEach(v.Extensions, func(x *Extension) { x.Reason, x.Progress = "", "" })
-		c.Reminders = cloneEach(v.Reminders, func(x *Reminder) { x.Note = "" })
 		return &c
 	case *Proposal:
 		c := *v
