@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	gojson "github.com/goccy/go-json"
 
@@ -38,55 +37,17 @@ func factsOf(r model.Record) ([]byte, error) {
 	return dropEmpty(b), nil
 }
 
-// writeFacts replaces the facts of the record at seq (none when data is
-// nil). A new record's facts wait in the transaction and go in with the
-// next ones, factsBatch rows to a statement (an import creates 100,000
-// records, and a statement each was a second of the single writer's time);
-// Update writes what waits before it commits.
+// writeFacts replaces the facts of the record at seq (none when data is nil).
 func (t *Tx) writeFacts(ctx context.Context, seq int64, existed bool, id string, kind model.Kind, data []byte) error {
-	if !existed {
-		if data == nil {
+	if data == nil {
+		if !existed {
 			return nil
 		}
-		t.facts = append(t.facts, seq, id, string(kind), data)
-		if len(t.facts) == 4*factsBatch {
-			return t.flushFacts(ctx)
-		}
-		return nil
-	}
-	if err := t.flushFacts(ctx); err != nil { // it may be among them
-		return err
-	}
-	if data == nil {
 		_, err := t.exec(ctx, "DELETE FROM facts WHERE seq = ?", seq)
 		return err
 	}
 	_, err := t.exec(ctx, "INSERT OR REPLACE INTO facts (seq, id, kind, data) VALUES (?, ?, ?, ?)", seq, id, string(kind), data)
 	return err
-}
-
-const (
-	factsBatch  = 100
-	factsInsert = "INSERT INTO facts (seq, id, kind, data) VALUES (?, ?, ?, ?)"
-	factsRow    = ", (?, ?, ?, ?)"
-)
-
-// factsBatchSQL inserts factsBatch rows; its prefixes insert fewer.
-var factsBatchSQL = factsInsert + strings.Repeat(factsRow, factsBatch-1)
-
-// flushFacts writes the facts waiting in the transaction.
-func (t *Tx) flushFacts(ctx context.Context) error {
-	args := t.facts
-	t.facts = t.facts[:0]
-	for len(args) > 0 {
-		n := min(len(args)/4, factsBatch)
-		query := factsBatchSQL[:len(factsInsert)+(n-1)*len(factsRow)]
-		if _, err := t.exec(ctx, query, args[:4*n]...); err != nil {
-			return fmt.Errorf("figure facts: %w", err)
-		}
-		args = args[4*n:]
-	}
-	return nil
 }
 
 // Figures loads what the figures are computed from, as Dataset does, but

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -118,52 +117,6 @@ func TestFiguresFollowEveryWrite(t *testing.T) {
 	require.NoError(t, s.rd.QueryRow("SELECT count(*) FROM facts").Scan(&n))
 	assert.Equal(t, 9, n, "two tasks and one of every other counted kind; no unit")
 
-	problems, err := s.Check(ctx)
-	require.NoError(t, err)
-	assert.Empty(t, problems)
-}
-
-// Facts wait to be written in batches within a transaction: a record made
-// and changed or deleted in the same transaction, and batches of every
-// size, end as their bodies say.
-func TestFactsWrittenInBatchesFollowTheirRecords(t *testing.T) {
-	ctx := context.Background()
-	s := openTestStore(t)
-	for _, n := range []int{1, factsBatch - 1, factsBatch, 2*factsBatch + 37} {
-		require.NoError(t, s.Update(ctx, func(tx *Tx) error {
-			var tasks []*model.Task
-			for i := range n {
-				task := newTask(fmt.Sprintf("督〔%d〕%d号", n, i), fmt.Sprintf("事项%d", i), "进展")
-				if err := tx.Save(ctx, task, "测试", ""); err != nil {
-					return err
-				}
-				tasks = append(tasks, task)
-			}
-			for i, task := range tasks {
-				switch i % 7 {
-				case 3:
-					task.Status = model.TaskDone
-					task.DoneOn = model.NewDate(2019, 5, 1)
-					if err := tx.Save(ctx, task, "测试", ""); err != nil {
-						return err
-					}
-				case 5:
-					task.Deleted = true
-					if err := tx.Save(ctx, task, "测试", ""); err != nil {
-						return err
-					}
-				}
-			}
-			return nil
-		}))
-	}
-	got := requireFiguresAreFacts(t, s)
-	total := 1 + factsBatch - 1 + factsBatch + 2*factsBatch + 37
-	deleted := 0
-	for _, n := range []int{1, factsBatch - 1, factsBatch, 2*factsBatch + 37} {
-		deleted += (n + 1) / 7
-	}
-	assert.Len(t, got.Tasks, total-deleted)
 	problems, err := s.Check(ctx)
 	require.NoError(t, err)
 	assert.Empty(t, problems)

@@ -139,9 +139,6 @@ type Tx struct {
 	// adopt, when set, makes the next creation of that record take a
 	// revision made elsewhere (see Tx.createAdopted).
 	adopt *adoption
-	// facts are the new records' figure facts not yet written, four
-	// arguments a row (see writeFacts).
-	facts []any
 }
 
 // cached is the transaction's statement cache (its statements close with
@@ -185,14 +182,9 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin write: %w", err)
 	}
-	tx := &Tx{s: s, tx: sqlTx}
-	if err := fn(tx); err != nil {
+	if err := fn(&Tx{s: s, tx: sqlTx}); err != nil {
 		sqlTx.Rollback()
 		return cancelled(ctx, err)
-	}
-	if err := tx.flushFacts(ctx); err != nil {
-		sqlTx.Rollback()
-		return cancelled(ctx, fmt.Errorf("commit: %w", err))
 	}
 	if _, err := sqlTx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
 		ON CONFLICT(key) DO UPDATE SET value = excluded.value`, writeTokenKey, newID()); err != nil {
