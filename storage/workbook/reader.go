@@ -457,10 +457,84 @@ type sheetHead struct {
 	hdr  *sheetHeader
 	// broken is the damage a partial read stopped at (nil: read whole).
 	broken *xlsxscan.Error
+	// pull is the next row as scanned, with the sheet's cells so far;
+	// stop ends a read ahead (readAhead).
+	pull func() scannedRow
+	stop func()
+}
+
+// scannedRow is a row as the scanner gave it, and the cells it had read
+// up to it; ok false with no err is the end of the sheet.
+type scannedRow struct {
+	row   xlsxscan.Row
+	ok    bool
+	err   error
+	cells int
+}
+
+// close stops the read ahead, if any, and closes the sheet.
+func (h *sheetHead) close() {
+	if h.stop != nil {
+		h.stop()
+		h.stop = nil
+	}
+	h.rows.Close()
+}
+
+// readAhead scans the sheet's rows on a goroutine of their own, a few
+// hundred rows ahead of their parsing: while an import plans, nothing
+// else keeps the second core busy, and scanning (inflating the part
+// included) is half of reading. The rows, damage and counts are the same,
+// in the same order; close stops it.
+func (h *sheetHead) readAhead() {
+	const batchRows, batches = 256, 4
+	ch := make(chan []scannedRow, batches)
+	stop, done := make(chan struct{}), make(chan struct{})
+	rows := h.rows
+	go func() {
+		defer close(done)
+		batch := make([]scannedRow, 0, batchRows)
+		for {
+			row, ok, err := rows.Next()
+			batch = append(batch, scannedRow{row, ok, err, rows.Cells()})
+			last := !ok || err != nil
+			if last || len(batch) == batchRows {
+				select {
+				case ch <- batch:
+				case <-stop:
+					return
+				}
+				if last {
+					return
+				}
+				batch = make([]scannedRow, 0, batchRows)
+			}
+		}
+	}()
+	var cur []scannedRow
+	var final *scannedRow // the end or the damage, given again on every later call
+	h.pull = func() scannedRow {
+		if final != nil {
+			return *final
+		}
+		if len(cur) == 0 {
+			cur = <-ch
+		}
+		sr := cur[0]
+		cur = cur[1:]
+		if !sr.ok || sr.err != nil {
+			final = &sr
+		}
+		return sr
+	}
+	h.stop = func() {
+		close(stop)
+		<-done
+	}
 }
 
 // openHead opens a sheet and reads the rows its header is looked for in;
-// nil for a sheet the workbook names but does not hold. Close h.rows.
+// nil for a sheet the workbook names but does not hold. Close it (h.close).
 // count adds the sheet's cells to the file's total, which is bounded.
 func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 	if bs.Part == nil {
@@ -477,9 +551,14 @@ func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 	rows.SetLimits(r.opt.limits())
 	mf := newMergeFiller(merges)
 	h := &sheetHead{rows: rows}
+	h.pull = func() scannedRow {
+		row, ok, err := rows.Next()
+		return scannedRow{row, ok, err, rows.Cells()}
+	}
 	counted := 0
 	h.next = func() (bufRow, bool, error) {
-		row, ok, err := rows.Next()
+		sr := h.pull()
+		row, ok, err := sr.row, sr.ok, sr.err
 		var xe *xlsxscan.Error
 		if err != nil && r.opt.Partial && errors.As(err, &xe) && !xe.IsLimit() {
 			h.broken = xe
@@ -489,8 +568,8 @@ func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 			return bufRow{}, false, err
 		}
 		if count {
-			r.cells += rows.Cells() - counted
-			counted = rows.Cells()
+			r.cells += sr.cells - counted
+			counted = sr.cells
 			if r.cells > r.opt.MaxCells {
 				return bufRow{}, false, r.tooManyCells(bs.Name, row.Num)
 			}
@@ -594,7 +673,7 @@ func (r *reader) peekKind(bs xlsxscan.Sheet) (model.Kind, error) {
 	if h == nil || err != nil {
 		return "", err
 	}
-	defer h.rows.Close()
+	defer h.close()
 	if h.hdr == nil {
 		return "", nil
 	}
@@ -608,7 +687,10 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 	if h == nil || err != nil {
 		return rep, err
 	}
-	defer h.rows.Close()
+	defer h.close()
+	if h.hdr != nil {
+		h.readAhead()
+	}
 	head, next, hdr := h.head, h.next, h.hdr
 	defer func() { r.noteBroken(&rep, h.broken) }()
 	if hdr == nil {
