@@ -251,7 +251,10 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 		seen++
 		// Total and footer words start with one of few characters: most
 		// cells are passed over without normalising them.
-		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(v, headerPunct))
+		first, _ := utf8.DecodeRuneInString(v)
+		if strings.ContainsRune(headerPunct, first) {
+			first, _ = utf8.DecodeRuneInString(strings.TrimLeft(v, headerPunct))
+		}
 		if !strings.ContainsRune(totalFooterStarts, first) {
 			continue
 		}

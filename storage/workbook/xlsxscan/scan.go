@@ -660,8 +660,13 @@ func (tag *xmlTag) parseAttrs(b []byte) bool {
 		}
 		b = b[i:]
 		eq := bytes.IndexByte(b, '=')
-		if eq <= 0 || bytes.IndexAny(b[:eq], "\"'/") >= 0 {
+		if eq <= 0 {
 			return false
+		}
+		for _, c := range b[:eq] {
+			if c == '"' || c == '\'' || c == '/' {
+				return false
+			}
 		}
 		j := eq + 1
 		for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
