@@ -419,7 +419,7 @@ func (w *rowReader) resolveDeadline(pd pendingDeadline) (model.Deadline, error) 
 	s := w.s
 	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: w.ref}
 	if p, ok := s.paths["assigned_on"]; ok {
-		k.assigned = w.rv.FieldByIndex(p).Interface().(model.Date)
+		k.assigned = *w.rv.FieldByIndex(p).Addr().Interface().(*model.Date)
 	}
 	if i, ok := s.hdr.hidden["_due"]; ok {
 		k.due = at(w.row.Cells, i)

@@ -247,18 +247,18 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 		if !hasText(v) {
 			continue
 		}
-		v = strings.TrimSpace(v)
 		seen++
 		// Total and footer words start with one of few characters: most
-		// cells are passed over without normalising them.
+		// cells are passed over by their first one, without trimming or
+		// normalising them.
 		first, _ := utf8.DecodeRuneInString(v)
-		if strings.ContainsRune(headerPunct, first) {
-			first, _ = utf8.DecodeRuneInString(strings.TrimLeft(v, headerPunct))
+		if unicode.IsSpace(first) || strings.ContainsRune(headerPunct, first) {
+			first, _ = utf8.DecodeRuneInString(strings.TrimLeft(strings.TrimSpace(v), headerPunct))
 		}
 		if !strings.ContainsRune(totalFooterStarts, first) {
 			continue
 		}
-		k := headerKey(v)
+		k := headerKey(strings.TrimSpace(v))
 		if seen <= 3 && slices.Contains(totalWords, k) {
 			return false
 		}
