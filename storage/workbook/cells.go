@@ -134,6 +134,29 @@ func (rf *rowFields) fieldsOf(sheet []string) []string {
 	return out
 }
 
+// fieldSet is the field list of rows that made the same changes.
+type fieldSet struct{ drop, add, fields []string }
+
+// fieldsOf is a row's field list: the sheet's, or, for rows with changes,
+// one list shared by the rows that made the same ones (a sheet's rows make
+// few kinds of change; every row of a returned ledger adds its report).
+// Shared lists are clipped, so a caller's append copies.
+func (s *sheetReader) fieldsOf(rf rowFields) []string {
+	if len(rf.drop) == 0 && len(rf.add) == 0 {
+		return s.fields
+	}
+	for _, fs := range s.fieldSets {
+		if slices.Equal(fs.drop, rf.drop) && slices.Equal(fs.add, rf.add) {
+			return fs.fields
+		}
+	}
+	f := slices.Clip(rf.fieldsOf(s.fields))
+	if len(s.fieldSets) < 32 {
+		s.fieldSets = append(s.fieldSets, fieldSet{slices.Clone(rf.drop), slices.Clone(rf.add), f})
+	}
+	return f
+}
+
 func boolRank(b bool) int {
 	if b {
 		return 1

@@ -489,6 +489,7 @@ func (h *sheetHead) close() {
 func (h *sheetHead) readAhead() {
 	const batchRows, batches = 256, 4
 	ch := make(chan []scannedRow, batches)
+	free := make(chan []scannedRow, batches+1) // batches read, for the scan to fill again
 	stop, done := make(chan struct{}), make(chan struct{})
 	rows := h.rows
 	go func() {
@@ -507,23 +508,37 @@ func (h *sheetHead) readAhead() {
 				if last {
 					return
 				}
-				batch = make([]scannedRow, 0, batchRows)
+				select {
+				case batch = <-free:
+					batch = batch[:0]
+				default:
+					batch = make([]scannedRow, 0, batchRows)
+				}
 			}
 		}
 	}()
-	var cur []scannedRow
+	var batch, cur []scannedRow
 	var final *scannedRow // the end or the damage, given again on every later call
 	h.pull = func() scannedRow {
 		if final != nil {
 			return *final
 		}
 		if len(cur) == 0 {
-			cur = <-ch
+			batch = <-ch
+			cur = batch
 		}
 		sr := cur[0]
+		cur[0] = scannedRow{} // the batch is given back (free)
 		cur = cur[1:]
+		if len(cur) == 0 {
+			select {
+			case free <- batch:
+			default:
+			}
+		}
 		if !sr.ok || sr.err != nil {
-			final = &sr
+			end := sr
+			final = &end
 		}
 		return sr
 	}

@@ -28,6 +28,8 @@ type rowReader struct {
 	ref model.Date
 	bad []model.Rejection
 	rf  rowFields
+	// addBuf holds rf.add: most rows add a field or two (reports, percent)
+	addBuf [4]string
 
 	units         []model.UnitRole
 	hasUnits      bool
@@ -53,6 +55,7 @@ type pendingDeadline struct {
 func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	rec := model.New(s.hdr.kind)
 	w := &rowReader{s: s, r: s.r, row: row, rec: rec, rv: reflect.ValueOf(rec).Elem(), ref: s.ref}
+	w.rf.add, w.deadlines = w.addBuf[:0], s.pending[:0]
 	if w.ref.IsZero() {
 		w.ref = s.r.fileRef
 	}
@@ -62,6 +65,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 	}
 	w.resolveDeadlines()
+	s.pending = w.deadlines[:0] // the next row's, once this one's are read
 	if len(w.bad) > 0 {
 		s.r.res.Rejected = append(s.r.res.Rejected, w.bad...)
 		return
@@ -581,7 +585,7 @@ func (w *rowReader) progressReport() {
 // hidden columns of a Taizhang export (id, base revision, ancestry).
 func (w *rowReader) incoming() model.Incoming {
 	s, cells := w.s, w.row.Cells
-	inc := model.Incoming{Record: w.rec, Ref: model.RowRef{File: w.r.file, Sheet: s.sheet, Row: w.row.Num}, Fields: w.rf.fieldsOf(s.fields)}
+	inc := model.Incoming{Record: w.rec, Ref: model.RowRef{File: w.r.file, Sheet: s.sheet, Row: w.row.Num}, Fields: s.fieldsOf(w.rf)}
 	if s.hasUnitCols {
 		inc.UnitRoles = rowUnitRoles(s.unitRoles, s.kindRoles, w.units)
 	}

@@ -50,6 +50,10 @@ type sheetReader struct {
 	deadlines map[deadlineKey]dateValue
 	// statusDates: the date text each status cell carries ("" for none)
 	statusDates map[string]string
+	// fieldSets: the field lists of rows with changes (fieldsOf)
+	fieldSets []fieldSet
+	// pending: the deadline cells of the row being read, reused row to row
+	pending []pendingDeadline
 	// percentIx is the kind's percent field (nil: none), which a status
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
