@@ -186,9 +186,10 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	return tx.Commit()
 }
 
-// searchRebuiltAt is the schema version that recreated the search table:
-// a database migrated from before it gets its search text written again.
-const searchRebuiltAt = 3
+// searchRebuiltAt is the schema version that last recreated the search
+// tables: a database migrated from before it gets its search text written
+// again.
+const searchRebuiltAt = 7
 
 // taskLightsAt is the schema version that added the open and due columns:
 // a database migrated from before it gets them filled from the task bodies.
@@ -236,6 +237,11 @@ func reindexSearch(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer ins.Close()
+	insChars, err := tx.PrepareContext(ctx, "INSERT INTO search_chars (rowid, text) VALUES (?, ?)")
+	if err != nil {
+		return err
+	}
+	defer insChars.Close()
 	for rows.Next() {
 		var seq int64
 		var kind, body string
@@ -246,8 +252,14 @@ func reindexSearch(ctx context.Context, tx *sql.Tx) error {
 		if err != nil {
 			return fmt.Errorf("record %d: %w", seq, err)
 		}
-		if text := searchText(r); text != "" {
-			if _, err := ins.ExecContext(ctx, seq, text); err != nil {
+		text := searchText(r)
+		if text.pairs != "" {
+			if _, err := ins.ExecContext(ctx, seq, text.pairs); err != nil {
+				return err
+			}
+		}
+		if text.chars != "" {
+			if _, err := insChars.ExecContext(ctx, seq, text.chars); err != nil {
 				return err
 			}
 		}

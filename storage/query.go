@@ -66,12 +66,13 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 	from := " FROM records r"
 	if q.Text != "" {
 		match, c, a := textFilter(q.Text)
-		if match != "" {
+		if !match.empty() {
+			rowids, margs := match.rowids()
 			driven := true
 			if indexedSort {
 				var n int
-				err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ? LIMIT ?)",
-					match, s.drivenMax+1).Scan(&n)
+				err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM ("+rowids+" LIMIT ?)",
+					append(margs, s.drivenMax+1)...).Scan(&n)
 				if err != nil {
 					return "", nil, fmt.Errorf("search %q: %w", q.Text, err)
 				}
@@ -79,14 +80,17 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 			}
 			switch {
 			case driven:
-				from = " FROM (SELECT rowid AS seq FROM search WHERE search MATCH ?) f CROSS JOIN records r ON r.seq = f.seq"
+				from = " FROM (" + rowids + ") f CROSS JOIN records r ON r.seq = f.seq"
+				args = append(args, margs...)
 			case q.Limit > 0 && q.Offset+q.Limit <= denseProbeMax && s.denseMatch(ctx, q):
 				// nearly every record matches: probe each in order
-				conds = append(conds, "EXISTS (SELECT 1 FROM search WHERE search MATCH ? AND rowid = r.seq)")
+				probe, pargs := match.probe()
+				conds = append(conds, probe)
+				args = append(args, pargs...)
 			default:
-				conds = append(conds, "r.seq IN (SELECT rowid FROM search WHERE search MATCH ?)")
+				conds = append(conds, "r.seq IN ("+rowids+")")
+				args = append(args, margs...)
 			}
-			args = append(args, match)
 		}
 		conds = append(conds, c...)
 		args = append(args, a...)
@@ -360,7 +364,7 @@ func (s *Store) textCount(ctx context.Context, q Query) (n int, ok bool, err err
 		return 0, false, nil
 	}
 	match, conds, _ := textFilter(q.Text)
-	if match == "" || len(conds) > 0 {
+	if match.empty() || len(conds) > 0 {
 		return 0, false, nil
 	}
 	var others []any
@@ -378,11 +382,11 @@ func (s *Store) textCount(ctx context.Context, q Query) (n int, ok bool, err err
 	if nOthers > otherKindsProbeMax {
 		return 0, false, nil
 	}
-	args := append([]any{match}, others...)
-	args = append(args, match)
-	err = s.rd.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM search WHERE search MATCH ?) -
-		(SELECT count(*) FROM records r WHERE r.kind IN `+in+` AND r.deleted = 0
-			AND EXISTS (SELECT 1 FROM search WHERE search MATCH ? AND rowid = r.seq))`, args...).Scan(&n)
+	rowids, args := match.rowids()
+	probe, pargs := match.probe()
+	args = append(append(args, others...), pargs...)
+	err = s.rd.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM (`+rowids+`)) -
+		(SELECT count(*) FROM records r WHERE r.kind IN `+in+` AND r.deleted = 0 AND `+probe+`)`, args...).Scan(&n)
 	if err != nil {
 		return 0, false, fmt.Errorf("search %q: %w", q.Text, err)
 	}

@@ -93,24 +93,40 @@ func TestSearchFindsChineseSubstringsAndLatinWords(t *testing.T) {
 
 func TestSearchTextTokens(t *testing.T) {
 	got := searchText(&model.Holiday{Name: "国庆节 Golden-Week 2019"})
-	assert.Equal(t, "国庆 庆节 节 golden week 2019 ", got)
+	assert.Equal(t, "国庆 庆节 ", got.pairs)
+	assert.Equal(t, "国 庆 节 "+wordMark+"golden "+wordMark+"week "+wordMark+"2019 ", got.chars)
 	got = searchText(&model.Holiday{Name: "春"})
-	assert.Equal(t, "春 ", got)
+	assert.Equal(t, indexText{chars: "春 "}, got)
+	got = searchText(&model.Holiday{Name: "市市场 market 市"})
+	assert.Equal(t, "市市 市场 ", got.pairs)
+	assert.Equal(t, "市 场 "+wordMark+"market ", got.chars, "each character and word once")
 }
 
-// The index text written in one pass is the tokens of the segments, as the
-// query side splits them.
+// The index text written in one pass is what the query side's segments
+// give: the bigrams of each CJK run of 2+, each CJK character, each word.
 func TestSearchTextIsTheSegmentsTokens(t *testing.T) {
 	for _, s := range []string{"", "整", "整改", "老旧小区改造", "15号楼Ab 整改", "ABC", "市 住建局", "a整b改c", "，。整改，", "Ünï 路"} {
-		var want strings.Builder
+		var pairs strings.Builder
+		var chars []rune
+		var words []string
 		for _, g := range segments(s) {
-			for _, tok := range g.tokens() {
-				want.WriteString(tok + " ")
+			switch {
+			case g.cjk && len(g.runes) > 1:
+				for _, tok := range g.bigrams() {
+					pairs.WriteString(tok + " ")
+				}
+				chars = append(chars, g.runes...)
+			case g.cjk:
+				chars = append(chars, g.runes...)
+			default:
+				words = append(words, string(g.runes))
 			}
 		}
 		var got strings.Builder
-		writeTokens(&got, s)
-		assert.Equal(t, want.String(), got.String(), "%q", s)
+		gotChars, gotWords := writePairs(&got, s, nil, nil)
+		assert.Equal(t, pairs.String(), got.String(), "%q", s)
+		assert.Equal(t, chars, gotChars, "%q", s)
+		assert.Equal(t, words, gotWords, "%q", s)
 	}
 }
 
@@ -159,7 +175,7 @@ func TestRepeatedTextIsIndexedOnce(t *testing.T) {
 		{ID: "r2", Unit: "市水务局", Done: "正在铺设雨污分流管道"}}
 	require.NoError(t, s.Save(ctx, task, "test"))
 	text := searchText(task)
-	assert.Equal(t, 1, strings.Count(text, "管网 "), "the repeated text once: %s", text)
+	assert.Equal(t, 1, strings.Count(text.pairs, "管网 "), "the repeated text once: %s", text.pairs)
 	for _, term := range []string{"管网改造", "雨污分流", "背街"} {
 		ids, err := s.IDs(ctx, Query{Kind: model.KindTask, Text: term})
 		require.NoError(t, err)
