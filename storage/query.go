@@ -70,11 +70,17 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 			rowids, margs := match.rowids()
 			driven := true
 			if indexedSort {
-				var n int
-				err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM ("+rowids+" LIMIT ?)",
-					append(margs, s.drivenMax+1)...).Scan(&n)
-				if err != nil {
-					return "", nil, fmt.Errorf("search %q: %w", q.Text, err)
+				// The count of the kind's matches, which Count and
+				// denseMatch ask next, decides; else the matches are
+				// counted up to the limit (a compound of both tables,
+				// intersected, cannot stop early).
+				n, ok := s.kindTextCount(ctx, q)
+				if !ok {
+					err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM ("+rowids+" LIMIT ?)",
+						append(margs, s.drivenMax+1)...).Scan(&n)
+					if err != nil {
+						return "", nil, fmt.Errorf("search %q: %w", q.Text, err)
+					}
 				}
 				driven = n <= s.drivenMax
 			}
@@ -331,21 +337,33 @@ const denseProbeMax = 1000
 // first costs 20 ms at 100,000 rows, probing a page 5 ms. The count it asks
 // is the one the ledger asks next, and is kept for it.
 func (s *Store) denseMatch(ctx context.Context, q Query) bool {
-	if q.Kind == "" {
-		return false
-	}
-	tq := Query{Kind: q.Kind, Text: q.Text}
-	key, stamp := fmt.Sprintf("%#v", tq), s.changeStamp()
-	n, ok := s.counts.get(stamp, key)
+	n, ok := s.kindTextCount(ctx, q)
 	if !ok {
-		var err error
-		if n, ok, err = s.textCount(ctx, tq); err != nil || !ok {
-			return false
-		}
-		s.counts.put(stamp, key, n)
+		return false
 	}
 	all, err := s.Count(ctx, Query{Kind: q.Kind})
 	return err == nil && all > 0 && n*10 >= all*9
+}
+
+// kindTextCount is the number of records of q's kind its text matches,
+// whatever its other filters, when the index alone can count them
+// (textCount); ok is false otherwise. The count is kept: it is the one the
+// ledger asks next.
+func (s *Store) kindTextCount(ctx context.Context, q Query) (n int, ok bool) {
+	if q.Kind == "" {
+		return 0, false
+	}
+	tq := Query{Kind: q.Kind, Text: q.Text}
+	key, stamp := fmt.Sprintf("%#v", tq), s.changeStamp()
+	if n, ok := s.counts.get(stamp, key); ok {
+		return n, true
+	}
+	n, ok, err := s.textCount(ctx, tq)
+	if err != nil || !ok {
+		return 0, false
+	}
+	s.counts.put(stamp, key, n)
+	return n, true
 }
 
 // otherKindsProbeMax bounds the records of other kinds textCount probes

@@ -115,9 +115,9 @@ func (g segment) bigrams() []string {
 }
 
 // wordMark starts a Latin/digit word's token in search_chars. With
-// prefix='2' every word then has a two-character prefix entry (mark and
-// first letter), so a one-letter search ("w", "1") reads one list, while
-// a CJK character, a token of one character, gets none.
+// prefix='2 3' every word then has prefix entries of its first one and two
+// letters after the mark, so a one- or two-letter search ("w", "12") reads
+// one list, while a CJK character, a token of one character, gets none.
 const wordMark = "\uE000"
 
 // indexText is what the search tables hold for a record.
