@@ -1,7 +1,9 @@
 package model
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -298,5 +300,50 @@ func TestParseDeadlineEnglishPhrases(t *testing.T) {
 		assert.Equal(t, want.Due, got.Due, in)
 		assert.Equal(t, want.Type, got.Type, in)
 		assert.Equal(t, in, got.Text, "the typed text is kept")
+	}
+}
+
+// Dates encode and decode by hand exactly as through encoding/json and
+// time.Parse, valid or not: bodies hash their bytes.
+func TestDateJSONIsTheGeneralPath(t *testing.T) {
+	slow := func(b []byte) (Date, error) {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return Date{}, err
+		}
+		return ParseISO(s)
+	}
+	inputs := []string{`"2019-06-30"`, `"2020-02-29"`, `"2019-02-29"`, `"2019-13-01"`, `"2019-00-10"`, `"2019-04-31"`,
+		`"2019-04-00"`, `"0000-01-01"`, `"9999-12-31"`, `"2019-6-30"`, `"2019/06/30"`, `"20190630"`, `"２０１９-06-30"`,
+		`"\u0032019-06-30"`, `"2019-06-3x"`, `2019`, `"2019-06-30 "`, `""`}
+	for y := 1899; y <= 2101; y += 101 {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d += 4 {
+				inputs = append(inputs, fmt.Sprintf(`"%04d-%02d-%02d"`, y, m, d))
+			}
+		}
+	}
+	for _, in := range inputs {
+		want, wantErr := slow([]byte(in))
+		var got Date
+		err := got.UnmarshalJSON([]byte(in))
+		assert.Equal(t, wantErr == nil, err == nil, in)
+		if wantErr == nil {
+			assert.Equal(t, want, got, in)
+			b, err := got.MarshalJSON()
+			require.NoError(t, err)
+			if !got.IsZero() {
+				std, err := json.Marshal(fmt.Sprintf("%04d-%02d-%02d", got.Y, got.M, got.D))
+				require.NoError(t, err)
+				assert.Equal(t, string(std), string(b), in)
+				assert.Equal(t, fmt.Sprintf("%04d-%02d-%02d", got.Y, got.M, got.D), got.String())
+			}
+		}
+	}
+	for _, d := range []Date{{Y: 12345, M: 1, D: 1}, {Y: -1, M: 1, D: 1}, {Y: 2019, M: 14, D: 1}} {
+		b, err := d.MarshalJSON()
+		require.NoError(t, err)
+		std, _ := json.Marshal(fmt.Sprintf("%04d-%02d-%02d", d.Y, d.M, d.D))
+		assert.Equal(t, string(std), string(b), "out-of-range fields keep the general path")
 	}
 }

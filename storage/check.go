@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -123,6 +124,7 @@ func checkDB(ctx context.Context, db *sql.DB) ([]string, error) {
 	problems = append(problems, checkRecords(ctx, db)...)
 	problems = append(problems, checkRevisions(ctx, db)...)
 	problems = append(problems, checkChanges(ctx, db)...)
+	problems = append(problems, checkFacts(ctx, db)...)
 	return problems, nil
 }
 
@@ -218,6 +220,48 @@ func checkRevisions(ctx context.Context, db *sql.DB) []string {
 	}
 	if err := rows.Err(); err != nil {
 		problems = append(problems, fmt.Sprintf("cannot read revisions: %v", err))
+	}
+	return problems
+}
+
+// checkFacts: every live record the figures count has the facts of its
+// body (schema 7), and no facts are left of a record that has none.
+func checkFacts(ctx context.Context, db *sql.DB) []string {
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = 'facts'").Scan(&n); err != nil || n == 0 {
+		return nil // a file from before schema 7
+	}
+	var problems []string
+	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.body, r.deleted, f.data FROM records r
+		LEFT JOIN facts f ON f.seq = r.seq`)
+	if err != nil {
+		return []string{fmt.Sprintf("cannot read the figure facts: %v", err)}
+	}
+	defer rows.Close()
+	for rows.Next() && len(problems) < maxProblems {
+		var id, kind string
+		var body, data []byte
+		var deleted bool
+		if err := rows.Scan(&id, &kind, &body, &deleted, &data); err != nil {
+			return append(problems, fmt.Sprintf("cannot read the figure facts: %v", err))
+		}
+		r, err := decodeBytes(model.Kind(kind), body)
+		if err != nil {
+			continue // checkRecords tells
+		}
+		r.RecordMeta().Deleted = deleted
+		want, err := factsOf(r)
+		if err == nil && !bytes.Equal(want, data) {
+			problems = append(problems, fmt.Sprintf("record %s: the figures would count it from other data than its body", id))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return append(problems, fmt.Sprintf("cannot read the figure facts: %v", err))
+	}
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM records r WHERE r.seq = f.seq)").Scan(&n); err != nil {
+		problems = append(problems, fmt.Sprintf("cannot read the figure facts: %v", err))
+	} else if n > 0 {
+		problems = append(problems, fmt.Sprintf("%d figure facts belong to no record", n))
 	}
 	return problems
 }

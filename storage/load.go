@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"runtime"
 	"slices"
@@ -11,13 +12,24 @@ import (
 )
 
 // eachLive calls fn with every live record of the given kinds in the
-// order they were first stored (seq), for the figures: one scan of the
-// table in its own order (no sort, no id list fetched back in chunks),
-// batches of bodies decoded on every core while the scan goes on (decoding
-// JSON is most of the cost: 100,000 tasks are 130 MB of it). fn is called
-// once every record is decoded, in order.
+// order they were first stored (seq), for the figures' reports.
 func (s *Store) eachLive(ctx context.Context, kinds []model.Kind, fn func(model.Record)) error {
-	rows, err := s.rd.QueryContext(ctx, liveRecordsSQL)
+	scan := func(rows *sql.Rows, raw *rawRecord) (bool, error) {
+		err := rows.Scan(&raw.id, &raw.kind, &raw.rev, &raw.body, &raw.deleted, &raw.at, &raw.by)
+		return err == nil && slices.Contains(kinds, model.Kind(raw.kind)), err
+	}
+	return s.eachDecoded(ctx, liveRecordsSQL, scan, (*rawRecord).decode, fn)
+}
+
+// eachDecoded calls fn with the record of every row query gives, in its
+// order: one scan of a table in its own order (no sort, no id list fetched
+// back in chunks), the rows scan takes (keep false passes a row over)
+// decoded in batches on every core while the scan goes on (decoding JSON
+// is most of the cost: 100,000 task bodies are 130 MB of it). fn is called
+// once every record is decoded, in order.
+func (s *Store) eachDecoded(ctx context.Context, query string, scan func(*sql.Rows, *rawRecord) (keep bool, err error),
+	decode func(*rawRecord) (model.Record, error), fn func(model.Record)) error {
+	rows, err := s.rd.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("load records: %w", err)
 	}
@@ -42,7 +54,7 @@ func (s *Store) eachLive(ctx context.Context, kinds []model.Kind, fn func(model.
 				recs := make([]model.Record, len(b.raws))
 				var err error
 				for i := range b.raws {
-					if recs[i], err = b.raws[i].decode(); err != nil {
+					if recs[i], err = decode(&b.raws[i]); err != nil {
 						break
 					}
 				}
@@ -65,10 +77,11 @@ func (s *Store) eachLive(ctx context.Context, kinds []model.Kind, fn func(model.
 	raws := make([]rawRecord, 0, loadBatch)
 	for rows.Next() && ctx.Err() == nil {
 		var raw rawRecord
-		if err = rows.Scan(&raw.id, &raw.kind, &raw.rev, &raw.body, &raw.deleted, &raw.at, &raw.by); err != nil {
+		var keep bool
+		if keep, err = scan(rows, &raw); err != nil {
 			break
 		}
-		if !slices.Contains(kinds, model.Kind(raw.kind)) {
+		if !keep {
 			continue
 		}
 		if raws = append(raws, raw); len(raws) == loadBatch {

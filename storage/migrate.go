@@ -180,6 +180,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate: fill the task light columns: %w", err)
 		}
 	}
+	if v > 0 && v < factsAt {
+		if err := fillFacts(ctx, tx); err != nil {
+			return fmt.Errorf("migrate: write the figure facts: %w", err)
+		}
+	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", known)); err != nil {
 		return fmt.Errorf("migrate: set version: %w", err)
 	}
@@ -189,11 +194,15 @@ func migrate(ctx context.Context, db *sql.DB) error {
 // searchRebuiltAt is the schema version that last recreated the search
 // tables: a database migrated from before it gets its search text written
 // again.
-const searchRebuiltAt = 7
+const searchRebuiltAt = 8
 
 // taskLightsAt is the schema version that added the open and due columns:
 // a database migrated from before it gets them filled from the task bodies.
 const taskLightsAt = 4
+
+// factsAt is the schema version that added the facts table: a database
+// migrated from before it gets the facts of every live record.
+const factsAt = 7
 
 // fillTaskLights writes the open and due columns of every task.
 func fillTaskLights(ctx context.Context, tx *sql.Tx) error {

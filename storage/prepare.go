@@ -16,6 +16,7 @@ type prepared struct {
 	body   string
 	cols   listColumns
 	text   indexText // searchText(r)
+	facts  []byte    // factsOf(r)
 	digest uint64    // rowDigest of the row r is made from alone, 0 when none
 }
 
@@ -30,6 +31,9 @@ func prepare(r model.Record, in *model.Incoming) (*prepared, error) {
 	p := &prepared{r: r, body: f.canonical(), cols: columnsOf(r, f)}
 	if !r.RecordMeta().Deleted {
 		p.text = searchText(r) // a tombstone has none
+	}
+	if p.facts, err = factsOf(r); err != nil {
+		return nil, fmt.Errorf("save: %w", err)
 	}
 	if in != nil {
 		p.digest = rowDigest(in)

@@ -33,15 +33,20 @@ func (e *env) cmdReport(ctx context.Context, args []string) error {
 		"unknown report command " + args[0] + "; want one of: " + subs}
 }
 
-// loadDataset opens the store and reads every record and the office's
-// rules for the figures; the store is closed again once they are read.
-func (e *env) loadDataset(ctx context.Context) (model.Dataset, model.Rules, error) {
+// loadDataset opens the store and reads every record (only what the
+// figures count when factsOnly: report summary) and the office's rules;
+// the store is closed again once they are read.
+func (e *env) loadDataset(ctx context.Context, factsOnly bool) (model.Dataset, model.Rules, error) {
 	st, err := e.openStore()
 	if err != nil {
 		return model.Dataset{}, model.Rules{}, err
 	}
 	defer st.Close()
-	ds, err := st.Dataset(ctx)
+	load := st.Dataset
+	if factsOnly {
+		load = st.Figures
+	}
+	ds, err := load(ctx)
 	if err != nil {
 		return model.Dataset{}, model.Rules{}, err
 	}
@@ -85,7 +90,7 @@ func (e *env) reportSummary(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ds, rules, err := e.loadDataset(ctx)
+	ds, rules, err := e.loadDataset(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -179,7 +184,7 @@ func (e *env) reportWorkbook(ctx context.Context, sub string, args []string) err
 		return &usageError{cmd + "：输出文件应为 .xlsx", cmd + ": the output file must be .xlsx"}
 	}
 
-	ds, rules, err := e.loadDataset(ctx)
+	ds, rules, err := e.loadDataset(ctx, false)
 	if err != nil {
 		return err
 	}

@@ -31,12 +31,12 @@ type countingStore struct {
 	reads int
 }
 
-func (c *countingStore) Dataset(ctx context.Context) (model.Dataset, error) {
+func (c *countingStore) Figures(ctx context.Context) (model.Dataset, error) {
 	c.mu.Lock()
 	c.reads++
 	c.mu.Unlock()
 	<-c.gate
-	return c.Store.Dataset(ctx)
+	return c.Store.Figures(ctx)
 }
 
 func (c *countingStore) count() int {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -120,7 +121,7 @@ func (s *Screen) Export(k model.ReportKind, path string) {
 	s.status.SetText(lang.L("stats.exporting", map[string]any{"Path": path}))
 	s.start()
 	s.d.Run.Go(func() func() {
-		err := writeWorkbook(s.d.WriteReport, k, path, p)
+		err := writeWorkbook(s.d.Store, s.d.WriteReport, k, path, p)
 		return func() {
 			s.stop()
 			if err != nil {
@@ -145,8 +146,14 @@ func (s *Screen) Export(k model.ReportKind, path string) {
 }
 
 // writeWorkbook writes through a temporary file, so a failed export never
-// leaves a half-written workbook under the chosen name.
-func writeWorkbook(write WriteReport, k model.ReportKind, path string, p period) (err error) {
+// leaves a half-written workbook under the chosen name. The workbook
+// quotes the records' text (progress, content), which the figures on
+// screen were computed without: it is written from whole records.
+func writeWorkbook(st Store, write WriteReport, k model.ReportKind, path string, p period) (err error) {
+	ds, err := st.Dataset(context.Background())
+	if err != nil {
+		return fmt.Errorf("export %s: %w", filepath.Base(path), err)
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".taizhang-report-*.xlsx")
 	if err != nil {
 		return fmt.Errorf("export %s: %w", filepath.Base(path), err)
@@ -158,7 +165,7 @@ func writeWorkbook(write WriteReport, k model.ReportKind, path string, p period)
 		}
 	}()
 	from, to := exportPeriod(k, p.from, p.to, p.today)
-	if err = write(tmp, p.ds, from, to, k, p.rules, p.lang); err != nil {
+	if err = write(tmp, ds, from, to, k, p.rules, p.lang); err != nil {
 		return fmt.Errorf("export %s: %w", filepath.Base(path), err)
 	}
 	if err = tmp.Close(); err != nil {

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -160,7 +161,7 @@ func (s *Screen) showListing(l Listing) {
 	table.OnSelected = func(id widget.TableCellID) {
 		table.UnselectAll()
 		if r := l.Rows[id.Row].Record; r != nil && s.d.Open != nil {
-			s.d.Open(r)
+			s.open(r.RecordMeta().ID)
 		}
 	}
 	hint := widget.NewLabel(lang.L("stats.drill.hint"))
@@ -168,4 +169,20 @@ func (s *Screen) showListing(l Listing) {
 	d := dialog.NewCustom(title, lang.L("stats.close"), container.NewBorder(nil, hint, nil, nil, table), s.d.Window)
 	d.Resize(fyne.NewSize(920, 540))
 	d.Show()
+}
+
+// open shows the form of the record with id, read whole: the lists hold
+// records as the figures see them, without their long text, which a form
+// would show empty and a save would lose.
+func (s *Screen) open(id string) {
+	s.d.Run.Go(func() func() {
+		r, err := s.d.Store.Get(context.Background(), id)
+		return func() {
+			if err != nil {
+				common.ShowError(err, s.d.Window)
+				return
+			}
+			s.d.Open(r)
+		}
+	})
 }

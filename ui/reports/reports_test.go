@@ -35,10 +35,10 @@ func june() []model.Record {
 	due := func(day model.Date) model.Deadline { return model.Deadline{Due: day, Type: model.DeadlineDate} }
 	return []model.Record{
 		&model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2026〕1号", Title: "推进老旧小区改造",
-			Source: model.SourceInstruction, Units: lead("市发改委"), AssignedOn: model.NewDate(2026, 5, 10),
+			Content: "拆除违建，加装电梯", Progress: "已完成", Source: model.SourceInstruction, Units: lead("市发改委"), AssignedOn: model.NewDate(2026, 5, 10),
 			Deadline: due(model.NewDate(2026, 6, 20)), DoneOn: model.NewDate(2026, 6, 15), Status: model.TaskDone},
 		&model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2026〕2号", Title: "整治河道污染",
-			Source: model.SourceMeeting, Units: lead("市生态环境局"), AssignedOn: model.NewDate(2026, 6, 5),
+			Progress: "正在清淤", Source: model.SourceMeeting, Units: lead("市生态环境局"), AssignedOn: model.NewDate(2026, 6, 5),
 			Deadline: due(model.NewDate(2026, 6, 10)), Status: model.TaskInProgress},
 		&model.Task{Meta: model.Meta{Kind: model.KindTask}, Number: "督〔2026〕3号", Title: "建设智慧停车平台",
 			Source: "", Units: lead("市发展和改革委员会"), AssignedOn: model.NewDate(2026, 6, 12),
@@ -251,7 +251,11 @@ func TestTappingAFigureListsItsRecordsAndOpensOne(t *testing.T) {
 	assert.NotContains(t, text, "整治河道污染")
 	table.Select(widget.TableCellID{Row: 0, Col: 1})
 	require.Len(t, f.opened, 1)
-	assert.Equal(t, "督〔2026〕1号", f.opened[0].(*model.Task).Number)
+	opened := f.opened[0].(*model.Task)
+	assert.Equal(t, "督〔2026〕1号", opened.Number)
+	assert.Equal(t, "拆除违建，加装电梯", opened.Content, "the form gets the whole record, its text included")
+	assert.Equal(t, "已完成", opened.Progress)
+	assert.NotEmpty(t, opened.Rev)
 	f.win.Canvas().Overlays().Top().Hide()
 
 	test.Tap(f.figure("跟踪督办事项（项）"))
@@ -379,6 +383,15 @@ func TestExportMonthlyWorkbook(t *testing.T) {
 		cover.WriteString(strings.Join(r, "|") + "\n")
 	}
 	assert.Contains(t, cover.String(), "共跟踪督办事项3项", "the cover carries the same draft")
+	var all strings.Builder
+	for _, sh := range sheets {
+		rows, err := x.GetRows(sh)
+		require.NoError(t, err)
+		for _, r := range rows {
+			all.WriteString(strings.Join(r, "|") + "\n")
+		}
+	}
+	assert.Contains(t, all.String(), "正在清淤", "the overdue item's progress, which the figures on screen are counted without")
 	left, err := filepath.Glob(filepath.Join(filepath.Dir(path), ".taizhang-report-*"))
 	require.NoError(t, err)
 	assert.Empty(t, left, "no temporary file left behind")

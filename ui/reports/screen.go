@@ -21,9 +21,13 @@ import (
 	"taizhang/ui/common"
 )
 
-// Store is what the screen reads: every record and the office's rules.
+// Store is what the screen reads: what the figures count (Figures: each
+// record without its long text, fast), whole records for the exported
+// workbooks and for a record opened from a list, and the office's rules.
 type Store interface {
+	Figures(ctx context.Context) (model.Dataset, error)
 	Dataset(ctx context.Context) (model.Dataset, error)
+	Get(ctx context.Context, id string) (model.Record, error)
 	Rules(ctx context.Context) (model.Rules, error)
 }
 
@@ -284,7 +288,7 @@ func (s *Screen) load() *loading {
 	go func() {
 		defer close(l.done)
 		ctx := context.Background()
-		ds, err := s.d.Store.Dataset(ctx)
+		ds, err := s.d.Store.Figures(ctx)
 		if err != nil {
 			l.err = err
 			return
