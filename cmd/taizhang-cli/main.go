@@ -25,6 +25,7 @@ const (
 var version = "0.1.0-dev"
 
 func main() {
+	storage.LimitMemory()
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -27,6 +27,7 @@ var version = "0.1.0-dev"
 func main() {
 	dataFlag := flag.String("data", "", "data folder (default: $TAIZHANG_DATA, ./TaizhangData next to the program, or the user config folder)")
 	flag.Parse()
+	storage.LimitMemory()
 	if err := run(*dataFlag); err != nil {
 		fmt.Fprintln(os.Stderr, "taizhang:", err)
 		os.Exit(1)

@@ -33,6 +33,7 @@ import (
 
 func main() {
 	if len(os.Args) > 1 && !strings.HasPrefix(os.Args[1], "-") {
+		storage.LimitMemory() // as taizhang and taizhang-cli run
 		if err := child(os.Args[1], os.Args[2:]); err != nil {
 			fmt.Fprintln(os.Stderr, "bench "+os.Args[1]+":", err)
 			os.Exit(1)
