@@ -194,7 +194,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 // searchRebuiltAt is the schema version that last recreated the search
 // tables: a database migrated from before it gets its search text written
 // again.
-const searchRebuiltAt = 8
+const searchRebuiltAt = 9
 
 // taskLightsAt is the schema version that added the open and due columns:
 // a database migrated from before it gets them filled from the task bodies.

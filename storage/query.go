@@ -503,6 +503,22 @@ func (s *Store) GetMany(ctx context.Context, ids []string) ([]model.Record, erro
 	return out, nil
 }
 
+// countBySQL counts a kind's live records by column (one of the list
+// columns, NOT NULL): all of them from the column's index alone, less the
+// tombstones, found by records_kind_updated (few). Counting the live ones
+// directly read every row for deleted (1.3 s at 100,000 tasks, the
+// workbench's chart by status). Open tasks are counted from
+// records_kind_open_due and their rows.
+func countBySQL(column string, openTasksOnly bool) string {
+	if openTasksOnly {
+		return "SELECT r." + column + ", count(*) FROM records r WHERE r.kind = ?1 AND r.deleted = 0 AND " +
+			taskOpenSQL + " GROUP BY 1"
+	}
+	return "SELECT v, sum(n) FROM (SELECT " + column + " AS v, count(*) AS n FROM records WHERE kind = ?1 GROUP BY 1" +
+		" UNION ALL SELECT " + column + ", -count(*) FROM records INDEXED BY records_kind_updated" +
+		" WHERE kind = ?1 AND deleted = 1 GROUP BY 1) GROUP BY v HAVING sum(n) > 0"
+}
+
 // CountBy counts q's records grouped by one of the indexed columns
 // ("status", "lead_unit", "source"); the dashboard's figures.
 func (s *Store) CountBy(ctx context.Context, kind model.Kind, column string, openTasksOnly bool) (map[string]int, error) {
@@ -511,12 +527,8 @@ func (s *Store) CountBy(ctx context.Context, kind model.Kind, column string, ope
 	default:
 		return nil, fmt.Errorf("count by %q: not a list column", column)
 	}
-	where := "r.kind = ? AND r.deleted = 0"
-	if openTasksOnly {
-		where += " AND " + taskOpenSQL
-	}
-	rows, err := s.rd.QueryContext(ctx, "SELECT coalesce(r."+column+",''), count(*) FROM records r WHERE "+where+
-		" GROUP BY 1", string(kind))
+	query := countBySQL(column, openTasksOnly)
+	rows, err := s.rd.QueryContext(ctx, query, string(kind))
 	if err != nil {
 		return nil, fmt.Errorf("count %s by %s: %w", kind, column, err)
 	}

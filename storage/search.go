@@ -11,7 +11,7 @@ import (
 )
 
 // Search works on two FTS5 tables whose text the store writes itself
-// (schema 8). search holds the overlapping bigrams of every CJK run of two or
+// (schema 9). search holds the overlapping bigrams of every CJK run of two or
 // more characters (detail full): a query's CJK run of 2+ is a phrase of its
 // bigrams, which finds any substring of two or more characters fast (a
 // trigram index misses short terms, LIKE costs 0.3 s at 100,000 rows).

@@ -211,7 +211,7 @@ func TestADenseTermPagesAsAnyOther(t *testing.T) {
 }
 
 // What a user types into the search box, term by term, finds the same
-// records whichever table answers it (schema 8: bigrams in search, each
+// records whichever table answers it (schema 9: bigrams in search, each
 // character and word once in search_chars), and the count agrees.
 func TestSearchAsUsersType(t *testing.T) {
 	ctx := context.Background()
@@ -261,10 +261,10 @@ func TestSearchAsUsersType(t *testing.T) {
 	}
 }
 
-// A database from schema 7 (one table, bigrams with a one-character
+// A database from schema 8 (one table, bigrams with a one-character
 // prefix index) is searchable as before once it is opened: the migration
 // writes the new tables from the records.
-func TestMigrationToSchema8RebuildsTheSearchIndex(t *testing.T) {
+func TestMigrationToSchema9RebuildsTheSearchIndex(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	s, err := Open(dir)
@@ -277,7 +277,7 @@ func TestMigrationToSchema8RebuildsTheSearchIndex(t *testing.T) {
 	for _, q := range []string{"DROP TABLE search", "DROP TABLE search_chars",
 		"CREATE VIRTUAL TABLE search USING fts5(text, content='', contentless_delete=1, tokenize='ascii', prefix='1')",
 		"INSERT INTO search (rowid, text) SELECT seq, '背街 街小 小巷 巷整 整治 治 ' FROM records WHERE id = '" + task.ID + "'",
-		"PRAGMA user_version = 7"} {
+		"PRAGMA user_version = 8"} {
 		_, err := s.wr.ExecContext(ctx, q)
 		require.NoError(t, err, q)
 	}

@@ -1,4 +1,4 @@
--- Taizhang schema 8: the search index in two tables, half the work to write.
+-- Taizhang schema 9: the search index in two tables, half the work to write.
 --
 -- Schema 3 wrote every CJK character twice: its bigram, and that bigram's
 -- one-character prefix entry (prefix='1'), both with positions. Now:
