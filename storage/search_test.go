@@ -94,10 +94,10 @@ func TestSearchFindsChineseSubstringsAndLatinWords(t *testing.T) {
 func TestSearchTextTokens(t *testing.T) {
 	got := searchText(&model.Holiday{Name: "国庆节 Golden-Week 2019"})
 	assert.Equal(t, "国庆 庆节 ", got.pairs)
-	assert.Equal(t, "国 庆 节 "+wordMark+"golden "+wordMark+"week "+wordMark+"2019 ", got.chars)
+	assert.Equal(t, "国 庆 节 "+wordMark+"2019 "+wordMark+"golden "+wordMark+"week ", got.chars)
 	got = searchText(&model.Holiday{Name: "春"})
 	assert.Equal(t, indexText{chars: "春 "}, got)
-	got = searchText(&model.Holiday{Name: "市市场 market 市"})
+	got = searchText(&model.Holiday{Name: "市市场 market 市 MARKET"})
 	assert.Equal(t, "市市 市场 ", got.pairs)
 	assert.Equal(t, "市 场 "+wordMark+"market ", got.chars, "each character and word once")
 }
