@@ -80,39 +80,6 @@ func (s *Store) Figures(ctx context.Context) (model.Dataset, error) {
 	return ds, nil
 }
 
-// fillFacts writes the facts of every live record (a database migrated
-// from before schema 7).
-func fillFacts(ctx context.Context, tx querier) error {
-	rows, err := tx.QueryContext(ctx, "SELECT seq, id, kind, body FROM records WHERE deleted = 0")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var seq int64
-		var id, kind string
-		var body []byte
-		if err := rows.Scan(&seq, &id, &kind, &body); err != nil {
-			return err
-		}
-		r, err := decodeBytes(model.Kind(kind), body)
-		if err != nil {
-			return fmt.Errorf("record %s: %w", id, err)
-		}
-		data, err := factsOf(r)
-		if err != nil || data == nil {
-			if err != nil {
-				return fmt.Errorf("record %s: %w", id, err)
-			}
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO facts (seq, id, kind, data) VALUES (?, ?, ?, ?)", seq, id, kind, data); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // dropEmpty removes the members of JSON objects (at any depth) whose value
 // is null, "", false, 0 or the zero time: what decoding into a zeroed
 // struct gives anyway.

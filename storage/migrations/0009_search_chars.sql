@@ -10,7 +10,7 @@
 -- the indexes one- and two-letter searches need ("1", "12" among 100,000
 -- numbers); a CJK character, one character long, gets no prefix entry.
 -- The store writes both again from the records after this migration
--- (migrate.go, reindexSearch).
+-- (migrate.go, rewriteFromBodies).
 DROP TABLE search;
 CREATE VIRTUAL TABLE search USING fts5(text, content='', contentless_delete=1, tokenize='ascii');
 INSERT INTO search(search, rank) VALUES ('hashsize', 8388608);
