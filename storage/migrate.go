@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,6 +118,15 @@ func refuseNewer(path string) error {
 		return newerSchemaError(path, v, known)
 	}
 	return nil
+}
+
+// UpgradeNeeded reports whether opening the data folder dir will migrate
+// an existing database to this build's schema: a moment for a small file,
+// many seconds for 100,000 records (the search index and figure facts are
+// written again), so the app says so while it waits.
+func UpgradeNeeded(dir string) bool {
+	v, err := headerUserVersion(filepath.Join(dir, DBName))
+	return err == nil && v > 0 && v < SchemaVersion()
 }
 
 // headerUserVersion reads PRAGMA user_version from the database header

@@ -228,3 +228,15 @@ func TestMigrationDropsTheUnreadIndexes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, ids)
 }
+
+// An older database asks for an upgrade; a new folder, a current database
+// and a folder without one do not.
+func TestUpgradeNeeded(t *testing.T) {
+	dir, _, _, _ := schema1File(t)
+	assert.True(t, UpgradeNeeded(dir), "schema 1")
+	s, err := Open(dir)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	assert.False(t, UpgradeNeeded(dir), "migrated when opened")
+	assert.False(t, UpgradeNeeded(t.TempDir()), "no database yet")
+}
