@@ -80,42 +80,9 @@ func (s *Store) Figures(ctx context.Context) (model.Dataset, error) {
 	return ds, nil
 }
 
-// fillFacts writes the facts of every live record (a database migrated
-// from before schema 7).
-func fillFacts(ctx context.Context, tx querier) error {
-	rows, err := tx.QueryContext(ctx, "SELECT seq, id, kind, body FROM records WHERE deleted = 0")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var seq int64
-		var id, kind string
-		var body []byte
-		if err := rows.Scan(&seq, &id, &kind, &body); err != nil {
-			return err
-		}
-		r, err := decodeBytes(model.Kind(kind), body)
-		if err != nil {
-			return fmt.Errorf("record %s: %w", id, err)
-		}
-		data, err := factsOf(r)
-		if err != nil || data == nil {
-			if err != nil {
-				return fmt.Errorf("record %s: %w", id, err)
-			}
-			continue
-		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO facts (seq, id, kind, data) VALUES (?, ?, ?, ?)", seq, id, kind, data); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // dropEmpty removes the members of JSON objects (at any depth) whose value
-// is null, "", false, 0 or the zero time: what decoding into a zeroed
-// struct gives anyway.
+// is null, "", false or 0, and the record's blanked update time: what
+// decoding into a zeroed struct gives anyway.
 // b is compact JSON as an encoder writes it (no spaces); [] and {} stay,
 // since a decoder tells them from a missing member.
 func dropEmpty(b []byte) []byte {
@@ -139,7 +106,7 @@ func compactValue(b []byte, i int, out []byte) (int, []byte) {
 			kEnd := jsonStringEnd(b, i)
 			vStart := kEnd + 1 // past ':'
 			vEnd := jsonValueEnd(b, vStart)
-			if !isEmptyJSON(b[vStart:vEnd]) {
+			if !isEmptyJSON(b[i:kEnd], b[vStart:vEnd]) {
 				if !first {
 					out = append(out, ',')
 				}
@@ -166,10 +133,15 @@ func compactValue(b []byte, i int, out []byte) (int, []byte) {
 	return end, append(out, b[i:end]...)
 }
 
-func isEmptyJSON(v []byte) bool {
+// isEmptyJSON: the member key: v decodes to a zero value. The zero time is
+// told only for Meta's updated_at (blanked before encoding): any other
+// member with that text is a text someone typed.
+func isEmptyJSON(key, v []byte) bool {
 	switch string(v) {
-	case "null", `""`, "false", "0", `"0001-01-01T00:00:00Z"`:
+	case "null", `""`, "false", "0":
 		return true
+	case `"0001-01-01T00:00:00Z"`:
+		return string(key) == `"updated_at"`
 	}
 	return false
 }

@@ -181,3 +181,62 @@ func TestSplitObjectIsUnmarshal(t *testing.T) {
 		assert.Error(t, err, bad)
 	}
 }
+
+// A database of schema 7 loses the indexes no query reads (schema 8) and
+// keeps its records, found by number, by search and by date as before.
+func TestMigrationDropsTheUnreadIndexes(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	ms, err := migrations()
+	require.NoError(t, err)
+	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, DBName), pragmas))
+	require.NoError(t, err)
+	for _, m := range ms[:7] {
+		_, err = db.Exec(m.sql)
+		require.NoError(t, err, m.name)
+	}
+	_, err = db.Exec("PRAGMA user_version = 7")
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+
+	s, err := Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	var n int
+	require.NoError(t, s.rd.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'index'
+		AND name IN ('records_kind_deadline', 'records_seq_kind', 'records_kind_day')`).Scan(&n))
+	assert.Zero(t, n)
+	require.NoError(t, s.rd.QueryRow(`SELECT count(*) FROM sqlite_schema WHERE type = 'index'
+		AND name IN ('records_kind_deadline_sort', 'records_kind_updated', 'records_kind_key')`).Scan(&n))
+	assert.Equal(t, 3, n, "the indexes queries read stay")
+
+	task := newTask("督〔2019〕15号", "老旧小区改造", "启动")
+	require.NoError(t, s.Save(ctx, task, "test"))
+	visit := model.New(model.KindVisit).(*model.Visit)
+	visit.Number, visit.StartOn, visit.Place = "调研-1", model.NewDate(2026, 12, 3), "城关镇"
+	require.NoError(t, s.Save(ctx, visit, "test"))
+	got, err := s.FindByKey(ctx, model.KindTask, model.NaturalKey(task))
+	require.NoError(t, err)
+	assert.Equal(t, task.ID, got.RecordMeta().ID)
+	ids, err := s.IDs(ctx, Query{Kind: model.KindTask, Text: "改造"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{task.ID}, ids)
+	ids, err = s.IDs(ctx, Query{Kind: model.KindVisit, From: model.NewDate(2026, 12, 1), To: model.NewDate(2026, 12, 31)})
+	require.NoError(t, err)
+	assert.Equal(t, []string{visit.ID}, ids)
+	ids, err = s.IDs(ctx, Query{Kind: model.KindVisit, From: model.NewDate(2027, 1, 1)})
+	require.NoError(t, err)
+	assert.Empty(t, ids)
+}
+
+// An older database asks for an upgrade; a new folder, a current database
+// and a folder without one do not.
+func TestUpgradeNeeded(t *testing.T) {
+	dir, _, _, _ := schema1File(t)
+	assert.True(t, UpgradeNeeded(dir), "schema 1")
+	s, err := Open(dir)
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	assert.False(t, UpgradeNeeded(dir), "migrated when opened")
+	assert.False(t, UpgradeNeeded(t.TempDir()), "no database yet")
+}

@@ -15,9 +15,9 @@ type prepared struct {
 	r      model.Record
 	body   string
 	cols   listColumns
-	text   string // searchText(r)
-	facts  []byte // factsOf(r)
-	digest uint64 // rowDigest of the row r is made from alone, 0 when none
+	text   indexText // searchText(r)
+	facts  []byte    // factsOf(r)
+	digest uint64    // rowDigest of the row r is made from alone, 0 when none
 }
 
 // prepare works out what saving r will write; in is the row r is made

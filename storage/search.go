@@ -4,17 +4,24 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"taizhang/model"
 )
 
-// Search works on an FTS5 table (tokenize ascii, prefix 1) whose text the store
-// writes itself: overlapping bigrams of CJK runs and lowercase Latin/digit
-// words. A query's CJK run is then a phrase of its bigrams, which finds any
-// substring of two or more characters fast (a trigram index misses short
-// terms, LIKE costs 0.3 s at 100,000 rows). Single characters are prefix
-// queries (see tokens).
+// Search works on two FTS5 tables whose text the store writes itself
+// (schema 9). search holds the overlapping bigrams of every CJK run of two or
+// more characters (detail full): a query's CJK run of 2+ is a phrase of its
+// bigrams, which finds any substring of two or more characters fast (a
+// trigram index misses short terms, LIKE costs 0.3 s at 100,000 rows).
+// search_chars holds, once per record, each CJK character and each
+// lowercase Latin/digit word (detail none: only which records hold them):
+// a one-character term is that character's token, a Latin word a prefix
+// query. One token per character where schema 3 wrote two (the bigram and
+// its one-character prefix), and no positions for single characters: at
+// 100,000 rows the index is 41 MB instead of 68 MB and a fifth cheaper to
+// write (docs/bench.md, "Search index").
 
 // searchFields is the text people search in, per kind.
 func searchFields(r model.Record) []string {
@@ -108,59 +115,105 @@ func (g segment) bigrams() []string {
 	return out
 }
 
-// tokens of a segment as indexed: the lowercase word, or a CJK run's
-// bigrams followed by its last character alone. Every character then starts
-// a token, so a one-character search is a prefix query ("磁"*); phrases of
-// bigrams are unaffected (a query's phrase holds no single characters).
-func (g segment) tokens() []string {
-	if !g.cjk {
-		return []string{string(g.runes)}
-	}
-	out := g.bigrams()
-	if len(g.runes) > 1 {
-		out = append(out, string(g.runes[len(g.runes)-1]))
-	}
-	return out
+// wordMark starts a Latin/digit word's token in search_chars. With
+// prefix='2 3' every word then has prefix entries of its first one and two
+// letters after the mark, so a one- or two-letter search ("w", "12") reads
+// one list, while a CJK character, a token of one character, gets none.
+const wordMark = "\uE000"
+
+// indexText is what the search tables hold for a record.
+type indexText struct {
+	pairs string // search: bigrams of CJK runs of 2+, each followed by a space
+	chars string // search_chars: distinct CJK characters and marked words
 }
 
-// searchText is what goes into the FTS table for r: segments(…).tokens()
-// of every field, written straight into one buffer (an import builds it for
-// every row; the slices of runes and strings cost more than the text).
+// searchText is what goes into the FTS tables for r, from every field of
+// searchFields. An import builds it for every row, on the goroutine that
+// prepares rows, so work done here is off the writer's path.
 //
 // A text standing in two fields is written once: a returned ledger's
 // progress is also that unit's report (办理进展 = the report's 完成情况),
 // and indexing it twice doubled the search index's work for every row.
-func searchText(r model.Record) string {
-	var b strings.Builder
+func searchText(r model.Record) indexText {
+	var pairs strings.Builder
+	var chars []rune
+	var words []string
 	fields := searchFields(r)
 	for i, f := range fields {
 		if f == "" || slices.Contains(fields[:i], f) {
 			continue
 		}
-		writeTokens(&b, model.Fold(f))
+		chars, words = writePairs(&pairs, model.Fold(f), chars, words)
 	}
-	return b.String()
-}
-
-// writeTokens appends the tokens of s as segments and tokens make them,
-// each followed by a space.
-func writeTokens(b *strings.Builder, s string) {
-	var prev rune // the previous CJK character of the current run, or -1
-	prev = -1
-	inWord := false
-	endRun := func() {
-		if prev >= 0 {
-			b.WriteRune(prev) // a run's last character alone
+	var b strings.Builder
+	b.Grow(len(chars) * 4)
+	seen := seenPool.Get().(*runeSet)
+	for _, c := range chars {
+		if seen.add(c) {
+			b.WriteRune(c)
 			b.WriteByte(' ')
-			prev = -1
 		}
 	}
-	for _, r := range s {
+	seen.clear(chars)
+	seenPool.Put(seen)
+	slices.Sort(words) // a long English remark: no quadratic look-ups
+	for _, w := range slices.Compact(words) {
+		b.WriteString(wordMark)
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	return indexText{pairs: pairs.String(), chars: b.String()}
+}
+
+// runeSet is a set of the runes of the Basic Multilingual Plane (every
+// common CJK character) as bits, and of others in a slice. Sorting each
+// record's characters to drop repeats cost 0.2 s of CPU at 100,000 rows.
+type runeSet struct {
+	bmp   [1 << 16 / 64]uint64
+	other []rune
+}
+
+var seenPool = sync.Pool{New: func() any { return new(runeSet) }}
+
+// add reports whether c was not in the set, and puts it there.
+func (s *runeSet) add(c rune) bool {
+	if c < 1<<16 {
+		w, bit := c/64, uint64(1)<<(c%64)
+		if s.bmp[w]&bit != 0 {
+			return false
+		}
+		s.bmp[w] |= bit
+		return true
+	}
+	if slices.Contains(s.other, c) {
+		return false
+	}
+	s.other = append(s.other, c)
+	return true
+}
+
+// clear empties the set, which holds at most the runes of added.
+func (s *runeSet) clear(added []rune) {
+	for _, c := range added {
+		if c < 1<<16 {
+			s.bmp[c/64] = 0
+		}
+	}
+	s.other = s.other[:0]
+}
+
+// writePairs appends the bigrams of s's CJK runs to b, each followed by a
+// space, and returns chars and words with s's CJK characters and
+// lowercase Latin/digit words appended.
+func writePairs(b *strings.Builder, s string, chars []rune, words []string) ([]rune, []string) {
+	prev := rune(-1) // the previous CJK character of the current run
+	word := -1       // where the current word starts in s
+	for i, r := range s {
 		switch {
 		case isCJK(r):
-			if inWord {
-				b.WriteByte(' ')
-				inWord = false
+			if word >= 0 {
+				words = append(words, strings.ToLower(s[word:i]))
+				word = -1
 			}
 			if prev >= 0 {
 				b.WriteRune(prev)
@@ -168,55 +221,107 @@ func writeTokens(b *strings.Builder, s string) {
 				b.WriteByte(' ')
 			}
 			prev = r
+			chars = append(chars, r)
 		case isWordRune(r):
-			endRun()
-			b.WriteRune(unicode.ToLower(r))
-			inWord = true
+			prev = -1
+			if word < 0 {
+				word = i
+			}
 		default:
-			endRun()
-			if inWord {
-				b.WriteByte(' ')
-				inWord = false
+			prev = -1
+			if word >= 0 {
+				words = append(words, strings.ToLower(s[word:i]))
+				word = -1
 			}
 		}
 	}
-	endRun()
-	if inWord {
-		b.WriteByte(' ')
+	if word >= 0 {
+		words = append(words, strings.ToLower(s[word:]))
 	}
+	return chars, words
 }
 
 // indexSearch replaces the record's search text (searchText; none for
 // tombstones).
-func (t *Tx) indexSearch(ctx context.Context, seq int64, existed bool, text string, deleted bool) error {
+func (t *Tx) indexSearch(ctx context.Context, seq int64, existed bool, text indexText, deleted bool) error {
 	if existed {
 		if _, err := t.exec(ctx, "DELETE FROM search WHERE rowid = ?", seq); err != nil {
 			return err
 		}
+		if _, err := t.exec(ctx, "DELETE FROM search_chars WHERE rowid = ?", seq); err != nil {
+			return err
+		}
 	}
-	if deleted || text == "" {
+	if deleted {
 		return nil
 	}
-	_, err := t.exec(ctx, "INSERT INTO search (rowid, text) VALUES (?, ?)", seq, text)
-	return err
+	if text.pairs != "" {
+		if _, err := t.exec(ctx, "INSERT INTO search (rowid, text) VALUES (?, ?)", seq, text.pairs); err != nil {
+			return err
+		}
+	}
+	if text.chars != "" {
+		if _, err := t.exec(ctx, "INSERT INTO search_chars (rowid, text) VALUES (?, ?)", seq, text.chars); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// textFilter turns a query text into an FTS match expression and SQL
+// textMatch is a search's FTS part: match expressions for search (phrases
+// of bigrams) and search_chars (characters and words), "" when the search
+// has none of that sort. A record matches when it matches both.
+type textMatch struct{ pairs, chars string }
+
+func (m textMatch) empty() bool { return m.pairs == "" && m.chars == "" }
+
+// rowids is a SELECT of the matching records' seq (column seq).
+func (m textMatch) rowids() (string, []any) {
+	switch {
+	case m.chars == "":
+		return "SELECT rowid AS seq FROM search WHERE search MATCH ?", []any{m.pairs}
+	case m.pairs == "":
+		return "SELECT rowid AS seq FROM search_chars WHERE search_chars MATCH ?", []any{m.chars}
+	}
+	return "SELECT rowid AS seq FROM search WHERE search MATCH ? INTERSECT SELECT rowid FROM search_chars WHERE search_chars MATCH ?",
+		[]any{m.pairs, m.chars}
+}
+
+// probe is a condition true when record r matches, looked up by its seq.
+func (m textMatch) probe() (string, []any) {
+	var conds []string
+	var args []any
+	if m.pairs != "" {
+		conds = append(conds, "EXISTS (SELECT 1 FROM search WHERE search MATCH ? AND rowid = r.seq)")
+		args = append(args, m.pairs)
+	}
+	if m.chars != "" {
+		conds = append(conds, "EXISTS (SELECT 1 FROM search_chars WHERE search_chars MATCH ? AND rowid = r.seq)")
+		args = append(args, m.chars)
+	}
+	return strings.Join(conds, " AND "), args
+}
+
+// textFilter turns a query text into FTS match expressions and SQL
 // conditions on records (alias r): every whitespace-separated term must
 // occur. Each term becomes FTS parts: a phrase of bigrams per CJK run of 2+,
-// a prefix query per single CJK character or Latin word. A term of several
-// runs ("15号"), whose adjacency the AND of parts loses, or of symbols only,
-// is also checked with LIKE on the body, after the FTS part narrowed it.
-func textFilter(text string) (match string, conds []string, args []any) {
-	var parts []string
+// the character per single CJK character, a prefix query per Latin word.
+// A term of several runs ("15号"), whose adjacency the AND of parts loses,
+// or of symbols only, is also checked with LIKE on the body, after the FTS
+// part narrowed it.
+func textFilter(text string) (match textMatch, conds []string, args []any) {
+	var pairs, chars []string
 	for _, term := range strings.Fields(model.Fold(text)) {
 		segs := segments(term)
 		verify := len(segs) != 1 // none (only symbols) or several runs
 		for _, g := range segs {
-			if g.cjk && len(g.runes) > 1 {
-				parts = append(parts, `"`+strings.Join(g.bigrams(), " ")+`"`)
-			} else {
-				parts = append(parts, `"`+string(g.runes)+`"*`)
+			switch {
+			case g.cjk && len(g.runes) > 1:
+				pairs = append(pairs, `"`+strings.Join(g.bigrams(), " ")+`"`)
+			case g.cjk:
+				chars = append(chars, `"`+string(g.runes)+`"`)
+			default:
+				chars = append(chars, `"`+wordMark+string(g.runes)+`"*`)
 			}
 		}
 		if verify && !strings.ContainsAny(term, `"\`) {
@@ -224,7 +329,8 @@ func textFilter(text string) (match string, conds []string, args []any) {
 			args = append(args, "%"+escapeLike(term)+"%")
 		}
 	}
-	return strings.Join(parts, " AND "), conds, args
+	match = textMatch{pairs: strings.Join(pairs, " AND "), chars: strings.Join(chars, " AND ")}
+	return match, conds, args
 }
 
 func escapeLike(s string) string {

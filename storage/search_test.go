@@ -93,24 +93,40 @@ func TestSearchFindsChineseSubstringsAndLatinWords(t *testing.T) {
 
 func TestSearchTextTokens(t *testing.T) {
 	got := searchText(&model.Holiday{Name: "国庆节 Golden-Week 2019"})
-	assert.Equal(t, "国庆 庆节 节 golden week 2019 ", got)
+	assert.Equal(t, "国庆 庆节 ", got.pairs)
+	assert.Equal(t, "国 庆 节 "+wordMark+"2019 "+wordMark+"golden "+wordMark+"week ", got.chars)
 	got = searchText(&model.Holiday{Name: "春"})
-	assert.Equal(t, "春 ", got)
+	assert.Equal(t, indexText{chars: "春 "}, got)
+	got = searchText(&model.Holiday{Name: "市市场 market 市 MARKET"})
+	assert.Equal(t, "市市 市场 ", got.pairs)
+	assert.Equal(t, "市 场 "+wordMark+"market ", got.chars, "each character and word once")
 }
 
-// The index text written in one pass is the tokens of the segments, as the
-// query side splits them.
+// The index text written in one pass is what the query side's segments
+// give: the bigrams of each CJK run of 2+, each CJK character, each word.
 func TestSearchTextIsTheSegmentsTokens(t *testing.T) {
 	for _, s := range []string{"", "整", "整改", "老旧小区改造", "15号楼Ab 整改", "ABC", "市 住建局", "a整b改c", "，。整改，", "Ünï 路"} {
-		var want strings.Builder
+		var pairs strings.Builder
+		var chars []rune
+		var words []string
 		for _, g := range segments(s) {
-			for _, tok := range g.tokens() {
-				want.WriteString(tok + " ")
+			switch {
+			case g.cjk && len(g.runes) > 1:
+				for _, tok := range g.bigrams() {
+					pairs.WriteString(tok + " ")
+				}
+				chars = append(chars, g.runes...)
+			case g.cjk:
+				chars = append(chars, g.runes...)
+			default:
+				words = append(words, string(g.runes))
 			}
 		}
 		var got strings.Builder
-		writeTokens(&got, s)
-		assert.Equal(t, want.String(), got.String(), "%q", s)
+		gotChars, gotWords := writePairs(&got, s, nil, nil)
+		assert.Equal(t, pairs.String(), got.String(), "%q", s)
+		assert.Equal(t, chars, gotChars, "%q", s)
+		assert.Equal(t, words, gotWords, "%q", s)
 	}
 }
 
@@ -159,7 +175,7 @@ func TestRepeatedTextIsIndexedOnce(t *testing.T) {
 		{ID: "r2", Unit: "市水务局", Done: "正在铺设雨污分流管道"}}
 	require.NoError(t, s.Save(ctx, task, "test"))
 	text := searchText(task)
-	assert.Equal(t, 1, strings.Count(text, "管网 "), "the repeated text once: %s", text)
+	assert.Equal(t, 1, strings.Count(text.pairs, "管网 "), "the repeated text once: %s", text.pairs)
 	for _, term := range []string{"管网改造", "雨污分流", "背街"} {
 		ids, err := s.IDs(ctx, Query{Kind: model.KindTask, Text: term})
 		require.NoError(t, err)
@@ -192,4 +208,88 @@ func TestADenseTermPagesAsAnyOther(t *testing.T) {
 		got = append(got, page...)
 	}
 	assert.Equal(t, want, got)
+}
+
+// What a user types into the search box, term by term, finds the same
+// records whichever table answers it (schema 9: bigrams in search, each
+// character and word once in search_chars), and the count agrees.
+func TestSearchAsUsersType(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	a := newTask("督〔2026〕15号", "老旧小区WiFi覆盖", "已完成85%")
+	a.Units = []model.UnitRole{{Name: "市住建局", Role: model.RoleLead}, {Name: "市水利局", Role: model.RoleCooperating}}
+	b := newTask("督〔2026〕27号", "河道清淤", "正在推进")
+	b.Remarks = "𠀀𠀁工程" // characters outside the Basic Multilingual Plane
+	c := newTask("督〔2026〕9号", "住房保障", "wireless 网络")
+	c.Units = []model.UnitRole{{Name: "市交通运输局", Role: model.RoleLead}}
+	for _, task := range []*model.Task{a, b, c} {
+		require.NoError(t, s.Save(ctx, task, "t"))
+	}
+	for _, tc := range []struct {
+		text string
+		want []string
+		why  string
+	}{
+		{"住", []string{a.ID, c.ID}, "one character inside a run"},
+		{"局", []string{a.ID, c.ID}, "one character at the end of a run"},
+		{"会", []string{b.ID}, "the last character of a unit name (b's is newTask's 市发展和改革委员会)"},
+		{"号", []string{a.ID, b.ID, c.ID}, "one character standing alone between digits"},
+		{"住建", []string{a.ID}, "two characters of a unit name"},
+		{"市住建局", []string{a.ID}, "a whole unit name"},
+		{"建局市", nil, "not across two unit names"},
+		{"利局", []string{a.ID}, "the second unit"},
+		{"wifi", []string{a.ID}, "a Latin word inside Chinese text"},
+		{"Wi", []string{a.ID, c.ID}, "a word's beginning, any case"},
+		{"w", []string{a.ID, c.ID}, "one letter"},
+		{"ｗ", []string{a.ID, c.ID}, "one full-width letter"},
+		{"1", []string{a.ID}, "one digit begins a number (15)"},
+		{"5", nil, "a digit inside a number is not a word's beginning"},
+		{"2026", []string{a.ID, b.ID, c.ID}, "a number"},
+		{"WiFi覆盖", []string{a.ID}, "mixed Latin and Chinese in one term"},
+		{"小区 wifi", []string{a.ID}, "a Chinese and a Latin term"},
+		{"老旧 市", []string{a.ID}, "two characters and one as two terms"},
+		{"推进 委", []string{b.ID}, "bigram and character tables both asked"},
+		{"推进 局", nil, "every term must occur"},
+		{"网络 w", []string{c.ID}, "a phrase and a letter"},
+		{"𠀀", []string{b.ID}, "a character outside the BMP"},
+		{"𠀁工", []string{b.ID}, "a phrase with one"},
+		{"𠀁𠀀", nil, "out of order"},
+		{"85%", []string{a.ID}, "a number with a symbol"},
+	} {
+		got := searchIDs(t, s, model.KindTask, tc.text)
+		assert.ElementsMatch(t, tc.want, got, "%q: %s", tc.text, tc.why)
+	}
+}
+
+// A database from schema 8 (one table, bigrams with a one-character
+// prefix index) is searchable as before once it is opened: the migration
+// writes the new tables from the records.
+func TestMigrationToSchema9RebuildsTheSearchIndex(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	require.NoError(t, err)
+	task := newTask("督〔2026〕3号", "背街小巷整治", "已完成管网改造 WiFi")
+	require.NoError(t, s.Save(ctx, task, "t"))
+	gone := newTask("督〔2026〕4号", "背街小巷照明", "")
+	require.NoError(t, s.Save(ctx, gone, "t"))
+	require.NoError(t, s.Delete(ctx, gone.ID, "t"))
+	for _, q := range []string{"DROP TABLE search", "DROP TABLE search_chars",
+		"CREATE VIRTUAL TABLE search USING fts5(text, content='', contentless_delete=1, tokenize='ascii', prefix='1')",
+		"INSERT INTO search (rowid, text) SELECT seq, '背街 街小 小巷 巷整 整治 治 ' FROM records WHERE id = '" + task.ID + "'",
+		"PRAGMA user_version = 8"} {
+		_, err := s.wr.ExecContext(ctx, q)
+		require.NoError(t, err, q)
+	}
+	require.NoError(t, s.Close())
+
+	s, err = Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	var v int
+	require.NoError(t, s.rd.QueryRow("PRAGMA user_version").Scan(&v))
+	assert.Equal(t, SchemaVersion(), v)
+	for _, text := range []string{"背街小巷", "管网", "管", "wifi", "w"} {
+		assert.Equal(t, []string{task.ID}, searchIDs(t, s, model.KindTask, text), "%q after the migration", text)
+	}
 }

@@ -50,15 +50,28 @@ type Store struct {
 	verifyRowHash bool
 }
 
-// pragmas apply to every pooled connection (set in the DSN, not by PRAGMA statements).
-const pragmas = "_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+// pragmas apply to every pooled connection (set in the DSN, not by PRAGMA
+// statements). The driver runs the _pragma list in alphabetical order and
+// the journal mode (_journal_mode) after it: see newPageSize.
+const pragmas = "_pragma=busy_timeout(5000)&_journal_mode=WAL&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+
+// newPageSize is the page size of a database this build creates. It only
+// takes effect before the file's first page is written (by the first table,
+// or by entering WAL mode); a PRAGMA on an existing file is a no-op short of
+// a VACUUM. The writer's connection is the one that creates the file. A record's row (a 1.3 KB body and its columns) fits two to a 4 KiB
+// page with a third of the page unused, five to an 8 KiB page: the 100,000
+// row database is 12% smaller, and the import writes half as many WAL
+// frames. Existing databases keep their page size.
+const newPageSize = "&_pragma=page_size(8192)"
 
 // Page caches, bounded (negative: KiB). SQLite's default of 2 MB made a
 // 100,000-row import spill dirty pages to the WAL and read them back for
 // every index lookup (a quarter of its time); the writer's cache holds the
-// indexes of such an import. Readers (at most four) get less each.
+// indexes of such an import. 32 MB: with 8 KiB pages a writer cache of
+// 64 MB raised a 100,000-row import's peak memory by 100 MB (to 297 MB)
+// for no measurable gain. Readers (at most four) get less each.
 const (
-	writerCache = "&_pragma=cache_size(-65536)"
+	writerCache = "&_pragma=cache_size(-32768)"
 	readerCache = "&_pragma=cache_size(-16384)"
 )
 
@@ -85,7 +98,7 @@ func Open(dir string) (*Store, error) {
 	if err := refuseNewer(path); err != nil {
 		return nil, err
 	}
-	wr, err := sql.Open("sqlite", dsn(path, pragmas+writerCache+"&_txlock=immediate"))
+	wr, err := sql.Open("sqlite", dsn(path, pragmas+newPageSize+writerCache+"&_txlock=immediate"))
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}

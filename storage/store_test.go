@@ -154,3 +154,43 @@ func TestEveryWriteLeavesANewToken(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotEqual(t, first, second, "a write since the plan")
 }
+
+// A database this build creates has 8 KiB pages (five records to a page
+// instead of two); one an older build created keeps its 4 KiB pages, in
+// WAL mode, and its data.
+func TestNewDatabaseHasLargerPagesOldOneKeepsItsOwn(t *testing.T) {
+	ctx := context.Background()
+	pageSize := func(s *Store) (size int, mode string) {
+		require.NoError(t, s.rd.QueryRow("PRAGMA page_size").Scan(&size))
+		require.NoError(t, s.rd.QueryRow("PRAGMA journal_mode").Scan(&mode))
+		return size, mode
+	}
+	s := openTemp(t)
+	require.NoError(t, s.Save(ctx, sampleTask("督〔2019〕15号", "老旧小区改造"), "张三"))
+	size, mode := pageSize(s)
+	assert.Equal(t, 8192, size)
+	assert.Equal(t, "wal", mode)
+
+	// as an older build made it: 4 KiB pages, WAL entered first
+	dir := t.TempDir()
+	old, err := sql.Open("sqlite", dsn(filepath.Join(dir, DBName), "_pragma=journal_mode(WAL)"))
+	require.NoError(t, err)
+	require.NoError(t, migrate(ctx, old))
+	require.NoError(t, old.Close())
+	s, err = Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	task := sampleTask("督〔2019〕16号", "背街小巷整治")
+	require.NoError(t, s.Save(ctx, task, "张三"))
+	size, mode = pageSize(s)
+	assert.Equal(t, 4096, size)
+	assert.Equal(t, "wal", mode)
+	require.NoError(t, s.Close())
+	s, err = Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	_, err = s.Get(ctx, task.ID)
+	require.NoError(t, err)
+	size, _ = pageSize(s)
+	assert.Equal(t, 4096, size)
+}

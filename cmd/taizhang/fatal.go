@@ -14,6 +14,13 @@ import (
 // to close the window. It runs before the catalogue is loaded, so the
 // message is chosen by language here.
 func showFatal(a fyne.App, dir string, err error) {
+	fatalWindow(a, dir, err)
+	a.Run()
+}
+
+// fatalWindow shows why the data folder cannot be opened, in a running
+// app or one about to run.
+func fatalWindow(a fyne.App, dir string, err error) {
 	zh := i18n.System() == i18n.Chinese
 	pick := func(c, e string) string {
 		if zh {
@@ -28,5 +35,5 @@ func showFatal(a fyne.App, dir string, err error) {
 	quit := widget.NewButton(pick("退出", "Quit"), a.Quit)
 	w.SetContent(container.NewBorder(nil, container.NewCenter(quit), nil, nil, text))
 	w.Resize(fyne.NewSize(560, 240))
-	w.ShowAndRun()
+	w.Show()
 }

@@ -10,14 +10,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"taizhang/assets"
+	"taizhang/model"
 	"taizhang/storage"
 	ex "taizhang/storage/exchange"
 	"taizhang/storage/report"
 	"taizhang/ui"
 	"taizhang/ui/common"
 	"taizhang/ui/exchange"
+	"taizhang/ui/i18n"
 	tztheme "taizhang/ui/theme"
 )
 
@@ -40,6 +44,9 @@ func run(dataFlag string) error {
 	a.Settings().SetTheme(tztheme.New())
 
 	dir, err := storage.ResolveDataDir(dataFlag)
+	if err == nil && storage.UpgradeNeeded(dir) {
+		return runAfterUpgrade(a, dir)
+	}
 	var st *storage.Store
 	if err == nil {
 		st, err = storage.Open(dir)
@@ -52,7 +59,60 @@ func run(dataFlag string) error {
 	stage("store opened")
 	holder := &storeHolder{dir: dir, st: st}
 	defer func() { _ = holder.st.Close() }()
+	if err := showMain(a, holder); err != nil {
+		return err
+	}
+	a.Run()
+	return nil
+}
 
+// runAfterUpgrade opens a data folder an older version made: the store
+// migrates it as it opens (at 100,000 records, 15 s), so a small window
+// says what is happening meanwhile instead of nothing showing at all.
+func runAfterUpgrade(a fyne.App, dir string) error {
+	lang := "en" // the catalogue is loaded with the main window
+	if i18n.System() == i18n.Chinese {
+		lang = "zh"
+	}
+	text := model.T("正在升级数据文件（仅此一次，记录较多时需要一些时间）……",
+		"Upgrading the data file (once only; a large one takes a while)…").In(lang)
+	splash := a.NewWindow("Taizhang")
+	bar := widget.NewProgressBarInfinite()
+	splash.SetContent(container.NewVBox(widget.NewLabel(text), bar))
+	splash.Resize(fyne.NewSize(480, 100))
+	splash.CenterOnScreen()
+	splash.Show()
+
+	var holder *storeHolder
+	var runErr error
+	go func() {
+		st, err := storage.Open(dir)
+		fyne.Do(func() {
+			bar.Stop()
+			if err != nil {
+				runErr = fmt.Errorf("open data folder %s: %w", dir, err)
+				fatalWindow(a, dir, err)
+				splash.Close()
+				return
+			}
+			stage("store opened")
+			holder = &storeHolder{dir: dir, st: st}
+			if runErr = showMain(a, holder); runErr != nil {
+				a.Quit()
+				return
+			}
+			splash.Close()
+		})
+	}()
+	a.Run()
+	if holder != nil {
+		_ = holder.st.Close()
+	}
+	return runErr
+}
+
+// showMain builds and shows the main window on the open store.
+func showMain(a fyne.App, holder *storeHolder) error {
 	w := a.NewWindow("Taizhang")
 	w.Resize(ui.InitialSize(screenSize())) // never larger than the screen (1024×768 on old office PCs)
 
@@ -88,7 +148,7 @@ func run(dataFlag string) error {
 	devScreen(u, holder.st)
 	markFirstFrame(w)
 	w.SetMaster()
-	w.ShowAndRun()
+	w.Show()
 	return nil
 }
 

@@ -8,7 +8,7 @@
 -- character was repeated for nothing; ascii splits on the spaces at half
 -- the cost. hashsize: fewer, larger flushes while an import writes.
 -- The text itself is unchanged; the store writes it again from the records
--- after this migration (migrate.go, reindexSearch).
+-- after this migration (migrate.go, rewriteFromBodies).
 DROP TABLE search;
 CREATE VIRTUAL TABLE search USING fts5(text, content='', contentless_delete=1, tokenize='ascii', prefix='1');
 INSERT INTO search(search, rank) VALUES ('hashsize', 8388608);

@@ -5,7 +5,7 @@
 -- live record the figures count (storage/facts.go): JSON of a few hundred
 -- bytes, keyed by the record's seq, written by every save beside the body.
 -- The store fills it for existing records after this migration
--- (migrate.go, fillFacts). Rows are appended in seq order, so the table
+-- (migrate.go, rewriteFromBodies). Rows are appended in seq order, so the table
 -- costs an import one append a row and no index.
 CREATE TABLE facts (
     seq  INTEGER PRIMARY KEY,
