@@ -28,6 +28,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	"taizhang/storage/workbook/benchledger"
 	"taizhang/storage/exchange"
 )
 
@@ -295,7 +296,7 @@ func child(name string, args []string) error {
 		if err != nil {
 			return err
 		}
-		return genLedger(pos[0], n, 1)
+		return benchledger.Write(pos[0], n, 1)
 	case "bareread":
 		_, err := bareRead(pos[0])
 		return err

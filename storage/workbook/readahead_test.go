@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"taizhang/model"
+	"taizhang/storage/workbook/benchledger"
 )
 
 // A sheet's rows are scanned ahead of their parsing; a read stopped early
@@ -18,7 +19,7 @@ import (
 // row it stopped at and leaves nothing running behind it.
 func TestStreamedReadStopsWhereAsked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ledger.xlsx")
-	require.NoError(t, writeBenchLedger(path, 3000))
+	require.NoError(t, benchledger.Write(path, 3000, 1))
 	before := runtime.NumGoroutine()
 
 	var numbers []string
