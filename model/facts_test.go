@@ -36,24 +36,12 @@ func fillText(v reflect.Value, text string) {
 	}
 }
 
-func eachRecord(ds Dataset, fn func(Record)) {
-	for _, r := range records(ds.Tasks) {
-		fn(r)
-	}
-	for _, list := range [][]Record{records(ds.Meetings), records(ds.Proposals), records(ds.Visits),
-		records(ds.Problems), records(ds.Points), records(ds.Funds), records(ds.Projects)} {
-		for _, r := range list {
-			fn(r)
-		}
-	}
-}
-
 // The figures, and the records each figure lists, are the same whether
 // computed from whole records or from their FigureFacts.
 func TestFigureFactsKeepEveryFigure(t *testing.T) {
 	full := figuresDataset(t)
 	n := 0
-	eachRecord(full, func(r Record) {
+	full.Each(func(r Record) {
 		n++
 		r.RecordMeta().ID = fmt.Sprintf("r%03d", n)
 		fillText(reflect.ValueOf(r), fmt.Sprintf("第%d条的文字", n))
@@ -65,7 +53,7 @@ func TestFigureFactsKeepEveryFigure(t *testing.T) {
 	var facts Dataset
 	facts.Units = full.Units
 	shrunk := 0
-	eachRecord(full, func(r Record) {
+	full.Each(func(r Record) {
 		before, err := json.Marshal(r)
 		require.NoError(t, err)
 		f := FigureFacts(r)

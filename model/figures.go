@@ -35,6 +35,16 @@ func (ds *Dataset) Add(r Record) {
 		addTo(&ds.Problems, r) || addTo(&ds.Points, r) || addTo(&ds.Funds, r) || addTo(&ds.Projects, r)
 }
 
+// Each calls fn with every record, kind by kind in DatasetKinds' order.
+func (ds Dataset) Each(fn func(Record)) {
+	for _, list := range [][]Record{records(ds.Tasks), records(ds.Meetings), records(ds.Proposals),
+		records(ds.Visits), records(ds.Problems), records(ds.Points), records(ds.Funds), records(ds.Projects)} {
+		for _, r := range list {
+			fn(r)
+		}
+	}
+}
+
 // addTo appends r to list when it is a P, and says whether it was.
 func addTo[P Record](list *[]P, r Record) bool {
 	v, ok := r.(P)

@@ -22,33 +22,7 @@ func requireFiguresAreFacts(t *testing.T, s *Store) model.Dataset {
 	require.NoError(t, err)
 	var want model.Dataset
 	want.Units = full.Units
-	each := func(ds model.Dataset, fn func(model.Record)) {
-		for _, r := range ds.Tasks {
-			fn(r)
-		}
-		for _, r := range ds.Meetings {
-			fn(r)
-		}
-		for _, r := range ds.Proposals {
-			fn(r)
-		}
-		for _, r := range ds.Visits {
-			fn(r)
-		}
-		for _, r := range ds.Problems {
-			fn(r)
-		}
-		for _, r := range ds.Points {
-			fn(r)
-		}
-		for _, r := range ds.Funds {
-			fn(r)
-		}
-		for _, r := range ds.Projects {
-			fn(r)
-		}
-	}
-	each(full, func(r model.Record) {
+	full.Each(func(r model.Record) {
 		f := model.FigureFacts(r)
 		m := r.RecordMeta()
 		*f.RecordMeta() = model.Meta{ID: m.ID, Kind: m.Kind}
