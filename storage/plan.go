@@ -53,7 +53,7 @@ type planner struct {
 func (p *planner) letGo(item model.PlanItem, id *model.Identity, target string) {
 	if p.compactNew {
 		key := string(item.Kind) + "|" + string(item.Action)
-		if p.shown[key] >= model.QuietShown {
+		if p.quiet(item.Kind, item.Action) {
 			if target != "" {
 				p.seen[target] = -1 - len(p.quietRefs)
 				p.quietRefs = append(p.quietRefs, item.Incoming.Ref)
@@ -81,6 +81,12 @@ func (p *planner) letGo(item model.PlanItem, id *model.Identity, target string) 
 		item.Local = id
 	}
 	p.plan.Items = append(p.plan.Items, item)
+}
+
+// quiet reports whether letGo only counts the next item of kind with
+// action: QuietShown of them are already shown.
+func (p *planner) quiet(kind model.Kind, action model.Action) bool {
+	return p.shown[string(kind)+"|"+string(action)] >= model.QuietShown
 }
 
 // emptyKind reports whether the store holds no record of kind (asked once
@@ -342,6 +348,14 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		}
 	}
 
+	if local == nil && p.compactNew && !kind.IsReference() && p.empty[kind] && p.quiet(kind, model.ActionNew) {
+		// Only counted: the applying pass reads the row again and works
+		// out its base and revision there (a clone's row is encoded to
+		// check its revision: a second of the planning pass at 100,000).
+		item.Action, item.Result = model.ActionNew, rec
+		p.letGo(item, model.IdentityOf(rec), target)
+		return nil
+	}
 	base, baseRev, err := p.base(ctx, in, local)
 	if err != nil {
 		return err

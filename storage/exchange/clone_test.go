@@ -208,3 +208,47 @@ func TestCloneIsExactAndSyncsBack(t *testing.T) {
 		})
 	}
 }
+
+// A clone larger than a preview shows (model.QuietShown rows of a kind)
+// keeps every record's revision, those only counted in the preview too:
+// exports from either side then import into the other as unchanged.
+func TestALargeCloneKeepsEveryRevision(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTestStore(t), openTestStore(t)
+	n := 2*model.QuietShown + 37
+	require.NoError(t, a.Update(ctx, func(tx *storage.Tx) error {
+		if err := tx.Save(ctx, &model.Unit{Meta: model.Meta{Kind: model.KindUnit}, Name: "市住建局"}, "甲", ""); err != nil {
+			return err
+		}
+		for i := range n {
+			task := model.New(model.KindTask).(*model.Task)
+			task.Number, task.Title = fmt.Sprintf("督〔2026〕%d号", i+1), fmt.Sprintf("第%d项事项", i+1)
+			task.Source, task.Status = model.SourceInstruction, model.TaskInProgress
+			task.AssignedOn = model.NewDate(2026, 3, 1+i%28)
+			task.Units = []model.UnitRole{{Name: "市住建局", Role: model.RoleLead}}
+			task.Progress = fmt.Sprintf("进展%d", i)
+			task.Normalize()
+			if err := tx.Save(ctx, task, "甲", ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	plan := importAll(t, b, []string{exportTo(t, a, "all.xlsx", ExportRequest{})})
+	assert.Equal(t, n+1, plan.Counts().New, "the tasks and their unit")
+	revs := func(s *storage.Store) map[string]string {
+		out := map[string]string{}
+		recs, err := s.List(ctx, storage.Query{Kind: model.KindTask})
+		require.NoError(t, err)
+		for _, r := range recs {
+			out[r.RecordMeta().ID] = r.RecordMeta().Rev
+		}
+		return out
+	}
+	want := revs(a)
+	require.Len(t, want, n)
+	assert.Equal(t, want, revs(b), "every record at its revision from A")
+	back := importAll(t, a, []string{exportTo(t, b, "b.xlsx", ExportRequest{})}).Counts()
+	assert.Zero(t, back.New+back.Updated+back.Conflicts, "%+v", back)
+	assert.Equal(t, n+1, back.Unchanged)
+}
