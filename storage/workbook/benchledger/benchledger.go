@@ -91,4 +91,3 @@ func Write(path string, n int, seed uint64) error {
 	}
 	return f.SaveAs(path)
 }
-
