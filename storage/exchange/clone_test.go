@@ -205,6 +205,11 @@ func TestCloneIsExactAndSyncsBack(t *testing.T) {
 			again := importAll(t, a, []string{exportTo(t, b, "b2.xlsx", ExportRequest{})}).Counts()
 			assert.Zero(t, again.Conflicts+again.Updated+again.New, "%+v", again)
 			assertSameRecords(t, every(t, a), every(t, b), "after the exchange")
+			for _, s := range []*storage.Store{a, b} {
+				problems, err := s.Check(ctx)
+				require.NoError(t, err)
+				assert.Empty(t, problems, "bodies, revisions and figure facts agree after merges and a resolved conflict")
+			}
 		})
 	}
 }

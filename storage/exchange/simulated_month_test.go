@@ -225,4 +225,7 @@ func TestSimulatedMonth(t *testing.T) {
 	all, err = s.List(ctx, storage.Query{Kind: model.KindTask})
 	require.NoError(t, err)
 	assert.Len(t, all, 11)
+	problems, err := s.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems, "the month's merged returns leave bodies, revisions and figure facts agreeing")
 }
