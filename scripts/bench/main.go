@@ -28,8 +28,8 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
-	"taizhang/storage/workbook/benchledger"
 	"taizhang/storage/exchange"
+	"taizhang/storage/workbook/benchledger"
 )
 
 func main() {
