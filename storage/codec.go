@@ -217,8 +217,8 @@ func stringEnd(b []byte, i int) (int, error) {
 	return 0, errors.New("JSON object: unterminated string")
 }
 
-// valueEnd is the index of the comma or brace that ends the value
-// starting at b[i], at the object's top level.
+// valueEnd is the index of the comma, brace or bracket that ends the value
+// starting at b[i], in the object or list holding it.
 func valueEnd(b []byte, i int) (int, error) {
 	depth := 0
 	for i < len(b) {
@@ -233,6 +233,9 @@ func valueEnd(b []byte, i int) (int, error) {
 		case '{', '[':
 			depth++
 		case ']':
+			if depth == 0 {
+				return i, nil
+			}
 			depth--
 		case '}':
 			if depth == 0 {

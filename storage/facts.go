@@ -34,7 +34,10 @@ func factsOf(r model.Record) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figure facts: %w", err)
 	}
-	return dropEmpty(b), nil
+	if b, err = dropEmpty(b); err != nil {
+		return nil, fmt.Errorf("figure facts: %w", err)
+	}
+	return b, nil
 }
 
 // writeFacts replaces the facts of the record at seq (none when data is nil).
@@ -85,15 +88,15 @@ func (s *Store) Figures(ctx context.Context) (model.Dataset, error) {
 // decoding into a zeroed struct gives anyway.
 // b is compact JSON as an encoder writes it (no spaces); [] and {} stay,
 // since a decoder tells them from a missing member.
-func dropEmpty(b []byte) []byte {
-	out := make([]byte, 0, len(b))
-	_, out = compactValue(b, 0, out)
-	return out
+func dropEmpty(b []byte) ([]byte, error) {
+	_, out, err := compactValue(b, 0, make([]byte, 0, len(b)))
+	return out, err
 }
 
 // compactValue copies the value at b[i:] to out, compacting the objects in
-// it, and returns the index after it.
-func compactValue(b []byte, i int, out []byte) (int, []byte) {
+// it, and returns the index after it (codec.go's stringEnd and valueEnd
+// find where keys and values end).
+func compactValue(b []byte, i int, out []byte) (int, []byte, error) {
 	switch b[i] {
 	case '{':
 		out = append(out, '{')
@@ -103,20 +106,28 @@ func compactValue(b []byte, i int, out []byte) (int, []byte) {
 			if b[i] == ',' {
 				i++
 			}
-			kEnd := jsonStringEnd(b, i)
+			kEnd, err := stringEnd(b, i)
+			if err != nil {
+				return 0, nil, err
+			}
 			vStart := kEnd + 1 // past ':'
-			vEnd := jsonValueEnd(b, vStart)
+			vEnd, err := valueEnd(b, vStart)
+			if err != nil {
+				return 0, nil, err
+			}
 			if !isEmptyJSON(b[i:kEnd], b[vStart:vEnd]) {
 				if !first {
 					out = append(out, ',')
 				}
 				first = false
 				out = append(out, b[i:vStart]...)
-				_, out = compactValue(b, vStart, out)
+				if _, out, err = compactValue(b, vStart, out); err != nil {
+					return 0, nil, err
+				}
 			}
 			i = vEnd
 		}
-		return i + 1, append(out, '}')
+		return i + 1, append(out, '}'), nil
 	case '[':
 		out = append(out, '[')
 		i++
@@ -125,12 +136,18 @@ func compactValue(b []byte, i int, out []byte) (int, []byte) {
 				out = append(out, ',')
 				i++
 			}
-			i, out = compactValue(b, i, out)
+			var err error
+			if i, out, err = compactValue(b, i, out); err != nil {
+				return 0, nil, err
+			}
 		}
-		return i + 1, append(out, ']')
+		return i + 1, append(out, ']'), nil
 	}
-	end := jsonValueEnd(b, i)
-	return end, append(out, b[i:end]...)
+	end, err := valueEnd(b, i)
+	if err != nil {
+		return 0, nil, err
+	}
+	return end, append(out, b[i:end]...), nil
 }
 
 // isEmptyJSON: the member key: v decodes to a zero value. The zero time is
@@ -144,44 +161,4 @@ func isEmptyJSON(key, v []byte) bool {
 		return string(key) == `"updated_at"`
 	}
 	return false
-}
-
-// jsonStringEnd is the index after the JSON string starting at b[i]
-// (codec.go's stringEnd and valueEnd check what they read; these scan what
-// an encoder wrote).
-func jsonStringEnd(b []byte, i int) int {
-	for i++; ; i++ {
-		switch b[i] {
-		case '\\':
-			i++
-		case '"':
-			return i + 1
-		}
-	}
-}
-
-// jsonValueEnd is the index after the JSON value starting at b[i].
-func jsonValueEnd(b []byte, i int) int {
-	switch b[i] {
-	case '"':
-		return jsonStringEnd(b, i)
-	case '{', '[':
-		depth := 0
-		for ; ; i++ {
-			switch b[i] {
-			case '"':
-				i = jsonStringEnd(b, i) - 1
-			case '{', '[':
-				depth++
-			case '}', ']':
-				if depth--; depth == 0 {
-					return i + 1
-				}
-			}
-		}
-	}
-	for i < len(b) && b[i] != ',' && b[i] != '}' && b[i] != ']' {
-		i++
-	}
-	return i
 }
