@@ -11,10 +11,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"taizhang/assets"
-	"taizhang/model"
 	"taizhang/storage"
 	ex "taizhang/storage/exchange"
 	"taizhang/storage/report"
@@ -70,15 +70,14 @@ func run(dataFlag string) error {
 // migrates it as it opens (at 100,000 records, 15 s), so a small window
 // says what is happening meanwhile instead of nothing showing at all.
 func runAfterUpgrade(a fyne.App, dir string) error {
-	lang := "en" // the catalogue is loaded with the main window
-	if i18n.System() == i18n.Chinese {
-		lang = "zh"
+	// The language setting is in the database being upgraded: the
+	// system's until the main window loads the chosen one.
+	if err := i18n.Load(i18n.System()); err != nil {
+		return err
 	}
-	text := model.T("正在升级数据文件（仅此一次，记录较多时需要一些时间）……",
-		"Upgrading the data file (once only; a large one takes a while)…").In(lang)
 	splash := a.NewWindow("Taizhang")
 	bar := widget.NewProgressBarInfinite()
-	splash.SetContent(container.NewVBox(widget.NewLabel(text), bar))
+	splash.SetContent(container.NewVBox(widget.NewLabel(lang.L("startup.upgrading")), bar))
 	splash.Resize(fyne.NewSize(480, 100))
 	splash.CenterOnScreen()
 	splash.Show()
