@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -78,4 +79,50 @@ func TestExportedUnitLedgerReturnsAsReport(t *testing.T) {
 	assert.Equal(t, model.NewDate(2019, 6, 20), got.Reports[0].ReportedOn)
 	assert.Equal(t, "已栽植3000株", got.Reports[0].Done)
 	assert.Empty(t, model.MissedReports(got, model.NewDate(2019, 6, 30)))
+}
+
+// A return whose 办理情况 heads a group of columns (merged across 进展情况,
+// 完成百分比, 存在问题, 下步措施, as many departments lay it out): each
+// column keeps its own meaning. 存在问题 under it is the report's problems,
+// not the item's status (办理情况 alone is a status column's word), and
+// nothing of the row is left as an unknown word.
+func TestReturnedLedgerWithAGroupHeading(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	tk := newTask("督〔2019〕9号", "河道整治", "")
+	tk.Units = []model.UnitRole{{Name: "市发改委", Role: model.RoleLead}}
+	require.NoError(t, s.Save(ctx, tk, "甲"))
+
+	path := filepath.Join(t.TempDir(), "发改委6月.xlsx")
+	f := excelize.NewFile()
+	const sh = "督办事项"
+	require.NoError(t, f.SetSheetName("Sheet1", sh))
+	for i, r := range [][]any{
+		{"2019年6月督办事项进展情况表"},
+		{"填报单位（盖章）：市发改委      填报人：张三     填报日期：2019年6月24日"},
+		{"编号", "事项名称", "办理情况", nil, nil, nil, "备注"},
+		{nil, nil, "进展情况", "完成百分比", "存在问题", "下步措施", nil},
+		{"督〔2019〕9号", "河道整治", "已完成清淤3公里", "40%", "资金缺口200万元", "7月底前完成招标", ""},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &r))
+	}
+	for _, m := range [][2]string{{"A1", "G1"}, {"A2", "G2"}, {"A3", "A4"}, {"B3", "B4"}, {"C3", "F3"}, {"G3", "G4"}} {
+		require.NoError(t, f.MergeCell(sh, m[0], m[1]))
+	}
+	require.NoError(t, f.SaveAs(path))
+	require.NoError(t, f.Close())
+
+	plan := importAll(t, s, []string{path})
+	assert.Equal(t, 1, plan.Counts().Updated)
+	assert.Empty(t, plan.Warnings, "no column of the group is taken for a status word")
+	got := getTask(t, s, tk.ID)
+	assert.Empty(t, got.StatusText)
+	assert.Equal(t, tk.Status, got.Status)
+	require.Len(t, got.Reports, 1)
+	rep := got.Reports[0]
+	assert.Equal(t, "已完成清淤3公里", rep.Done)
+	assert.Equal(t, 40, rep.Percent)
+	assert.Equal(t, "资金缺口200万元", rep.Problems)
+	assert.Equal(t, "7月底前完成招标", rep.Next)
 }

@@ -141,6 +141,12 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 				bound = true
 				break
 			}
+			if kind == model.KindTask && (isHeaderOf(cand, problemHeaders) || isHeaderOf(cand, nextHeaders)) {
+				// A return's 存在问题 / 下步措施: the unit's report
+				// (progressReport), never its group heading's field (办理情况
+				// above them is also a status word).
+				break
+			}
 			ci := -1
 			for _, i := range ix.lookup(cand) {
 				// Columns filling one field (是否办结 and 状态) exclude each other;

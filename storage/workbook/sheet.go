@@ -439,10 +439,15 @@ var (
 	nextHeaders    = []string{"下步措施", "下一步措施", "下步工作", "下一步工作", "下步打算", "下步工作打算", "下一步工作打算", "next steps"}
 )
 
-// isHeaderOf reports whether a sheet's header is one of headers.
+// isHeaderOf reports whether a sheet's header is one of headers: the
+// whole label, or the lower cell of a two-level one (办理情况/存在问题).
 func isHeaderOf(label string, headers []string) bool {
+	keys := []string{headerKey(label)}
+	if i := strings.LastIndex(label, "/"); i >= 0 {
+		keys = append(keys, headerKey(label[i+1:]))
+	}
 	for _, h := range headers {
-		if headerKey(label) == headerKey(h) {
+		if slices.Contains(keys, headerKey(h)) {
 			return true
 		}
 	}
