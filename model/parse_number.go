@@ -131,6 +131,9 @@ func parsePercent(s string) (int, error) {
 	if t == "" {
 		return 0, nil
 	}
+	if n, ok := wordPercent(t); ok {
+		return n, nil
+	}
 	g := rePercent.FindStringSubmatch(t)
 	if g == nil {
 		return 0, parseErr(s, "不是百分比，应为 80%、0.8 或 80", "not a percentage; expected 80%, 0.8 or 80")
@@ -147,6 +150,57 @@ func parsePercent(s string) (int, error) {
 	}
 	n, _ := roundRat(v)
 	return int(n), nil
+}
+
+// wordPercent reads a percentage in words, as some returns type it:
+// 百分之八十 (80), 百分之百 (100), 五成 (50), 八成半 (85), 十成 (100), with
+// words around it (完成八成, 约五成左右) as for 完成80%. ok=false for
+// anything else.
+func wordPercent(t string) (int, bool) {
+	if _, after, ok := strings.Cut(t, "百分之"); ok {
+		if strings.HasPrefix(after, "百") {
+			return 100, true
+		}
+		rs := []rune(after)
+		end := 0
+		for end < len(rs) && (sessionDigits[rs[end]] > 0 || rs[end] == '十' || rs[end] == '〇' || rs[end] == '零' ||
+			rs[end] >= '0' && rs[end] <= '9') {
+			end++
+		}
+		if end < len(rs) && strings.ContainsRune("百千万点.", rs[end]) {
+			return 0, false // 百分之二百, 百分之八十点五: not a whole share
+		}
+		n, ok := parseCount(string(rs[:end]))
+		return n, ok && end > 0 && n <= 100
+	}
+	i := strings.LastIndex(t, "成") // 完成八成: the last 成
+	if i < 0 {
+		return 0, false
+	}
+	before, after := t[:i], t[i+len("成"):]
+	rs := []rune(before)
+	if len(rs) == 0 {
+		return 0, false
+	}
+	n := -1
+	switch last := rs[len(rs)-1]; {
+	case last == '十':
+		n = 10
+	case last >= '0' && last <= '9':
+		n = int(last - '0')
+	default:
+		if d, ok := sessionDigits[last]; ok && d > 0 {
+			n = d
+		}
+	}
+	if n < 0 || len(rs) > 1 && unicode.IsDigit(rs[len(rs)-2]) { // 15成 is not a share
+		return 0, false
+	}
+	n *= 10
+	if strings.HasPrefix(after, "半") && n < 100 {
+		n += 5
+	}
+	return n, true
 }
 
 var boolWords = map[string]bool{

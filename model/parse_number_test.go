@@ -50,6 +50,8 @@ func TestParsePercent(t *testing.T) {
 		"80%": 80, "80％": 80, "0.8": 80, "完成80%": 80, "已完成80%": 80, "80": 80,
 		"100%": 100, "0": 0, "": 0, "1": 100, "1%": 1, "80.5%": 81, "0.805": 81, "约80%左右": 80,
 		"８０％": 80, "0%": 0,
+		"五成": 50, "完成八成": 80, "八成半": 85, "十成": 100, "约5成左右": 50, "两成": 20,
+		"百分之八十": 80, "百分之八十五": 85, "百分之百": 100, "完成百分之60": 60, "百分之五": 5,
 	}
 	for in, want := range cases {
 		got, err := ParsePercent(in)
@@ -57,7 +59,7 @@ func TestParsePercent(t *testing.T) {
 			assert.Equal(t, want, got, "%q", in)
 		}
 	}
-	for _, in := range []string{"120%", "-5%", "101", "abc", "1,2,3", "80%90%", "80% abc", "1e5"} {
+	for _, in := range []string{"120%", "-5%", "101", "abc", "1,2,3", "80%90%", "80% abc", "1e5", "成", "百分之", "百分之二百", "完成"} {
 		_, err := ParsePercent(in)
 		var pe *ParseError
 		assert.True(t, errors.As(err, &pe), "%q should fail", in)
