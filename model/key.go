@@ -82,6 +82,19 @@ func keyOf(parts ...string) string {
 	return strings.Join(parts, "|")
 }
 
+// KeyLabel names a record to people: its number as typed (督[2019]15号;
+// NaturalKey is the match key 督〔2019〕15), else its title or name, else
+// its natural key.
+func KeyLabel(r Record) string {
+	if n := numberOf(r); n != "" {
+		return n
+	}
+	if h := Headline(r); h != "" {
+		return h
+	}
+	return NaturalKey(r)
+}
+
 // keyPart makes the ways departments type one number the same key:
 // brackets of any shape (督[2025]1号, 督(2025)1号, 督【2025】1号 and
 // 督〔2025〕1号, the official one, which is hard to type), digit runs
