@@ -210,10 +210,11 @@ func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
 // The row's assigned date becomes the reference of its later dates.
 func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value string) {
 	r, c, numeric := w.r, b.column, w.row.IsNumeric(b.index)
-	dl, err := w.s.parseDate(value, numeric, w.ref, false)
+	ref := w.s.colRef(b, w.ref)
+	dl, err := w.s.parseDate(value, numeric, ref, false)
 	d := dl.Due
 	if err != nil && c.Month != "" && !numeric {
-		if dl, merr := model.ParseDeadline(value, w.ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
+		if dl, merr := model.ParseDeadline(value, ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
 			d, err = dl.Due, nil
 			if c.Month == "first" {
 				d = model.NewDate(d.Y, d.M, 1)
@@ -224,7 +225,7 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 		}
 	}
 	if err != nil && fs.end != nil && !numeric {
-		from, to, rerr := model.ParseDateRange(value, w.ref)
+		from, to, rerr := model.ParseDateRange(value, ref)
 		if rerr == nil {
 			d, err = from, nil
 			*w.rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
@@ -436,7 +437,7 @@ func (w *rowReader) resolveDeadlines() {
 // deadline to another year.
 func (w *rowReader) resolveDeadline(pd pendingDeadline) (model.Deadline, error) {
 	s := w.s
-	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: w.ref}
+	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: s.colRef(pd.b, w.ref)}
 	if p, ok := s.paths["assigned_on"]; ok {
 		k.assigned = *w.rv.FieldByIndex(p).Addr().Interface().(*model.Date)
 	}
