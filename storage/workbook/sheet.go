@@ -246,6 +246,9 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 		return false
 	}
 	full := row.Cells
+	if filled == 1 && s.spreadAcross(raw, full) {
+		return false
+	}
 	seen := 0
 	for _, v := range full {
 		if !hasText(v) {
@@ -282,6 +285,25 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	}
 	s.parseRow(row)
 	return true
+}
+
+// spreadAcross reports whether a row's one typed cell is merged across at
+// least half of the table's columns: a note or a 合计：共4件 line under the
+// data, never a record (a record's cells hold different things).
+func (s *sheetReader) spreadAcross(raw, full []string) bool {
+	var typed string
+	for _, v := range raw {
+		if hasText(v) {
+			typed = v
+		}
+	}
+	same := 0
+	for _, b := range s.hdr.cols {
+		if at(full, b.index) == typed {
+			same++
+		}
+	}
+	return same >= 2 && 2*same >= len(s.hdr.cols)
 }
 
 // hasText is strings.TrimSpace(v) != "", mostly from v's first character.

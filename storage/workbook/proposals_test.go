@@ -1,0 +1,53 @@
+package workbook
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+)
+
+// writeMerged writes one sheet of rows and merges the given ranges, as
+// proposals desks lay their ledgers out.
+func writeMerged(t *testing.T, sheet string, rows [][]any, merges ...[2]string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	require.NoError(t, f.SetSheetName("Sheet1", sheet))
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, f.SetSheetRow(sheet, cell, &row))
+	}
+	for _, m := range merges {
+		require.NoError(t, f.MergeCell(sheet, m[0], m[1]))
+	}
+	path := filepath.Join(t.TempDir(), "proposals.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	return path
+}
+
+// A line of text merged across the table under the data (a numbered note
+// without 注, a 合计：共4件 line) is read as the note it is: no row is
+// rejected and no record is made of it.
+func TestProposalNoteLinesMergedAcrossAreNotRecords(t *testing.T) {
+	path := writeMerged(t, "政协提案", [][]any{
+		{"市政协十二届三次会议委员提案办理台账（2019年）"},
+		{"提案号", "提案题目", "提案人", "承办单位", "交办时间", "办复时间", "委员满意度"},
+		{12, "关于优化营商环境的提案", "民盟市委", "市发改委", "2019-03-20", "2019年6月15日", "满意"},
+		{"第8号", "关于发展社区养老服务的提案", "刘一", "市民政局", "2019.3.20", nil, "未反馈"},
+		{"合计：共2件，已办复1件"},
+		{"2.满意度以委员书面反馈意见为准。"},
+	}, [2]string{"A1", "G1"}, [2]string{"A5", "G5"}, [2]string{"A6", "G6"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.Warnings)
+	props := proposalsOf(t, res, "政协提案")
+	require.Len(t, props, 2)
+	assert.Equal(t, "12", props[0].Record.(*model.Proposal).Number)
+	assert.Equal(t, "8", props[1].Record.(*model.Proposal).Number)
+}
