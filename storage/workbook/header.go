@@ -82,6 +82,9 @@ func (ix *synonymIndex) lookup(label string) []int {
 	if c, ok := ix.exact[k2]; ok {
 		return c
 	}
+	if isSentence(k2) {
+		return nil
+	}
 	best, bestLen := -1, 0
 	for _, e := range ix.all {
 		if e.runes >= 3 && e.runes > bestLen && strings.Contains(k2, e.key) {
@@ -92,6 +95,13 @@ func (ix *synonymIndex) lookup(label string) []int {
 		return nil
 	}
 	return []int{best}
+}
+
+// isSentence: a cell with a comma or a full stop outside brackets is a
+// sentence (an instructions sheet's 负责答复的单位，只填一个), not a label,
+// whatever header words it mentions.
+func isSentence(k string) bool {
+	return strings.ContainsAny(k, "，。；,;")
 }
 
 var indexes = func() map[model.Kind]*synonymIndex {

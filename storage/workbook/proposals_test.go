@@ -51,3 +51,34 @@ func TestProposalNoteLinesMergedAcrossAreNotRecords(t *testing.T) {
 	assert.Equal(t, "12", props[0].Record.(*model.Proposal).Number)
 	assert.Equal(t, "8", props[1].Record.(*model.Proposal).Number)
 }
+
+// An instructions sheet first in the workbook explains the columns in a
+// two-column table (栏目 | 填写要求): its sentences name header words but
+// it holds no proposals.
+func TestProposalInstructionsSheetIsNotALedger(t *testing.T) {
+	path := writeSheets(t,
+		testSheet{name: "填表说明", rows: [][]any{
+			{"填表说明"},
+			{"1. 建议号按大会秘书处编号填写，如“第12号”。"},
+			{"栏目", "填写要求"},
+			{"主办单位", "负责答复的单位，只填一个"},
+			{"会办单位", "向主办单位提供会办意见的单位，多个单位用顿号隔开"},
+			{"答复日期", "以答复函落款日期为准"},
+		}},
+		testSheet{name: "人大建议", mergeTitle: true, rows: [][]any{
+			{"2019年市十六届人大三次会议代表建议办理台账"},
+			{"建议号", "案由", "领衔代表", "主办单位", "会办单位", "答复日期"},
+			{"第12号", "关于加快老旧小区改造的建议", "张三", "市住建局", "市财政局", "2019.6.20"},
+		}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	for _, rep := range res.Report.Sheets {
+		if rep.Sheet == "填表说明" {
+			assert.Nil(t, rep.Kind, "the instructions sheet holds no ledger")
+			assert.Zero(t, rep.Rows)
+		}
+	}
+	assert.Empty(t, proposalsOf(t, res, "填表说明"))
+	require.Len(t, proposalsOf(t, res, "人大建议"), 1)
+}
