@@ -300,12 +300,23 @@ func twoRows(parent, child []string) []headerCell {
 			out[i] = headerCell{label: p, candidates: []string{p}}
 		case p == "":
 			out[i] = headerCell{label: c, candidates: []string{c}}
+		case containsAny(headerKey(p), ratingWords):
+			// 代表满意度 over 办理工作 / 办理结果: two ratings, the second of
+			// the result, whatever else 办理结果 names on its own.
+			rating := "满意度"
+			if strings.Contains(c, "结果") {
+				rating = "结果满意度"
+			}
+			out[i] = headerCell{label: p + "/" + c, candidates: []string{rating, c, p + c, p}}
 		default:
 			out[i] = headerCell{label: p + "/" + c, candidates: []string{c, p + c, p}}
 		}
 	}
 	return out
 }
+
+// ratingWords name a group heading over a proposer's ratings.
+var ratingWords = []string{"满意", "评价", "测评"}
 
 // twoLevel reports whether 1-based row r (the row above the candidate
 // child row r+1) starts a two-level header: a cell merged down into the

@@ -82,3 +82,47 @@ func TestProposalInstructionsSheetIsNotALedger(t *testing.T) {
 	assert.Empty(t, proposalsOf(t, res, "填表说明"))
 	require.Len(t, proposalsOf(t, res, "人大建议"), 1)
 }
+
+// 代表满意度 over 办理工作 / 办理结果 rates the handling and the result
+// separately: the second is the result's satisfaction, not the result class
+// (办理结果 under 办理情况) and not a column kept aside.
+func TestProposalSatisfactionGroupOverHandlingAndResult(t *testing.T) {
+	path := writeMerged(t, "人大建议", [][]any{
+		{"2019年市十六届人大三次会议代表建议办理情况登记表"},
+		{"建议号", "案由", "主办单位", "办理情况", nil, "代表满意度", nil},
+		{nil, nil, nil, "答复日期", "办理结果", "办理工作", "办理结果"},
+		{"第12号", "关于加快老旧小区改造的建议", "市住建局", "2019.6.20", "A", "满意", "基本满意"},
+		{"15", "关于增设公交线路的建议", "市教育局", "2019.6.21", "B类", "基本满意", "不满意"},
+	}, [2]string{"A1", "G1"}, [2]string{"A2", "A3"}, [2]string{"B2", "B3"}, [2]string{"C2", "C3"},
+		[2]string{"D2", "E2"}, [2]string{"F2", "G2"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.Warnings, "every column is understood")
+	props := proposalsOf(t, res, "人大建议")
+	require.Len(t, props, 2)
+	first, second := props[0].Record.(*model.Proposal), props[1].Record.(*model.Proposal)
+	assert.Equal(t, "A", first.ResultClass)
+	assert.Equal(t, model.SatSatisfied, first.Satisfaction)
+	assert.Equal(t, model.SatBasically, first.ResultSatisfaction)
+	assert.Equal(t, "B", second.ResultClass)
+	assert.Equal(t, model.SatBasically, second.Satisfaction)
+	assert.Equal(t, model.SatUnsatisfied, second.ResultSatisfaction)
+	assert.Empty(t, first.Extra)
+
+	// Without a result-class column the 办理结果 under 满意度 is still a rating.
+	path = writeMerged(t, "人大建议", [][]any{
+		{"建议号", "案由", "主办单位", "满意度", nil},
+		{nil, nil, nil, "对办理工作", "对办理结果"},
+		{"第12号", "关于加快老旧小区改造的建议", "市住建局", "满意", "不满意"},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "E1"})
+	res, err = Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	props = proposalsOf(t, res, "人大建议")
+	require.Len(t, props, 1)
+	p := props[0].Record.(*model.Proposal)
+	assert.Empty(t, p.ResultClass)
+	assert.Equal(t, model.SatSatisfied, p.Satisfaction)
+	assert.Equal(t, model.SatUnsatisfied, p.ResultSatisfaction)
+}
