@@ -40,6 +40,14 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 		assert.Equal(t, want, got, in)
 	}
 
+	// The 3-class scheme's classes, typed 1类, 1, 一类 or ２类, are one
+	// class each: statistics count them under 1, 2, 3.
+	for in, want := range map[string]string{"1类": "1", "1": "1", "一类": "1", "２类": "2", "3 类": "3", "三类": "3"} {
+		got, scheme := ParseResultClass(in)
+		assert.Equal(t, want, got, in)
+		assert.Equal(t, "local", scheme, in)
+	}
+
 	task := &Task{AssignedOn: NewDate(2019, 3, 1), Progress: "已启动"}
 	task.Normalize()
 	assert.Equal(t, TaskInProgress, task.Status)
