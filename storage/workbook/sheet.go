@@ -58,6 +58,8 @@ type sheetReader struct {
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
 	warnedExtra        bool
+	// section is the heading the rows now read stand under (sectionHeading).
+	section string
 	// filer is whose ledger the sheet is (the export's unit, or its
 	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
 	// date): a task row's progress in such a ledger is that unit's report.
@@ -246,9 +248,6 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 		return false
 	}
 	full := row.Cells
-	if filled == 1 && s.spreadAcross(raw, full) {
-		return false
-	}
 	seen := 0
 	for _, v := range full {
 		if !hasText(v) {
@@ -273,6 +272,19 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 			return false
 		}
 	}
+	if filled == 1 && s.sectionHeading(raw, full, only, row.Num) {
+		return false
+	}
+	if row.Num == s.hdr.lastRow+1 && columnNumbers(raw) {
+		s.r.res.Notes = append(s.r.res.Notes, fmt.Sprintf(s.r.tr("%s 第%d行是栏次（甲、乙、1、2…），不是一条记录", "%s row %d numbers the columns (甲, 乙, 1, 2…); it is not a record"),
+			s.sheet, row.Num))
+		return false
+	}
+	if s.repeatsHeader(full) {
+		s.r.res.Notes = append(s.r.res.Notes, fmt.Sprintf(s.r.tr("%s 第%d行重复了表头，不是一条记录", "%s row %d repeats the header; it is not a record"),
+			s.sheet, row.Num))
+		return false
+	}
 	any := false
 	for _, b := range s.hdr.cols {
 		if hasText(at(full, b.index)) {
@@ -287,23 +299,83 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	return true
 }
 
-// spreadAcross reports whether a row's one typed cell is merged across at
-// least half of the table's columns: a note or a 合计：共4件 line under the
-// data, never a record (a record's cells hold different things).
-func (s *sheetReader) spreadAcross(raw, full []string) bool {
-	var typed string
+// stems are the ordinals of a form's text columns in its 栏次 row (甲 乙 丙…).
+const stems = "甲乙丙丁戊己庚辛壬癸"
+
+// columnNumbers: the row under a government form's header that numbers its
+// columns, 甲 乙 1 2 3 … (the text columns by stems, the rest from 1 up).
+func columnNumbers(raw []string) bool {
+	n, next := 0, 1
 	for _, v := range raw {
-		if hasText(v) {
-			typed = v
+		v = strings.TrimSpace(v)
+		switch {
+		case v == "":
+			continue
+		case utf8.RuneCountInString(v) == 1 && strings.Contains(stems, v):
+		case v == strconv.Itoa(next):
+			next++
+		default:
+			return false
 		}
+		n++
 	}
-	same := 0
+	return n >= 3 && next > 2
+}
+
+// repeatsHeader: a row typed as the header again (a table printed page by
+// page, a second table on the sheet): most of its cells under the bound
+// columns are their own header words.
+func (s *sheetReader) repeatsHeader(full []string) bool {
+	same, n := 0, 0
 	for _, b := range s.hdr.cols {
-		if at(full, b.index) == typed {
-			same++
+		v := at(full, b.index)
+		if !hasText(v) {
+			continue
+		}
+		n++
+		k := headerKey(v)
+		for _, part := range strings.Split(b.label, "/") { // a two-level label: either row
+			if k == headerKey(part) {
+				same++
+				break
+			}
 		}
 	}
-	return same >= 2 && 2*same >= len(s.hdr.cols)
+	return n >= 2 && same*2 > n
+}
+
+// sectionHeader is the extra column that keeps each row's section heading.
+const sectionHeader = "分类"
+
+// reHeading is a numbered heading: 一、…, （二）…, 第三部分…, 四. …
+var reHeading = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批))\s*\S`)
+
+// sectionHeading: a row whose only text is merged across the table
+// (一、经济发展类（3项）), or is a numbered heading in a column no field
+// takes ((二)民生保障类 in the 序号 column), divides the ledger into
+// sections. It is no record; the rows under it keep it in their 分类
+// column, so what the ledger said of them is not lost.
+func (s *sheetReader) sectionHeading(raw, full []string, only string, num int) bool {
+	col := slices.IndexFunc(raw, hasText)
+	spread := 0
+	for _, v := range full {
+		if v == raw[col] {
+			spread++
+		}
+	}
+	bound := slices.ContainsFunc(s.hdr.cols, func(b boundCol) bool { return b.index == col })
+	if spread < 3 && (bound || !reHeading.MatchString(model.Fold(only))) {
+		return false
+	}
+	if s.section == "" && !slices.Contains(s.fields, "extra") {
+		s.fields = append(slices.Clip(s.fields), "extra")
+	}
+	s.section = only
+	r := s.r
+	r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s 第%d行「%s」是分类标题，不是一条记录：其下各行的“%s”列记为该标题",
+		"%s row %d %q is a section heading, not a record: the rows under it carry it in a %q column"),
+		s.sheet, num, only, sectionHeader))
+	return true
 }
 
 // hasText is strings.TrimSpace(v) != "", mostly from v's first character.
