@@ -126,3 +126,50 @@ func TestProposalSatisfactionGroupOverHandlingAndResult(t *testing.T) {
 	assert.Equal(t, model.SatSatisfied, p.Satisfaction)
 	assert.Equal(t, model.SatUnsatisfied, p.ResultSatisfaction)
 }
+
+// Desks type words in date columns: 未答复 / 暂未答复 / 已答复 in 答复日期, a
+// dash or 无 for none. No row is refused for them: a dash or 无 is no date,
+// a word is kept under its header and warned; a date that does not exist
+// still refuses its row.
+func TestProposalWordsInDateColumns(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "人大建议", rows: [][]any{
+		{"建议号", "案由", "主办单位", "交办日期", "答复日期", "面商日期"},
+		{1, "关于甲的建议", "市住建局", "2019-03-15", "未答复", "—"},
+		{2, "关于乙的建议", "市住建局", "2019-03-15", "已答复", "无"},
+		{3, "关于丙的建议", "市住建局", "/", "暂未答复", "2019.5.10"},
+		{4, "关于丁的建议", "市住建局", "2019-03-15", "2019-6-31", nil},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 1, "only the date that does not exist")
+	assert.Equal(t, 5, res.Rejected[0].Row)
+	assert.Equal(t, "E", res.Rejected[0].Column)
+
+	props := proposalsOf(t, res, "人大建议")
+	require.Len(t, props, 3)
+	byNumber := map[string]*model.Proposal{}
+	for _, in := range props {
+		p := in.Record.(*model.Proposal)
+		byNumber[p.Number] = p
+		assert.True(t, p.RepliedOn.IsZero(), p.Number)
+	}
+	assert.Equal(t, "未答复", byNumber["1"].Extra["答复日期"])
+	assert.Equal(t, "已答复", byNumber["2"].Extra["答复日期"])
+	assert.Equal(t, "暂未答复", byNumber["3"].Extra["答复日期"])
+	assert.True(t, byNumber["1"].MetOn.IsZero())
+	assert.NotContains(t, byNumber["1"].Extra, "面商日期", "a dash is no date")
+	assert.NotContains(t, byNumber["2"].Extra, "面商日期", "无 is no date")
+	assert.True(t, byNumber["3"].AssignedOn.IsZero())
+	assert.Equal(t, model.NewDate(2019, 5, 10), byNumber["3"].MetOn)
+
+	var warned []string
+	for _, w := range res.Warnings {
+		if w.Field == "replied_on" {
+			warned = append(warned, w.Value)
+			assert.Equal(t, "E", w.Column)
+		}
+		assert.NotEqual(t, "met_on", w.Field, "a dash is not warned")
+		assert.NotEqual(t, "assigned_on", w.Field, "a slash is not warned")
+	}
+	assert.ElementsMatch(t, []string{"未答复", "已答复", "暂未答复"}, warned)
+}

@@ -230,6 +230,18 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 			*w.rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
 		}
 	}
+	if err != nil && !numeric && noDate(value) {
+		// A dash or 无 is no date; a word (未答复, 已答复, 待定) refuses no
+		// row: the date stays as it was and the word is kept by its header.
+		if !blankMark(value) {
+			w.keepExtra(b.label, value)
+			w.rf.drop = append(w.rf.drop, c.Field)
+			w.rf.add = append(w.rf.add, "extra")
+			w.warn(b, value, c.Field, model.T("日期未改，原文保存在“其他列”", "the date is unchanged; the text is kept under extra columns"),
+				model.T("不是日期", "not a date"))
+		}
+		return
+	}
 	if err != nil {
 		w.rejectErr(b, value, err)
 		return
@@ -238,6 +250,20 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 	if c.Field == "assigned_on" && !d.IsZero() {
 		w.ref = d
 	}
+}
+
+// noDate: a cell with no digit, Arabic or Chinese, names no date at all
+// (未答复, 已答复); one with digits is a date typed wrong and refuses its row.
+func noDate(v string) bool {
+	return !strings.ContainsFunc(model.Fold(v), func(r rune) bool {
+		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二两三四五六七八九十廿", r)
+	})
+}
+
+// blankMark: a dash, slash or 无 typed for “none”.
+func blankMark(v string) bool {
+	v = strings.TrimSpace(model.Fold(v))
+	return v == "无" || v == "空" || strings.Trim(v, "-—–－/／\\、.。…") == ""
 }
 
 // money reads an amount; a plain number under a 万元 header or title is in 万元.
