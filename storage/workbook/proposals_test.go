@@ -50,6 +50,9 @@ func TestProposalNoteLinesMergedAcrossAreNotRecords(t *testing.T) {
 	require.Len(t, props, 2)
 	assert.Equal(t, "12", props[0].Record.(*model.Proposal).Number)
 	assert.Equal(t, "8", props[1].Record.(*model.Proposal).Number)
+	for _, n := range res.Notes {
+		assert.NotContains(t, n, "分类标题", "a total or a note under the data heads no section")
+	}
 }
 
 // An instructions sheet first in the workbook explains the columns in a

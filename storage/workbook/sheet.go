@@ -272,6 +272,9 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 			return false
 		}
 	}
+	if filled == 1 && footerLine(only) {
+		return false
+	}
 	if filled == 1 && s.sectionHeading(raw, full, only, row.Num) {
 		return false
 	}
@@ -376,6 +379,14 @@ func (s *sheetReader) sectionHeading(raw, full []string, only string, num int) b
 		"%s row %d %q is a section heading, not a record: the rows under it carry it in a %q column"),
 		s.sheet, num, only, sectionHeader))
 	return true
+}
+
+// footerLine: a row's only text is a total (合计：共4件，已办复3件) or a
+// sentence (2.满意度以书面反馈为准。): a line under the data, not a record
+// and no section heading.
+func footerLine(only string) bool {
+	k := model.Fold(only)
+	return hasPrefixAny(strings.TrimLeft(k, headerPunct), totalWords) || strings.HasSuffix(k, "。")
 }
 
 // hasText is strings.TrimSpace(v) != "", mostly from v's first character.
