@@ -176,3 +176,35 @@ func TestProposalWordsInDateColumns(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"未答复", "已答复", "暂未答复"}, warned)
 }
+
+// A 面商情况 column says how the unit met the proposer: a date cell, a date
+// in words (已面商（2019.5.10）) or a word (电话沟通). The date is the
+// meeting's; the words around it are kept and warned, and no row is refused.
+func TestProposalMeetingColumnInWords(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "政协提案", rows: [][]any{
+		{"提案号", "提案题目", "承办单位", "面商情况"},
+		{12, "关于优化营商环境的提案", "市发改委", "已面商（2019.5.10）"},
+		{8, "关于发展社区养老服务的提案", "市财政局", "电话沟通"},
+		{21, "关于深化职业教育校企合作的提案", "市教育局", "2019-05-20"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	props := proposalsOf(t, res, "政协提案")
+	require.Len(t, props, 3)
+	met := props[0].Record.(*model.Proposal)
+	assert.Equal(t, model.NewDate(2019, 5, 10), met.MetOn)
+	assert.Equal(t, "已面商（2019.5.10）", met.Extra["面商情况"], "the words around the date are kept")
+	phone := props[1].Record.(*model.Proposal)
+	assert.True(t, phone.MetOn.IsZero())
+	assert.Equal(t, "电话沟通", phone.Extra["面商情况"])
+	assert.Equal(t, model.NewDate(2019, 5, 20), props[2].Record.(*model.Proposal).MetOn)
+	assert.Empty(t, props[2].Record.(*model.Proposal).Extra)
+	warned := 0
+	for _, w := range res.Warnings {
+		if w.Field == "met_on" {
+			warned++
+		}
+	}
+	assert.Equal(t, 2, warned, "both cells in words are warned")
+}

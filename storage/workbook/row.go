@@ -230,6 +230,19 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 			*w.rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
 		}
 	}
+	if err != nil && !numeric && fs.end == nil {
+		// A date among words (已面商（2019.5.10）): the date is the cell's,
+		// the words are kept by the header and warned (拟于… is no date done).
+		if in := reDateIn.FindString(model.Fold(value)); in != "" {
+			if dd, derr := model.ParseDate(in, w.ref); derr == nil {
+				d, err = dd, nil
+				w.keepExtra(b.label, value)
+				w.rf.add = append(w.rf.add, "extra")
+				w.warn(b, value, c.Field, model.T("日期取自原文中的 "+dd.String()+"，原文保存在“其他列”",
+					"the date "+dd.String()+" was taken from the text; the text is kept under extra columns"), model.T("日期前后有文字", "words around the date"))
+			}
+		}
+	}
 	if err != nil && !numeric && noDate(value) {
 		// A dash or 无 is no date; a word (未答复, 已答复, 待定) refuses no
 		// row: the date stays as it was and the word is kept by its header.
