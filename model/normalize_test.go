@@ -56,11 +56,15 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 	assert.Equal(t, TaskReview, kept.Status, "a typed status is kept")
 }
 
-// 第12号, 12号, １２ and 12 are one proposal number; other forms stay as typed.
+// 第12号, 12号, 〔2019〕12号, １２ and 12 are one proposal number; other forms
+// stay as typed.
 func TestNormalizeProposalNumber(t *testing.T) {
 	for typed, want := range map[string]string{
 		"第12号": "12", "12号": "12", " 第 ３５ 号 ": "35", "１２": "12", "12": "12",
 		"A-12": "A-12", "第十二号": "第十二号", "号": "号", "第号": "第号", "12-1号": "12-1号",
+		// The year in brackets is the session's: 〔2019〕23号 is number 23.
+		"〔2019〕23号": "23", "[2019]23号": "23", "（2019）第23号": "23", "(2019) 23": "23", "〔2019〕": "〔2019〕",
+		"〔2019〕第A3号": "〔2019〕第A3号",
 	} {
 		p := &Proposal{Number: typed}
 		p.Normalize()

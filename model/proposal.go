@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Body that a proposal comes from.
 type Body string
@@ -226,12 +229,15 @@ func (p *Proposal) Normalize() {
 	p.Status = ProposalStatusOf(p)
 }
 
-// proposalNumber folds a proposal's number and reduces 第12号 and 12号 to
-// 12: ledgers type the same number all three ways, and it is part of the
+// yearPrefix is the session's year in brackets before a number: 〔2019〕.
+var yearPrefix = regexp.MustCompile(`^[〔\[(【]\s*\d{4}\s*[〕\])】]\s*`)
+
+// proposalNumber folds a proposal's number and reduces 第12号, 12号 and
+// 〔2019〕12号 to 12: ledgers type the same number all these ways, and it is part of the
 // key that matches a proposal across files. Other forms are kept as typed.
 func proposalNumber(s string) string {
 	s = strings.TrimSpace(Fold(s))
-	n := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, "第")), "号"))
+	n := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(yearPrefix.ReplaceAllString(s, ""), "第")), "号"))
 	if n == "" || n == s {
 		return s
 	}
