@@ -100,13 +100,13 @@ def npc(wb, expect):
         ([2, 15, "关于增设公交线路的建议", "李四", "王五、赵六", "交通运输", "市交通运输局（主办）\n市公安局（会办）", None,
           "2019年3月15日", "6月20日", "交函〔2019〕8号", "B类", "基本满意", "不满意", None],
          {"number": "15", "title": "关于增设公交线路的建议", "proposer": "李四", "cosigners": "王五、赵六",
-          "topic": "城建环资",
+          "type": "joint", "topic": "城建环资",
           "units": [["市交通运输局", "lead"], ["市公安局", "co"]], "lead_unit": "市交通运输局",
           "assigned_on": "2019-03-15", "replied_on": "2019-06-20", "reply_ref": "交函〔2019〕8号",
           "result_class": "B", "satisfaction": "basically_satisfied", "result_satisfaction": "unsatisfied"}),
         ([3, "〔2019〕23号", "关于推进学前教育发展的建议", "王五", None, "教育", "市教育局", "市财政局；市人社局",
           DT(2019, 3, 15, 0, 0), DT(2019, 6, 28, 15, 30), "教函〔2019〕12号", "已解决或采纳", "很满意", "满意", None],
-         {"number": "〔2019〕23号", "title": "关于推进学前教育发展的建议", "proposer": "王五", "topic": "教科文卫",
+         {"number": "23", "title": "关于推进学前教育发展的建议", "proposer": "王五", "topic": "教科文卫",
           "units": [["市教育局", "lead"], ["市财政局", "co"], ["市人社局", "co"]], "lead_unit": "市教育局",
           "assigned_on": "2019-03-15", "replied_on": "2019-06-28", "reply_ref": "教函〔2019〕12号",
           "result_class": "A", "satisfaction": "satisfied", "result_satisfaction": "satisfied"}),
@@ -153,7 +153,8 @@ def cppcc(wb, expect):
           "units": [["市发展和改革委员会", "lead"], ["市市场监管局", "co"], ["市财政局", "co"]],
           "lead_unit": "市发展和改革委员会", "assigned_on": "2019-03-20", "replied_on": "2019-06-15",
           "reply_ref": "发改函〔2019〕20号", "result_class": "1", "class_scheme": "local", "met_on": "2019-05-10",
-          "satisfaction": "satisfied", "publication": "full", "extra": {"界别": "民盟"}}),
+          "satisfaction": "satisfied", "publication": "full",
+          "extra": {"界别": "民盟", "面商情况": "已面商（2019.5.10）"}}),
         ([2, "第8号", "关于发展社区养老服务的提案", "刘一", "个人", "社会福利界", "市民政局", "2019.3.20", "2019.6.30",
           "民函〔2019〕3号", "2类", "电话沟通", "基本满意", "摘要公开"],
          {"number": "8", "title": "关于发展社区养老服务的提案", "proposer": "刘一", "type": "individual",
@@ -185,6 +186,54 @@ def cppcc(wb, expect):
     ws.append(["填表人：张敏", None, None, None, None, None, "审核人：李强"])
 
 
+def carried_over(wb, expect):
+    # Last year's items of both bodies in one sheet: body and session per
+    # row, key marks, handling modes, split units, words in date columns.
+    ws = wb.create_sheet("上年结转")
+    header = ["类别", "届次", "编号", "标题", "提出人", "是否重点", "办理方式", "承办单位", "办理时限", "答复日期",
+              "答复类别", "满意度", "办理状态", "是否公开", "专题"]
+    title(ws, "2018年建议提案结转办理情况", len(header))
+    ws.append(header)
+    npc2, cppcc2 = "第十六届第二次会议", "第十二届第二次会议"
+    rows = [
+        (["市人大代表建议", "十六届二次", "第5号", "关于民族团结进步创建的建议", "马六", "★", "主办+会办",
+          "市民宗局（主办）、市教育局（会办）", D(2018, 6, 30), "2018年6月25日", "C类", "很满意", "已办结", "全文", "民族宗教"],
+         {"body": "npc", "session": npc2, "number": "5", "title": "关于民族团结进步创建的建议", "proposer": "马六",
+          "key": True, "mode": "lead_co", "units": [["市民宗局", "lead"], ["市教育局", "co"]], "lead_unit": "市民宗局",
+          "due_on": "2018-06-30", "replied_on": "2018-06-25", "result_class": "C", "satisfaction": "satisfied",
+          "status": "done", "publication": "full", "topic": "内务司法"}),
+        (["政协提案", "十二届二次", 7, "关于完善城市公共卫生体系的提案", "九三学社市委", "否", "分办",
+          "市卫健委（分办）\n市疾控中心（分办）", "2018年6月30日", "未答复", None, "暂未评价", "办理中", "否", "医疗卫生"],
+         {"body": "cppcc", "session": cppcc2, "number": "7", "title": "关于完善城市公共卫生体系的提案",
+          "proposer": "九三学社市委", "key": False, "mode": "split",
+          "units": [["市卫健委", "split"], ["市疾控中心", "split"]], "due_on": "2018-06-30", "replied_on": "",
+          "extra": {"答复日期": "未答复"}, "satisfaction": "none", "status": "in_progress", "publication": "none",
+          "topic": "教科文卫"}),
+        (["人大建议", "十六届二次", "〔2018〕9号", "关于加强物业管理的建议", "吴十", None, "单办", "市住建局", "—",
+          "2018.7.15", "留作参考", "不太满意", "重办", "摘要公开", "城市管理"],
+         {"body": "npc", "session": npc2, "number": "9", "title": "关于加强物业管理的建议", "proposer": "吴十",
+          "mode": "single", "units": [["市住房和城乡建设局", "lead"]], "due_on": "", "replied_on": "2018-07-15",
+          "result_class": "D", "satisfaction": "unsatisfied", "status": "rehandling", "publication": "summary",
+          "topic": "城建环资"}),
+        (["政协提案", "十二届二次", 11, "关于支持民营企业发展的提案", "郑一", "是", "主办会办", "市工信局、市财政局",
+          DT(2018, 6, 30, 0, 0), DT(2018, 6, 20, 10, 0), "已采纳", "一般", "已答复", "全文公开", "经济"],
+         {"body": "cppcc", "session": cppcc2, "number": "11", "title": "关于支持民营企业发展的提案", "proposer": "郑一",
+          "key": True, "mode": "lead_co", "units": [["市工信局", "lead"], ["市财政局", "co"]],
+          "due_on": "2018-06-30", "replied_on": "2018-06-20", "result_class": "已采纳", "class_scheme": "local",
+          "satisfaction": "none", "satisfaction_text": "一般", "status": "replied", "publication": "full",
+          "topic": "财政经济"}),
+    ]
+    for cells, want in rows:
+        ws.append(cells)
+        r = ws.max_row
+        ws.cell(r, 8).alignment = Alignment(wrap_text=True)
+        for c in (9, 10):
+            if isinstance(cells[c - 1], (D, DT)):
+                ws.cell(r, c).number_format = "yyyy/m/d"
+        expect["上年结转!%d" % r] = want
+    ws.append(["小计", "4件"])
+
+
 def statistics(wb):
     # A per-unit count table: unit and satisfaction words in its header, no proposals.
     ws = wb.create_sheet("分单位统计")
@@ -201,6 +250,7 @@ def main():
     instructions(wb)
     npc(wb, expect)
     cppcc(wb, expect)
+    carried_over(wb, expect)
     statistics(wb)
     wb.properties.creator = "openpyxl fixture"
     wb.save(OUT)
