@@ -208,3 +208,49 @@ func TestProposalMeetingColumnInWords(t *testing.T) {
 	}
 	assert.Equal(t, 2, warned, "both cells in words are warned")
 }
+
+// A reply deadline is typed as deadlines are (6月底, 交办之日起3个月内); a
+// reply date as a period (6月中旬). Neither refuses the ledger: a deadline
+// gives its day, a date no form reads is kept and warned; a month without
+// a day and a day that does not exist still refuse their row.
+func TestProposalDeadlinesAndVagueDates(t *testing.T) {
+	path := writeMerged(t, "人大建议", [][]any{
+		{"2019年市十六届人大三次会议代表建议办理台账"},
+		{"建议号", "案由", "主办单位", "交办日期", "答复期限", "延期至", "答复日期"},
+		{1, "关于甲的建议", "市住建局", "2019-03-15", "6月底", "9月底", "6月中旬"},
+		{2, "关于乙的建议", "市住建局", "2019-03-15", "交办之日起3个月内", nil, "2019-06-10"},
+		{3, "关于丙的建议", "市住建局", nil, "3个月", "年底前", nil},
+		{4, "关于丁的建议", "市住建局", "2019年3月", nil, nil, nil},
+		{5, "关于戊的建议", "市住建局", "2019-03-15", "2019年6月31日", nil, nil},
+	}, [2]string{"A1", "G1"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	var refused []string
+	for _, r := range res.Rejected {
+		refused = append(refused, r.Value)
+	}
+	assert.ElementsMatch(t, []string{"2019年3月", "2019年6月31日"}, refused)
+
+	byNumber := map[string]*model.Proposal{}
+	for _, in := range proposalsOf(t, res, "人大建议") {
+		p := in.Record.(*model.Proposal)
+		byNumber[p.Number] = p
+	}
+	require.Len(t, byNumber, 3)
+	assert.Equal(t, model.NewDate(2019, 6, 30), byNumber["1"].DueOn)
+	assert.Equal(t, model.NewDate(2019, 9, 30), byNumber["1"].ExtendedTo)
+	assert.True(t, byNumber["1"].RepliedOn.IsZero())
+	assert.Equal(t, "6月中旬", byNumber["1"].Extra["答复日期"])
+	assert.Equal(t, model.NewDate(2019, 6, 15), byNumber["2"].DueOn, "three months from the assigned date")
+	assert.True(t, byNumber["3"].DueOn.IsZero(), "three months from no date is no date")
+	assert.Equal(t, "3个月", byNumber["3"].Extra["答复期限"])
+	assert.Equal(t, model.NewDate(2019, 12, 31), byNumber["3"].ExtendedTo, "年底前 in the title's year")
+
+	warned := map[string]bool{}
+	for _, w := range res.Warnings {
+		warned[w.Value] = true
+	}
+	assert.True(t, warned["6月中旬"])
+	assert.True(t, warned["3个月"])
+	assert.False(t, warned["6月底"], "a deadline typed as deadlines are is no surprise")
+}

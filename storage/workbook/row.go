@@ -36,6 +36,7 @@ type rowReader struct {
 	hasUnits      bool
 	unitFromCount bool // the quantity's measure word gave the unit
 	deadlines     []pendingDeadline
+	dues          []pendingDeadline // a proposal's reply deadlines typed in words
 	percentTyped  bool
 	year          model.VillageYear // a village row's yearly figures
 	hasYear       bool
@@ -66,6 +67,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 	}
 	w.resolveDeadlines()
+	w.resolveDues()
 	s.pending = w.deadlines[:0] // the next row's, once this one's are read
 	if len(w.bad) > 0 {
 		s.r.res.Rejected = append(s.r.res.Rejected, w.bad...)
@@ -230,22 +232,35 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 			*w.rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
 		}
 	}
-	if err != nil && !numeric && fs.end == nil {
-		// A date among words (已面商（2019.5.10）): the date is the cell's,
-		// the words are kept by the header and warned (拟于… is no date done).
+	if err != nil && !numeric && dueField(c.Field) {
+		// 6月底, 交办之日起3个月内: read once the row's assigned date is known.
+		w.dues = append(w.dues, pendingDeadline{b: b, fs: fs, value: value})
+		return
+	}
+	w.setDate(b, fs, f, value, d, err)
+}
+
+// setDate stores a date cell's day, or deals with a text no date form read
+// (err): a date among words (已面商（2019.5.10）) is the cell's, the words
+// kept by the header and warned (拟于… is no date done); a dash or 无 is no
+// date; another text (未答复, 6月中旬) refuses no row: the date stays as it
+// was and the text is kept and warned. A month without a day, a date that
+// does not exist and a number that is no date refuse the row.
+func (w *rowReader) setDate(b boundCol, fs fieldSetter, f reflect.Value, value string, d model.Date, err error) {
+	c, numeric := b.column, w.row.IsNumeric(b.index)
+	if err != nil && !numeric && fs.end == nil && model.UnreadDate(err) {
 		if in := reDateIn.FindString(model.Fold(value)); in != "" {
-			if dd, derr := model.ParseDate(in, w.ref); derr == nil {
-				d, err = dd, nil
+			dd, derr := model.ParseDate(in, w.ref)
+			if derr == nil {
 				w.keepExtra(b.label, value)
 				w.rf.add = append(w.rf.add, "extra")
 				w.warn(b, value, c.Field, model.T("日期取自原文中的 "+dd.String()+"，原文保存在“其他列”",
 					"the date "+dd.String()+" was taken from the text; the text is kept under extra columns"), model.T("日期前后有文字", "words around the date"))
 			}
+			d, err = dd, derr
 		}
 	}
-	if err != nil && !numeric && noDate(value) {
-		// A dash or 无 is no date; a word (未答复, 已答复, 待定) refuses no
-		// row: the date stays as it was and the word is kept by its header.
+	if err != nil && !numeric && model.UnreadDate(err) && (fs.end == nil || noDate(value)) {
 		if !blankMark(value) {
 			w.keepExtra(b.label, value)
 			w.rf.drop = append(w.rf.drop, c.Field)
@@ -265,8 +280,35 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 	}
 }
 
-// noDate: a cell with no digit, Arabic or Chinese, names no date at all
-// (未答复, 已答复); one with digits is a date typed wrong and refuses its row.
+// dueField: a proposal's reply deadline and extension, typed as deadlines
+// are (6月底, 年底前, 交办之日起3个月内).
+func dueField(field string) bool { return field == "due_on" || field == "extended_to" }
+
+// resolveDues reads the row's reply deadlines typed in words, against its
+// assigned date: a deadline gives its day, a term (3个月) counts from the
+// assigned date; anything else is a date cell no form reads.
+func (w *rowReader) resolveDues() {
+	var assigned model.Date
+	if p, ok := w.s.paths["assigned_on"]; ok {
+		assigned = *w.rv.FieldByIndex(p).Addr().Interface().(*model.Date)
+	}
+	for _, pd := range w.dues {
+		f := w.rv.FieldByIndex(pd.fs.index)
+		if dl, err := model.ParseDeadline(pd.value, w.ref); err == nil && !dl.Due.IsZero() {
+			*f.Addr().Interface().(*model.Date) = dl.Due
+			continue
+		}
+		if n, ok := model.ReplyTermMonths(pd.value); ok && !assigned.IsZero() {
+			*f.Addr().Interface().(*model.Date) = assigned.AddMonths(n)
+			continue
+		}
+		_, err := model.ParseDate(pd.value, w.ref)
+		w.setDate(pd.b, pd.fs, f, pd.value, model.Date{}, err)
+	}
+}
+
+// noDate: a cell with no digit, Arabic or Chinese, names no date at all;
+// in a span column one with digits is a span typed wrong.
 func noDate(v string) bool {
 	return !strings.ContainsFunc(model.Fold(v), func(r rune) bool {
 		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二两三四五六七八九十廿", r)
