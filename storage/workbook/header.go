@@ -336,11 +336,29 @@ func twoLevel(r int, rows [][]string, merges []xlsxscan.Merge) bool {
 			return true
 		}
 		if m.Right > m.Left && m.Bottom == r && m.Right-m.Left+1 < used {
+			if titleText(at(rows[r-1], m.Left-1)) { // rows[r-1]: this 1-based row r
+				continue // a title merged across fewer columns than the table
+			}
 			for c := m.Left; c <= m.Right; c++ {
 				if strings.TrimSpace(at(rows[r], c-1)) != "" {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// titleText: a sheet's title (…办理台账（2019年）, …登记表), never a group
+// heading over header cells (办理情况, 承办单位, 2019年).
+func titleText(v string) bool {
+	k := strings.TrimSpace(stripBrackets(model.Fold(v)))
+	if utf8.RuneCountInString(k) >= 16 {
+		return true
+	}
+	for _, end := range []string{"台账", "表", "清单", "名单", "一览", "汇总"} {
+		if strings.HasSuffix(k, end) {
+			return true
 		}
 	}
 	return false

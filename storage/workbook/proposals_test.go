@@ -254,3 +254,29 @@ func TestProposalDeadlinesAndVagueDates(t *testing.T) {
 	assert.True(t, warned["3个月"])
 	assert.False(t, warned["6月底"], "a deadline typed as deadlines are is no surprise")
 }
+
+// A title merged across fewer columns than the table (a column added after
+// the title was laid out) is still the title, not a group heading over the
+// header: the body and session come from it and every column is understood.
+func TestProposalTitleNarrowerThanTheTable(t *testing.T) {
+	path := writeMerged(t, "Sheet1", [][]any{
+		{"2019年市十六届人大三次会议代表建议办理台账"},
+		{"建议号", "案由", "领衔代表", "主办单位", "交办日期", "答复日期", "满意度", "备注"},
+		{"第12号", "关于加快老旧小区改造的建议", "张三", "市住建局", "2019-03-15", "2019.6.20", "满意", nil},
+	}, [2]string{"A1", "F1"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.Warnings, "every column is understood")
+	props := proposalsOf(t, res, "Sheet1")
+	require.Len(t, props, 1)
+	p := props[0].Record.(*model.Proposal)
+	assert.Equal(t, model.BodyNPC, p.Body)
+	assert.Equal(t, "第十六届第三次会议", p.Session)
+	assert.Equal(t, "12", p.Number)
+	assert.Equal(t, model.NewDate(2019, 6, 20), p.RepliedOn)
+	assert.Empty(t, p.Extra)
+	require.Len(t, res.Report.Sheets, 1)
+	require.NotNil(t, res.Report.Sheets[0].HeaderRow)
+	assert.Equal(t, 2, *res.Report.Sheets[0].HeaderRow)
+}
