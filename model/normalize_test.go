@@ -65,6 +65,8 @@ func TestNormalizeProposalNumber(t *testing.T) {
 		// The year in brackets is the session's: 〔2019〕23号 is number 23.
 		"〔2019〕23号": "23", "[2019]23号": "23", "（2019）第23号": "23", "(2019) 23": "23", "〔2019〕": "〔2019〕",
 		"〔2019〕第A3号": "〔2019〕第A3号",
+		// The body's word before it and leading zeros say nothing more.
+		"建议第12号": "12", "提案16号": "16", "第0015号": "15", "政协提案第003号": "3", "0": "0", "人大建议A12": "人大建议A12",
 	} {
 		p := &Proposal{Number: typed}
 		p.Normalize()
