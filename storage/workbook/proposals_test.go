@@ -280,3 +280,44 @@ func TestProposalTitleNarrowerThanTheTable(t *testing.T) {
 	require.NotNil(t, res.Report.Sheets[0].HeaderRow)
 	assert.Equal(t, 2, *res.Report.Sheets[0].HeaderRow)
 }
+
+// One proposal over several rows: its number and title merged down, one
+// unit a row, a 办理类型 column saying each unit's role. A person reads one
+// proposal with a lead and co-units, not a duplicate row.
+func TestProposalOverSeveralRowsOneUnitEach(t *testing.T) {
+	path := writeMerged(t, "人大建议", [][]any{
+		{"2019年市十六届人大三次会议代表建议办理台账"},
+		{"建议号", "案由", "领衔代表", "承办单位", "办理类型", "答复日期"},
+		{"第15号", "关于增设公交线路的建议", "李四", "市教育局", "主办", "2019.6.21"},
+		{nil, nil, nil, "市财政局", "会办", nil},
+		{nil, nil, nil, "市住建局", "协办", nil},
+		{"第16号", "关于推进学前教育的建议", "王五", "市财政局", "会办", "2019.6.22"},
+		{nil, nil, nil, "市教育局", "主办", nil},
+		{"第17号", "关于乡村振兴的建议", "孙八", "市农业局", nil, nil},
+		{nil, nil, nil, "市财政局", nil, nil},
+		{"第18号", "关于物业管理的建议", "吴十", "主办：市住建局；会办：市财政局", "主办", nil},
+	}, [2]string{"A1", "F1"}, [2]string{"A3", "A5"}, [2]string{"B3", "B5"}, [2]string{"C3", "C5"}, [2]string{"F3", "F5"},
+		[2]string{"A6", "A7"}, [2]string{"B6", "B7"}, [2]string{"C6", "C7"}, [2]string{"F6", "F7"},
+		[2]string{"A8", "A9"}, [2]string{"B8", "B9"}, [2]string{"C8", "C9"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.Warnings, "the role column is understood")
+	props := proposalsOf(t, res, "人大建议")
+	require.Len(t, props, 4)
+	p := props[0].Record.(*model.Proposal)
+	assert.Equal(t, "15", p.Number)
+	assert.Equal(t, []model.UnitRole{{Name: "市教育局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCo},
+		{Name: "市住房和城乡建设局", Role: model.RoleCo}}, p.Units)
+	assert.Equal(t, model.NewDate(2019, 6, 21), p.RepliedOn)
+	assert.Empty(t, p.Extra)
+	p = props[1].Record.(*model.Proposal)
+	assert.Equal(t, "市教育局", p.LeadUnit, "the lead on the second row")
+	assert.ElementsMatch(t, []model.UnitRole{{Name: "市教育局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCo}}, p.Units)
+	p = props[2].Record.(*model.Proposal)
+	assert.Equal(t, []model.UnitRole{{Name: "市农业农村局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCo}}, p.Units,
+		"without roles the first row's unit leads")
+	p = props[3].Record.(*model.Proposal)
+	assert.Equal(t, []model.UnitRole{{Name: "市住房和城乡建设局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCo}}, p.Units,
+		"units marked in their cell keep their roles")
+}

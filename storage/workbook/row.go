@@ -73,6 +73,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		s.r.res.Rejected = append(s.r.res.Rejected, w.bad...)
 		return
 	}
+	w.unitRoleCell()
 	w.setUnits()
 	w.problemStatus()
 	w.setYear()
@@ -97,10 +98,68 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	inc := w.incoming()
 	rec.Normalize()
 	w.statusFacts()
+	if s.continues && s.held != nil && model.NaturalKey(s.held.Record) == model.NaturalKey(rec) {
+		joinUnits(s.held.Record.(*model.Proposal), rec.(*model.Proposal))
+		return
+	}
 	if s.isDuplicate(row, rec) {
 		return
 	}
+	if s.hdr.kind == model.KindProposal {
+		// Held until the next row shows whether it goes on (one unit a row).
+		s.flushHeld()
+		s.held = &inc
+		return
+	}
 	s.r.emit(inc)
+}
+
+// flushHeld passes on the proposal row held back.
+func (s *sheetReader) flushHeld() {
+	if s.held != nil {
+		s.r.emit(*s.held)
+		s.held = nil
+	}
+}
+
+// joinUnits adds the units of a proposal's next row (its number merged down
+// over it) to the proposal: a second lead there is a co-unit, as the first
+// row's unit leads unless the role column said otherwise.
+func joinUnits(p, next *model.Proposal) {
+	hasLead := slices.ContainsFunc(p.Units, func(u model.UnitRole) bool { return u.Role == model.RoleLead })
+	for _, u := range next.Units {
+		if slices.ContainsFunc(p.Units, func(h model.UnitRole) bool { return h.Name == u.Name }) {
+			continue
+		}
+		if u.Role == model.RoleLead && hasLead {
+			u.Role = model.RoleCo
+		}
+		p.Units = append(p.Units, u)
+	}
+	slices.SortStableFunc(p.Units, func(a, b model.UnitRole) int {
+		return boolRank(a.Role != model.RoleLead) - boolRank(b.Role != model.RoleLead)
+	})
+	p.Normalize()
+}
+
+// unitRoleCell gives the row's unit the role its 办理类型 cell names (主办,
+// 会办, 协办, 分办): ledgers listing one unit a row say it there. A word
+// that is no role is kept by its header.
+func (w *rowReader) unitRoleCell() {
+	b := w.s.roleCol
+	if b == nil || len(w.units) != 1 {
+		return // several units in a cell carry their own roles (主办：…；会办：…)
+	}
+	m := model.Roles.Match(strings.TrimSpace(at(w.row.Cells, b.index)))
+	if !m.OK() {
+		if v := strings.TrimSpace(at(w.row.Cells, b.index)); v != "" {
+			w.keepExtra(b.label, v)
+		}
+		return
+	}
+	for i := range w.units {
+		w.units[i].Role = m.Value
+	}
 }
 
 // warn tells of a cell imported with something kept or left as it was.

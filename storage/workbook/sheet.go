@@ -60,6 +60,13 @@ type sheetReader struct {
 	warnedExtra        bool
 	// section is the heading the rows now read stand under (sectionHeading).
 	section string
+	// roleCol: a proposals sheet's 办理类型 column (主办 / 会办 a row);
+	// continues: the row being read has its number merged down from the
+	// row above; held: the proposal row read last, not yet passed on, which
+	// such rows add their units to.
+	roleCol   *boundCol
+	continues bool
+	held      *model.Incoming
 	// filer is whose ledger the sheet is (the export's unit, or its
 	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
 	// date): a task row's progress in such a ledger is that unit's report.
@@ -125,6 +132,13 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 	s.kindRoles = kindRoles(kind)
 	if kind == model.KindProposal {
 		s.proposal = inferProposalContext(sheet, title, header)
+		for i, b := range hdr.extras {
+			if isHeaderOf(b.label, unitRoleHeaders) {
+				s.roleCol = &b
+				hdr.extras = slices.Delete(slices.Clone(hdr.extras), i, i+1)
+				break
+			}
+		}
 	}
 	if wanInTitle(title) {
 		for i, b := range hdr.cols {
@@ -298,9 +312,16 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	if !any {
 		return false
 	}
+	if s.hdr.kind == model.KindProposal {
+		b := s.keyColumn()
+		s.continues = !hasText(at(raw, b.index)) && hasText(at(full, b.index))
+	}
 	s.parseRow(row)
 	return true
 }
+
+// unitRoleHeaders name a column saying the role of the unit on its row.
+var unitRoleHeaders = []string{"办理类型", "承办类型", "单位类型", "主协办", "主办/会办", "主办会办", "承办方式", "办理分工", "单位职责", "承办性质"}
 
 // stems are the ordinals of a form's text columns in its 栏次 row (甲 乙 丙…).
 const stems = "甲乙丙丁戊己庚辛壬癸"
