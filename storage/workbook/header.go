@@ -218,7 +218,7 @@ func promoteLead(h *sheetHeader) {
 // sheet's merged ranges (for two-level headers).
 func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *sheetHeader {
 	var best *sheetHeader
-	consider := func(h *sheetHeader, bonus bool) {
+	consider := func(h *sheetHeader, bonus, ties bool) {
 		if h.score == 0 {
 			return
 		}
@@ -226,7 +226,7 @@ func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *s
 		if bonus {
 			s++
 		}
-		if best == nil || s > best.score {
+		if best == nil || s > best.score || ties && s == best.score && best.lastRow == h.firstRow {
 			h.score = s
 			best = h
 		}
@@ -240,7 +240,10 @@ func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *s
 			for _, k := range model.Kinds() {
 				h := bindHeader(k, cells)
 				h.firstRow, h.lastRow = r+1, r+1+vi
-				consider(h, sheetNamesKind(sheetName, k))
+				// A two-level header binding as many columns as its top row
+				// alone is still two rows (满意度 over 满意 / 基本满意 / 不满意):
+				// its second row is no data.
+				consider(h, sheetNamesKind(sheetName, k), vi == 1)
 			}
 		}
 	}

@@ -321,3 +321,33 @@ func TestProposalOverSeveralRowsOneUnitEach(t *testing.T) {
 	assert.Equal(t, []model.UnitRole{{Name: "市住房和城乡建设局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCo}}, p.Units,
 		"units marked in their cell keep their roles")
 }
+
+// A rating form ticks one column: 满意度 over 满意 / 基本满意 / 不满意, 办理结果
+// over A / B / C / D, with √ (or ✔, ●, 1) in the one that applies. A person
+// reads the ticked column's heading as the value.
+func TestProposalTickColumns(t *testing.T) {
+	path := writeMerged(t, "人大建议", [][]any{
+		{"建议号", "案由", "主办单位", "办理结果", nil, nil, nil, "满意度", nil, nil},
+		{nil, nil, nil, "A", "B", "C", "D", "满意", "基本满意", "不满意"},
+		{"第12号", "关于甲的建议", "市住建局", "√", nil, nil, nil, "√", nil, nil},
+		{"第15号", "关于乙的建议", "市教育局", nil, "✔", nil, nil, nil, "●", nil},
+		{"第16号", "关于丙的建议", "市财政局", nil, nil, nil, "1", nil, nil, "√"},
+		{"第17号", "关于丁的建议", "市财政局", nil, nil, nil, nil, nil, nil, nil},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "G1"}, [2]string{"H1", "J1"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.Warnings, "the tick columns are understood")
+	props := proposalsOf(t, res, "人大建议")
+	require.Len(t, props, 4)
+	want := []struct {
+		class string
+		sat   model.Satisfaction
+	}{{"A", model.SatSatisfied}, {"B", model.SatBasically}, {"D", model.SatUnsatisfied}, {"", model.SatNone}}
+	for i, w := range want {
+		p := props[i].Record.(*model.Proposal)
+		assert.Equal(t, w.class, p.ResultClass, p.Number)
+		assert.Equal(t, w.sat, p.Satisfaction, p.Number)
+		assert.Empty(t, p.Extra, p.Number)
+	}
+}

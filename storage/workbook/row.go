@@ -55,6 +55,9 @@ type pendingDeadline struct {
 // parseRow turns one data row into an Incoming, or into Rejections naming
 // every bad cell of the row.
 func (s *sheetReader) parseRow(row xlsxscan.Row) {
+	if s.ticks != nil {
+		row = s.untick(row)
+	}
 	rec := model.New(s.hdr.kind)
 	w := &rowReader{s: s, r: s.r, row: row, rec: rec, rv: reflect.ValueOf(rec).Elem(), ref: s.ref}
 	w.rf.add, w.deadlines = w.addBuf[:0], s.pending[:0]

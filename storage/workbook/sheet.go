@@ -67,6 +67,8 @@ type sheetReader struct {
 	roleCol   *boundCol
 	continues bool
 	held      *model.Incoming
+	// ticks: groups of columns of which a row ticks one (tickGroups)
+	ticks []tickGroup
 	// filer is whose ledger the sheet is (the export's unit, or its
 	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
 	// date): a task row's progress in such a ledger is that unit's report.
@@ -148,6 +150,7 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 			}
 		}
 	}
+	s.ticks = tickGroups(hdr)
 	s.order = slices.Clone(hdr.cols)
 	slices.SortStableFunc(s.order, func(a, b boundCol) int {
 		return boolRank(b.column.Field == "assigned_on") - boolRank(a.column.Field == "assigned_on")
@@ -318,6 +321,70 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	}
 	s.parseRow(row)
 	return true
+}
+
+// tickGroup is a heading over columns headed by its values, of which a row
+// ticks one: 满意度 over 满意 / 基本满意 / 不满意, 办理结果 over A / B / C / D.
+// The first is bound to the field; the ticked one's heading is the value.
+type tickGroup struct {
+	target int      // the bound column
+	cols   []int    // every column of the group, the target first
+	values []string // their headings
+}
+
+// tickGroups finds the tick groups of a two-level header and takes their
+// columns out of the extra ones.
+func tickGroups(hdr *sheetHeader) []tickGroup {
+	var groups []tickGroup
+	for _, b := range hdr.cols {
+		parent, child, ok := strings.Cut(b.label, "/")
+		if !ok || b.column.Type != TypeEnum || !b.column.Enum.Match(child).ok() {
+			continue
+		}
+		g := tickGroup{target: b.index, cols: []int{b.index}, values: []string{child}}
+		hdr.extras = slices.DeleteFunc(slices.Clone(hdr.extras), func(e boundCol) bool {
+			p, c, ok := strings.Cut(e.label, "/")
+			if ok && p == parent && b.column.Enum.Match(c).ok() {
+				g.cols = append(g.cols, e.index)
+				g.values = append(g.values, c)
+				return true
+			}
+			return false
+		})
+		if len(g.cols) > 1 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// tickMarks are what a ticked cell holds.
+var tickMarks = []string{"√", "✔", "✓", "☑", "●", "■", "✅", "是", "1", "v", "V", "对"}
+
+// untick puts the heading of the one ticked column of each group in its
+// target cell; a row ticking none or several leaves the cells as typed.
+func (s *sheetReader) untick(row xlsxscan.Row) xlsxscan.Row {
+	cloned := false
+	for _, g := range s.ticks {
+		ticked := -1
+		for i, c := range g.cols {
+			if slices.Contains(tickMarks, strings.TrimSpace(at(row.Cells, c))) {
+				if ticked >= 0 {
+					ticked = -2
+					break
+				}
+				ticked = i
+			}
+		}
+		if ticked < 0 {
+			continue
+		}
+		if !cloned {
+			row.Cells, cloned = slices.Clone(row.Cells), true
+		}
+		row.Cells[g.target] = g.values[ticked]
+	}
+	return row
 }
 
 // unitRoleHeaders name a column saying the role of the unit on its row.
