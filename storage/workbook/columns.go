@@ -207,7 +207,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		key(text("案由", "title", 36, "标题", "题目", "建议题目", "提案题目", "建议名称", "提案名称", "建议标题", "提案标题", "title")),
 		enum("提出方式", "type", enumOf(model.ProposalTypes), "提案类型", "提出类型", "type"),
 		text("领衔人", "proposer", 12, "提出人", "代表", "委员", "提案人", "建议人", "领衔代表", "领衔委员", "代表姓名", "委员姓名",
-			"第一提案人", "第一领衔人", "提出者", "proposer"),
+			"第一提案人", "第一领衔人", "提出者", "提案者", "建议者", "领衔提案人", "提案单位", "提出单位", "proposer"),
 		text("联名人", "cosigners", 16, "附议人", "联名代表", "联名委员", "cosigners"),
 		{Header: "专题", Field: "topic", Type: TypeEnum, Enum: enumOf(model.Topics), Width: 10,
 			Synonyms: []string{"分类", "所属类别", "内容分类", "专业类别", "topic"}},

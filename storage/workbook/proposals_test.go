@@ -351,3 +351,26 @@ func TestProposalTickColumns(t *testing.T) {
 		assert.Empty(t, p.Extra, p.Number)
 	}
 }
+
+// 是（市长领办） in a 是否重点 column is yes, with what the brackets say kept.
+func TestProposalFlagWithRemark(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "政协提案", rows: [][]any{
+		{"提案号", "提案题目", "提案者", "主办单位", "是否重点提案"},
+		{"0001", "关于甲的提案", "张三", "市住建局", "是（市长领办）"},
+		{"0002", "关于乙的提案", "李四", "市住建局", "否"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	props := proposalsOf(t, res, "政协提案")
+	require.Len(t, props, 2)
+	p := props[0].Record.(*model.Proposal)
+	assert.Equal(t, "1", p.Number)
+	assert.Equal(t, "张三", p.Proposer, "提案者 is the proposer")
+	assert.True(t, p.Key)
+	assert.Equal(t, "是（市长领办）", p.Extra["是否重点提案"])
+	assert.False(t, props[1].Record.(*model.Proposal).Key)
+	for _, w := range res.Warnings {
+		assert.NotEqual(t, "提案者", w.Header)
+	}
+}

@@ -439,6 +439,13 @@ func (w *rowReader) flag(b boundCol, f reflect.Value, value string) {
 	}
 	v, err := parse(value)
 	if err != nil {
+		// 是（市长领办）: the mark, with what the brackets add kept.
+		if bv, berr := parse(stripBrackets(value)); berr == nil && stripBrackets(value) != "" {
+			f.SetBool(bv)
+			w.keepExtra(b.label, value)
+			w.rf.add = append(w.rf.add, "extra")
+			return
+		}
 		w.keepExtra(b.label, value)
 		w.rf.drop = append(w.rf.drop, c.Field)
 		w.rf.add = append(w.rf.add, "extra")
