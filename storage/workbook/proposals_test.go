@@ -3,6 +3,7 @@ package workbook
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -373,4 +374,25 @@ func TestProposalFlagWithRemark(t *testing.T) {
 	for _, w := range res.Warnings {
 		assert.NotEqual(t, "提案者", w.Header)
 	}
+}
+
+// A date cell in a column no field takes (办结时间) is kept as the date a
+// person sees, not as Excel's serial number.
+func TestProposalExtraDateCellKeptAsADate(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"提案号", "提案题目", "主办单位", "办结时间", "件数"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &[]any{12, "关于甲的提案", "市住建局", time.Date(2019, 6, 20, 0, 0, 0, 0, time.UTC), 3}))
+	style, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	require.NoError(t, err)
+	require.NoError(t, f.SetCellStyle("Sheet1", "D2", "D2", style))
+	path := filepath.Join(t.TempDir(), "extra.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	props := proposalsOf(t, res, "Sheet1")
+	require.Len(t, props, 1)
+	p := props[0].Record.(*model.Proposal)
+	assert.Equal(t, "2019-06-20", p.Extra["办结时间"])
+	assert.Equal(t, "3", p.Extra["件数"], "a count stays a number")
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -369,6 +370,27 @@ func (w *rowReader) resolveDues() {
 	}
 }
 
+// dateLabel: a header naming a date or time (办结时间, 收到日期), not a
+// length of time (用时, 天数).
+func dateLabel(label string) bool {
+	return (strings.Contains(label, "日期") || strings.Contains(label, "时间")) &&
+		!containsAny(label, []string{"天数", "时长", "用时", "小时", "工作日"})
+}
+
+// serialText is a number in a date column kept as the date it shows
+// (43636 → 2019-06-20); another number is kept as it is.
+func (r *reader) serialText(v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 3000 || f > 80000 { // 1908–2119
+		return v
+	}
+	d, err := model.DateFromSerial(f, r.date1904)
+	if err != nil {
+		return v
+	}
+	return d.String()
+}
+
 // noDate: a cell with no digit, Arabic or Chinese, names no date at all;
 // in a span column one with digits is a span typed wrong.
 func noDate(v string) bool {
@@ -533,6 +555,9 @@ func (w *rowReader) extras() {
 	s := w.s
 	for _, b := range s.hdr.extras {
 		if v := strings.TrimSpace(at(w.row.Cells, b.index)); v != "" {
+			if w.row.IsNumeric(b.index) && dateLabel(b.label) {
+				v = w.r.serialText(v)
+			}
 			w.keepExtra(b.label, v)
 		}
 	}
