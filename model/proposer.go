@@ -24,7 +24,10 @@ func (p *Proposal) splitProposer() {
 	}
 	names := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、，,；;\n", r) })
 	for i := range names {
-		names[i] = strings.TrimSpace(names[i])
+		names[i] = bareName(names[i])
+	}
+	if len(names) == 1 {
+		s = names[0]
 	}
 	if len(names) > 1 {
 		s = names[0]
@@ -39,4 +42,18 @@ func (p *Proposal) splitProposer() {
 	if p.CoSigners != "" && p.Type == "" && p.TypeText == "" {
 		p.Type = "joint"
 	}
+}
+
+// reSigner is a name with a signing word or a deputy's title beside it:
+// 张三（市人大代表）, 王五（联名）, 赵六 委员, 李四代表.
+var reSigner = regexp.MustCompile(`^(\p{Han}{2,4}?)\s*(?:[(（][^()（）]*(?:代表|委员|联名|领衔|附议)[^()（）]*[)）]|代表|委员)$`)
+
+// bareName drops a signing word or a title from a person's name; other
+// brackets (张三（民盟市委）) and organisations (市人大代表团) stay.
+func bareName(s string) string {
+	s = strings.TrimSpace(s)
+	if g := reSigner.FindStringSubmatch(s); g != nil {
+		return g[1]
+	}
+	return s
 }

@@ -24,6 +24,13 @@ func TestProposerCellWithCoSigners(t *testing.T) {
 		{"李四", "王五、赵六", "", "李四", "王五、赵六", "joint"},
 		{"民盟市委", "", "collective", "民盟市委", "", "collective"},
 		{"王五", "", "", "王五", "", ""},
+		// A signing word or a deputy's title beside the name is no part of it.
+		{"张三（市人大代表）", "", "", "张三", "", ""},
+		{"李四、王五（联名）", "", "", "李四", "王五", "joint"},
+		{"赵六 委员", "", "", "赵六", "", ""},
+		{"李四代表", "", "", "李四", "", ""},
+		{"张三（民盟市委）", "", "", "张三（民盟市委）", "", ""},
+		{"市人大代表团", "", "", "市人大代表团", "", ""},
 		{"", "", "", "", "", ""},
 	} {
 		p := &Proposal{Proposer: c.proposer, CoSigners: c.cosigners, Type: ProposalType(c.typ)}
