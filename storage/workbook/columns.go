@@ -375,6 +375,11 @@ var importColumns = map[model.Kind][]Column{
 	model.KindTask: {
 		fill(enum("是否办结", "status", yesNoDone, "是否完成", "是否已办结", "办结与否")),
 	},
+	// A proposals ledger's 办结时间, when it has no 答复日期 before it, is
+	// the reply's date (办复): the desk closes an item on its reply.
+	model.KindProposal: {
+		fill(date("办结时间", "replied_on", "办结日期", "办理完成时间", "办理完毕时间")),
+	},
 }
 
 // Columns returns the column table of a kind (nil for an unknown kind).

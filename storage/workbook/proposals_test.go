@@ -376,12 +376,12 @@ func TestProposalFlagWithRemark(t *testing.T) {
 	}
 }
 
-// A date cell in a column no field takes (办结时间) is kept as the date a
+// A date cell in a column no field takes (会办意见反馈时间) is kept as the date a
 // person sees, not as Excel's serial number.
 func TestProposalExtraDateCellKeptAsADate(t *testing.T) {
 	f := excelize.NewFile()
 	defer f.Close()
-	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"提案号", "提案题目", "主办单位", "办结时间", "件数"}))
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"提案号", "提案题目", "主办单位", "会办意见反馈时间", "件数"}))
 	require.NoError(t, f.SetSheetRow("Sheet1", "A2", &[]any{12, "关于甲的提案", "市住建局", time.Date(2019, 6, 20, 0, 0, 0, 0, time.UTC), 3}))
 	style, err := f.NewStyle(&excelize.Style{NumFmt: 14})
 	require.NoError(t, err)
@@ -393,6 +393,27 @@ func TestProposalExtraDateCellKeptAsADate(t *testing.T) {
 	props := proposalsOf(t, res, "Sheet1")
 	require.Len(t, props, 1)
 	p := props[0].Record.(*model.Proposal)
-	assert.Equal(t, "2019-06-20", p.Extra["办结时间"])
+	assert.Equal(t, "2019-06-20", p.Extra["会办意见反馈时间"])
 	assert.Equal(t, "3", p.Extra["件数"], "a count stays a number")
+}
+
+// A proposals ledger whose only date of the reply is 办结时间 counts it as
+// the reply date (办复): a rated, classed proposal is a replied one. Where
+// 答复日期 is there too, 办结时间 stays beside it under extra.
+func TestProposalDoneDateIsTheReplyWithoutAReplyColumn(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "政协提案", rows: [][]any{
+		{"提案号", "提案题目", "主办单位", "办结时间", "满意度"},
+		{1, "关于甲的提案", "市住建局", "2020-06-20", "满意"},
+	}}, testSheet{name: "人大建议", rows: [][]any{
+		{"建议号", "案由", "主办单位", "答复日期", "办结日期"},
+		{1, "关于乙的建议", "市住建局", "2020-06-10", "2020-07-01"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	p := proposalsOf(t, res, "政协提案")[0].Record.(*model.Proposal)
+	assert.Equal(t, model.NewDate(2020, 6, 20), p.RepliedOn)
+	q := proposalsOf(t, res, "人大建议")[0].Record.(*model.Proposal)
+	assert.Equal(t, model.NewDate(2020, 6, 10), q.RepliedOn)
+	assert.Equal(t, "2020-07-01", q.Extra["办结日期"])
 }

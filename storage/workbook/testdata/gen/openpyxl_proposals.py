@@ -234,6 +234,58 @@ def carried_over(wb, expect):
     ws.append(["小计", "4件"])
 
 
+def rated_rows(wb, expect):
+    # Next session's proposals as a rating form: one unit a row with the
+    # proposal's cells merged down, a 办理类型 column, ticked result classes
+    # and ratings, 0001 numbers, proposers with their titles, 无 co-units.
+    ws = wb.create_sheet("十二届四次")
+    title(ws, "市政协十二届四次会议提案办理情况一览表", 18)
+    ws.append(["序号", "提案编号", "案  由", "提案者", "是否重点提案", "承办单位", "办理类型", "交办日期", "答复期限",
+               "办结时间", "办理结果", None, None, None, "满意度", None, None, "备注"])
+    ws.append([None] * 10 + ["A", "B", "C", "D", "满意", "基本满意", "不满意", None])
+    for c in list(range(1, 11)) + [18]:
+        merge(ws, 2, c, 3, c)
+    merge(ws, 2, 11, 2, 14)
+    merge(ws, 2, 15, 2, 17)
+    session = "第十二届第四次会议"
+    rows = [
+        ([[1, "0001", "关于推进老旧管网改造的提案", "张三（市政协委员）", "是（市长领办）", "市住建局", "主办", D(2020, 3, 20),
+           "6月底", D(2020, 6, 20), "√", None, None, None, "√", None, None, None],
+          [None, None, None, None, None, "市财政局", "会办"] + [None] * 11],
+         {"number": "1", "title": "关于推进老旧管网改造的提案", "proposer": "张三", "key": True,
+          "units": [["市住房和城乡建设局", "lead"], ["市财政局", "co"]], "lead_unit": "市住房和城乡建设局",
+          "assigned_on": "2020-03-20", "due_on": "2020-06-30", "replied_on": "2020-06-20", "result_class": "A",
+          "satisfaction": "satisfied", "extra": {"是否重点提案": "是（市长领办）"}}),
+        ([[2, "0002", "关于支持小微企业融资的提案", "李四、王五（联名）", "否", "市财政局", "会办", D(2020, 3, 20),
+           "交办之日起3个月内", D(2020, 6, 28), None, None, "√", None, None, "●", None, None],
+          [None, None, None, None, None, "市发改委", "主办"] + [None] * 11,
+          [None, None, None, None, None, "市人民银行", "协办"] + [None] * 11],
+         {"number": "2", "title": "关于支持小微企业融资的提案", "proposer": "李四", "cosigners": "王五", "type": "joint",
+          "key": False, "units": [["市发展和改革委员会", "lead"], ["市财政局", "co"], ["市人民银行", "co"]],
+          "lead_unit": "市发展和改革委员会", "assigned_on": "2020-03-20", "due_on": "2020-06-20",
+          "replied_on": "2020-06-28", "result_class": "C", "satisfaction": "basically_satisfied"}),
+        ([[3, "0003", "关于加强校园周边交通管理的提案", "赵六 委员", None, "市公安局", "主办", D(2020, 3, 20), None, None,
+           None, None, None, None, None, None, None, "正在办理"],
+          [None, None, None, None, None, "无", "会办"] + [None] * 11],
+         {"number": "3", "title": "关于加强校园周边交通管理的提案", "proposer": "赵六", "units": [["市公安局", "lead"]],
+          "lead_unit": "市公安局", "assigned_on": "2020-03-20", "result_class": "", "satisfaction": "none",
+          "status": "in_progress", "remarks": "正在办理"}),
+    ]
+    for lines, want in rows:
+        first = ws.max_row + 1
+        for cells in lines:
+            ws.append(cells)
+            for c in (8, 10):
+                if isinstance(cells[c - 1], (D, DT)):
+                    ws.cell(ws.max_row, c).number_format = DATE_CN
+        last = ws.max_row
+        if last > first:
+            for c in [1, 2, 3, 4, 5, 8, 9, 10] + list(range(11, 19)):
+                merge(ws, first, c, last, c)
+        want.update({"body": "cppcc", "session": session})
+        expect["十二届四次!%d" % first] = want
+
+
 def statistics(wb):
     # A per-unit count table: unit and satisfaction words in its header, no proposals.
     ws = wb.create_sheet("分单位统计")
@@ -251,6 +303,7 @@ def main():
     npc(wb, expect)
     cppcc(wb, expect)
     carried_over(wb, expect)
+    rated_rows(wb, expect)
     statistics(wb)
     wb.properties.creator = "openpyxl fixture"
     wb.save(OUT)
