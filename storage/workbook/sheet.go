@@ -431,6 +431,9 @@ func (s *sheetReader) repeatsHeader(full []string) bool {
 				break
 			}
 		}
+		if n == 3 && same == 0 {
+			return false // a data row: most rows end here, after three cells
+		}
 	}
 	return n >= 2 && same*2 > n
 }
@@ -683,6 +686,15 @@ func (s *sheetReader) progressReport(t *model.Task) (model.Report, bool) {
 		s.report.problem, s.report.next = map[string]bool{}, map[string]bool{}
 	}
 	problems, next := cell(problemHeaders, s.report.problem), cell(nextHeaders, s.report.next)
+	// They are the report's now, not the item's own columns.
+	for h := range t.Extra {
+		if s.report.problem[h] || s.report.next[h] {
+			delete(t.Extra, h)
+		}
+	}
+	if len(t.Extra) == 0 {
+		t.Extra = nil
+	}
 	if t.Progress == "" && t.Percent == 0 && problems == "" && next == "" {
 		return model.Report{}, false
 	}
