@@ -366,10 +366,52 @@ func ParseDeadline(text string, ref Date) (Deadline, error) {
 		return Deadline{}, err
 	}
 	if !ok {
+		dl, ok = deadlineInWords(text, core, ref)
+	}
+	if !ok {
 		return Deadline{}, parseErr(text, deadlineFormsZh, deadlineFormsEn)
 	}
 	dl.Text = text
 	return dl, nil
+}
+
+var (
+	reBracketed    = regexp.MustCompile(`[(（][^()（）]*[)）]`)
+	reClauseBreaks = regexp.MustCompile(`[,，;；。]+`)
+)
+
+// deadlineInWords reads a deadline written with words around it: a note
+// in brackets (6月30日前（已延期至9月30日）: the date outside them), or
+// phases (6月底前完成设计，12月底前竣工: the last phase's date, when the
+// item is done). ok is false when no part reads as a dated deadline.
+func deadlineInWords(src, core string, ref Date) (Deadline, bool) {
+	if bare := reBracketed.ReplaceAllString(core, ""); bare != core && bare != "" {
+		if dl, ok, err := parseDeadlineCore(src, bare, ref, true); ok && err == nil {
+			return dl, true
+		}
+	}
+	var last Deadline
+	found := false
+	for _, clause := range reClauseBreaks.Split(reBracketed.ReplaceAllString(core, ""), -1) {
+		// 6月底前完成设计: the deadline ends at its 前 (or 底, 末)
+		cut := -1
+		for _, w := range []string{"前", "底", "末"} {
+			if i := strings.LastIndex(clause, w); i >= 0 && i+len(w) > cut {
+				cut = i + len(w)
+			}
+		}
+		if cut < 0 {
+			continue
+		}
+		dl, ok, err := parseDeadlineCore(src, clause[:cut], ref, true)
+		if !ok || err != nil || !dl.Type.HasDate() || dl.Due.IsZero() {
+			continue
+		}
+		if !found || dl.Due.After(last.Due) {
+			last, found = dl, true
+		}
+	}
+	return last, found
 }
 
 func parseDeadlineCore(src, core string, ref Date, ranges bool) (Deadline, bool, error) {

@@ -110,6 +110,10 @@ func TestParseDeadline(t *testing.T) {
 		{"2019年6月30日前", Date{2019, 6, 30}, DeadlineDate},
 		{"2019年6月30日前完成", Date{2019, 6, 30}, DeadlineDate},
 		{"2019/6/30 0:00:00", Date{2019, 6, 30}, DeadlineDate},
+		{"6月底前完成设计，12月底前竣工", Date{2019, 12, 31}, DeadlineMonthEnd},
+		{"2019年6月底前完成初步方案；年底前全面完成", Date{2019, 12, 31}, DeadlineYearEnd},
+		{"6月30日前（已延期至9月30日）", Date{2019, 6, 30}, DeadlineDate},
+		{"9月30日（延期）", Date{2019, 9, 30}, DeadlineDate},
 		{"2019.6.30.", Date{2019, 6, 30}, DeadlineDate},
 		{"19.6.30", Date{2019, 6, 30}, DeadlineDate},
 		{"截至2019年6月30日", Date{2019, 6, 30}, DeadlineDate},
@@ -178,7 +182,8 @@ func TestParseDeadlineEmpty(t *testing.T) {
 }
 
 func TestParseDeadlineRejects(t *testing.T) {
-	for _, in := range []string{"下周", "abc", "尽快", "2019-02-30", "2019-13-01", "13月底", "1,2,3", "2019年3月至2月"} {
+	for _, in := range []string{"下周", "abc", "尽快", "2019-02-30", "2019-13-01", "13月底", "1,2,3", "2019年3月至2月",
+		"按要求完成", "立即整改", "完成设计，尽快竣工", "（视情况）"} {
 		_, err := ParseDeadline(in, Date{2019, 1, 1})
 		var pe *ParseError
 		assert.True(t, errors.As(err, &pe), "%q should fail", in)
