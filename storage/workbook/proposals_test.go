@@ -417,3 +417,35 @@ func TestProposalDoneDateIsTheReplyWithoutAReplyColumn(t *testing.T) {
 	assert.Equal(t, model.NewDate(2020, 6, 10), q.RepliedOn)
 	assert.Equal(t, "2020-07-01", q.Extra["办结日期"])
 }
+
+// One table holding both bodies under section headings (一、市十六届人大三次
+// 会议代表建议, 二、市政协十二届三次会议委员提案): the rows under each are of
+// the body and session it names, so 第12号 under each is two proposals.
+func TestProposalSectionHeadingsNameTheBody(t *testing.T) {
+	path := writeMerged(t, "建议提案", [][]any{
+		{"2019年市政府系统建议提案办理情况汇总表"},
+		{"序号", "编号", "标题", "领衔人", "主办单位", "答复日期"},
+		{"一、市十六届人大三次会议代表建议（2件）"},
+		{1, "第12号", "关于甲的建议", "张三", "市住建局", "2019.6.20"},
+		{2, "第15号", "关于乙的建议", "李四", "市教育局", "2019.6.21"},
+		{"二、市政协十二届三次会议委员提案（2件）"},
+		{1, "第12号", "关于丙的提案", "王五", "市财政局", "2019.6.22"},
+		{2, "第20号", "关于丁的提案", "赵六", "市财政局", "2019.6.23"},
+	}, [2]string{"A1", "F1"}, [2]string{"A3", "F3"}, [2]string{"A6", "F6"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	props := proposalsOf(t, res, "建议提案")
+	require.Len(t, props, 4)
+	for i, want := range []struct {
+		body    model.Body
+		session string
+	}{{model.BodyNPC, "第十六届第三次会议"}, {model.BodyNPC, "第十六届第三次会议"},
+		{model.BodyCPPCC, "第十二届第三次会议"}, {model.BodyCPPCC, "第十二届第三次会议"}} {
+		p := props[i].Record.(*model.Proposal)
+		assert.Equal(t, want.body, p.Body, p.Title)
+		assert.Equal(t, want.session, p.Session, p.Title)
+		assert.Contains(t, props[i].Fields, "body")
+		assert.Contains(t, props[i].Fields, "session")
+	}
+}
