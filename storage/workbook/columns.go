@@ -230,7 +230,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		fill(Column{Header: "答复类别", Field: "result_class", Type: TypeEnum, Enum: enumOf(model.ResultClasses), Open: true, Width: 8,
 			Synonyms: []string{"办理结果", "结果类别", "办复类别", "答复分类", "答复类型", "办理结果类别", "答复结果类别", "result class"}}),
 		fill(date("面商日期", "met_on", "见面日期", "沟通日期", "面商时间", "见面沟通", "见面沟通时间", "见面沟通日期",
-			"面商情况", "见面情况", "见面沟通情况", "是否面商", "met on")),
+			"面商情况", "见面情况", "见面沟通情况", "met on")),
 		enum("满意度", "satisfaction", enumOf(model.Satisfactions), "办理满意度", "评价", "测评意见", "代表评价", "委员评价", "反馈意见",
 			"代表满意度", "委员满意度", "代表意见", "委员意见", "评价意见", "满意度测评", "满意程度", "satisfaction"),
 		enum("结果满意度", "result_satisfaction", enumOf(model.Satisfactions), "结果评价", "result satisfaction"),

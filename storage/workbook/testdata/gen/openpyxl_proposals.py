@@ -286,6 +286,39 @@ def rated_rows(wb, expect):
         expect["十二届四次!%d" % first] = want
 
 
+def sections(wb, expect):
+    # Both bodies in one table under section headings that name them.
+    ws = wb.create_sheet("汇总")
+    title(ws, "2020年市政府系统建议提案办理情况汇总表", 7)
+    ws.append(["序号", "编号", "标题", "领衔人", "承办单位", "答复日期", "是否面商"])
+    heads = {"npc": ("一、市十六届人大四次会议代表建议（2件）", "第十六届第四次会议"),
+             "cppcc": ("二、市政协十二届四次会议委员提案（1件）", "第十二届第四次会议")}
+    rows = {
+        "npc": [
+            ([1, "第30号", "关于完善养老服务体系的建议", "钱七", "市民政局牵头，市卫健委配合", "2020年6月18日", "是"],
+             {"number": "30", "title": "关于完善养老服务体系的建议", "proposer": "钱七",
+              "units": [["市民政局", "lead"], ["市卫健委", "co"]], "lead_unit": "市民政局", "replied_on": "2020-06-18",
+              "extra": {"分类": heads["npc"][0], "是否面商": "是"}}),
+            ([2, "第31号", "关于规范校外培训的建议", "孙八", "市教育局", "2020.6.19", "否"],
+             {"number": "31", "title": "关于规范校外培训的建议", "proposer": "孙八",
+              "units": [["市教育局", "lead"]], "replied_on": "2020-06-19",
+              "extra": {"分类": heads["npc"][0], "是否面商": "否"}}),
+        ],
+        "cppcc": [
+            ([1, "第30号", "关于发展夜间经济的提案", "周五", "市商务局", "6月22日", None],
+             {"number": "30", "title": "关于发展夜间经济的提案", "proposer": "周五", "units": [["市商务局", "lead"]],
+              "replied_on": "2020-06-22", "extra": {"分类": heads["cppcc"][0]}}),
+        ],
+    }
+    for body in ("npc", "cppcc"):
+        ws.append([heads[body][0]])
+        merge(ws, ws.max_row, 1, ws.max_row, 7)
+        for cells, want in rows[body]:
+            ws.append(cells)
+            want.update({"body": body, "session": heads[body][1]})
+            expect["汇总!%d" % ws.max_row] = want
+
+
 def statistics(wb):
     # A per-unit count table: unit and satisfaction words in its header, no proposals.
     ws = wb.create_sheet("分单位统计")
@@ -304,6 +337,7 @@ def main():
     cppcc(wb, expect)
     carried_over(wb, expect)
     rated_rows(wb, expect)
+    sections(wb, expect)
     statistics(wb)
     wb.properties.creator = "openpyxl fixture"
     wb.save(OUT)
