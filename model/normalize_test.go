@@ -35,7 +35,9 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 	assert.Equal(t, "local", local.ClassScheme)
 	assert.Equal(t, PropRegistered, local.Status)
 
-	for in, want := range map[string]string{"a": "A", "Ｂ类": "B", "留作参考": "D", "因目前条件限制需以后解决": "C", "已解决": "A"} {
+	// 已采纳 is the national A wording (所提问题已经解决或采纳); 部分采纳 is not.
+	for in, want := range map[string]string{"a": "A", "Ｂ类": "B", "留作参考": "D", "因目前条件限制需以后解决": "C", "已解决": "A",
+		"解决采纳": "A", "已采纳": "A", "采纳": "A"} {
 		got, _ := ParseResultClass(in)
 		assert.Equal(t, want, got, in)
 	}
@@ -47,6 +49,10 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 		assert.Equal(t, want, got, in)
 		assert.Equal(t, "local", scheme, in)
 	}
+
+	// 退回重办: sent back to be handled again after an unsatisfied rating.
+	m := ProposalStatuses.Match("退回重办")
+	assert.Equal(t, PropRehandling, m.Value)
 
 	task := &Task{AssignedOn: NewDate(2019, 3, 1), Progress: "已启动"}
 	task.Normalize()

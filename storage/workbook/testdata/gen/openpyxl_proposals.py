@@ -219,7 +219,7 @@ def carried_over(wb, expect):
           DT(2018, 6, 30, 0, 0), DT(2018, 6, 20, 10, 0), "已采纳", "一般", "已答复", "全文公开", "经济"],
          {"body": "cppcc", "session": cppcc2, "number": "11", "title": "关于支持民营企业发展的提案", "proposer": "郑一",
           "key": True, "mode": "lead_co", "units": [["市工信局", "lead"], ["市财政局", "co"]],
-          "due_on": "2018-06-30", "replied_on": "2018-06-20", "result_class": "已采纳", "class_scheme": "local",
+          "due_on": "2018-06-30", "replied_on": "2018-06-20", "result_class": "A", "class_scheme": "ABCD",
           "satisfaction": "none", "satisfaction_text": "一般", "status": "replied", "publication": "full",
           "topic": "财政经济"}),
     ]
