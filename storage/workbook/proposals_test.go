@@ -449,3 +449,22 @@ func TestProposalSectionHeadingsNameTheBody(t *testing.T) {
 		assert.Contains(t, props[i].Fields, "session")
 	}
 }
+
+// The online handling systems' exports name co-signers 附议代表 (附议委员),
+// separated by ASCII commas.
+func TestProposalSystemExportCoSigners(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "建议列表", rows: [][]any{
+		{"建议编号", "建议标题", "领衔代表", "附议代表", "主办单位", "协办单位"},
+		{"20190012", "关于甲的建议", "张三", "李四,王五", "市住建局", "市财政局,市发改委"},
+	}}, testSheet{name: "提案列表", rows: [][]any{
+		{"提案编号", "提案标题", "提案人", "附议委员", "主办单位"},
+		{"7", "关于乙的提案", "赵六", "钱七", "市教育局"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	p := proposalsOf(t, res, "建议列表")[0].Record.(*model.Proposal)
+	assert.Equal(t, "李四,王五", p.CoSigners)
+	assert.Equal(t, model.ProposalType("joint"), p.Type)
+	assert.Equal(t, "钱七", proposalsOf(t, res, "提案列表")[0].Record.(*model.Proposal).CoSigners)
+}
