@@ -468,3 +468,43 @@ func TestProposalSystemExportCoSigners(t *testing.T) {
 	assert.Equal(t, model.ProposalType("joint"), p.Type)
 	assert.Equal(t, "钱七", proposalsOf(t, res, "提案列表")[0].Record.(*model.Proposal).CoSigners)
 }
+
+// A 类别 (or 类型) column in a sheet whose title names the body holds the
+// topic (城建环保类) or the kind (联名): read as such, not as an unknown body.
+func TestProposalCategoryColumnHoldsTopicOrType(t *testing.T) {
+	path := writeMerged(t, "Sheet1", [][]any{
+		{"2019年市十六届人大三次会议代表建议办理台账"},
+		{"建议号", "案由", "类别", "领衔代表", "主办单位"},
+		{12, "关于甲的建议", "城建环保类", "张三", "市住建局"},
+		{13, "关于乙的建议", "教育类", "李四", "市教育局"},
+		{14, "关于丙的建议", "人大建议", "王五", "市财政局"},
+	}, [2]string{"A1", "E1"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	props := proposalsOf(t, res, "Sheet1")
+	require.Len(t, props, 3)
+	for i, want := range []model.Topic{"城建环资", "教科文卫", ""} {
+		p := props[i].Record.(*model.Proposal)
+		assert.Equal(t, model.BodyNPC, p.Body, p.Number)
+		assert.Empty(t, p.BodyText, p.Number)
+		assert.Equal(t, want, p.Topic, p.Number)
+		assert.Equal(t, "第十六届第三次会议", p.Session)
+	}
+	assert.Contains(t, props[0].Fields, "topic")
+
+	path = writeMerged(t, "Sheet1", [][]any{
+		{"市政协十二届三次会议提案办理台账"},
+		{"提案号", "案由", "类型", "提案人", "主办单位"},
+		{12, "关于甲的提案", "联名", "张三", "市住建局"},
+		{13, "关于乙的提案", "集体", "民盟市委", "市教育局"},
+	}, [2]string{"A1", "E1"})
+	res, err = Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	props = proposalsOf(t, res, "Sheet1")
+	require.Len(t, props, 2)
+	assert.Equal(t, model.ProposalType("joint"), props[0].Record.(*model.Proposal).Type)
+	assert.Equal(t, model.ProposalType("collective"), props[1].Record.(*model.Proposal).Type)
+	assert.Equal(t, model.BodyCPPCC, props[1].Record.(*model.Proposal).Body)
+}

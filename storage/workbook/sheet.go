@@ -404,6 +404,11 @@ func (s *sheetReader) sectionBody(heading string) {
 	}
 }
 
+// bound reports whether a column of the sheet fills field.
+func (s *sheetReader) bound(field string) bool {
+	return slices.ContainsFunc(s.hdr.cols, func(b boundCol) bool { return b.column.Field == field })
+}
+
 // unitRoleHeaders name a column saying the role of the unit on its row.
 var unitRoleHeaders = []string{"办理类型", "承办类型", "单位类型", "主协办", "主办/会办", "主办会办", "承办方式", "办理分工", "单位职责", "承办性质"}
 
