@@ -213,6 +213,12 @@ func (w *rowReader) value(b boundCol) (string, bool) {
 // cell reads one non-empty cell by its column's value type.
 func (w *rowReader) cell(oi int, b boundCol, value string) {
 	c := b.column
+	switch c.Type {
+	case TypeDeadline, TypeMoney, TypeInt, TypeFloat, TypePercent, TypeYear:
+		if blankMark(value) {
+			return // —, /, 无: nothing typed, as an empty cell
+		}
+	}
 	fs := w.s.setter[oi]
 	if c.Type == TypeYear {
 		w.yearFigure(b, fs, value)
@@ -275,10 +281,11 @@ func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
 // The row's assigned date becomes the reference of its later dates.
 func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value string) {
 	r, c, numeric := w.r, b.column, w.row.IsNumeric(b.index)
-	dl, err := w.s.parseDate(value, numeric, w.ref, false)
+	ref := w.s.colRef(b, w.ref)
+	dl, err := w.s.parseDate(value, numeric, ref, false)
 	d := dl.Due
 	if err != nil && c.Month != "" && !numeric {
-		if dl, merr := model.ParseDeadline(value, w.ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
+		if dl, merr := model.ParseDeadline(value, ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
 			d, err = dl.Due, nil
 			if c.Month == "first" {
 				d = model.NewDate(d.Y, d.M, 1)
@@ -289,7 +296,7 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 		}
 	}
 	if err != nil && fs.end != nil && !numeric {
-		from, to, rerr := model.ParseDateRange(value, w.ref)
+		from, to, rerr := model.ParseDateRange(value, ref)
 		if rerr == nil {
 			d, err = from, nil
 			*w.rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
@@ -634,7 +641,7 @@ func (w *rowReader) resolveDeadlines() {
 // deadline to another year.
 func (w *rowReader) resolveDeadline(pd pendingDeadline) (model.Deadline, error) {
 	s := w.s
-	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: w.ref}
+	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: s.colRef(pd.b, w.ref)}
 	if p, ok := s.paths["assigned_on"]; ok {
 		k.assigned = *w.rv.FieldByIndex(p).Addr().Interface().(*model.Date)
 	}

@@ -60,6 +60,8 @@ type sheetReader struct {
 	warnedExtra        bool
 	// section is the heading the rows now read stand under (sectionHeading).
 	section string
+	// labelYears: the year each column's header names, by index (colRef)
+	labelYears map[int]int
 	// roleCol: a proposals sheet's 办理类型 column (主办 / 会办 a row);
 	// continues: the row being read has its number merged down from the
 	// row above; held: the proposal row read last, not yet passed on, which
@@ -782,6 +784,34 @@ var (
 // else its name's (2019年督办台账). A text naming two years decides
 // nothing. The file's date is kept when it falls in that year; otherwise
 // the named month's end, or the year's end. Zero: nothing named.
+// reLabelYear is a year in a column's header: 完成时限（2025年）, 办结时间(2025).
+var reLabelYear = regexp.MustCompile(`((?:19|20)\d\d)\s*年|[(（]\s*((?:19|20)\d\d)\s*[)）]`)
+
+// colRef is the reference for year-less dates (6月底, 3月1日) in column b:
+// the year its header names (完成时限（2025年）) wins over the row's ref,
+// which comes from the title, the 填报日期 or the file's date.
+func (s *sheetReader) colRef(b boundCol, ref model.Date) model.Date {
+	if s.labelYears == nil {
+		s.labelYears = map[int]int{}
+	}
+	y, ok := s.labelYears[b.index]
+	if !ok {
+		for _, g := range reLabelYear.FindAllStringSubmatch(model.Fold(b.label), -1) {
+			gy, _ := strconv.Atoi(g[1] + g[2])
+			if y != 0 && gy != y {
+				y = 0 // several years: none of them is the column's
+				break
+			}
+			y = gy
+		}
+		s.labelYears[b.index] = y
+	}
+	if y == 0 || ref.Y == y {
+		return ref
+	}
+	return model.NewDate(y, 12, 31)
+}
+
 func titleRef(sheet string, title []string, fileRef model.Date) model.Date {
 	for _, s := range []string{strings.Join(title, " "), sheet} {
 		var y, m int
