@@ -216,7 +216,7 @@ func (p *Proposal) Normalize() {
 		}
 	}
 	p.Units = dedupeUnits(p.Units)
-	p.Title = strings.TrimSpace(p.Title)
+	p.Title = oneLine(p.Title)
 	p.splitProposer()
 	p.Topic, p.TopicText = settle(Topics, p.Topic, p.TopicText)
 	p.LeadUnit = leadOf(p.Units)
