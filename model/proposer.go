@@ -40,7 +40,13 @@ func (p *Proposal) splitProposer() {
 		p.CoSigners = rest
 	}
 	p.Proposer = s
-	p.CoSigners = strings.TrimSpace(p.CoSigners)
+	co := joinWrapped(strings.FieldsFunc(p.CoSigners, func(r rune) bool { return strings.ContainsRune("、，,；;\n", r) }))
+	for i := range co {
+		if !strings.HasPrefix(co[i], "共") { // 共五名代表: a count, no name
+			co[i] = bareName(co[i])
+		}
+	}
+	p.CoSigners = strings.Join(co, "、")
 	if p.CoSigners != "" && p.Type == "" && p.TypeText == "" {
 		p.Type = "joint"
 	}

@@ -36,6 +36,10 @@ func TestProposerCellWithCoSigners(t *testing.T) {
 		{"张\n三", "", "", "张三", "", ""},
 		{"欧阳\n修", "", "", "欧阳修", "", ""},
 		{"王　五\n赵六", "", "", "王五", "赵六", "joint"},
+		// Co-signers typed apart are one list too, however separated or wrapped.
+		{"孙八", "周九，吴十", "", "孙八", "周九、吴十", "joint"},
+		{"李四", "张\n三", "", "李四", "张三", "joint"},
+		{"李四", "共5人", "", "李四", "共5人", "joint"},
 		{"", "", "", "", "", ""},
 	} {
 		p := &Proposal{Proposer: c.proposer, CoSigners: c.cosigners, Type: ProposalType(c.typ)}

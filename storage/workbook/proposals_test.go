@@ -451,7 +451,7 @@ func TestProposalSectionHeadingsNameTheBody(t *testing.T) {
 }
 
 // The online handling systems' exports name co-signers 附议代表 (附议委员),
-// separated by ASCII commas.
+// separated by ASCII commas (listed with 、 as everywhere else).
 func TestProposalSystemExportCoSigners(t *testing.T) {
 	path := writeSheets(t, testSheet{name: "建议列表", rows: [][]any{
 		{"建议编号", "建议标题", "领衔代表", "附议代表", "主办单位", "协办单位"},
@@ -464,7 +464,7 @@ func TestProposalSystemExportCoSigners(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, res.Warnings)
 	p := proposalsOf(t, res, "建议列表")[0].Record.(*model.Proposal)
-	assert.Equal(t, "李四,王五", p.CoSigners)
+	assert.Equal(t, "李四、王五", p.CoSigners)
 	assert.Equal(t, model.ProposalType("joint"), p.Type)
 	assert.Equal(t, "钱七", proposalsOf(t, res, "提案列表")[0].Record.(*model.Proposal).CoSigners)
 }

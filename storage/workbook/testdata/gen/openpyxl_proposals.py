@@ -117,10 +117,15 @@ def npc(wb, expect):
           "assigned_on": "2019-03-15", "replied_on": "", "satisfaction": "none", "status": "in_progress"}),
         ([5, "40", "关于乡村振兴产业发展的建议", "孙八", "周九，吴十", "农业农村", "市农业农村局、市财政局", None,
           "3月15日", D(2019, 7, 2), "农函〔2019〕5号", "列入计划解决", "基本满意", "基本满意", None],
-         {"number": "40", "title": "关于乡村振兴产业发展的建议", "proposer": "孙八", "topic": "农业农村",
+         {"number": "40", "title": "关于乡村振兴产业发展的建议", "proposer": "孙八", "cosigners": "周九、吴十", "topic": "农业农村",
           "units": [["市农业农村局", "lead"], ["市财政局", "co"]], "lead_unit": "市农业农村局",
           "assigned_on": "2019-03-15", "replied_on": "2019-07-02", "reply_ref": "农函〔2019〕5号",
           "result_class": "B", "satisfaction": "basically_satisfied", "result_satisfaction": "basically_satisfied"}),
+        ([6, "建议第0044号", "关于完善老旧\n小区配套设施的建议", "李  四", "张\n三", "城建", "市住建局\n（主办）", "无",
+          "2019.3.15", "—", None, None, "满意（书面）", None, None],
+         {"number": "44", "title": "关于完善老旧小区配套设施的建议", "proposer": "李四", "cosigners": "张三",
+          "type": "joint", "topic": "城建环资", "units": [["市住房和城乡建设局", "lead"]],
+          "lead_unit": "市住房和城乡建设局", "assigned_on": "2019-03-15", "replied_on": "", "satisfaction": "satisfied"}),
     ]
     for cells, want in rows:
         ws.append(cells)
@@ -131,7 +136,7 @@ def npc(wb, expect):
         ws.cell(r, 7).alignment = Alignment(wrap_text=True)
         want.update({"body": "npc", "session": NPC_SESSION})
         expect["人大建议!%d" % r] = want
-    ws.append(["合计", "5件", None, None, None, None, None, None, None, "已答复4件"])
+    ws.append(["合计", "6件", None, None, None, None, None, None, None, "已答复4件"])
     merge(ws, ws.max_row, 2, ws.max_row, 9)
     ws.append(["注：1.办理结果A类为所提问题已经解决或采纳，B类为正在解决或列入计划解决。"])
     merge(ws, ws.max_row, 1, ws.max_row, width)
