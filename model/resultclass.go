@@ -34,6 +34,13 @@ func ParseResultClass(s string) (class, scheme string) {
 	if t == "" {
 		return "", ""
 	}
+	// 1类（已解决）, A（已解决）: the class is before the bracket, whatever
+	// the words in it would say.
+	if head, _, ok := strings.Cut(t, "("); ok && head != "" {
+		if c, scheme := ParseResultClass(head); scheme == "ABCD" || isClassDigit(c) {
+			return c, scheme
+		}
+	}
 	if len(t) == 1 && t[0] >= 'A' && t[0] <= 'D' {
 		return t, "ABCD"
 	}
@@ -72,3 +79,5 @@ func ProposalStatusOf(p *Proposal) ProposalStatus {
 	}
 	return PropRegistered
 }
+
+func isClassDigit(c string) bool { return len(c) == 1 && c[0] >= '1' && c[0] <= '9' }
