@@ -508,3 +508,22 @@ func TestProposalCategoryColumnHoldsTopicOrType(t *testing.T) {
 	assert.Equal(t, model.ProposalType("collective"), props[1].Record.(*model.Proposal).Type)
 	assert.Equal(t, model.BodyCPPCC, props[1].Record.(*model.Proposal).Body)
 }
+
+// 承办单位 over 主办 / 协办 (the roles alone under the group heading).
+func TestProposalUnitGroupOverBareRoles(t *testing.T) {
+	path := writeMerged(t, "人大建议", [][]any{
+		{"建议号", "案由", "承办单位", nil, nil, "答复日期"},
+		{nil, nil, "主办", "协办", "分办", nil},
+		{12, "关于甲的建议", "市住建局", "市财政局、市发改委", nil, "2019.6.20"},
+		{13, "关于乙的建议", nil, nil, "市教育局、市财政局", "2019.6.21"},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"F1", "F2"}, [2]string{"C1", "E1"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	props := proposalsOf(t, res, "人大建议")
+	require.Len(t, props, 2)
+	assert.Equal(t, []model.UnitRole{{Name: "市住房和城乡建设局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCo},
+		{Name: "市发展和改革委员会", Role: model.RoleCo}}, props[0].Record.(*model.Proposal).Units)
+	assert.Equal(t, []model.UnitRole{{Name: "市教育局", Role: model.RoleSplit}, {Name: "市财政局", Role: model.RoleSplit}},
+		props[1].Record.(*model.Proposal).Units)
+}
