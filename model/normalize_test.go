@@ -35,18 +35,25 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 	assert.Equal(t, "local", local.ClassScheme)
 	assert.Equal(t, PropRegistered, local.Status)
 
-	for in, want := range map[string]string{"a": "A", "Ｂ类": "B", "留作参考": "D", "因目前条件限制需以后解决": "C", "已解决": "A"} {
+	// 已采纳 is the national A wording (所提问题已经解决或采纳); 部分采纳 is not.
+	for in, want := range map[string]string{"a": "A", "Ｂ类": "B", "留作参考": "D", "因目前条件限制需以后解决": "C", "已解决": "A",
+		"解决采纳": "A", "已采纳": "A", "采纳": "A", "A（已解决）": "A", "B类（列入计划）": "B"} {
 		got, _ := ParseResultClass(in)
 		assert.Equal(t, want, got, in)
 	}
 
 	// The 3-class scheme's classes, typed 1类, 1, 一类 or ２类, are one
 	// class each: statistics count them under 1, 2, 3.
-	for in, want := range map[string]string{"1类": "1", "1": "1", "一类": "1", "２类": "2", "3 类": "3", "三类": "3"} {
+	for in, want := range map[string]string{"1类": "1", "1": "1", "一类": "1", "２类": "2", "3 类": "3", "三类": "3",
+		"1类（已解决）": "1", "2类(正在解决)": "2"} {
 		got, scheme := ParseResultClass(in)
 		assert.Equal(t, want, got, in)
 		assert.Equal(t, "local", scheme, in)
 	}
+
+	// 退回重办: sent back to be handled again after an unsatisfied rating.
+	m := ProposalStatuses.Match("退回重办")
+	assert.Equal(t, PropRehandling, m.Value)
 
 	task := &Task{AssignedOn: NewDate(2019, 3, 1), Progress: "已启动"}
 	task.Normalize()

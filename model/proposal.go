@@ -127,7 +127,7 @@ var ProposalStatuses = Enum[ProposalStatus]{
 		{PropReplied, "已答复", "Replied", []string{"答复", "已办复", "办复"}},
 		{PropEvaluated, "已评价", "Evaluated", []string{"评价"}},
 		{PropDone, "办结", "Done", []string{"已办结", "完成"}},
-		{PropRehandling, "重办", "Re-handling", []string{"二次办理", "重新办理"}},
+		{PropRehandling, "重办", "Re-handling", []string{"二次办理", "重新办理", "退回重办"}},
 	},
 	Cues: []Cue[ProposalStatus]{
 		{PropRegistered, []string{"登记", "待交办"}},
@@ -216,7 +216,7 @@ func (p *Proposal) Normalize() {
 		}
 	}
 	p.Units = dedupeUnits(p.Units)
-	p.Title = strings.TrimSpace(p.Title)
+	p.Title = oneLine(p.Title)
 	p.splitProposer()
 	p.Topic, p.TopicText = settle(Topics, p.Topic, p.TopicText)
 	p.LeadUnit = leadOf(p.Units)

@@ -3,6 +3,8 @@ package model
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // proposerCount is a lead proposer followed by how many signed: 张三等5人,
@@ -22,7 +24,7 @@ func (p *Proposal) splitProposer() {
 			p.CoSigners = "共" + m[2]
 		}
 	}
-	names := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、，,；;\n", r) })
+	names := joinWrapped(strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("、，,；;\n", r) }))
 	for i := range names {
 		names[i] = bareName(names[i])
 	}
@@ -38,7 +40,13 @@ func (p *Proposal) splitProposer() {
 		p.CoSigners = rest
 	}
 	p.Proposer = s
-	p.CoSigners = strings.TrimSpace(p.CoSigners)
+	co := joinWrapped(strings.FieldsFunc(p.CoSigners, func(r rune) bool { return strings.ContainsRune("、，,；;\n", r) }))
+	for i := range co {
+		if !strings.HasPrefix(co[i], "共") { // 共五名代表: a count, no name
+			co[i] = bareName(co[i])
+		}
+	}
+	p.CoSigners = strings.Join(co, "、")
 	if p.CoSigners != "" && p.Type == "" && p.TypeText == "" {
 		p.Type = "joint"
 	}
@@ -48,12 +56,62 @@ func (p *Proposal) splitProposer() {
 // 张三（市人大代表）, 王五（联名）, 赵六 委员, 李四代表.
 var reSigner = regexp.MustCompile(`^(\p{Han}{2,4}?)\s*(?:[(（][^()（）]*(?:代表|委员|联名|领衔|附议)[^()（）]*[)）]|代表|委员)$`)
 
-// bareName drops a signing word or a title from a person's name; other
-// brackets (张三（民盟市委）) and organisations (市人大代表团) stay.
+// bareName drops a signing word or a title from a person's name, and the
+// spaces that pad a short name (李  四); other brackets (张三（民盟市委）) and
+// organisations (市人大代表团) stay.
 func bareName(s string) string {
 	s = strings.TrimSpace(s)
 	if g := reSigner.FindStringSubmatch(s); g != nil {
-		return g[1]
+		s = g[1]
+	}
+	if t := strings.Join(strings.Fields(s), ""); t != s && utf8.RuneCountInString(t) <= 4 && !strings.ContainsFunc(t, isASCII) {
+		return t
 	}
 	return s
+}
+
+func isASCII(r rune) bool { return r <= unicode.MaxASCII }
+
+// joinWrapped joins the one-character pieces a line break made of a name
+// (张\n三, 欧阳\n修): no name is one character.
+func joinWrapped(parts []string) []string {
+	var out []string
+	for i := 0; i < len(parts); i++ {
+		p := strings.TrimSpace(parts[i])
+		if utf8.RuneCountInString(p) == 1 {
+			switch {
+			case i+1 < len(parts) && utf8.RuneCountInString(strings.TrimSpace(parts[i+1])) == 1:
+				p += strings.TrimSpace(parts[i+1])
+				i++
+			case len(out) > 0:
+				out[len(out)-1] += p
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// oneLine joins a text wrapped in its cell: white space between two
+// non-Latin characters (a line break, padding) goes; between Latin words
+// and digits one space stays.
+func oneLine(s string) string {
+	rs := []rune(strings.TrimSpace(s))
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if !unicode.IsSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			j++
+		}
+		if isASCII(rs[i-1]) || isASCII(rs[j]) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
 }

@@ -31,6 +31,15 @@ func TestProposerCellWithCoSigners(t *testing.T) {
 		{"李四代表", "", "", "李四", "", ""},
 		{"张三（民盟市委）", "", "", "张三（民盟市委）", "", ""},
 		{"市人大代表团", "", "", "市人大代表团", "", ""},
+		// Names padded to align (李  四) or wrapped in the cell (张\n三) are one name.
+		{"李  四", "", "", "李四", "", ""},
+		{"张\n三", "", "", "张三", "", ""},
+		{"欧阳\n修", "", "", "欧阳修", "", ""},
+		{"王　五\n赵六", "", "", "王五", "赵六", "joint"},
+		// Co-signers typed apart are one list too, however separated or wrapped.
+		{"孙八", "周九，吴十", "", "孙八", "周九、吴十", "joint"},
+		{"李四", "张\n三", "", "李四", "张三", "joint"},
+		{"李四", "共5人", "", "李四", "共5人", "joint"},
 		{"", "", "", "", "", ""},
 	} {
 		p := &Proposal{Proposer: c.proposer, CoSigners: c.cosigners, Type: ProposalType(c.typ)}
@@ -42,4 +51,20 @@ func TestProposerCellWithCoSigners(t *testing.T) {
 	kept := &Proposal{Proposer: "张三、李四", TypeText: "小组联名"}
 	kept.Normalize()
 	assert.Empty(t, kept.Type, "a type typed but not understood is not overridden")
+}
+
+// A title wrapped in its cell (关于加快老旧\n小区改造的建议) or typed with
+// stray spaces between Chinese words is one line; spaces beside Latin words
+// and digits stay.
+func TestProposalTitleLineBreaks(t *testing.T) {
+	for typed, want := range map[string]string{
+		"关于加快老旧\n小区改造的建议":   "关于加快老旧小区改造的建议",
+		" 关于加快 老旧小区　改造的建议 ": "关于加快老旧小区改造的建议",
+		"关于推进 5G 基站建设的建议":   "关于推进 5G 基站建设的建议",
+		"关于“一网通办”\n的建议":     "关于“一网通办”的建议",
+	} {
+		p := &Proposal{Title: typed}
+		p.Normalize()
+		assert.Equal(t, want, p.Title, typed)
+	}
 }

@@ -4,12 +4,14 @@ import "strings"
 
 // The national scheme's result classes are often written out instead of
 // as letters: A 所提问题已经解决或基本解决, B 正在解决或列入计划解决,
-// C 因目前条件限制或其他原因需以后解决, D 留作参考.
+// C 因目前条件限制或其他原因需以后解决, D 留作参考 (A is also worded
+// 已解决或采纳, 已采纳; 部分采纳 is a local class).
 var classWords = []struct{ word, class string }{
 	{"留作参考", "D"}, {"参考", "D"},
 	{"条件限制", "C"}, {"以后解决", "C"}, {"暂时无法", "C"}, {"难以解决", "C"},
 	{"正在解决", "B"}, {"列入计划", "B"}, {"计划解决", "B"},
 	{"已经解决", "A"}, {"基本解决", "A"}, {"已解决", "A"}, {"解决或基本解决", "A"},
+	{"解决采纳", "A"}, {"已采纳", "A"},
 }
 
 // ResultClasses are the national scheme's classes, for dropdowns and
@@ -32,8 +34,18 @@ func ParseResultClass(s string) (class, scheme string) {
 	if t == "" {
 		return "", ""
 	}
+	// 1类（已解决）, A（已解决）: the class is before the bracket, whatever
+	// the words in it would say.
+	if head, _, ok := strings.Cut(t, "("); ok && head != "" {
+		if c, scheme := ParseResultClass(head); scheme == "ABCD" || isClassDigit(c) {
+			return c, scheme
+		}
+	}
 	if len(t) == 1 && t[0] >= 'A' && t[0] <= 'D' {
 		return t, "ABCD"
+	}
+	if t == "采纳" {
+		return "A", "ABCD"
 	}
 	for _, w := range classWords {
 		if strings.Contains(t, w.word) {
@@ -67,3 +79,5 @@ func ProposalStatusOf(p *Proposal) ProposalStatus {
 	}
 	return PropRegistered
 }
+
+func isClassDigit(c string) bool { return len(c) == 1 && c[0] >= '1' && c[0] <= '9' }

@@ -417,3 +417,113 @@ func TestProposalDoneDateIsTheReplyWithoutAReplyColumn(t *testing.T) {
 	assert.Equal(t, model.NewDate(2020, 6, 10), q.RepliedOn)
 	assert.Equal(t, "2020-07-01", q.Extra["办结日期"])
 }
+
+// One table holding both bodies under section headings (一、市十六届人大三次
+// 会议代表建议, 二、市政协十二届三次会议委员提案): the rows under each are of
+// the body and session it names, so 第12号 under each is two proposals.
+func TestProposalSectionHeadingsNameTheBody(t *testing.T) {
+	path := writeMerged(t, "建议提案", [][]any{
+		{"2019年市政府系统建议提案办理情况汇总表"},
+		{"序号", "编号", "标题", "领衔人", "主办单位", "答复日期"},
+		{"一、市十六届人大三次会议代表建议（2件）"},
+		{1, "第12号", "关于甲的建议", "张三", "市住建局", "2019.6.20"},
+		{2, "第15号", "关于乙的建议", "李四", "市教育局", "2019.6.21"},
+		{"二、市政协十二届三次会议委员提案（2件）"},
+		{1, "第12号", "关于丙的提案", "王五", "市财政局", "2019.6.22"},
+		{2, "第20号", "关于丁的提案", "赵六", "市财政局", "2019.6.23"},
+	}, [2]string{"A1", "F1"}, [2]string{"A3", "F3"}, [2]string{"A6", "F6"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	props := proposalsOf(t, res, "建议提案")
+	require.Len(t, props, 4)
+	for i, want := range []struct {
+		body    model.Body
+		session string
+	}{{model.BodyNPC, "第十六届第三次会议"}, {model.BodyNPC, "第十六届第三次会议"},
+		{model.BodyCPPCC, "第十二届第三次会议"}, {model.BodyCPPCC, "第十二届第三次会议"}} {
+		p := props[i].Record.(*model.Proposal)
+		assert.Equal(t, want.body, p.Body, p.Title)
+		assert.Equal(t, want.session, p.Session, p.Title)
+		assert.Contains(t, props[i].Fields, "body")
+		assert.Contains(t, props[i].Fields, "session")
+	}
+}
+
+// The online handling systems' exports name co-signers 附议代表 (附议委员),
+// separated by ASCII commas (listed with 、 as everywhere else).
+func TestProposalSystemExportCoSigners(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "建议列表", rows: [][]any{
+		{"建议编号", "建议标题", "领衔代表", "附议代表", "主办单位", "协办单位"},
+		{"20190012", "关于甲的建议", "张三", "李四,王五", "市住建局", "市财政局,市发改委"},
+	}}, testSheet{name: "提案列表", rows: [][]any{
+		{"提案编号", "提案标题", "提案人", "附议委员", "主办单位"},
+		{"7", "关于乙的提案", "赵六", "钱七", "市教育局"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	p := proposalsOf(t, res, "建议列表")[0].Record.(*model.Proposal)
+	assert.Equal(t, "李四、王五", p.CoSigners)
+	assert.Equal(t, model.ProposalType("joint"), p.Type)
+	assert.Equal(t, "钱七", proposalsOf(t, res, "提案列表")[0].Record.(*model.Proposal).CoSigners)
+}
+
+// A 类别 (or 类型) column in a sheet whose title names the body holds the
+// topic (城建环保类) or the kind (联名): read as such, not as an unknown body.
+func TestProposalCategoryColumnHoldsTopicOrType(t *testing.T) {
+	path := writeMerged(t, "Sheet1", [][]any{
+		{"2019年市十六届人大三次会议代表建议办理台账"},
+		{"建议号", "案由", "类别", "领衔代表", "主办单位"},
+		{12, "关于甲的建议", "城建环保类", "张三", "市住建局"},
+		{13, "关于乙的建议", "教育类", "李四", "市教育局"},
+		{14, "关于丙的建议", "人大建议", "王五", "市财政局"},
+	}, [2]string{"A1", "E1"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	props := proposalsOf(t, res, "Sheet1")
+	require.Len(t, props, 3)
+	for i, want := range []model.Topic{"城建环资", "教科文卫", ""} {
+		p := props[i].Record.(*model.Proposal)
+		assert.Equal(t, model.BodyNPC, p.Body, p.Number)
+		assert.Empty(t, p.BodyText, p.Number)
+		assert.Equal(t, want, p.Topic, p.Number)
+		assert.Equal(t, "第十六届第三次会议", p.Session)
+	}
+	assert.Contains(t, props[0].Fields, "topic")
+
+	path = writeMerged(t, "Sheet1", [][]any{
+		{"市政协十二届三次会议提案办理台账"},
+		{"提案号", "案由", "类型", "提案人", "主办单位"},
+		{12, "关于甲的提案", "联名", "张三", "市住建局"},
+		{13, "关于乙的提案", "集体", "民盟市委", "市教育局"},
+	}, [2]string{"A1", "E1"})
+	res, err = Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	props = proposalsOf(t, res, "Sheet1")
+	require.Len(t, props, 2)
+	assert.Equal(t, model.ProposalType("joint"), props[0].Record.(*model.Proposal).Type)
+	assert.Equal(t, model.ProposalType("collective"), props[1].Record.(*model.Proposal).Type)
+	assert.Equal(t, model.BodyCPPCC, props[1].Record.(*model.Proposal).Body)
+}
+
+// 承办单位 over 主办 / 协办 (the roles alone under the group heading).
+func TestProposalUnitGroupOverBareRoles(t *testing.T) {
+	path := writeMerged(t, "人大建议", [][]any{
+		{"建议号", "案由", "承办单位", nil, nil, "答复日期"},
+		{nil, nil, "主办", "协办", "分办", nil},
+		{12, "关于甲的建议", "市住建局", "市财政局、市发改委", nil, "2019.6.20"},
+		{13, "关于乙的建议", nil, nil, "市教育局、市财政局", "2019.6.21"},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"F1", "F2"}, [2]string{"C1", "E1"})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Warnings)
+	props := proposalsOf(t, res, "人大建议")
+	require.Len(t, props, 2)
+	assert.Equal(t, []model.UnitRole{{Name: "市住房和城乡建设局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCo},
+		{Name: "市发展和改革委员会", Role: model.RoleCo}}, props[0].Record.(*model.Proposal).Units)
+	assert.Equal(t, []model.UnitRole{{Name: "市教育局", Role: model.RoleSplit}, {Name: "市财政局", Role: model.RoleSplit}},
+		props[1].Record.(*model.Proposal).Units)
+}

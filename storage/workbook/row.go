@@ -510,6 +510,7 @@ func (w *rowReader) enum(oi int, b boundCol, fs fieldSetter, f reflect.Value, va
 		}
 	case c.Open || fs.text == nil:
 		f.SetString(model.Fold(value)) // kept in the field itself (a local result-class scheme)
+	case c.Field == "body" && w.proposalCategory(value):
 	default:
 		w.rv.FieldByIndex(fs.text).SetString(value)
 		w.rf.drop = append(w.rf.drop, c.Field)
@@ -522,6 +523,28 @@ func (w *rowReader) enum(oi int, b boundCol, fs fieldSetter, f reflect.Value, va
 		w.warn(b, value, c.Field, model.T("“"+b.label+"”未改，原文「"+value+"」随记录保存并在导出时写回",
 			"the "+b.label+" is unchanged; the word is kept as typed and exported back"), reason)
 	}
+}
+
+// proposalCategory reads a word under a generic 类别 / 类型 header that is
+// no body as the proposal's kind (联名) or topic (城建环保类), when the sheet
+// has no column of its own for it; the body then comes from the title.
+func (w *rowReader) proposalCategory(value string) bool {
+	p := w.rec.(*model.Proposal)
+	if !w.s.bound("type") {
+		if m := model.ProposalTypes.Match(value); m.OK() {
+			p.Type = m.Value
+			w.rf.add = append(w.rf.add, "type")
+			return true
+		}
+	}
+	if !w.s.bound("topic") {
+		if m := model.Topics.Match(value); m.OK() {
+			p.Topic = m.Value
+			w.rf.add = append(w.rf.add, "topic")
+			return true
+		}
+	}
+	return false
 }
 
 // addUnits adds a unit cell's units with their roles, each unit once.

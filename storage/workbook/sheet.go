@@ -389,6 +389,28 @@ func (s *sheetReader) untick(row xlsxscan.Row) xlsxscan.Row {
 	return row
 }
 
+// sectionBody: a heading naming a body or session (二、市政协十二届三次会议
+// 委员提案) gives them to the proposals under it.
+func (s *sheetReader) sectionBody(heading string) {
+	pc := inferProposalContext("", []string{heading}, nil)
+	for field, v := range map[string]string{"body": string(pc.body), "session": pc.session} {
+		if v != "" && !slices.Contains(s.fields, field) {
+			s.fields = append(slices.Clip(s.fields), field)
+		}
+	}
+	if pc.body != "" {
+		s.proposal.body = pc.body
+	}
+	if pc.session != "" {
+		s.proposal.session = pc.session
+	}
+}
+
+// bound reports whether a column of the sheet fills field.
+func (s *sheetReader) bound(field string) bool {
+	return slices.ContainsFunc(s.hdr.cols, func(b boundCol) bool { return b.column.Field == field })
+}
+
 // unitRoleHeaders name a column saying the role of the unit on its row.
 var unitRoleHeaders = []string{"办理类型", "承办类型", "单位类型", "主协办", "主办/会办", "主办会办", "承办方式", "办理分工", "单位职责", "承办性质"}
 
@@ -467,6 +489,9 @@ func (s *sheetReader) sectionHeading(raw, full []string, only string, num int) b
 		s.fields = append(slices.Clip(s.fields), "extra")
 	}
 	s.section = only
+	if s.hdr.kind == model.KindProposal {
+		s.sectionBody(only)
+	}
 	r := s.r
 	r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s 第%d行「%s」是分类标题，不是一条记录：其下各行的“%s”列记为该标题",
 		"%s row %d %q is a section heading, not a record: the rows under it carry it in a %q column"),

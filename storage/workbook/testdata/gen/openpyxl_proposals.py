@@ -117,10 +117,15 @@ def npc(wb, expect):
           "assigned_on": "2019-03-15", "replied_on": "", "satisfaction": "none", "status": "in_progress"}),
         ([5, "40", "关于乡村振兴产业发展的建议", "孙八", "周九，吴十", "农业农村", "市农业农村局、市财政局", None,
           "3月15日", D(2019, 7, 2), "农函〔2019〕5号", "列入计划解决", "基本满意", "基本满意", None],
-         {"number": "40", "title": "关于乡村振兴产业发展的建议", "proposer": "孙八", "topic": "农业农村",
+         {"number": "40", "title": "关于乡村振兴产业发展的建议", "proposer": "孙八", "cosigners": "周九、吴十", "topic": "农业农村",
           "units": [["市农业农村局", "lead"], ["市财政局", "co"]], "lead_unit": "市农业农村局",
           "assigned_on": "2019-03-15", "replied_on": "2019-07-02", "reply_ref": "农函〔2019〕5号",
           "result_class": "B", "satisfaction": "basically_satisfied", "result_satisfaction": "basically_satisfied"}),
+        ([6, "建议第0044号", "关于完善老旧\n小区配套设施的建议", "李  四", "张\n三", "城建", "市住建局\n（主办）", "无",
+          "2019.3.15", "—", None, None, "满意（书面）", None, None],
+         {"number": "44", "title": "关于完善老旧小区配套设施的建议", "proposer": "李四", "cosigners": "张三",
+          "type": "joint", "topic": "城建环资", "units": [["市住房和城乡建设局", "lead"]],
+          "lead_unit": "市住房和城乡建设局", "assigned_on": "2019-03-15", "replied_on": "", "satisfaction": "satisfied"}),
     ]
     for cells, want in rows:
         ws.append(cells)
@@ -131,7 +136,7 @@ def npc(wb, expect):
         ws.cell(r, 7).alignment = Alignment(wrap_text=True)
         want.update({"body": "npc", "session": NPC_SESSION})
         expect["人大建议!%d" % r] = want
-    ws.append(["合计", "5件", None, None, None, None, None, None, None, "已答复4件"])
+    ws.append(["合计", "6件", None, None, None, None, None, None, None, "已答复4件"])
     merge(ws, ws.max_row, 2, ws.max_row, 9)
     ws.append(["注：1.办理结果A类为所提问题已经解决或采纳，B类为正在解决或列入计划解决。"])
     merge(ws, ws.max_row, 1, ws.max_row, width)
@@ -219,7 +224,7 @@ def carried_over(wb, expect):
           DT(2018, 6, 30, 0, 0), DT(2018, 6, 20, 10, 0), "已采纳", "一般", "已答复", "全文公开", "经济"],
          {"body": "cppcc", "session": cppcc2, "number": "11", "title": "关于支持民营企业发展的提案", "proposer": "郑一",
           "key": True, "mode": "lead_co", "units": [["市工信局", "lead"], ["市财政局", "co"]],
-          "due_on": "2018-06-30", "replied_on": "2018-06-20", "result_class": "已采纳", "class_scheme": "local",
+          "due_on": "2018-06-30", "replied_on": "2018-06-20", "result_class": "A", "class_scheme": "ABCD",
           "satisfaction": "none", "satisfaction_text": "一般", "status": "replied", "publication": "full",
           "topic": "财政经济"}),
     ]
@@ -286,6 +291,39 @@ def rated_rows(wb, expect):
         expect["十二届四次!%d" % first] = want
 
 
+def sections(wb, expect):
+    # Both bodies in one table under section headings that name them.
+    ws = wb.create_sheet("汇总")
+    title(ws, "2020年市政府系统建议提案办理情况汇总表", 7)
+    ws.append(["序号", "编号", "标题", "领衔人", "承办单位", "答复日期", "是否面商"])
+    heads = {"npc": ("一、市十六届人大四次会议代表建议（2件）", "第十六届第四次会议"),
+             "cppcc": ("二、市政协十二届四次会议委员提案（1件）", "第十二届第四次会议")}
+    rows = {
+        "npc": [
+            ([1, "第30号", "关于完善养老服务体系的建议", "钱七", "市民政局牵头，市卫健委配合", "2020年6月18日", "是"],
+             {"number": "30", "title": "关于完善养老服务体系的建议", "proposer": "钱七",
+              "units": [["市民政局", "lead"], ["市卫健委", "co"]], "lead_unit": "市民政局", "replied_on": "2020-06-18",
+              "extra": {"分类": heads["npc"][0], "是否面商": "是"}}),
+            ([2, "第31号", "关于规范校外培训的建议", "孙八", "市教育局", "2020.6.19", "否"],
+             {"number": "31", "title": "关于规范校外培训的建议", "proposer": "孙八",
+              "units": [["市教育局", "lead"]], "replied_on": "2020-06-19",
+              "extra": {"分类": heads["npc"][0], "是否面商": "否"}}),
+        ],
+        "cppcc": [
+            ([1, "第30号", "关于发展夜间经济的提案", "周五", "市商务局", "6月22日", None],
+             {"number": "30", "title": "关于发展夜间经济的提案", "proposer": "周五", "units": [["市商务局", "lead"]],
+              "replied_on": "2020-06-22", "extra": {"分类": heads["cppcc"][0]}}),
+        ],
+    }
+    for body in ("npc", "cppcc"):
+        ws.append([heads[body][0]])
+        merge(ws, ws.max_row, 1, ws.max_row, 7)
+        for cells, want in rows[body]:
+            ws.append(cells)
+            want.update({"body": body, "session": heads[body][1]})
+            expect["汇总!%d" % ws.max_row] = want
+
+
 def statistics(wb):
     # A per-unit count table: unit and satisfaction words in its header, no proposals.
     ws = wb.create_sheet("分单位统计")
@@ -304,6 +342,7 @@ def main():
     cppcc(wb, expect)
     carried_over(wb, expect)
     rated_rows(wb, expect)
+    sections(wb, expect)
     statistics(wb)
     wb.properties.creator = "openpyxl fixture"
     wb.save(OUT)
