@@ -318,7 +318,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 			Synonyms: []string{"承办单位", "牵头单位", "责任部门", "办理单位", "unit"}},
 		date("提出日期", "raised_on", "收集日期", "反映日期", "提出时间", "raised on"),
 		fill(enum("状态", "status", enumOf(model.ProblemStatuses), "解决状态", "办理状态", "问题状态", "status")),
-		fill(date("解决日期", "resolved_on", "办结日期", "解决时间", "resolved on")),
+		fill(date("解决日期", "resolved_on", "办结日期", "解决时间", "办结时间", "完成时间", "完成日期", "销号时间", "销号日期", "resolved on")),
 		fill(text("解决措施", "resolution", 30, "解决情况", "解决方式", "办理结果", "解决情况说明", "处理结果", "resolution")),
 		fill(remarks),
 	},
@@ -368,11 +368,33 @@ var yesNoDone = func() *EnumSpec {
 	return e
 }()
 
+// yesNoResolved reads 是否解决: 是 is resolved, 否 not yet (open; a
+// 解决情况 that says 正在协调 makes it in progress); a status typed there
+// is taken as it is.
+var yesNoResolved = func() *EnumSpec {
+	e := enumOf(model.ProblemStatuses)
+	match := e.Match
+	e.Match = func(s string) enumMatch {
+		switch headerKey(s) {
+		case "是", "yes", "y", "√":
+			return enumMatch{value: "resolved", how: model.HowExact, percent: -1}
+		case "否", "no", "n", "×":
+			return enumMatch{value: "open", how: model.HowExact, percent: -1}
+		}
+		return match(s)
+	}
+	e.Labels = []string{"是", "否"}
+	return e
+}()
+
 // importColumns are read from ledgers but never exported: another way of
 // filling a field the table already has.
 var importColumns = map[model.Kind][]Column{
 	model.KindTask: {
 		fill(enum("是否办结", "status", yesNoDone, "是否完成", "是否已办结", "办结与否")),
+	},
+	model.KindProblem: {
+		fill(enum("是否解决", "status", yesNoResolved, "是否已解决", "解决与否", "是否办结", "是否整改到位", "是否销号")),
 	},
 }
 

@@ -473,15 +473,23 @@ func (w *rowReader) setUnits() {
 }
 
 // problemStatus: 解决情况 often says the state itself (已解决, 正在协调):
-// without a status column it gives the status.
+// without a status column it gives the status, and beside a 是否解决 否
+// it tells open from in progress.
 func (w *rowReader) problemStatus() {
 	p, ok := w.rec.(*model.Problem)
-	if !ok || p.Status != "" || p.Resolution == "" || w.statusCol != nil {
+	if !ok || p.Resolution == "" {
 		return
 	}
-	if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
-		p.Status = m.Value
-		w.rf.add = append(w.rf.add, "status")
+	switch {
+	case w.statusCol == nil && p.Status == "":
+		if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
+			p.Status = m.Value
+			w.rf.add = append(w.rf.add, "status")
+		}
+	case w.statusCol != nil && w.statusCol.column.Enum == yesNoResolved && p.Status == "open":
+		if m := model.ProblemStatuses.Match(p.Resolution); m.OK() && m.Value == "in_progress" {
+			p.Status = m.Value
+		}
 	}
 }
 
