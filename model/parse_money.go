@@ -51,6 +51,7 @@ func ParseMoney(s string) (Fen, error) {
 		t = strings.TrimPrefix(t, p)
 	}
 	t = strings.TrimSuffix(t, "整")
+	t = unbracketUnit(t)
 	var unit int64
 	for _, u := range moneyUnits {
 		if rest, ok := strings.CutSuffix(t, u.word); ok {
@@ -74,6 +75,28 @@ func ParseMoney(s string) (Fen, error) {
 		n = -n
 	}
 	return Fen(n), nil
+}
+
+// unbracketUnit reads a unit typed in brackets after the amount, as in a
+// header (11.5（万元）), as the unit itself: 11.5万元.
+func unbracketUnit(t string) string {
+	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		rest, ok := strings.CutSuffix(t, br[1])
+		if !ok {
+			continue
+		}
+		i := strings.LastIndex(rest, br[0])
+		if i <= 0 {
+			continue
+		}
+		inner := rest[i+len(br[0]):]
+		for _, u := range moneyUnits {
+			if u.word != "" && inner == u.word {
+				return rest[:i] + inner
+			}
+		}
+	}
+	return t
 }
 
 // roundRat rounds a non-negative rational to the nearest integer, halves

@@ -35,6 +35,9 @@ func TestParseMoney(t *testing.T) {
 		"1.23456789万":          1_2345_68,
 		"人民币115万元":             115_0000_00,
 		"115万元\n":              115_0000_00,
+		"11.5（万元）":             11_5000_00, // the unit in brackets, as in a header
+		"11.5(万元)":             11_5000_00,
+		"1150000（元）":           115_0000_00,
 		"92233720368547758.07": math.MaxInt64,
 	}
 	for in, want := range cases {
@@ -48,7 +51,7 @@ func TestParseMoney(t *testing.T) {
 func TestParseMoneyRejects(t *testing.T) {
 	for _, in := range []string{
 		"abc", "1,2,3", "12,34", "1,0000", "万元", "115万万", "1.2.3", "--5", "1e999",
-		"99999999999亿", "92233720368547758.08", "NaN", "Inf", "1/2", "壹佰",
+		"99999999999亿", "92233720368547758.08", "NaN", "Inf", "1/2", "壹佰", "11.5（万）元", "（万元）", "11.5（万元",
 	} {
 		_, err := ParseMoney(in)
 		var pe *ParseError
