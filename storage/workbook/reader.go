@@ -768,7 +768,8 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 			}
 		}
 	}
-	return rep, nil
+	sr.flushVillages()
+	return rep, r.emitErr
 }
 
 // emit passes on a row read whole, with its list sheets' entries: kept in

@@ -94,6 +94,10 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if s.isDuplicate(row.Num, rec) {
 		return
 	}
+	if _, ok := rec.(*model.Village); ok {
+		s.holdVillage(inc)
+		return
+	}
 	s.r.emit(inc)
 }
 

@@ -58,6 +58,9 @@ type sheetReader struct {
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
 	warnedExtra        bool
+	// villages: a profile's rows held to the sheet's end, one a village,
+	// so a village on several rows (one a year) is one record of its years.
+	villages []model.Incoming
 	// filer is whose ledger the sheet is (the export's unit, or its
 	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
 	// date): a task row's progress in such a ledger is that unit's report.
@@ -382,6 +385,10 @@ func (s *sheetReader) isDuplicate(num int, rec model.Record) bool {
 		key = string(s.hdr.kind) + "|id|" + id
 	} else if k := model.NaturalKey(rec); k != "" {
 		key = string(s.hdr.kind) + "|" + k
+		if v, ok := rec.(*model.Village); ok && len(v.Years) == 1 {
+			// a profile keeps one year a row: each row adds its year
+			key += "|" + strconv.Itoa(v.Years[0].Year)
+		}
 	} else {
 		return false
 	}
@@ -399,6 +406,27 @@ func (s *sheetReader) isDuplicate(num int, rec model.Record) bool {
 	}
 	r.seen.rows[h] = seenRow{int32(len(r.seen.sheets) - 1), int32(num)}
 	return false
+}
+
+// holdVillage keeps a village row for flushVillages: a later row of the
+// same village adds its year to the first.
+func (s *sheetReader) holdVillage(in model.Incoming) {
+	v := in.Record.(*model.Village)
+	for _, held := range s.villages {
+		if h := held.Record.(*model.Village); h.Name == v.Name && h.ID == "" && v.ID == "" {
+			h.Years = append(h.Years, v.Years...)
+			return
+		}
+	}
+	s.villages = append(s.villages, in)
+}
+
+// flushVillages passes on the village rows held to the sheet's end.
+func (s *sheetReader) flushVillages() {
+	for _, in := range s.villages {
+		s.r.emit(in)
+	}
+	s.villages = nil
 }
 
 // seenKeys are the ids and keys of a file's rows, each with the first row

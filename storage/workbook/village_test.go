@@ -38,3 +38,27 @@ func TestProblemListSolvedYesNoAndDoneTime(t *testing.T) {
 	assert.Equal(t, model.ProblemStatus("resolved"), p.Status, "已解决 in the yes/no column")
 	assert.Equal(t, model.NewDate(2019, 6, 28), p.ResolvedOn)
 }
+
+// A village profile keeps one year a row: the same village on two rows of
+// one sheet is one village with two years, not a duplicate row.
+func TestVillageProfileYearARow(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "村基本情况", rows: [][]any{
+		{"对口帮扶村基本情况表"},
+		{"村名", "所属乡镇", "年度", "总户数", "总人口", "建档立卡贫困户", "贫困人口"},
+		{"王庄村", "城关镇", "2018年", "118户", "450人", "32户", "97人"},
+		{"王庄村", "城关镇", "2019年度", "120户", "456人", 30, 91},
+		{"王庄村", "城关镇", "2019年度", "121户", "456人", 30, 91},
+	}, mergeTitle: true})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 1, "one village")
+	v := res.Rows[0].Record.(*model.Village)
+	assert.Equal(t, "王庄村", v.Name)
+	assert.Equal(t, "城关镇", v.Township)
+	assert.Equal(t, []model.VillageYear{
+		{ID: "2018", Year: 2018, Households: 118, People: 450, PoorHouseholds: 32, PoorPeople: 97},
+		{ID: "2019", Year: 2019, Households: 120, People: 456, PoorHouseholds: 30, PoorPeople: 91},
+	}, v.Years, "its two years")
+	require.Len(t, res.Rejected, 1, "the same year twice is a duplicate")
+	assert.Equal(t, 5, res.Rejected[0].Row)
+}
