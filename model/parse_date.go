@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -321,11 +322,19 @@ var (
 	deadlinePrefixes = []string{"截止到", "截止至", "截止于", "截至", "截止", "最迟于", "最迟", "不晚于", "于", "在", "到"}
 	deadlineSuffixes = []string{"之前完成", "以前完成", "前完成", "前办结", "完成", "办结", "落实", "之前", "以前", "前", "为止", "止"}
 	periodicWords    = []string{"每", "按月", "按周", "按季", "逐月", "定期"}
-	ongoingWords     = []string{"长期", "常态", "持续", "长效", "久久为功"}
+	ongoingWords     = []string{"长期", "常态", "持续", "长效", "久久为功", "序时"} // 按序时推进: paced by the plan, no end date
 )
 
 const deadlineFormsZh = "无法识别的完成时限，可填写：2019年6月30日、2019.6.30、6月底、2019年6月、年底前、上半年、三季度、长期坚持、每月25日前"
 const deadlineFormsEn = "unrecognised deadline; accepted: a date (2019-06-30, 2019.6.30, 2019年6月30日), a month end (6月底, 2019年6月), a year end (年底前), a half or quarter (上半年, 三季度), ongoing (长期坚持) or periodic (每月25日前)"
+
+// UnreadDeadline reports whether err is ParseDeadline's error for a text
+// in none of its forms (视情况而定), as against a form it reads whose date
+// does not exist (2019年2月30日).
+func UnreadDeadline(err error) bool {
+	var pe *ParseError
+	return errors.As(err, &pe) && pe.Zh == deadlineFormsZh
+}
 
 // ParseDeadline reads a completion-deadline cell. Every ParseDate form gives
 // kind date; 6月底 / 6月末 / 2019年6月 / 2019.6 give month_end (the month's

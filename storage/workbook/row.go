@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -87,6 +88,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		w.statusDate()
 	}
 	w.extras()
+	if s.section != "" && w.rv.FieldByIndex(s.extraIx).MapIndex(reflect.ValueOf(sectionHeader)).Kind() == reflect.Invalid {
+		w.keepExtra(sectionHeader, s.section)
+	}
 	w.progressReport()
 	inc := w.incoming()
 	rec.Normalize()
@@ -407,6 +411,17 @@ func (w *rowReader) extras() {
 func (w *rowReader) resolveDeadlines() {
 	for _, pd := range w.deadlines {
 		dl, err := w.resolveDeadline(pd)
+		var pe *model.ParseError
+		if !pd.numeric && model.UnreadDeadline(err) && errors.As(err, &pe) {
+			// Words no rule reads (视情况而定) are kept as typed, without
+			// a date: the item gets no light and counts in no overdue
+			// figure until someone types a deadline the app can read. A
+			// date that does not exist (2019年2月30日) still refuses the row.
+			dl, err = model.Deadline{Text: pd.value}, nil
+			w.warn(pd.b, pd.value, pd.b.column.Field,
+				model.T("原文保存为完成时限，没有到期日期：不亮灯，不计入逾期", "kept as typed, without a due date: no light, not counted as overdue"),
+				pe.Text)
+		}
 		if err != nil {
 			w.rejectErr(pd.b, pd.value, err)
 			continue

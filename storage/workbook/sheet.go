@@ -61,6 +61,8 @@ type sheetReader struct {
 	// villages: a profile's rows held to the sheet's end, one a village,
 	// so a village on several rows (one a year) is one record of its years.
 	villages []model.Incoming
+	// section is the heading the rows now read stand under (sectionHeading).
+	section string
 	// filer is whose ledger the sheet is (the export's unit, or its
 	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
 	// date): a task row's progress in such a ledger is that unit's report.
@@ -273,6 +275,9 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 			return false
 		}
 	}
+	if filled == 1 && s.sectionHeading(raw, full, only, row.Num) {
+		return false
+	}
 	any := false
 	for _, b := range s.hdr.cols {
 		if hasText(at(full, b.index)) {
@@ -284,6 +289,40 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 		return false
 	}
 	s.parseRow(row)
+	return true
+}
+
+// sectionHeader is the extra column that keeps each row's section heading.
+const sectionHeader = "分类"
+
+// reHeading is a numbered heading: 一、…, （二）…, 第三部分…, 四. …
+var reHeading = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批))\s*\S`)
+
+// sectionHeading: a row whose only text is merged across the table
+// (一、经济发展类（3项）), or is a numbered heading in a column no field
+// takes ((二)民生保障类 in the 序号 column), divides the ledger into
+// sections. It is no record; the rows under it keep it in their 分类
+// column, so what the ledger said of them is not lost.
+func (s *sheetReader) sectionHeading(raw, full []string, only string, num int) bool {
+	col := slices.IndexFunc(raw, hasText)
+	spread := 0
+	for _, v := range full {
+		if v == raw[col] {
+			spread++
+		}
+	}
+	bound := slices.ContainsFunc(s.hdr.cols, func(b boundCol) bool { return b.index == col })
+	if spread < 3 && (bound || !reHeading.MatchString(model.Fold(only))) {
+		return false
+	}
+	if s.section == "" && !slices.Contains(s.fields, "extra") {
+		s.fields = append(slices.Clip(s.fields), "extra")
+	}
+	s.section = only
+	r := s.r
+	r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s 第%d行「%s」是分类标题，不是一条记录：其下各行的“%s”列记为该标题",
+		"%s row %d %q is a section heading, not a record: the rows under it carry it in a %q column"),
+		s.sheet, num, only, sectionHeader))
 	return true
 }
 

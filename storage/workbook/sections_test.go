@@ -1,0 +1,57 @@
+package workbook
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+)
+
+// A ledger divided by section headings (一、经济发展类（3项）merged across the
+// table, （二）民生保障类 typed in the first column alone): a heading is not
+// an item, none of its words becomes a unit or a deadline, and each item
+// keeps the heading it stands under, in its 分类 column. A deadline no rule
+// reads (视情况而定) is kept as typed, without a date, and told; the row is
+// not refused for it.
+func TestSectionHeadingsAndUnreadDeadlines(t *testing.T) {
+	res, err := Read("testdata/sections_openpyxl.xlsx", ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 6)
+	tasks := map[string]*model.Task{}
+	for _, in := range res.Rows {
+		tk := in.Record.(*model.Task)
+		tasks[tk.Title] = tk
+		assert.Contains(t, in.Fields, "extra", tk.Title)
+	}
+	for _, u := range res.UnknownUnits {
+		assert.NotContains(t, u, "类", "a heading is not a unit")
+	}
+	assert.Equal(t, "一、经济发展类（3项）", tasks["推进制造业高质量发展"].Extra["分类"])
+	assert.Equal(t, "一、经济发展类（3项）", tasks["促进消费"].Extra["分类"])
+	assert.Equal(t, "（二）民生保障类", tasks["新增城镇就业"].Extra["分类"])
+	assert.Equal(t, "（二）民生保障类", tasks["筹办体育赛事"].Extra["分类"])
+
+	assert.Equal(t, model.DeadlineOngoing, tasks["提升教育水平"].Deadline.Type, "按序时推进: no completion date")
+	odd := tasks["筹办体育赛事"].Deadline
+	assert.Equal(t, model.Deadline{Text: "视情况而定"}, odd, "kept as typed, without a date")
+	var warned bool
+	for _, w := range res.Warnings {
+		if w.Value == "视情况而定" {
+			warned = true
+			assert.Equal(t, "deadline", w.Field)
+			assert.Contains(t, w.Reason, "无法识别的完成时限")
+		}
+	}
+	assert.True(t, warned, "the unread deadline is told: %+v", res.Warnings)
+	var noted int
+	for _, n := range res.Notes {
+		if strings.Contains(n, "分类标题") {
+			noted++
+		}
+	}
+	assert.Equal(t, 2, noted, "each heading is named in a note: %q", res.Notes)
+}
