@@ -280,7 +280,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		fill(Column{Header: "完成进度", Field: "percent", Type: TypePercent, Width: 8,
 			Synonyms: []string{"形象进度", "完成比例", "进度", "percent"}}),
 		integer("受益户数", "households", "受益农户", "带动户数", "受益户", "households"),
-		integer("受益贫困户数", "poor_households", "受益贫困户", "带动贫困户", "贫困户数", "poor households"),
+		integer("受益贫困户数", "poor_households", "受益贫困户", "带动贫困户", "贫困户数", "其中贫困户", "其中贫困户数", "其中建档立卡贫困户", "其中建档立卡户", "带动贫困户数", "poor households"),
 		fill(remarks),
 	},
 	model.KindPoint: {

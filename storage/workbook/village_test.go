@@ -1,7 +1,10 @@
 package workbook
 
 import (
+	"path/filepath"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,4 +64,50 @@ func TestVillageProfileYearARow(t *testing.T) {
 	}, v.Years, "its two years")
 	require.Len(t, res.Rejected, 1, "the same year twice is a duplicate")
 	assert.Equal(t, 5, res.Rejected[0].Row)
+}
+
+// A projects ledger groups 受益户数 and 其中贫困户 under 受益情况, and puts
+// 计划投资 / 实际投资 under 投资（万元）: every cell lands in its field.
+func TestProjectTwoLevelHeader(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"2019年帮扶项目推进情况表"},
+		{"序号", "项目名称", "项目类别", "建设内容及规模", "投资（万元）", nil, "建设时间", nil, "进展情况", "受益情况", nil},
+		{nil, nil, nil, nil, "计划投资", "实际投资", "开工时间", "完工时间", nil, "受益户数", "其中贫困户"},
+		{1, "蔬菜大棚", "产业扶贫", "21座大棚", 115, 115, "2019年3月", "2019年6月", "已完工", "120户", "30户"},
+		{"合计", nil, nil, nil, 115, 115, nil, nil, nil, 120, 30},
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &row))
+	}
+	require.NoError(t, f.MergeCell(sh, "A1", "K1"))
+	for _, c := range []string{"A", "B", "C", "D", "I"} {
+		require.NoError(t, f.MergeCell(sh, c+"2", c+"3"))
+	}
+	for _, m := range [][2]string{{"E2", "F2"}, {"G2", "H2"}, {"J2", "K2"}} {
+		require.NoError(t, f.MergeCell(sh, m[0], m[1]))
+	}
+	path := filepath.Join(t.TempDir(), "projects.xlsx")
+	require.NoError(t, f.SaveAs(path))
+
+	res := readOne(t, path, model.KindProject)
+	require.Len(t, res.Rows, 1, "the 合计 row is no project")
+	for _, w := range res.Warnings {
+		assert.NotEqual(t, "受益情况/其中贫困户", w.Header, "其中贫困户 is the poor households")
+	}
+	p := res.Rows[0].Record.(*model.Project)
+	assert.Equal(t, "蔬菜大棚", p.Name)
+	assert.Equal(t, model.ProjectCategory("产业发展"), p.Category)
+	assert.Equal(t, "21座大棚", p.Content)
+	assert.Equal(t, model.Fen(115_0000_00), p.PlannedFen)
+	assert.Equal(t, model.Fen(115_0000_00), p.ActualFen)
+	assert.Equal(t, model.NewDate(2019, 3, 1), p.StartOn)
+	assert.Equal(t, model.NewDate(2019, 6, 30), p.FinishOn)
+	assert.Equal(t, model.ProjectStatus("done"), p.Status)
+	assert.Equal(t, 120, p.Households)
+	assert.Equal(t, 30, p.PoorHouseholds)
+	assert.Empty(t, p.Extra)
 }
