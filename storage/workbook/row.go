@@ -153,6 +153,9 @@ func (w *rowReader) value(b boundCol) (string, bool) {
 func (w *rowReader) cell(oi int, b boundCol, value string) {
 	c := b.column
 	fs := w.s.setter[oi]
+	if noValue(c.Type, value) {
+		return
+	}
 	if c.Type == TypeYear {
 		w.yearFigure(b, fs, value)
 		return
@@ -190,6 +193,19 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 			w.keepExtra(header, v)
 		}
 	}
+}
+
+// placeholders are what ledgers type in a cell that has nothing to say.
+var placeholders = []string{"-", "--", "—", "——", "–", "/", "\\", "无", "暂无", "空"}
+
+// noValue reports a placeholder in a number or date cell: a person reads
+// no value there, not a bad one.
+func noValue(t ValueType, value string) bool {
+	switch t {
+	case TypeDate, TypeMoney, TypeInt, TypeFloat, TypePercent, TypeYear:
+		return slices.Contains(placeholders, model.Fold(strings.ReplaceAll(value, " ", "")))
+	}
+	return false
 }
 
 // parsed reads a cell with parse; a value it refuses rejects the cell.

@@ -111,3 +111,35 @@ func TestProjectTwoLevelHeader(t *testing.T) {
 	assert.Equal(t, 30, p.PoorHouseholds)
 	assert.Empty(t, p.Extra)
 }
+
+// Ledgers fill a cell that has nothing to say with a dash, a slash or 无:
+// a person reads no value there, not a bad one, and the row is imported.
+func TestPlaceholderCellsAreEmpty(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "帮扶项目", rows: [][]any{
+		{"项目名称", "计划投资（万元）", "实际投资（万元）", "开工时间", "完工时间", "完成进度", "受益户数", "数量"},
+		{"饮水安全", 20, "—", "2019年5月", "/", "-", "无", "——"},
+		{"村道硬化", 60, "／", "2019.4", "暂无", "－", "/", "—"},
+	}}, testSheet{name: "问题清单", rows: [][]any{
+		{"问题描述", "提出时间", "是否解决", "解决日期"},
+		{"消防通道堵塞", "2019.5.14", "否", "/"},
+	}}, testSheet{name: "村基本情况", rows: [][]any{
+		{"村名", "年度", "总户数", "低保户数", "五保户数"},
+		{"王庄村", 2019, "120户", "—", "无"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 4)
+	p := res.Rows[0].Record.(*model.Project)
+	assert.Equal(t, model.Fen(20_0000_00), p.PlannedFen)
+	assert.Zero(t, p.ActualFen)
+	assert.Equal(t, model.NewDate(2019, 5, 1), p.StartOn)
+	assert.True(t, p.FinishOn.IsZero())
+	assert.Zero(t, p.Percent)
+	assert.Zero(t, p.Households)
+	assert.Zero(t, p.Quantity)
+	assert.True(t, res.Rows[2].Record.(*model.Problem).ResolvedOn.IsZero())
+	v := res.Rows[3].Record.(*model.Village)
+	require.Len(t, v.Years, 1)
+	assert.Equal(t, model.VillageYear{ID: "2019", Year: 2019, Households: 120}, v.Years[0])
+}
