@@ -55,3 +55,36 @@ func TestSectionHeadingsAndUnreadDeadlines(t *testing.T) {
 	}
 	assert.Equal(t, 2, noted, "each heading is named in a note: %q", res.Notes)
 }
+
+// Government forms number their columns in a row under the header (栏次:
+// 甲 乙 1 2 3 4), and a table printed page by page, or two tables on one
+// sheet, type the header again further down. Neither is an item: neither
+// adds a unit to the dictionary nor a record, and the notes say they were
+// passed over.
+func TestColumnNumbersAndRepeatedHeaderAreNotItems(t *testing.T) {
+	header := []any{"序号", "编号", "事项名称", "牵头单位", "完成时限", "办理进展"}
+	path := writeSheets(t, testSheet{name: "督办事项", mergeTitle: true, rows: [][]any{
+		{"督办事项台账"},
+		header,
+		{"甲", "乙", "1", "2", "3", "4"},
+		{1, "督〔2025〕11号", "事项一", "市住房和城乡建设局", "2025年6月30日", "推进中"},
+		{2, "督〔2025〕12号", "事项二", "市教育局", "2025年9月30日", "推进中"},
+		header,
+		{3, "督〔2025〕13号", "事项三", "市财政局", "年底前", "已完成"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.Warnings)
+	assert.Empty(t, res.UnknownUnits)
+	var numbers []string
+	for _, in := range res.Rows {
+		numbers = append(numbers, in.Record.(*model.Task).Number)
+	}
+	assert.Equal(t, []string{"督〔2025〕11号", "督〔2025〕12号", "督〔2025〕13号"}, numbers)
+	notes := strings.Join(res.Notes, "\n")
+	assert.Contains(t, notes, "第3行")
+	assert.Contains(t, notes, "栏次")
+	assert.Contains(t, notes, "第6行")
+	assert.Contains(t, notes, "表头")
+}

@@ -278,6 +278,16 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	if filled == 1 && s.sectionHeading(raw, full, only, row.Num) {
 		return false
 	}
+	if row.Num == s.hdr.lastRow+1 && columnNumbers(raw) {
+		s.r.res.Notes = append(s.r.res.Notes, fmt.Sprintf(s.r.tr("%s 第%d行是栏次（甲、乙、1、2…），不是一条记录", "%s row %d numbers the columns (甲, 乙, 1, 2…); it is not a record"),
+			s.sheet, row.Num))
+		return false
+	}
+	if s.repeatsHeader(full) {
+		s.r.res.Notes = append(s.r.res.Notes, fmt.Sprintf(s.r.tr("%s 第%d行重复了表头，不是一条记录", "%s row %d repeats the header; it is not a record"),
+			s.sheet, row.Num))
+		return false
+	}
 	any := false
 	for _, b := range s.hdr.cols {
 		if hasText(at(full, b.index)) {
@@ -290,6 +300,51 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	}
 	s.parseRow(row)
 	return true
+}
+
+// stems are the ordinals of a form's text columns in its 栏次 row (甲 乙 丙…).
+const stems = "甲乙丙丁戊己庚辛壬癸"
+
+// columnNumbers: the row under a government form's header that numbers its
+// columns, 甲 乙 1 2 3 … (the text columns by stems, the rest from 1 up).
+func columnNumbers(raw []string) bool {
+	n, next := 0, 1
+	for _, v := range raw {
+		v = strings.TrimSpace(v)
+		switch {
+		case v == "":
+			continue
+		case utf8.RuneCountInString(v) == 1 && strings.Contains(stems, v):
+		case v == strconv.Itoa(next):
+			next++
+		default:
+			return false
+		}
+		n++
+	}
+	return n >= 3 && next > 2
+}
+
+// repeatsHeader: a row typed as the header again (a table printed page by
+// page, a second table on the sheet): most of its cells under the bound
+// columns are their own header words.
+func (s *sheetReader) repeatsHeader(full []string) bool {
+	same, n := 0, 0
+	for _, b := range s.hdr.cols {
+		v := at(full, b.index)
+		if !hasText(v) {
+			continue
+		}
+		n++
+		k := headerKey(v)
+		for _, part := range strings.Split(b.label, "/") { // a two-level label: either row
+			if k == headerKey(part) {
+				same++
+				break
+			}
+		}
+	}
+	return n >= 2 && same*2 > n
 }
 
 // sectionHeader is the extra column that keeps each row's section heading.
