@@ -544,7 +544,18 @@ func (w *rowReader) setYear() {
 // cannot be placed is noted and counts as other.
 func (w *rowReader) fundSource() {
 	fund, ok := w.rec.(*model.Fund)
-	if !ok || fund.SourceText == "" {
+	if !ok {
+		return
+	}
+	if fund.SourceText == "" && w.s.section != "" {
+		// a ledger grouped by source names it once, in the heading
+		// (一、财政专项扶贫资金（2笔）); a heading naming none gives none
+		if text := headingText(w.s.section); model.ClassifyFundSource(text) != "other" {
+			fund.SourceText = text
+			w.rf.add = append(w.rf.add, "source_text")
+		}
+	}
+	if fund.SourceText == "" {
 		return
 	}
 	r := w.r

@@ -353,6 +353,19 @@ const sectionHeader = "分类"
 // reHeading is a numbered heading: 一、…, （二）…, 第三部分…, 四. …
 var reHeading = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批))\s*\S`)
 
+// reHeadingNumber is the numbering of a heading, reHeadingCount a count
+// after it: 一、财政专项资金（2笔） → 财政专项资金.
+var (
+	reHeadingNumber = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批)[、.．:：]?)\s*`)
+	reHeadingCount  = regexp.MustCompile(`\s*[（(][^（()）]*[)）]\s*$`)
+)
+
+// headingText is a section heading without its numbering and count.
+func headingText(s string) string {
+	s = reHeadingNumber.ReplaceAllString(strings.TrimSpace(s), "")
+	return strings.TrimSpace(reHeadingCount.ReplaceAllString(s, ""))
+}
+
 // sectionHeading: a row whose only text is merged across the table
 // (一、经济发展类（3项）), or is a numbered heading in a column no field
 // takes ((二)民生保障类 in the 序号 column), divides the ledger into

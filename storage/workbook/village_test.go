@@ -143,3 +143,56 @@ func TestPlaceholderCellsAreEmpty(t *testing.T) {
 	require.Len(t, v.Years, 1)
 	assert.Equal(t, model.VillageYear{ID: "2019", Year: 2019, Households: 120}, v.Years[0])
 }
+
+// A funds ledger grouped by source names the source once, in the section
+// heading above its rows (一、财政专项扶贫资金), with a 小计 under each group:
+// the rows take their source from the heading; a heading that names no
+// source (一、产业项目) gives none.
+func TestFundSourceFromSectionHeading(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"王庄村2019年帮扶资金分类明细"},
+		{"序号", "到位日期", "金额（万元）", "资金用途"},
+		{"一、财政专项扶贫资金（2笔）"},
+		{1, "2019.12.2", 10, "产业奖补"},
+		{2, "2019.12.9", 5, "公益岗位"},
+		{"小计", nil, 15, nil},
+		{"二、社会捐赠"},
+		{1, "2019.12.16", 1.2, "冬季慰问"},
+		{"小计", nil, 1.2, nil},
+		{"三、产业项目"},
+		{1, "2019.12.20", 2, "合作社分红"},
+		{"总计", nil, 18.2, nil},
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &row))
+	}
+	for _, r := range []string{"1", "3", "7", "10"} {
+		require.NoError(t, f.MergeCell(sh, "A"+r, "D"+r))
+	}
+	path := filepath.Join(t.TempDir(), "funds.xlsx")
+	require.NoError(t, f.SaveAs(path))
+
+	res := readOne(t, path, model.KindFund)
+	require.Len(t, res.Rows, 4, "小计 and 总计 are no funds")
+	want := []struct {
+		source model.FundSource
+		text   string
+		fen    model.Fen
+	}{
+		{"fiscal", "财政专项扶贫资金", 10_0000_00},
+		{"fiscal", "财政专项扶贫资金", 5_0000_00},
+		{"donation", "社会捐赠", 1_2000_00},
+		{"other", "", 2_0000_00},
+	}
+	for i, w := range want {
+		fund := res.Rows[i].Record.(*model.Fund)
+		assert.Equal(t, w.source, fund.Source, "row %d", i)
+		assert.Equal(t, w.text, fund.SourceText, "row %d", i)
+		assert.Equal(t, w.fen, fund.AmountFen, "row %d", i)
+	}
+	assert.Contains(t, res.Rows[0].Fields, "source_text")
+}
