@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -83,6 +85,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	}
 	if w.unitFromCount {
 		w.rf.add = append(w.rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
+	}
+	if p, ok := rec.(*model.Project); ok {
+		w.projectScale(p)
 	}
 	if w.statusCol != nil {
 		w.statusDate()
@@ -538,6 +543,28 @@ func (w *rowReader) setYear() {
 		w.year.Year = w.ref.Y
 	}
 	w.rec.(*model.Village).Years = []model.VillageYear{w.year}
+}
+
+// reScale is a count with the measure word of a project's scale (21座,
+// 3.2公里); households and people are beneficiaries, not a scale.
+var reScale = regexp.MustCompile(`(\d+(?:\.\d+)?)(平方米|立方米|千瓦|公里|千米|延米|座|个|栋|间|米|亩|套|处|口|台|条|眼|所|盏|吨|头|只|株|棵|辆|块|孔|网箱)`)
+
+// projectScale: without a 数量 column, the one count 建设内容及规模 names
+// (21座大棚) is the project's quantity; two counts are no answer.
+func (w *rowReader) projectScale(p *model.Project) {
+	if p.Quantity != 0 || p.Content == "" || slices.ContainsFunc(w.s.hdr.cols, func(b boundCol) bool { return b.column.Field == "quantity" }) {
+		return
+	}
+	m := reScale.FindAllStringSubmatch(model.Fold(p.Content), 2)
+	if len(m) != 1 {
+		return
+	}
+	n, err := strconv.ParseFloat(m[0][1], 64)
+	if err != nil {
+		return
+	}
+	p.Quantity, p.QuantityUnit = n, m[0][2]
+	w.rf.add = append(w.rf.add, "quantity", "quantity_unit")
 }
 
 // fundSource classifies a fund's typed source (a taught word first); what

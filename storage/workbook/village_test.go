@@ -196,3 +196,44 @@ func TestFundSourceFromSectionHeading(t *testing.T) {
 	}
 	assert.Contains(t, res.Rows[0].Fields, "source_text")
 }
+
+// A projects ledger without a 数量 column says the scale in 建设内容及规模 or
+// 建设规模 (21座大棚, 硬化道路3.2公里): one count with its measure word is the
+// project's quantity; a cell with two counts, or none, gives none.
+func TestProjectQuantityFromScale(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "帮扶项目", rows: [][]any{
+		{"项目名称", "建设规模", "计划投资（万元）"},
+		{"蔬菜大棚", "21座大棚", 115},
+		{"村道硬化", "硬化道路3.2公里", 60},
+		{"饮水安全", "新建蓄水池2个", 20},
+		{"光伏电站", "100千瓦", 30},
+		{"产业园", "大棚21座，冷库2座", 50},
+		{"人居环境", "改厕120户", 10},
+		{"党建活动室", "新建活动室一处", 5},
+	}})
+	res := readOne(t, path, model.KindProject)
+	require.Len(t, res.Rows, 7)
+	for i, want := range []struct {
+		n    float64
+		unit string
+	}{{21, "座"}, {3.2, "公里"}, {2, "个"}, {100, "千瓦"}, {0, ""}, {0, ""}, {0, ""}} {
+		p := res.Rows[i].Record.(*model.Project)
+		assert.Equal(t, want.n, p.Quantity, p.Name)
+		assert.Equal(t, want.unit, p.QuantityUnit, p.Name)
+		if want.n != 0 {
+			assert.Contains(t, res.Rows[i].Fields, "quantity", p.Name)
+			assert.Contains(t, res.Rows[i].Fields, "quantity_unit", p.Name)
+		} else {
+			assert.NotContains(t, res.Rows[i].Fields, "quantity", p.Name)
+		}
+	}
+	assert.Equal(t, "21座大棚", res.Rows[0].Record.(*model.Project).Content, "the text stays as typed")
+
+	// A 数量 column says it itself.
+	path = writeSheets(t, testSheet{name: "帮扶项目", rows: [][]any{
+		{"项目名称", "建设规模", "数量"},
+		{"蔬菜大棚", "21座大棚", nil},
+	}})
+	res = readOne(t, path, model.KindProject)
+	assert.Zero(t, res.Rows[0].Record.(*model.Project).Quantity)
+}
