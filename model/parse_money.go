@@ -50,8 +50,12 @@ func ParseMoney(s string) (Fen, error) {
 	for _, p := range []string{"￥", "¥"} {
 		t = strings.TrimPrefix(t, p)
 	}
-	t = strings.TrimSuffix(t, "整")
+	t = roughPrefix(strings.TrimSuffix(t, "整"))
 	t = unbracketUnit(t)
+	for _, more := range []string{"余", "多"} { // 115万余元: a person reads 115万元
+		t = strings.Replace(t, "万"+more, "万", 1)
+		t = strings.Replace(t, more+"元", "元", 1)
+	}
 	var unit int64
 	for _, u := range moneyUnits {
 		if rest, ok := strings.CutSuffix(t, u.word); ok {
@@ -78,7 +82,8 @@ func ParseMoney(s string) (Fen, error) {
 }
 
 // unbracketUnit reads a unit typed in brackets after the amount, as in a
-// header (11.5（万元）), as the unit itself: 11.5万元.
+// header (11.5（万元）), as the unit itself: 11.5万元; a note in brackets
+// after an amount (115万元（财政资金）) is dropped.
 func unbracketUnit(t string) string {
 	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
 		rest, ok := strings.CutSuffix(t, br[1])
@@ -94,6 +99,9 @@ func unbracketUnit(t string) string {
 			if u.word != "" && inner == u.word {
 				return rest[:i] + inner
 			}
+		}
+		if !strings.ContainsAny(inner, "0123456789") || strings.ContainsAny(rest[:i], "元万亿") {
+			return rest[:i] // a note after the amount: 115万元（财政资金）
 		}
 	}
 	return t

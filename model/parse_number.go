@@ -16,12 +16,26 @@ var reNumber = regexp.MustCompile(`^[-+]?((\d+|\d{1,3}(,\d{3})+)(\.\d+)?|\d+(\.\
 // numberText folds the cell and drops the measure word after the number
 // (12户, 21座, 3人次): ledgers type counts with their units.
 func numberText(s string) string {
-	t := []rune(compact(s))
+	t := []rune(roughPrefix(compact(s)))
 	end := len(t)
 	for end > 0 && unicode.Is(unicode.Han, t[end-1]) {
 		end--
 	}
 	return string(t[:end])
+}
+
+// roughWords say a figure is rough or a total (约120户, 共计115万元): a
+// person reads the number after them.
+var roughWords = []string{"大约", "约为", "约", "近", "共计", "合计", "累计", "总计", "共", "计"}
+
+// roughPrefix drops a rough or total word before a number.
+func roughPrefix(t string) string {
+	for _, w := range roughWords {
+		if rest, ok := strings.CutPrefix(t, w); ok && rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == '.') {
+			return rest
+		}
+	}
+	return t
 }
 
 // MeasureWord is the measure word after a typed count (21座 → 座, 3.5公里 →

@@ -15,6 +15,8 @@ func TestParseInt(t *testing.T) {
 	cases := map[string]int{
 		"12": 12, "1,234": 1234, "１２": 12, "12户": 12, "12个": 12, "3人次": 3,
 		"12.0": 12, " 12 ": 12, "-3": -3, "": 0, "1,234,567": 1234567, "２１ 座": 21,
+		// a count said roughly or as a total: a person reads the number
+		"约120户": 120, "共120户": 120, "合计456人": 456, "120余户": 120,
 	}
 	for in, want := range cases {
 		got, err := ParseInt(in)
