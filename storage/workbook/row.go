@@ -606,6 +606,12 @@ func (w *rowReader) visitNames(v *model.Visit) {
 		if full, known := r.opt.Points.Resolve(v.Point); known {
 			v.Point = full
 		}
+	} else if v.Type == model.VisitLiaison && v.Place != "" {
+		// no 联系点 column: the place visited is the point
+		if full, known := r.opt.Points.Resolve(v.Place); known {
+			v.Point = full
+			w.rf.add = append(w.rf.add, "point")
+		}
 	}
 	var seen []string
 	v.Units = slices.DeleteFunc(v.Units, func(name string) bool {

@@ -237,3 +237,33 @@ func TestProjectQuantityFromScale(t *testing.T) {
 	res = readOne(t, path, model.KindProject)
 	assert.Zero(t, res.Rows[0].Record.(*model.Project).Quantity)
 }
+
+// A liaison visit log without a 联系点 column names the point as the place
+// visited: the visit's point is that point, by its full name.
+func TestLiaisonVisitPointFromPlace(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "基层联系点", rows: [][]any{
+		{"联系点名称", "简称", "联系人", "联系电话", "责任处室"},
+		{"城关镇社区服务中心", "城关社区", "刘芳", 13812345678, "秘书一处"},
+	}}, testSheet{name: "走访", rows: [][]any{
+		{"走访日期", "走访类型", "带队领导", "走访地点", "走访内容"},
+		{"2019.5.20", "联系点走访", "李副市长", "城关社区", "社区治理"},
+		{"2019.5.21", "调研", "李副市长", "城关社区", "社区治理"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	var visits []model.Incoming
+	for _, in := range res.Rows {
+		if _, ok := in.Record.(*model.Visit); ok {
+			visits = append(visits, in)
+		}
+	}
+	require.Len(t, visits, 2)
+	v := visits[0].Record.(*model.Visit)
+	assert.Equal(t, model.VisitLiaison, v.Type)
+	assert.Equal(t, "城关镇社区服务中心", v.Point)
+	assert.Equal(t, "城关社区", v.Place, "the place stays as typed")
+	assert.Contains(t, visits[0].Fields, "point")
+	assert.Empty(t, visits[1].Record.(*model.Visit).Point, "a research visit names no point")
+	assert.Equal(t, "13812345678", res.Rows[0].Record.(*model.Point).Phone, "a phone typed as a number")
+}
