@@ -328,7 +328,7 @@ func TestListEntriesWithoutTheirRowOrTwice(t *testing.T) {
 					assert.Equal(t, main, rj.Sheet)
 					mainReasons = append(mainReasons, rj.Header+": "+rj.Reason)
 				}
-				assert.Contains(t, mainReasons, fmt.Sprintf("编号: 与工作表“%s”第%d行重复（编号相同）", main, dupRow))
+				assert.Contains(t, mainReasons, fmt.Sprintf("编号: 与工作表“%s”第%d行重复（是同一条记录的又一行：隐藏列 _id 相同）", main, dupRow))
 				assert.Contains(t, strings.Join(mainReasons, "\n"), "交办日期")
 			}
 		})

@@ -899,9 +899,9 @@ func (r *reader) noteUnknown(names []string) {
 	}
 }
 
-func (r *reader) dupReason(first model.RowRef) string {
-	return r.tr(fmt.Sprintf("与工作表“%s”第%d行重复（编号相同）", first.Sheet, first.Row),
-		fmt.Sprintf("duplicates row %d of sheet %q (same number)", first.Row, first.Sheet))
+func (r *reader) dupReason(first model.RowRef, same string) string {
+	return r.tr(fmt.Sprintf("与工作表“%s”第%d行重复（%s）", first.Sheet, first.Row, same),
+		fmt.Sprintf("duplicates row %d of sheet %q (%s)", first.Row, first.Sheet, same))
 }
 
 func (r *reader) parseDateCell(v string, numeric bool, ref model.Date) (model.Date, error) {

@@ -100,7 +100,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	inc := w.incoming()
 	rec.Normalize()
 	w.statusFacts()
-	if s.isDuplicate(row.Num, rec) {
+	if s.isDuplicate(row, rec) {
 		return
 	}
 	if _, ok := rec.(*model.Village); ok {

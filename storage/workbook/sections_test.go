@@ -88,3 +88,24 @@ func TestColumnNumbersAndRepeatedHeaderAreNotItems(t *testing.T) {
 	assert.Contains(t, notes, "第6行")
 	assert.Contains(t, notes, "表头")
 }
+
+// A ledger with no 编号 column tells its items by their titles: a title
+// typed twice refuses the second row, and the refusal shows the title as
+// typed and says the titles are the same (not the key's inner form
+// "title|…", and not "same number", which the sheet has none of).
+func TestDuplicateTitlesSayWhatTheyShare(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "Sheet1", rows: [][]any{
+		{"序号", "工作任务", "责任单位", "完成时限"},
+		{1, "推进老旧小区改造", "市住房和城乡建设局", "2025年6月30日"},
+		{2, "建设智慧城市", "市财政局", "2025年12月31日"},
+		{3, "推进老旧小区改造 ", "市教育局", "2025年6月30日"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 1)
+	bad := res.Rejected[0]
+	assert.Equal(t, 4, bad.Row)
+	assert.Equal(t, "B", bad.Column)
+	assert.Equal(t, "推进老旧小区改造", bad.Value)
+	assert.Equal(t, "与工作表“Sheet1”第2行重复（“工作任务”相同）", bad.Reason)
+}

@@ -485,10 +485,11 @@ func (s *sheetReader) fillProposal(p *model.Proposal) {
 }
 
 // isDuplicate rejects a row whose id or key an earlier row of the file had.
-func (s *sheetReader) isDuplicate(num int, rec model.Record) bool {
+func (s *sheetReader) isDuplicate(row xlsxscan.Row, rec model.Record) bool {
 	r := s.r
 	var key string
-	if id := rec.RecordMeta().ID; id != "" {
+	id := rec.RecordMeta().ID
+	if id != "" {
 		key = string(s.hdr.kind) + "|id|" + id
 	} else if k := model.NaturalKey(rec); k != "" {
 		key = string(s.hdr.kind) + "|" + k
@@ -503,15 +504,25 @@ func (s *sheetReader) isDuplicate(num int, rec model.Record) bool {
 	if first, ok := r.seen.rows[h]; ok {
 		b := s.keyColumn()
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
-		r.res.Rejected = append(r.res.Rejected, model.Rejection{Place: model.Place{File: r.file, Sheet: s.sheet, Row: num,
-			Column: col, Header: b.label, Value: model.NaturalKey(rec)},
-			Reason: r.dupReason(model.RowRef{File: r.file, Sheet: r.seen.sheets[first.sheet], Row: int(first.row)})})
+		value := strings.TrimSpace(at(row.Cells, b.index))
+		// What the two rows share, in the user's words: the key column,
+		// the fields a key of several parts joins, or an export's id.
+		same := r.tr(fmt.Sprintf("“%s”相同", b.label), fmt.Sprintf("same %s", b.label))
+		switch {
+		case id != "": // a row of an export copied: its hidden _id came along
+			same = r.tr("是同一条记录的又一行：隐藏列 _id 相同", "another row of the same record: the same hidden _id")
+		case strings.Contains(strings.TrimPrefix(key[len(s.hdr.kind)+1:], "title|"), "|"):
+			same = r.tr(fmt.Sprintf("“%s”等关键字段相同", b.label), fmt.Sprintf("same %s and the other identifying fields", b.label))
+		}
+		r.res.Rejected = append(r.res.Rejected, model.Rejection{Place: model.Place{File: r.file, Sheet: s.sheet, Row: row.Num,
+			Column: col, Header: b.label, Value: value},
+			Reason: r.dupReason(model.RowRef{File: r.file, Sheet: r.seen.sheets[first.sheet], Row: int(first.row)}, same)})
 		return true
 	}
 	if len(r.seen.sheets) == 0 || r.seen.sheets[len(r.seen.sheets)-1] != s.sheet {
 		r.seen.sheets = append(r.seen.sheets, s.sheet)
 	}
-	r.seen.rows[h] = seenRow{int32(len(r.seen.sheets) - 1), int32(num)}
+	r.seen.rows[h] = seenRow{int32(len(r.seen.sheets) - 1), int32(row.Num)}
 	return false
 }
 
