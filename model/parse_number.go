@@ -321,3 +321,28 @@ func squeeze(s string) string {
 	}
 	return b.String()
 }
+
+// reCounts is a count with its measure word in a cell of several (120户/456人).
+var reCounts = regexp.MustCompile(`(\d+)([户人])`)
+
+// CountOf is the count a cell of two counts gives with the measure word
+// (户 or 人): 120户/456人 → 120 for 户, 456 for 人. ok is false unless the
+// cell is exactly one count of each, joined by a separator or nothing.
+func CountOf(s, measure string) (int, bool) {
+	t := compact(s)
+	m := reCounts.FindAllStringSubmatchIndex(t, -1)
+	if len(m) != 2 || t[m[0][4]:m[0][5]] == t[m[1][4]:m[1][5]] {
+		return 0, false
+	}
+	rest := t[:m[0][0]] + t[m[0][1]:m[1][0]] + t[m[1][1]:]
+	if strings.Trim(rest, "/／,，;；、()（）") != "" {
+		return 0, false
+	}
+	for _, g := range m {
+		if t[g[4]:g[5]] == measure {
+			n, err := strconv.Atoi(t[g[2]:g[3]])
+			return n, err == nil
+		}
+	}
+	return 0, false
+}

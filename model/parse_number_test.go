@@ -171,3 +171,27 @@ func TestMeasureWord(t *testing.T) {
 		assert.Equal(t, want, MeasureWord(typed), typed)
 	}
 }
+
+// A cell holding households and people (120户/456人, 11户（25人）) gives
+// each count by its measure word.
+func TestCountOf(t *testing.T) {
+	for in, want := range map[string][2]int{
+		"120户/456人":   {120, 456},
+		"120户，456人":   {120, 456},
+		"11户（25人）":    {11, 25},
+		"3户7人":        {3, 7},
+		"１２０户 ４５６人":  {120, 456},
+		"456人/120户":   {120, 456},
+	} {
+		h, ok := CountOf(in, "户")
+		assert.True(t, ok, in)
+		assert.Equal(t, want[0], h, in)
+		p, ok := CountOf(in, "人")
+		assert.True(t, ok, in)
+		assert.Equal(t, want[1], p, in)
+	}
+	for _, in := range []string{"120", "120户", "120户/120户", "户/人", "120余户/456人"} {
+		_, ok := CountOf(in, "人")
+		assert.False(t, ok, in)
+	}
+}

@@ -136,7 +136,13 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 			continue
 		}
 		bound := false
-		for _, cand := range hc.candidates {
+		cands := hc.candidates
+		if kind == model.KindVillage && len(cands) == 3 {
+			// a profile's group names whom the figures count
+			// (建档立卡贫困户/人口 is the poor people, not the people)
+			cands = []string{cands[1], cands[0], cands[2]}
+		}
+		for _, cand := range cands {
 			if isIgnoredHeader(cand) {
 				bound = true
 				break

@@ -224,10 +224,40 @@ func parsed[T any](w *rowReader, b boundCol, value string, parse func(string) (T
 
 // yearFigure is one of a village row's yearly figures.
 func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
-	if n, ok := parsed(w, b, value, model.ParseInt); ok {
-		reflect.ValueOf(&w.year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
-		w.hasYear = true
+	n, ok := w.count(b, value)
+	if !ok {
+		return
 	}
+	reflect.ValueOf(&w.year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
+	w.hasYear = true
+	if b.column.Field == "households" && w.year.People == 0 && !w.s.binds("people") {
+		if p, ok := model.CountOf(value, "人"); ok { // 户数/人口: 120户/456人
+			w.year.People = p
+		}
+	}
+}
+
+// count reads a count; a cell of households and people (120户/456人)
+// gives the one the column counts.
+func (w *rowReader) count(b boundCol, value string) (int, bool) {
+	n, err := model.ParseInt(value)
+	if err == nil {
+		return n, true
+	}
+	measure := "户"
+	if f := b.column.Field; f == "people" || f == "poor_people" {
+		measure = "人"
+	}
+	if n, ok := model.CountOf(value, measure); ok {
+		return n, true
+	}
+	w.rejectErr(b, value, err)
+	return 0, false
+}
+
+// binds reports whether the sheet has a column for the field.
+func (s *sheetReader) binds(field string) bool {
+	return slices.ContainsFunc(s.hdr.cols, func(b boundCol) bool { return b.column.Field == field })
 }
 
 // date reads a date cell: a day, or for a month column a month alone
@@ -280,7 +310,7 @@ func (w *rowReader) money(b boundCol, f reflect.Value, value string) {
 }
 
 func (w *rowReader) integer(b boundCol, f reflect.Value, value string) {
-	if n, ok := parsed(w, b, value, model.ParseInt); ok {
+	if n, ok := w.count(b, value); ok {
 		f.SetInt(int64(n))
 	}
 }
@@ -552,7 +582,7 @@ var reScale = regexp.MustCompile(`(\d+(?:\.\d+)?)(平方米|立方米|千瓦|公
 // projectScale: without a 数量 column, the one count 建设内容及规模 names
 // (21座大棚) is the project's quantity; two counts are no answer.
 func (w *rowReader) projectScale(p *model.Project) {
-	if p.Quantity != 0 || p.Content == "" || slices.ContainsFunc(w.s.hdr.cols, func(b boundCol) bool { return b.column.Field == "quantity" }) {
+	if p.Quantity != 0 || p.Content == "" || w.s.binds("quantity") {
 		return
 	}
 	m := reScale.FindAllStringSubmatch(model.Fold(p.Content), 2)

@@ -267,3 +267,69 @@ func TestLiaisonVisitPointFromPlace(t *testing.T) {
 	assert.Empty(t, visits[1].Record.(*model.Visit).Point, "a research visit names no point")
 	assert.Equal(t, "13812345678", res.Rows[0].Record.(*model.Point).Phone, "a phone typed as a number")
 }
+
+// Village figures as offices type them: households and people in one cell
+// (120户/456人) under a 户数/人口 header, or under one of them (低保户
+// 11户/25人 is 11 households), and the poor households' people under a
+// two-level 建档立卡贫困户 heading.
+func TestVillageHouseholdsAndPeople(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"王庄村基本情况（2019年）"},
+		{"村名", "户数/人口", "建档立卡贫困户", nil, "低保户", "五保户"},
+		{nil, nil, "户数", "人口", nil, nil},
+		{"王庄村", "120户/456人", "30户", "91人", "11户/25人", "3户（3人）"},
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &row))
+	}
+	require.NoError(t, f.MergeCell(sh, "A1", "F1"))
+	require.NoError(t, f.MergeCell(sh, "C2", "D2"))
+	for _, c := range []string{"A", "B", "E", "F"} {
+		require.NoError(t, f.MergeCell(sh, c+"2", c+"3"))
+	}
+	path := filepath.Join(t.TempDir(), "village.xlsx")
+	require.NoError(t, f.SaveAs(path))
+
+	res := readOne(t, path, model.KindVillage)
+	require.Len(t, res.Rows, 1)
+	for _, w := range res.Warnings {
+		assert.Empty(t, w.Header, "every column has its field: %v", w)
+	}
+	v := res.Rows[0].Record.(*model.Village)
+	assert.Empty(t, v.Extra)
+	assert.Equal(t, []model.VillageYear{{ID: "2019", Year: 2019, Households: 120, People: 456,
+		PoorHouseholds: 30, PoorPeople: 91, Dibao: 11, Wubao: 3}}, v.Years)
+}
+
+// The poor households' group may come before the village's own figures:
+// its 户数 and 人口 are still the poor households and people.
+func TestVillagePoorGroupFirst(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"村名", "年度", "建档立卡贫困户", nil, "全村", nil},
+		{nil, nil, "户数", "人口", "户数", "人口"},
+		{"王庄村", 2019, 30, 91, 120, 456},
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &row))
+	}
+	require.NoError(t, f.MergeCell(sh, "C1", "D1"))
+	require.NoError(t, f.MergeCell(sh, "E1", "F1"))
+	require.NoError(t, f.MergeCell(sh, "A1", "A2"))
+	require.NoError(t, f.MergeCell(sh, "B1", "B2"))
+	path := filepath.Join(t.TempDir(), "village.xlsx")
+	require.NoError(t, f.SaveAs(path))
+
+	res := readOne(t, path, model.KindVillage)
+	require.Len(t, res.Rows, 1)
+	v := res.Rows[0].Record.(*model.Village)
+	assert.Equal(t, []model.VillageYear{{ID: "2019", Year: 2019, Households: 120, People: 456,
+		PoorHouseholds: 30, PoorPeople: 91}}, v.Years)
+}
