@@ -112,7 +112,11 @@ func rangeEnd(s string, from Date) (Date, bool) {
 		return d, err == nil
 	}
 	if g := monthDay.FindStringSubmatch(s); g != nil {
-		d, err := makeDate(s, from.Y, atoi(g[1]), atoi(g[2]))
+		y := from.Y
+		if atoi(g[1]) < int(from.M) && from.M == 12 {
+			y++ // 12月30日-1月2日: over the new year
+		}
+		d, err := makeDate(s, y, atoi(g[1]), atoi(g[2]))
 		return d, err == nil
 	}
 	d, err := ParseDate(s, from)

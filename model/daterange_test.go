@@ -31,6 +31,10 @@ func TestParseDateRange(t *testing.T) {
 		"5月31日、6月1日":  {d(2019, 5, 31), d(2019, 6, 1)},
 		"5月6日--8日":    {d(2019, 5, 6), d(2019, 5, 8)},
 		"2019年5月6日全天": {d(2019, 5, 6), d(2019, 5, 6)},
+		// over the new year, the year written once
+		"12月30日-1月2日":      {d(2019, 12, 30), d(2020, 1, 2)},
+		"2019年12月30日至1月2日": {d(2019, 12, 30), d(2020, 1, 2)},
+		"2019.12.30-1.2":   {d(2019, 12, 30), d(2020, 1, 2)},
 	} {
 		from, to, err := ParseDateRange(in, d(2019, 1, 1))
 		require.NoError(t, err, in)
@@ -39,7 +43,7 @@ func TestParseDateRange(t *testing.T) {
 	}
 	for _, bad := range []string{"2019年5月8日-6日", "2019年5月6日-32日", "下周", "2019年2月30日",
 		"5月6日、8日", // two days apart are two visits, not a span
-		"5月6日上午-5日"} {
+		"5月6日上午-5日", "2019年6月8日-5月2日"} {
 		_, _, err := ParseDateRange(bad, d(2019, 1, 1))
 		assert.Error(t, err, bad)
 	}
