@@ -416,11 +416,20 @@ func (w *rowReader) addUnits(c Column, value string) {
 
 // unit reads a single unit by its dictionary full name; an unknown one is noted.
 func (w *rowReader) unit(f reflect.Value, value string) {
-	full, known := w.r.opt.Units.Resolve(value)
-	if !known {
-		w.r.noteUnknown([]string{full})
+	names := model.SplitList(value)
+	if len(names) == 0 {
+		names = []string{value}
 	}
-	f.SetString(full)
+	// several units in the cell (城关镇、市住建局, or a line each): each is
+	// resolved and noted on its own, and kept joined by 、
+	for i, name := range names {
+		full, known := w.r.opt.Units.Resolve(name)
+		if !known {
+			w.r.noteUnknown([]string{full})
+		}
+		names[i] = full
+	}
+	f.SetString(strings.Join(names, "、"))
 }
 
 // keepExtra keeps a cell by its header in the record's Extra map.

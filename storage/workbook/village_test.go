@@ -333,3 +333,21 @@ func TestVillagePoorGroupFirst(t *testing.T) {
 	assert.Equal(t, []model.VillageYear{{ID: "2019", Year: 2019, Households: 120, People: 456,
 		PoorHouseholds: 30, PoorPeople: 91}}, v.Years)
 }
+
+// A problem's 责任单位 cell may name several units, on one line or on
+// several: each is a unit (by its full name when the dictionary knows it),
+// never one unit called 城关镇县住建局.
+func TestProblemSeveralResponsibleUnits(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "问题清单", rows: [][]any{
+		{"问题描述", "责任单位", "提出时间"},
+		{"灌溉设施老化", "城关镇、市农业局", "2019.5.6"},
+		{"道路破损", "城关镇\n市住建局", "2019.5.6"},
+		{"校舍漏雨", "市教育局", "2019.5.6"},
+	}})
+	res := readOne(t, path, model.KindProblem)
+	require.Len(t, res.Rows, 3)
+	assert.Equal(t, "城关镇、市农业农村局", res.Rows[0].Record.(*model.Problem).Unit)
+	assert.Equal(t, "城关镇、市住房和城乡建设局", res.Rows[1].Record.(*model.Problem).Unit)
+	assert.Equal(t, "市教育局", res.Rows[2].Record.(*model.Problem).Unit)
+	assert.Equal(t, []string{"城关镇"}, res.UnknownUnits, "the units the dictionary lacks, one by one")
+}
