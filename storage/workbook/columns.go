@@ -319,7 +319,8 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		date("提出日期", "raised_on", "收集日期", "反映日期", "提出时间", "raised on"),
 		fill(enum("状态", "status", enumOf(model.ProblemStatuses), "解决状态", "办理状态", "问题状态", "status")),
 		fill(date("解决日期", "resolved_on", "办结日期", "解决时间", "办结时间", "完成时间", "完成日期", "销号时间", "销号日期", "resolved on")),
-		fill(text("解决措施", "resolution", 30, "解决情况", "解决方式", "办理结果", "解决情况说明", "处理结果", "resolution")),
+		fill(text("解决措施", "resolution", 30, "解决情况", "解决方式", "办理结果", "解决情况说明", "处理结果",
+			"办理情况", "整改情况", "落实情况", "处理情况", "整改措施", "resolution")),
 		fill(remarks),
 	},
 	model.KindUnit: {

@@ -351,3 +351,22 @@ func TestProblemSeveralResponsibleUnits(t *testing.T) {
 	assert.Equal(t, "市教育局", res.Rows[2].Record.(*model.Problem).Unit)
 	assert.Equal(t, []string{"城关镇"}, res.UnknownUnits, "the units the dictionary lacks, one by one")
 }
+
+// Problem lists head the resolution 办理情况, 整改情况 or 落实情况: the cell
+// is how the problem was handled, and says its state (已解决, 正在推进).
+func TestProblemHandlingHeaders(t *testing.T) {
+	for _, header := range []string{"办理情况", "整改情况", "落实情况", "处理情况"} {
+		path := writeSheets(t, testSheet{name: "问题清单", rows: [][]any{
+			{"问题描述", "责任单位", "提出时间", header},
+			{"灌溉设施老化", "市农业局", "2019.5.6", "已解决"},
+			{"道路破损", "市住建局", "2019.5.6", "正在推进"},
+		}})
+		res := readOne(t, path, model.KindProblem)
+		require.Len(t, res.Rows, 2, header)
+		assert.Empty(t, res.Warnings, header)
+		p := res.Rows[0].Record.(*model.Problem)
+		assert.Equal(t, "已解决", p.Resolution, header)
+		assert.Equal(t, model.ProblemStatus("resolved"), p.Status, header)
+		assert.Equal(t, model.ProblemStatus("in_progress"), res.Rows[1].Record.(*model.Problem).Status, header)
+	}
+}
