@@ -100,11 +100,20 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	inc := w.incoming()
 	rec.Normalize()
 	w.statusFacts()
+	if _, ok := rec.(*model.Visit); ok && s.cont && rec.RecordMeta().ID == "" && s.heldVisit.Record.RecordMeta().ID == "" {
+		// a Taizhang export's row is a record of its own, whatever it lacks
+		s.continueVisit(inc)
+		return
+	}
 	if s.isDuplicate(row, rec) {
 		return
 	}
-	if _, ok := rec.(*model.Village); ok {
+	switch rec.(type) {
+	case *model.Village:
 		s.holdVillage(inc)
+		return
+	case *model.Visit:
+		s.holdVisit(inc)
 		return
 	}
 	s.r.emit(inc)

@@ -61,6 +61,10 @@ type sheetReader struct {
 	// villages: a profile's rows held to the sheet's end, one a village,
 	// so a village on several rows (one a year) is one record of its years.
 	villages []model.Incoming
+	// heldVisit is the last visit row, held until the next row shows
+	// whether it goes on over more rows (cont: the row read now does).
+	heldVisit *model.Incoming
+	cont      bool
 	// section is the heading the rows now read stand under (sectionHeading).
 	section string
 	// filer is whose ledger the sheet is (the export's unit, or its
@@ -298,8 +302,66 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	if !any {
 		return false
 	}
+	s.cont = s.heldVisit != nil && s.keysBlank(raw)
 	s.parseRow(row)
 	return true
+}
+
+// keysBlank: none of the row's own cells (merged cells above left aside)
+// holds a key field — in a visit log, a row of one more unit the visit
+// above met.
+func (s *sheetReader) keysBlank(raw []string) bool {
+	keys := 0
+	for _, b := range s.hdr.cols {
+		if b.column.Key {
+			if hasText(at(raw, b.index)) {
+				return false
+			}
+			keys++
+		}
+	}
+	return keys > 0
+}
+
+// holdVisit passes on the visit held and holds this one.
+func (s *sheetReader) holdVisit(in model.Incoming) {
+	s.flushVisit()
+	s.heldVisit = &in
+}
+
+// flushVisit passes on the visit held.
+func (s *sheetReader) flushVisit() {
+	if s.heldVisit != nil {
+		in := *s.heldVisit
+		s.heldVisit = nil
+		s.r.emit(in)
+	}
+}
+
+// continueVisit adds a row that goes on with the held visit to it: the
+// units it met, and what it says besides (发现问题 of each unit).
+func (s *sheetReader) continueVisit(in model.Incoming) {
+	held, v := s.heldVisit.Record.(*model.Visit), in.Record.(*model.Visit)
+	for _, u := range v.Units {
+		if !slices.Contains(held.Units, u) {
+			held.Units = append(held.Units, u)
+		}
+	}
+	for _, p := range [][2]*string{{&held.People, &v.People}, {&held.Purpose, &v.Purpose},
+		{&held.Findings, &v.Findings}, {&held.Remarks, &v.Remarks}} {
+		switch {
+		case *p[1] == "" || strings.Contains(*p[0], *p[1]):
+		case *p[0] == "":
+			*p[0] = *p[1]
+		default:
+			*p[0] += "；" + *p[1]
+		}
+	}
+	for _, f := range in.Fields {
+		if !slices.Contains(s.heldVisit.Fields, f) {
+			s.heldVisit.Fields = append(slices.Clip(s.heldVisit.Fields), f)
+		}
+	}
 }
 
 // stems are the ordinals of a form's text columns in its 栏次 row (甲 乙 丙…).

@@ -370,3 +370,48 @@ func TestProblemHandlingHeaders(t *testing.T) {
 		assert.Equal(t, model.ProblemStatus("in_progress"), res.Rows[1].Record.(*model.Problem).Status, header)
 	}
 }
+
+// A visit log lists the units one visit met a row each, with the date,
+// leader and place merged down over them (or left blank under it): a person
+// reads one visit that met three units, not three visits or duplicates.
+func TestVisitOverSeveralRows(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Sheet1"
+	rows := [][]any{
+		{"2019年调研情况"},
+		{"序号", "调研时间", "带队领导", "调研地点", "接触基层单位", "调研主题", "发现问题"},
+		{1, "5月6日-7日", "王市长", "平安县", "城关镇政府", "乡村振兴", "灌溉设施老化"},
+		{nil, nil, nil, nil, "王庄村委会", nil, "道路破损"},
+		{nil, nil, nil, nil, "平安县第一中学", nil, nil},
+		{2, "5月8日", "李副市长", "河西区", "河西区应急局", "安全生产", nil},
+		{nil, nil, nil, nil, "河西区住建局", nil, nil},
+		{3, "5月8日", "李副市长", "河西区", "河西区应急局", "安全生产", nil},
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &row))
+	}
+	require.NoError(t, f.MergeCell(sh, "A1", "G1"))
+	for _, c := range []string{"A", "B", "C", "D", "F"} {
+		require.NoError(t, f.MergeCell(sh, c+"3", c+"5"))
+	}
+	path := filepath.Join(t.TempDir(), "visits.xlsx")
+	require.NoError(t, f.SaveAs(path))
+
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rejected, 1, "row 8 repeats row 6's visit")
+	assert.Equal(t, 8, res.Rejected[0].Row)
+	require.Len(t, res.Rows, 2)
+	v := res.Rows[0].Record.(*model.Visit)
+	assert.Equal(t, model.NewDate(2019, 5, 6), v.StartOn)
+	assert.Equal(t, model.NewDate(2019, 5, 7), v.EndOn)
+	assert.Equal(t, "王市长", v.Leader)
+	assert.Equal(t, []string{"城关镇政府", "王庄村委会", "平安县第一中学"}, v.Units)
+	assert.Equal(t, "灌溉设施老化；道路破损", v.Findings)
+	assert.Equal(t, "乡村振兴", v.Purpose)
+	v = res.Rows[1].Record.(*model.Visit)
+	assert.Equal(t, "李副市长", v.Leader)
+	assert.Equal(t, []string{"河西区应急局", "河西区住建局"}, v.Units, "a blank row under a visit continues it")
+}
