@@ -2,13 +2,15 @@ package model
 
 import "reflect"
 
-// Identity is a record reduced to what names it: its Meta and its title.
+// Identity is a record reduced to what names it: its Meta, its number
+// and its title.
 // An import's plan keeps one for each row that changes nothing, instead of
 // the row's record and the local one (a re-import of 100,000 rows held
 // both, 140 MB).
 type Identity struct {
 	Meta
-	Title string `json:"title,omitempty"`
+	Number string `json:"number,omitempty"`
+	Title  string `json:"title,omitempty"`
 }
 
 // Normalize does nothing: an identity has no fields to derive.
@@ -19,7 +21,7 @@ func IdentityOf(r Record) *Identity {
 	if id, ok := r.(*Identity); ok {
 		return id
 	}
-	return &Identity{Meta: *r.RecordMeta(), Title: Headline(r)}
+	return &Identity{Meta: *r.RecordMeta(), Number: numberOf(r), Title: Headline(r)}
 }
 
 // Headline is the record's title (事项名称, 案由) or name (村, 项目, 单位), "" when

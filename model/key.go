@@ -70,6 +70,7 @@ func keyOf(parts ...string) string {
 		if strings.IndexFunc(p, unicode.IsSpace) >= 0 {
 			p = strings.Join(strings.Fields(p), "")
 		}
+		p = keyPart(p)
 		parts[i] = p
 		if p != "" {
 			empty = false
@@ -79,6 +80,51 @@ func keyOf(parts ...string) string {
 		return ""
 	}
 	return strings.Join(parts, "|")
+}
+
+// KeyLabel names a record to people: its number as typed (督[2019]15号;
+// NaturalKey is the match key 督〔2019〕15), else its title or name, else
+// its natural key.
+func KeyLabel(r Record) string {
+	if n := numberOf(r); n != "" {
+		return n
+	}
+	if h := Headline(r); h != "" {
+		return h
+	}
+	return NaturalKey(r)
+}
+
+// keyPart makes the ways departments type one number the same key:
+// brackets of any shape (督[2025]1号, 督(2025)1号, 督【2025】1号 and
+// 督〔2025〕1号, the official one, which is hard to type), digit runs
+// without leading zeros (03号 and 3号) and no 号 at the end (督〔2025〕6).
+// The number is stored as typed; only the key that matches rows to
+// records forgets these differences.
+func keyPart(p string) string {
+	if !strings.ContainsAny(p, "([【〔〖﹝)]】〕〗﹞0") && !strings.HasSuffix(p, "号") {
+		return p
+	}
+	p = strings.TrimSuffix(p, "号")
+	var b strings.Builder
+	b.Grow(len(p))
+	prevDigit := false
+	for i, r := range p {
+		switch r {
+		case '(', '[', '【', '〔', '〖', '﹝':
+			r = '〔'
+		case ')', ']', '】', '〕', '〗', '﹞':
+			r = '〕'
+		case '0':
+			// A zero that starts a run of digits and is not its last.
+			if next := i + 1; !prevDigit && next < len(p) && p[next] >= '0' && p[next] <= '9' {
+				continue
+			}
+		}
+		prevDigit = r >= '0' && r <= '9'
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // KeyIdentifies reports whether r's natural key names one record (a number,

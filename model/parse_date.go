@@ -44,6 +44,9 @@ var (
 	reYMDCompact = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})$`)
 	reMDZh       = regexp.MustCompile(`^(\d{1,2})月(\d{1,2})[日号]?$`)
 	reMDSep      = regexp.MustCompile(`^(\d{1,2})[-/.](\d{1,2})$`)
+	// 25.6.30: a two-digit year with dots, as typed in a hurry (with - or /
+	// two digits first are Excel's m/d/yy, reMDY).
+	reYYMDDot = regexp.MustCompile(`^(\d{2})\.(\d{1,2})\.(\d{1,2})$`)
 	// Excel's en-US display forms (m/d/yyyy, mm-dd-yy): what a reader that
 	// formats date cells hands over. Day-first forms are not used in China.
 	reMDY = regexp.MustCompile(`^(\d{1,2})([-/])(\d{1,2})([-/])(\d{4}|\d{2})$`)
@@ -80,12 +83,15 @@ func ParseDate(s string, ref Date) (Date, error) {
 // parseDate reports ok=false when s has none of the date forms; err is set
 // when it has one but the date is impossible.
 func parseDate(s string, ref Date) (d Date, ok bool, err error) {
-	t := normText(stripTime(s))
+	t := strings.TrimRight(normText(stripTime(s)), ".") // 2019.6.30. — a full stop typed after it
 	if t == "" {
 		return Date{}, true, nil
 	}
 	var y, m, day string
 	switch {
+	case reYYMDDot.MatchString(t):
+		g := reYYMDDot.FindStringSubmatch(t)
+		y, m, day = "20"+g[1], g[2], g[3]
 	case reYMDSep.MatchString(t):
 		g := reYMDSep.FindStringSubmatch(t)
 		if g[2] != g[4] { // 2019-6/30 is a typo, not a date
@@ -348,7 +354,7 @@ func UnreadDeadline(err error) bool {
 // then is an error. The text is kept verbatim in Text. Empty text gives the
 // zero Deadline.
 func ParseDeadline(text string, ref Date) (Deadline, error) {
-	core := normText(text)
+	core := normText(stripTime(text)) // 2019/12/31 0:00:00, a date cell shown as text
 	if zh, ok := fromEnglishDeadline(Fold(text)); ok {
 		core = normText(zh)
 	}

@@ -22,6 +22,7 @@ func TestParseDateForms(t *testing.T) {
 		"二〇一九年六月三十日", "二零一九年六月三十日",
 		"6月30日", "6月30号", "6.30", "6/30",
 		"6/30/2019", "06-30-19",
+		"2019.6.30.", "2019.06.30。", "19.6.30", "19.06.30", "2019/6/30 0:00:00",
 	} {
 		got, err := ParseDate(in, ref)
 		if assert.NoError(t, err, "%q", in) {
@@ -108,6 +109,9 @@ func TestParseDeadline(t *testing.T) {
 		{"2019/6/30", Date{2019, 6, 30}, DeadlineDate},
 		{"2019年6月30日前", Date{2019, 6, 30}, DeadlineDate},
 		{"2019年6月30日前完成", Date{2019, 6, 30}, DeadlineDate},
+		{"2019/6/30 0:00:00", Date{2019, 6, 30}, DeadlineDate},
+		{"2019.6.30.", Date{2019, 6, 30}, DeadlineDate},
+		{"19.6.30", Date{2019, 6, 30}, DeadlineDate},
 		{"截至2019年6月30日", Date{2019, 6, 30}, DeadlineDate},
 		{"6月30日前", Date{2019, 6, 30}, DeadlineDate},
 		{"6月底", Date{2019, 6, 30}, DeadlineMonthEnd},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -136,6 +137,44 @@ type PlanItem struct {
 	Merged []MergedRow
 	// ChangedBy names, for each changed field, the file whose row changed it.
 	ChangedBy map[string]string
+}
+
+// KeyText names the item's record in messages: its number as the file
+// typed it (督[2019]15号, where Key is the match key 督〔2019〕15), else
+// the matched record's number, else a title or name, else Key.
+func (it *PlanItem) KeyText() string {
+	recs := []Record{incomingRecord(it.Incoming), it.Result, it.Local}
+	for _, r := range recs {
+		if r != nil && numberOf(r) != "" {
+			return numberOf(r)
+		}
+	}
+	for _, r := range recs {
+		if r != nil && Headline(r) != "" {
+			return Headline(r)
+		}
+	}
+	return it.Key
+}
+
+func incomingRecord(in *Incoming) Record {
+	if in == nil {
+		return nil
+	}
+	return in.Record
+}
+
+// numberOf is a record's number (编号, 建议号, 走访编号), "" when its kind
+// has none or it is empty.
+func numberOf(r Record) string {
+	v := reflect.ValueOf(r)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return ""
+	}
+	if f := v.Elem().FieldByName("Number"); f.IsValid() && f.Kind() == reflect.String {
+		return f.String()
+	}
+	return ""
 }
 
 // SheetReport says what import found in one sheet.

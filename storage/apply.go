@@ -436,7 +436,7 @@ func (tx *Tx) addConflictOnce(ctx context.Context, it *model.PlanItem, c *model.
 	if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	stored := &Conflict{RecordID: id, Kind: it.Kind, Number: it.Key, Field: c.Field,
+	stored := &Conflict{RecordID: id, Kind: it.Kind, Number: it.KeyText(), Field: c.Field,
 		Base: string(c.Base), Local: string(c.Local), Incoming: string(c.Incoming), ImportID: importID}
 	if err := tx.AddConflict(ctx, stored); err != nil {
 		return err

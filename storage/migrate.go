@@ -185,6 +185,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate: rebuild the search index and figure facts: %w", err)
 		}
 	}
+	if v > 0 && v < keysAt {
+		if err := rekey(ctx, tx); err != nil {
+			return fmt.Errorf("migrate: work out the natural keys again: %w", err)
+		}
+	}
 	if v > 0 && v < taskLightsAt {
 		if err := fillTaskLights(ctx, tx); err != nil {
 			return fmt.Errorf("migrate: fill the task light columns: %w", err)
@@ -208,6 +213,58 @@ const taskLightsAt = 4
 // factsAt is the schema version that added the facts table: a database
 // migrated from before it gets the facts of every live record.
 const factsAt = 7
+
+// keysAt is the schema version from which records.key is model.NaturalKey
+// as keyPart makes it: a database migrated from before it gets its keys
+// worked out again.
+const keysAt = 10
+
+// rekey writes records.key again from every record's body, where it
+// changed. A tombstone whose body names no key keeps the key it had.
+func rekey(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "SELECT seq, kind, key, deleted, body FROM records")
+	if err != nil {
+		return err
+	}
+	type change struct {
+		seq int64
+		key string
+	}
+	var changes []change
+	for rows.Next() {
+		var seq int64
+		var kind, key string
+		var deleted bool
+		var body []byte
+		if err := rows.Scan(&seq, &kind, &key, &deleted, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		r, err := decodeBytes(model.Kind(kind), body)
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("record %d: %w", seq, err)
+		}
+		if k := model.NaturalKey(r); k != key && (k != "" || !deleted) {
+			changes = append(changes, change{seq, k})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	upd, err := tx.PrepareContext(ctx, "UPDATE records SET key = ? WHERE seq = ?")
+	if err != nil {
+		return err
+	}
+	defer upd.Close()
+	for _, c := range changes {
+		if _, err := upd.ExecContext(ctx, c.key, c.seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // fillTaskLights writes the open and due columns of every task.
 func fillTaskLights(ctx context.Context, tx *sql.Tx) error {

@@ -240,3 +240,41 @@ func TestUpgradeNeeded(t *testing.T) {
 	assert.False(t, UpgradeNeeded(dir), "migrated when opened")
 	assert.False(t, UpgradeNeeded(t.TempDir()), "no database yet")
 }
+
+// A database of schema 9 holds natural keys as typed (督[2019]15号). After
+// the migration every record's key is the one model.NaturalKey gives now,
+// so the item is found by the number spelt any way a department types it;
+// a tombstone keeps its key.
+func TestMigrationWorksOutTheKeysAgain(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	require.NoError(t, err)
+	task := newTask("督[2019]15号", "老旧小区改造", "启动")
+	require.NoError(t, s.Save(ctx, task, "甲"))
+	gone := newTask("督(2019)16号", "停车难治理", "")
+	require.NoError(t, s.Save(ctx, gone, "甲"))
+	require.NoError(t, s.Delete(ctx, gone.ID, "甲"))
+	require.NoError(t, s.Close())
+
+	db, err := sql.Open("sqlite", dsn(filepath.Join(dir, DBName), pragmas))
+	require.NoError(t, err)
+	_, err = db.Exec("UPDATE records SET key = CASE id WHEN ? THEN '督[2019]15号' ELSE '督(2019)16号' END", task.ID)
+	require.NoError(t, err)
+	_, err = db.Exec("PRAGMA user_version = 9")
+	require.NoError(t, err)
+	require.NoError(t, db.Close())
+
+	s, err = Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	for _, typed := range []string{"督〔2019〕15号", "督（2019）15号", "督[2019]015号"} {
+		r, err := s.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: typed}))
+		if assert.NoError(t, err, typed) {
+			assert.Equal(t, task.ID, r.RecordMeta().ID, typed)
+		}
+	}
+	var key string
+	require.NoError(t, s.rd.QueryRow("SELECT key FROM records WHERE id = ?", gone.ID).Scan(&key))
+	assert.Equal(t, model.NaturalKey(&model.Task{Number: "督〔2019〕16号"}), key, "the tombstone's body still names its number")
+}

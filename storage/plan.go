@@ -284,7 +284,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 			return nil
 		}
 		p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
-			Place: model.Place{File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.Key},
+			Place: model.Place{File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.KeyText()},
 			Reason: p.say(fmt.Sprintf("与 %s「%s」第 %d 行是同一条记录，未导入", prev.File, prev.Sheet, prev.Row),
 				fmt.Sprintf("the same record as %s, sheet %s, row %d; not imported", prev.File, prev.Sheet, prev.Row)),
 		})

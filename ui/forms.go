@@ -114,7 +114,7 @@ func (u *UI) PrintNotice(t *model.Task, reminder bool) (string, error) {
 			return '_'
 		}
 		return r
-	}, u.opt.Notices.Title(reminder, l)+"-"+model.NaturalKey(t)) + ".xlsx"
+	}, u.opt.Notices.Title(reminder, l)+"-"+model.KeyLabel(t)) + ".xlsx"
 	path := filepath.Join(dir, name)
 	f, err := os.Create(path)
 	if err != nil {

@@ -148,7 +148,7 @@ func planConflicts(plan *model.Plan) []conflictJSON {
 			if rec == nil {
 				rec = it.Result // a dry run's new record that two returns disagree on
 			}
-			out = append(out, conflictJSON{ID: c.ID, Kind: it.Kind, Record: rec.RecordMeta().ID, Number: it.Key, Files: c.Files,
+			out = append(out, conflictJSON{ID: c.ID, Kind: it.Kind, Record: rec.RecordMeta().ID, Number: it.KeyText(), Files: c.Files,
 				Field: c.Field, Local: rawValue(c.Local), Incoming: rawValue(c.Incoming)})
 		}
 	}

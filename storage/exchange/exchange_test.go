@@ -404,7 +404,7 @@ func TestAnImportedRecordsHistoryBeginsWithItsImport(t *testing.T) {
 		{"督〔2019〕10号", "新增的事项", "市城管执法局", "年底前", "刚启动"},
 	})
 	importFile(t, a, path)
-	made, err := a.FindByKey(ctx, model.KindTask, "督〔2019〕10号")
+	made, err := a.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: "督〔2019〕10号"}))
 	require.NoError(t, err)
 	made.(*model.Task).Progress = "已过半"
 	require.NoError(t, a.Save(ctx, made, "甲"))

@@ -126,3 +126,27 @@ func TestReturnedLedgerWithAGroupHeading(t *testing.T) {
 	assert.Equal(t, "资金缺口200万元", rep.Problems)
 	assert.Equal(t, "7月底前完成招标", rep.Next)
 }
+
+// Returns word their problem and next-step columns in many ways; each
+// wording fills the unit's report.
+func TestReturnedLedgerProblemAndNextStepWordings(t *testing.T) {
+	for _, h := range [][2]string{{"存在的困难", "下一步打算"}, {"问题和困难", "下一步计划"}, {"存在问题及困难", "下步工作措施"}} {
+		t.Run(h[0]+"/"+h[1], func(t *testing.T) {
+			ctx := context.Background()
+			s := openTestStore(t)
+			tk := newTask("督〔2019〕9号", "河道整治", "")
+			require.NoError(t, s.Save(ctx, tk, "甲"))
+			ledger := writeBook(t, t.TempDir(), "回报.xlsx", "督办事项", [][]any{
+				{"填报单位：市水务局      填报日期：2019年6月24日"},
+				{"编号", "事项名称", "办理进展", h[0], h[1]},
+				{"督〔2019〕9号", "河道整治", "已完成清淤", "资金缺口", "7月招标"},
+			})
+			plan := importAll(t, s, []string{ledger})
+			assert.Empty(t, plan.Warnings, "no column is left unread")
+			got := getTask(t, s, tk.ID)
+			require.Len(t, got.Reports, 1)
+			assert.Equal(t, "资金缺口", got.Reports[0].Problems)
+			assert.Equal(t, "7月招标", got.Reports[0].Next)
+		})
+	}
+}

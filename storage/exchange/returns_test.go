@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
 // editRow types value into the column headed header of the row whose 编号
@@ -150,17 +151,44 @@ func TestReturnsThatChangeNothingKeepOnlyIdentities(t *testing.T) {
 	}
 
 	// the store changes before the plan is applied: planned again, applied
-	other, err := s.FindByKey(ctx, model.KindTask, "督〔2025〕9号")
+	other, err := s.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: "督〔2025〕9号"}))
 	require.NoError(t, err)
 	other.(*model.Task).Remarks = "本机备注"
 	require.NoError(t, s.Save(ctx, other, "办公室"))
 	applied, err := Apply(ctx, s, plan, ApplyRequest{By: "办公室"})
 	require.NoError(t, err)
 	assert.Equal(t, 1, applied.Plan.Counts().Updated)
-	got, err := s.FindByKey(ctx, model.KindTask, "督〔2025〕5号")
+	got, err := s.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: "督〔2025〕5号"}))
 	require.NoError(t, err)
 	assert.Equal(t, "已完成整改", got.(*model.Task).Progress)
-	kept, err := s.FindByKey(ctx, model.KindTask, "督〔2025〕9号")
+	kept, err := s.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: "督〔2025〕9号"}))
 	require.NoError(t, err)
 	assert.Equal(t, "本机备注", kept.(*model.Task).Remarks)
+}
+
+// Departments retype the numbers of the items they return with the
+// brackets their keyboard gives, padded, or without 号: each row still
+// updates its item, none becomes a second one, and the preview names the
+// row by the number as the file typed it.
+func TestReturnsWithRetypedNumbersFindTheirItems(t *testing.T) {
+	s := openTestStore(t)
+	dir := t.TempDir()
+	typed := []string{"督[2025]1号", "督(2025)2号", "督〔2025〕03号", "督 〔2025〕 4 号", "督〔２０２５〕５号", "督【2025】6"}
+	base := [][]any{{"编号", "事项名称", "牵头单位", "完成时限", "办理进展"}}
+	ret := [][]any{{"编号", "事项名称", "牵头单位", "完成时限", "办理进展"}}
+	for i, n := range typed {
+		base = append(base, []any{fmt.Sprintf("督〔2025〕%d号", i+1), fmt.Sprintf("事项%d", i+1), "市住建局", "2025年6月30日", "初始"})
+		ret = append(ret, []any{n, fmt.Sprintf("事项%d", i+1), "市住建局", "2025年6月30日", "已推进"})
+	}
+	importAll(t, s, []string{writeBook(t, dir, "台账.xlsx", "督办事项", base)})
+	plan := importAll(t, s, []string{writeBook(t, dir, "回报.xlsx", "督办事项", ret)})
+	c := plan.Counts()
+	assert.Equal(t, len(typed), c.Updated, "%+v", c)
+	assert.Zero(t, c.New)
+	for i, it := range plan.Items {
+		assert.Equal(t, model.Fold(typed[i]), it.KeyText(), "as typed (full-width digits read as digits)")
+	}
+	n, err := s.Count(context.Background(), storage.Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Equal(t, len(typed), n)
 }

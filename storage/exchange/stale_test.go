@@ -109,7 +109,7 @@ func TestALargeFirstImportCountsWhatItDoesNotList(t *testing.T) {
 	n, err := s.Count(ctx, storage.Query{Kind: model.KindTask})
 	require.NoError(t, err)
 	assert.Equal(t, model.QuietShown+150, n)
-	last, err := s.FindByKey(ctx, model.KindTask, fmt.Sprintf("督〔2025〕%d号", model.QuietShown+150))
+	last, err := s.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: fmt.Sprintf("督〔2025〕%d号", model.QuietShown+150)}))
 	require.NoError(t, err)
 	assert.Equal(t, fmt.Sprintf("整改事项%d", model.QuietShown+150), last.(*model.Task).Title)
 
@@ -153,7 +153,7 @@ func TestAQuietDuplicateRowIsPassedOverWhenApplied(t *testing.T) {
 	n, err := s.Count(ctx, storage.Query{Kind: model.KindTask})
 	require.NoError(t, err)
 	assert.Equal(t, model.QuietShown+81, n)
-	kept, err := s.FindByKey(ctx, model.KindTask, fmt.Sprintf("督〔2025〕%d号", model.QuietShown+40))
+	kept, err := s.FindByKey(ctx, model.KindTask, model.NaturalKey(&model.Task{Number: fmt.Sprintf("督〔2025〕%d号", model.QuietShown+40)}))
 	require.NoError(t, err)
 	assert.Equal(t, fmt.Sprintf("整改事项%d", model.QuietShown+40), kept.(*model.Task).Title, "the first row of the two")
 }

@@ -643,8 +643,10 @@ func (s *sheetReader) keyColumn() boundCol {
 
 // Headers of a ledger's problem and next-step columns, kept in Extra.
 var (
-	problemHeaders = []string{"存在问题", "存在的问题", "困难和问题", "存在困难", "problems"}
-	nextHeaders    = []string{"下步措施", "下一步措施", "下步工作", "下一步工作", "下步打算", "下步工作打算", "下一步工作打算", "next steps"}
+	problemHeaders = []string{"存在问题", "存在的问题", "困难和问题", "问题和困难", "存在困难", "存在的困难", "存在问题及困难",
+		"存在问题和困难", "困难问题", "problems"}
+	nextHeaders = []string{"下步措施", "下一步措施", "下步工作", "下一步工作", "下步打算", "下一步打算", "下步工作打算",
+		"下一步工作打算", "下步计划", "下一步计划", "下一步工作计划", "下步工作计划", "下步工作措施", "下一步工作措施", "next steps"}
 )
 
 // isHeaderOf reports whether a sheet's header is one of headers: the

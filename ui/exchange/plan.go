@@ -104,7 +104,7 @@ func itemLine(it *model.PlanItem) string {
 		rec = it.Incoming.Record
 	}
 	line := fmt.Sprintf("%s %s · %s %s", it.Incoming.Ref.Sheet, lang.L("import.row", map[string]any{"Row": it.Incoming.Ref.Row}),
-		it.Key, recordTitle(rec))
+		it.KeyText(), recordTitle(rec))
 	if len(it.Changed) > 0 && it.Action != model.ActionNew {
 		fields, _ := model.Fields(rec)
 		var old map[string]json.RawMessage
@@ -169,7 +169,7 @@ type conflictLine struct {
 
 func (l conflictLine) String() string {
 	label, vals := form.Describe(l.it.Kind, l.c.Field, string(l.c.Local), string(l.c.Incoming))
-	return lang.L("import.conflict_line", map[string]any{"Key": l.it.Key, "Field": label, "Local": vals[0], "Incoming": vals[1]})
+	return lang.L("import.conflict_line", map[string]any{"Key": l.it.KeyText(), "Field": label, "Local": vals[0], "Incoming": vals[1]})
 }
 
 // rejectedTable lists rejected rows: file, sheet, row, column, header,

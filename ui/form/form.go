@@ -226,7 +226,7 @@ func (f *Form) hasStatus() bool { return f.kind.HasLifecycle() }
 
 // refreshHeader shows the record's key, status and light.
 func (f *Form) refreshHeader() {
-	key := model.NaturalKey(f.rec)
+	key := model.KeyLabel(f.rec)
 	if f.rec.RecordMeta().ID == "" {
 		f.title.SetText(lang.L("form.new", map[string]any{"Kind": common.KindTitle(f.kind)}))
 	} else {

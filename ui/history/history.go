@@ -76,6 +76,6 @@ func Content(ctx context.Context, st Store, r model.Record) fyne.CanvasObject {
 		box.Add(widget.NewSeparator())
 	}
 	list := container.NewVScroll(box)
-	return container.NewBorder(widget.NewLabelWithStyle(lang.L("history.title", map[string]any{"Key": model.NaturalKey(r)}),
+	return container.NewBorder(widget.NewLabelWithStyle(lang.L("history.title", map[string]any{"Key": model.KeyLabel(r)}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, list)
 }

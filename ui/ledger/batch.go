@@ -65,7 +65,7 @@ func (s *Screen) each(change func(r model.Record) error, done func(BatchResult))
 				}
 			}
 			if err != nil {
-				res.Refused = append(res.Refused, fmt.Sprintf("%s: %s", model.NaturalKey(r), common.ErrorText(err)))
+				res.Refused = append(res.Refused, fmt.Sprintf("%s: %s", model.KeyLabel(r), common.ErrorText(err)))
 				continue
 			}
 			res.Changed++
