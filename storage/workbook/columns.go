@@ -93,6 +93,9 @@ type Column struct {
 	Month string
 	// Money in 万元 when the header says so; set on matched columns only.
 	wan bool
+	// source: an amount column of a funds ledger split by source
+	// (资金来源 over 财政专项资金 | 帮扶单位 …) names the source of its cells.
+	source string
 }
 
 // ignoredHeaders are recognised as header words (they help find the header

@@ -3,6 +3,7 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
 	"slices"
@@ -36,7 +37,8 @@ type rowReader struct {
 
 	units         []model.UnitRole
 	hasUnits      bool
-	unitFromCount bool // the quantity's measure word gave the unit
+	unitFromCount bool        // the quantity's measure word gave the unit
+	bySource      []sourceFen // a funds ledger split by source: each source's amount
 	deadlines     []pendingDeadline
 	percentTyped  bool
 	year          model.VillageYear // a village row's yearly figures
@@ -100,6 +102,10 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	inc := w.incoming()
 	rec.Normalize()
 	w.statusFacts()
+	if len(w.bySource) > 0 {
+		w.emitBySource(inc)
+		return
+	}
 	if _, ok := rec.(*model.Visit); ok && s.cont && rec.RecordMeta().ID == "" && s.heldVisit.Record.RecordMeta().ID == "" {
 		// a Taizhang export's row is a record of its own, whatever it lacks
 		s.continueVisit(inc)
@@ -185,6 +191,10 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 		// assigned date, wherever that column stands.
 		w.deadlines = append(w.deadlines, pendingDeadline{b: b, fs: fs, value: value, numeric: w.row.IsNumeric(b.index)})
 	case TypeMoney:
+		if c.source != "" {
+			w.sourceAmount(b, value)
+			return
+		}
 		w.money(b, f, value)
 	case TypeInt:
 		w.integer(b, f, value)
@@ -302,6 +312,21 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 	if c.Field == "assigned_on" && !d.IsZero() {
 		w.ref = d
 	}
+}
+
+// sourceAmount reads a cell of a column of one source's money.
+func (w *rowReader) sourceAmount(b boundCol, value string) {
+	var fen int64
+	w.money(b, reflect.ValueOf(&fen).Elem(), value)
+	if fen != 0 {
+		w.bySource = append(w.bySource, sourceFen{b.column.source, model.Fen(fen)})
+	}
+}
+
+// sourceFen is one source's amount on a row of a funds ledger split by source.
+type sourceFen struct {
+	source string
+	fen    model.Fen
 }
 
 // money reads an amount; a plain number under a 万元 header or title is in 万元.
@@ -613,6 +638,31 @@ func (w *rowReader) projectScale(p *model.Project) {
 	}
 	p.Quantity, p.QuantityUnit = n, m[0][2]
 	w.rf.add = append(w.rf.add, "quantity", "quantity_unit")
+}
+
+// emitBySource passes on a fund for each source a row of a funds ledger
+// split by source has money of, with the row's date, project and village.
+func (w *rowReader) emitBySource(inc model.Incoming) {
+	base := w.rec.(*model.Fund)
+	fields := append(slices.Clip(inc.Fields), "source_text", "amount_fen")
+	part := 0
+	for _, sf := range w.bySource {
+		fund := *base
+		fund.Extra = maps.Clone(base.Extra)
+		fund.SourceText, fund.AmountFen, fund.Source = sf.source, sf.fen, ""
+		w.rec = &fund
+		w.fundSource()
+		fund.Normalize()
+		if w.s.isDuplicate(w.row, &fund) {
+			continue
+		}
+		in := inc
+		in.Record, in.Fields = &fund, fields
+		in.Ref.Part = part
+		part++
+		w.s.r.emit(in)
+	}
+	w.rec = base
 }
 
 // fundSource classifies a fund's typed source (a taught word first); what

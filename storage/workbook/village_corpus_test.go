@@ -32,7 +32,7 @@ func checkVillageCorpus(t *testing.T, file string) {
 		rows[rep.Sheet] = rep.Rows
 	}
 	assert.Equal(t, map[string]int{"填报说明": 0, "村基本情况": 2, "资金到位（元）": 5, "资金到位（万元）": 4, "资金（万元列）": 2,
-		"资金分类": 3, "帮扶项目": 4, "调研走访": 8, "问题清单": 4, "基层联系点": 3}, rows, "rows read, 合计/小计/总计 not among them")
+		"资金分类": 3, "资金来源构成": 2, "帮扶项目": 4, "调研走访": 10, "问题清单": 4, "基层联系点": 3}, rows, "rows read, 合计/小计/总计 not among them")
 
 	var villages []*model.Village
 	var funds []*model.Fund
@@ -96,6 +96,11 @@ func checkVillageCorpus(t *testing.T, file string) {
 		{d(2019, 12, 2), "fiscal", "财政专项扶贫资金", 10_0000_00, "产业奖补"},
 		{d(2019, 12, 9), "fiscal", "财政专项扶贫资金", 5_0000_00, "公益岗位"},
 		{d(2019, 12, 16), "donation", "社会捐赠", 1_2000_00, "冬季慰问"},
+		// split by source in columns: a fund a source
+		{d(2020, 3, 1), "fiscal", "财政专项资金", 30_0000_00, "冷库"},
+		{d(2020, 3, 1), "assisting_unit", "帮扶单位", 10_0000_00, "冷库"},
+		{d(2020, 3, 1), "self_raised", "群众自筹", 10_0000_00, "冷库"},
+		{d(2020, 9, 1), "donation", "社会捐赠", 2_0000_00, "助学"},
 	}, gotFunds)
 
 	require.Len(t, projects, 4, "the 合计 row is no project")
@@ -143,7 +148,9 @@ func checkVillageCorpus(t *testing.T, file string) {
 		{d(2019, 6, 12), d(2019, 6, 12), "village", "王市长", "王庄村", "", []string{"王庄村委会"}},
 		{d(2019, 5, 21), d(2019, 5, 21), "research", "李　明", "河西区", "", []string{"河西区应急局"}},
 		{d(2019, 5, 22), d(2019, 5, 23), "research", "王市长", "平安县", "", []string{"平安县水利局", "城关镇政府"}},
+		{d(2019, 6, 20), d(2019, 6, 20), "research", "王市长", "河西区", "", []string{"河西区住建局", "河西区应急局"}},
 	}, gotVisits, "the year of 5月6日-8日 is the title's")
+	assert.Equal(t, "老旧管网；消防设施不足", visits[8].Findings, "one visit over two rows")
 
 	type problem struct {
 		desc, unit       string

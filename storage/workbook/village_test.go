@@ -415,3 +415,84 @@ func TestVisitOverSeveralRows(t *testing.T) {
 	assert.Equal(t, "李副市长", v.Leader)
 	assert.Equal(t, []string{"河西区应急局", "河西区住建局"}, v.Units, "a blank row under a visit continues it")
 }
+
+// Many funds ledgers give a row a project and split its money by source in
+// columns under 资金来源 (财政专项资金 | 帮扶单位 | 社会捐赠 | 群众自筹): each
+// amount is a fund of its column's source; the 资金合计 column is their sum,
+// no fund of its own.
+func TestFundsSplitBySourceInColumns(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "资金"
+	require.NoError(t, f.SetSheetName("Sheet1", sh))
+	rows := [][]any{
+		{"2019年帮扶资金投入情况（单位：万元）"},
+		{"序号", "项目名称", "到位时间", "资金合计", "资金来源", nil, nil, nil},
+		{nil, nil, nil, nil, "财政专项资金", "帮扶单位", "社会捐赠", "群众自筹"},
+		{1, "蔬菜大棚", "2019年3月", 115, 80, 20, nil, 15},
+		{2, "助学", "2019.9.1", 2, "—", nil, "2", nil},
+		{"合计", nil, nil, 117, 80, 20, 2, 15},
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(t, f.SetSheetRow(sh, cell, &row))
+	}
+	require.NoError(t, f.MergeCell(sh, "A1", "H1"))
+	for _, c := range []string{"A", "B", "C", "D"} {
+		require.NoError(t, f.MergeCell(sh, c+"2", c+"3"))
+	}
+	require.NoError(t, f.MergeCell(sh, "E2", "H2"))
+	path := filepath.Join(t.TempDir(), "funds.xlsx")
+	require.NoError(t, f.SaveAs(path))
+
+	res := readOne(t, path, model.KindFund)
+	assert.Empty(t, res.Warnings, "资金合计 is the sum of the sources")
+	require.NotNil(t, res.Report.Sheets[0].HeaderRow)
+	assert.Equal(t, 3, *res.Report.Sheets[0].HeaderRow, "a two-level header")
+	type fund struct {
+		date    model.Date
+		source  model.FundSource
+		text    string
+		fen     model.Fen
+		project string
+	}
+	var got []fund
+	for _, in := range res.Rows {
+		fd := in.Record.(*model.Fund)
+		got = append(got, fund{fd.Date, fd.Source, fd.SourceText, fd.AmountFen, fd.Project})
+		assert.Contains(t, in.Fields, "source_text")
+		assert.Contains(t, in.Fields, "amount_fen")
+	}
+	d := model.NewDate
+	assert.Equal(t, []fund{
+		{d(2019, 3, 1), "fiscal", "财政专项资金", 80_0000_00, "蔬菜大棚"},
+		{d(2019, 3, 1), "assisting_unit", "帮扶单位", 20_0000_00, "蔬菜大棚"},
+		{d(2019, 3, 1), "self_raised", "群众自筹", 15_0000_00, "蔬菜大棚"},
+		{d(2019, 9, 1), "donation", "社会捐赠", 2_0000_00, "助学"},
+	}, got)
+}
+
+// Two source columns side by side without a group heading split the money
+// too; a 帮扶单位 column beside a 资金来源 column names the assisting unit,
+// and is no money.
+func TestFundsSourceColumnsOrNot(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "帮扶资金", rows: [][]any{
+		{"日期", "项目", "财政专项资金", "社会捐赠", "合计"},
+		{"2019.3.1", "蔬菜大棚", "80万", "5万", "85万"},
+	}})
+	res := readOne(t, path, model.KindFund)
+	require.Len(t, res.Rows, 2)
+	assert.Equal(t, model.Fen(80_0000_00), res.Rows[0].Record.(*model.Fund).AmountFen)
+	assert.Equal(t, model.FundSource("donation"), res.Rows[1].Record.(*model.Fund).Source)
+
+	path = writeSheets(t, testSheet{name: "帮扶资金", rows: [][]any{
+		{"日期", "帮扶单位", "资金来源", "金额（万元）"},
+		{"2019.3.1", "市政府办公室", "单位帮扶资金", 12},
+	}})
+	res = readOne(t, path, model.KindFund)
+	require.Len(t, res.Rows, 1)
+	fd := res.Rows[0].Record.(*model.Fund)
+	assert.Equal(t, model.Fen(12_0000_00), fd.AmountFen)
+	assert.Equal(t, model.FundSource("assisting_unit"), fd.Source)
+	assert.Equal(t, map[string]string{"帮扶单位": "市政府办公室"}, fd.Extra)
+}

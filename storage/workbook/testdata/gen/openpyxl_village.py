@@ -110,6 +110,19 @@ def main():
     for r in (4, 5, 8):
         ws.cell(r, 2).number_format = DATE_CN
 
+    # Funds split by source in columns under a 资金来源 heading, a row a
+    # project; 资金合计 is the row's sum.
+    ws = wb.create_sheet("资金来源构成")
+    title(ws, "2020年帮扶资金投入情况（单位：万元）", 8)
+    ws.append(["序号", "项目名称", "到位时间", "资金合计", "资金来源", None, None, None])
+    ws.append([None, None, None, None, "财政专项资金", "帮扶单位", "社会捐赠", "群众自筹"])
+    for c in range(1, 5):
+        ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
+    ws.merge_cells(start_row=2, start_column=5, end_row=2, end_column=8)
+    ws.append([1, "冷库", "2020年3月", 50, 30, 10, None, 10])
+    ws.append([2, "助学", "2020.9.1", 2, "—", None, "2", None])
+    ws.append(["合计", None, None, 52, 30, 10, 2, 10])
+
     # Projects: a two-level merged header, money in 万元, month-only dates.
     ws = wb.create_sheet("帮扶项目")
     title(ws, "2019年帮扶项目推进情况表", 11)
@@ -141,6 +154,12 @@ def main():
     ws.append([6, datetime.date(2019, 6, 12), "驻村帮扶", "王市长", None, "王庄村", "王庄村委会", "大棚验收", None])
     ws.append([7, "5月21日上午", "调研", "李　明", None, "河西区", "河西区应急局", "防汛", None])
     ws.append([8, "5月22、23日", "专题调研", "王市长", None, "平安县", "平安县水利局、城关镇政府", "防汛", None])
+    # One visit over two rows: date, type, leader and place merged down,
+    # a unit and a finding a row.
+    ws.append([9, "6月20日", "调研", "王市长", None, "河西区", "河西区住建局", "城市更新", "老旧管网"])
+    ws.append([None, None, None, None, None, None, "河西区应急局", None, "消防设施不足"])
+    for c in (1, 2, 3, 4, 5, 6, 8):
+        ws.merge_cells(start_row=11, start_column=c, end_row=12, end_column=c)
     ws.cell(9, 2).number_format = DATE_CN
 
     # Problems: 是否解决 / 解决情况 / 办结时间.
