@@ -158,17 +158,17 @@ func checkChanges(ctx context.Context, db *sql.DB) []string {
 // checkRecords: every body decodes as its kind; every current revision is stored.
 func checkRecords(ctx context.Context, db *sql.DB) []string {
 	var problems []string
-	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.body, v.rev IS NOT NULL, coalesce(v.body, r.body)
+	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.key, r.deleted, r.body, v.rev IS NOT NULL, coalesce(v.body, r.body)
 		FROM records r LEFT JOIN revisions v ON v.record_id = r.id AND v.rev = r.rev`)
 	if err != nil {
 		return []string{fmt.Sprintf("cannot read records: %v", err)}
 	}
 	defer rows.Close()
 	for rows.Next() && len(problems) < maxProblems {
-		var id, kind, rev, body string
-		var stored bool
+		var id, kind, rev, key, body string
+		var stored, deleted bool
 		var revBody any
-		if err := rows.Scan(&id, &kind, &rev, &body, &stored, &revBody); err != nil {
+		if err := rows.Scan(&id, &kind, &rev, &key, &deleted, &body, &stored, &revBody); err != nil {
 			return append(problems, fmt.Sprintf("cannot read records: %v", err))
 		}
 		// A current revision's body is stored once, in records (NULL in revisions).
@@ -179,10 +179,13 @@ func checkRecords(ctx context.Context, db *sql.DB) []string {
 			continue
 		}
 		// encoding/json lets invalid UTF-8 through; damaged text shows there.
-		if _, err := decodeBody(model.Kind(kind), body); err != nil {
+		if r, err := decodeBody(model.Kind(kind), body); err != nil {
 			problems = append(problems, fmt.Sprintf("record %s: body does not decode: %v", id, err))
 		} else if !utf8.ValidString(body) {
 			problems = append(problems, fmt.Sprintf("record %s: body holds damaged text", id))
+		} else if k := model.NaturalKey(r); k != key && (k != "" || !deleted) {
+			// Rows of other ledgers find the record by this key (plan.go).
+			problems = append(problems, fmt.Sprintf("record %s: its match key %q is not the one its fields give (%q)", id, key, k))
 		}
 		switch {
 		case !stored:

@@ -277,4 +277,14 @@ func TestMigrationWorksOutTheKeysAgain(t *testing.T) {
 	var key string
 	require.NoError(t, s.rd.QueryRow("SELECT key FROM records WHERE id = ?", gone.ID).Scan(&key))
 	assert.Equal(t, model.NaturalKey(&model.Task{Number: "督〔2019〕16号"}), key, "the tombstone's body still names its number")
+	problems, err := s.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+
+	// Check finds a key that is not the one the fields give.
+	_, err = s.wr.Exec("UPDATE records SET key = '督[2019]15号' WHERE id = ?", task.ID)
+	require.NoError(t, err)
+	problems, err = s.Check(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"record " + task.ID + ": its match key \"督[2019]15号\" is not the one its fields give (\"督〔2019〕15\")"}, problems)
 }

@@ -405,6 +405,9 @@ func (s *sheetReader) repeatsHeader(full []string) bool {
 				break
 			}
 		}
+		if n == 3 && same == 0 {
+			return false // a data row: most rows end here, after three cells
+		}
 	}
 	return n >= 2 && same*2 > n
 }
