@@ -286,11 +286,13 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 	r, c, numeric := w.r, b.column, w.row.IsNumeric(b.index)
 	dl, err := w.s.parseDate(value, numeric, w.ref, false)
 	d := dl.Due
-	if err != nil && c.Month != "" && !numeric {
-		if dl, merr := model.ParseDeadline(value, w.ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
-			d, err = dl.Due, nil
+	if err != nil && c.Month != "" {
+		// a month, a part of one, a quarter or a year (2019年3月中旬,
+		// 201903, 2019年上半年): its first day, or its last
+		if from, to, ok := model.ParsePeriod(value, w.ref); ok {
+			d, err = to, nil
 			if c.Month == "first" {
-				d = model.NewDate(d.Y, d.M, 1)
+				d = from
 			}
 			cellRef, _ := excelize.CoordinatesToCellName(b.index+1, w.row.Num)
 			r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：「%s」只有年月，按 %s 记录", "%s!%s: %q names a month only; recorded as %s"),

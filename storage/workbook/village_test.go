@@ -496,3 +496,39 @@ func TestFundsSourceColumnsOrNot(t *testing.T) {
 	assert.Equal(t, model.FundSource("assisting_unit"), fd.Source)
 	assert.Equal(t, map[string]string{"帮扶单位": "市政府办公室"}, fd.Extra)
 }
+
+// When a fund arrived or a project started and finished, ledgers write a
+// month or a part of a year (2019年3月中旬, 201903, 2019年上半年, 年底): a
+// fund or a start takes the period's first day, a finish its last; 201903
+// is never a day in the year 2452.
+func TestFundAndProjectPeriods(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "帮扶资金", rows: [][]any{
+		{"2019年帮扶资金台账"},
+		{"到位时间", "资金来源", "金额（元）", "用途"},
+		{"2019年3月中旬", "财政专项资金", 1000, "a"},
+		{"201903", "财政专项资金", 1001, "b"},
+		{201904, "财政专项资金", 1002, "c"},
+		{"2019年上半年", "财政专项资金", 1003, "d"},
+		{"年底", "财政专项资金", 1004, "e"},
+		{"19年3月", "财政专项资金", 1005, "f"},
+	}, mergeTitle: true}, testSheet{name: "帮扶项目", rows: [][]any{
+		{"2019年帮扶项目"},
+		{"项目名称", "开工时间", "完工时间"},
+		{"冷库", "2019年3月中旬", "2019年底"},
+		{"大棚", "2019年一季度", "2019年上半年"},
+	}, mergeTitle: true})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 8)
+	d := model.NewDate
+	for i, want := range []model.Date{d(2019, 3, 11), d(2019, 3, 1), d(2019, 4, 1), d(2019, 1, 1), d(2019, 12, 1), d(2019, 3, 1)} {
+		assert.Equal(t, want, res.Rows[i].Record.(*model.Fund).Date, "fund %d", i)
+	}
+	p := res.Rows[6].Record.(*model.Project)
+	assert.Equal(t, d(2019, 3, 11), p.StartOn)
+	assert.Equal(t, d(2019, 12, 31), p.FinishOn)
+	p = res.Rows[7].Record.(*model.Project)
+	assert.Equal(t, d(2019, 1, 1), p.StartOn)
+	assert.Equal(t, d(2019, 6, 30), p.FinishOn)
+}
