@@ -66,6 +66,9 @@ func TestExportedUnitLedgerReturnsAsReport(t *testing.T) {
 	require.NoError(t, s.Save(ctx, tk, "甲"))
 	path := exportTo(t, s, "发改委.xlsx", ExportRequest{Unit: "市发展和改革委员会"})
 	editRow(t, path, model.KindTask, "督〔2019〕10号", "办理进展", "已栽植3000株")
+	// The cover sheet asks for 存在问题 and 下步措施: the sheet has their columns.
+	editRow(t, path, model.KindTask, "督〔2019〕10号", "存在问题", "苗木短缺")
+	editRow(t, path, model.KindTask, "督〔2019〕10号", "下步措施", "协调林业局")
 	f, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	require.NoError(t, f.SetDocProps(&excelize.DocProperties{Created: "2019-06-01T00:00:00Z", Modified: "2019-06-20T09:00:00Z"}))
@@ -78,7 +81,19 @@ func TestExportedUnitLedgerReturnsAsReport(t *testing.T) {
 	assert.Equal(t, "市发展和改革委员会", got.Reports[0].Unit)
 	assert.Equal(t, model.NewDate(2019, 6, 20), got.Reports[0].ReportedOn)
 	assert.Equal(t, "已栽植3000株", got.Reports[0].Done)
+	assert.Equal(t, "苗木短缺", got.Reports[0].Problems)
+	assert.Equal(t, "协调林业局", got.Reports[0].Next)
+	assert.Empty(t, got.Extra, "the report's text is the report's, not kept again beside the item")
 	assert.Empty(t, model.MissedReports(got, model.NewDate(2019, 6, 30)))
+
+	// The office's own export has no report columns: nobody's report to fill.
+	whole := exportTo(t, s, "总台账.xlsx", ExportRequest{})
+	wf, err := excelize.OpenFile(whole)
+	require.NoError(t, err)
+	defer wf.Close()
+	header, err := wf.GetRows(model.KindTask.SheetName())
+	require.NoError(t, err)
+	assert.NotContains(t, header[0], "存在问题")
 }
 
 // A return whose 办理情况 heads a group of columns (merged across 进展情况,

@@ -690,6 +690,15 @@ func (s *sheetReader) progressReport(t *model.Task) (model.Report, bool) {
 		s.report.problem, s.report.next = map[string]bool{}, map[string]bool{}
 	}
 	problems, next := cell(problemHeaders, s.report.problem), cell(nextHeaders, s.report.next)
+	// They are the report's now, not the item's own columns.
+	for h := range t.Extra {
+		if s.report.problem[h] || s.report.next[h] {
+			delete(t.Extra, h)
+		}
+	}
+	if len(t.Extra) == 0 {
+		t.Extra = nil
+	}
 	if t.Progress == "" && t.Percent == 0 && problems == "" && next == "" {
 		return model.Report{}, false
 	}

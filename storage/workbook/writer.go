@@ -379,6 +379,29 @@ func cellStyleKind(c Column) string {
 	return "text"
 }
 
+// reportColumns are what a department writes beside an item's progress in
+// the ledger sent to it (the cover sheet asks for them): empty, and read
+// back as its report's problems and next steps (progressReport), never
+// stored with the item.
+var reportColumns = []Column{
+	{Header: problemHeaders[0], Type: TypeText, Width: 24, Fill: true},
+	{Header: nextHeaders[0], Type: TypeText, Width: 24, Fill: true},
+}
+
+func (x *exporter) columns(k model.Kind) []Column { return ExportColumns(k, x.opt.Unit) }
+
+// ExportColumns are the columns of an exported sheet of kind k: the kind's,
+// and in an item ledger sent to a department (unit) the report columns
+// after its 完成进度.
+func ExportColumns(k model.Kind, unit string) []Column {
+	cols := Columns(k)
+	if unit == "" || k != model.KindTask {
+		return cols
+	}
+	at := slices.IndexFunc(cols, func(c Column) bool { return c.Field == "percent" }) + 1
+	return slices.Insert(slices.Clone(cols), at, reportColumns...)
+}
+
 // sheetPrep is what prepareSheet settles for streamSheet.
 type sheetPrep struct {
 	cols       []Column
@@ -389,7 +412,7 @@ type sheetPrep struct {
 // prepareSheet sets up a sheet in excelize: dimension, filter, page
 // setup, validations and the cell styles.
 func (x *exporter) prepareSheet(name string, sd SheetData) (*sheetPrep, error) {
-	cols := Columns(sd.Kind)
+	cols := x.columns(sd.Kind)
 	ncol := len(cols) + len(hiddenHeaders)
 	lastVisible, _ := excelize.ColumnNumberToName(len(cols))
 	lastCol, _ := excelize.ColumnNumberToName(ncol)
@@ -690,6 +713,9 @@ func exportValue(c Column, get func(string) (reflect.Value, bool)) (any, error) 
 			return n, nil
 		}
 		return nil, nil
+	}
+	if c.Field == "" {
+		return nil, nil // a report column, for the department to fill
 	}
 	v, ok := get(c.Field)
 	if !ok {
