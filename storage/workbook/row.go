@@ -702,11 +702,28 @@ func (w *rowReader) fundSource() {
 // as 市发改委 and as 市发展和改革委员会 is one unit), others stay as typed.
 func (w *rowReader) visitNames(v *model.Visit) {
 	r := w.r
+	// one leader leads a visit: the others named with it go with it (a
+	// Taizhang export's cell is the record's, kept as it is)
+	_, export := w.s.hdr.hidden["_id"]
+	if names := strings.FieldsFunc(v.Leader, func(c rune) bool { return strings.ContainsRune("、，,；;\n", c) }); len(names) > 1 && !export {
+		v.Leader = strings.TrimSpace(names[0])
+		people := names[1:]
+		if v.People != "" {
+			people = append(people, v.People)
+		}
+		for i := range people {
+			people[i] = strings.TrimSpace(people[i])
+		}
+		v.People = strings.Join(people, "、")
+		if !w.s.binds("people") {
+			w.rf.add = append(w.rf.add, "people")
+		}
+	}
 	if v.Point != "" {
 		if full, known := r.opt.Points.Resolve(v.Point); known {
 			v.Point = full
 		}
-	} else if v.Type == model.VisitLiaison && v.Place != "" {
+	} else if v.Type == model.VisitLiaison && v.Place != "" && !w.s.binds("point") {
 		// no 联系点 column: the place visited is the point
 		if full, known := r.opt.Points.Resolve(v.Place); known {
 			v.Point = full

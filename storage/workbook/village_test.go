@@ -532,3 +532,24 @@ func TestFundAndProjectPeriods(t *testing.T) {
 	assert.Equal(t, d(2019, 1, 1), p.StartOn)
 	assert.Equal(t, d(2019, 6, 30), p.FinishOn)
 }
+
+// A visit is led by one leader: a 带队领导 cell naming two (王建国、李明)
+// has the first lead it and the others go with it, so no leader called
+// 王建国李明 is counted; a leader written with a space or a title stays one.
+func TestVisitLeaderCellNamingTwo(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "调研", rows: [][]any{
+		{"调研时间", "带队领导", "参加人员", "调研地点"},
+		{"2019.5.6", "王建国、李明", "张三", "平安县"},
+		{"2019.5.7", "王建国（副市长）\n李明（秘书长）", nil, "河西区"},
+		{"2019.5.8", "王　建国 副市长", "张三", "河西区"},
+	}})
+	res := readOne(t, path, model.KindVisit)
+	require.Len(t, res.Rows, 3)
+	v := res.Rows[0].Record.(*model.Visit)
+	assert.Equal(t, "王建国", v.Leader)
+	assert.Equal(t, "李明、张三", v.People)
+	v = res.Rows[1].Record.(*model.Visit)
+	assert.Equal(t, "王建国（副市长）", v.Leader)
+	assert.Equal(t, "李明（秘书长）", v.People)
+	assert.Equal(t, "王　建国 副市长", res.Rows[2].Record.(*model.Visit).Leader)
+}
