@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -90,6 +91,9 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	}
 	if p, ok := rec.(*model.Project); ok {
 		w.projectScale(p)
+	}
+	if p, ok := rec.(*model.Point); ok {
+		w.pointShortName(p)
 	}
 	if w.statusCol != nil {
 		w.statusDate()
@@ -665,6 +669,39 @@ func (w *rowReader) emitBySource(inc model.Incoming) {
 		w.s.r.emit(in)
 	}
 	w.rec = base
+}
+
+// pointShortName: 城关镇社区服务中心（城关社区） is the point's name with its
+// short name in brackets, when the bracket is a short form of the name
+// (its characters in the name, in order) and no 简称 was given.
+func (w *rowReader) pointShortName(p *model.Point) {
+	if _, export := w.s.hdr.hidden["_id"]; export || p.ShortName != "" {
+		return
+	}
+	name := model.Fold(strings.TrimSpace(p.Name))
+	rest, ok := strings.CutSuffix(name, ")")
+	i := strings.LastIndex(rest, "(")
+	if !ok || i <= 0 {
+		return
+	}
+	full, short := strings.TrimSpace(rest[:i]), strings.TrimSpace(rest[i+1:])
+	if utf8.RuneCountInString(short) < 2 || !inOrder(short, full) {
+		return
+	}
+	p.Name, p.ShortName = full, short
+	w.rf.add = append(w.rf.add, "short_name")
+}
+
+// inOrder reports whether every character of short is in long, in order.
+func inOrder(short, long string) bool {
+	for _, r := range short {
+		i := strings.IndexRune(long, r)
+		if i < 0 {
+			return false
+		}
+		long = long[i+utf8.RuneLen(r):]
+	}
+	return true
 }
 
 // fundSource classifies a fund's typed source (a taught word first); what

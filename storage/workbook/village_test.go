@@ -553,3 +553,29 @@ func TestVisitLeaderCellNamingTwo(t *testing.T) {
 	assert.Equal(t, "李明（秘书长）", v.People)
 	assert.Equal(t, "王　建国 副市长", res.Rows[2].Record.(*model.Visit).Leader)
 }
+
+// A liaison point list gives the short name in brackets after the full one
+// (城关镇社区服务中心（城关社区）): the name is the full one, the bracket its
+// short name, which visits may use. A bracket that is no short form of the
+// name (王庄村（社区）) stays part of it.
+func TestPointShortNameInBrackets(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "基层联系点", rows: [][]any{
+		{"联系点名称", "联系人", "联系电话"},
+		{"城关镇社区服务中心（城关社区）", "刘芳", 13812345678},
+		{"王庄村（社区）", "陈刚", "0371-5551234"},
+	}}, testSheet{name: "走访", rows: [][]any{
+		{"走访日期", "走访类型", "带队领导", "联系点"},
+		{"2019.5.20", "联系点走访", "李副市长", "城关社区"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 3)
+	p := res.Rows[0].Record.(*model.Point)
+	assert.Equal(t, "城关镇社区服务中心", p.Name)
+	assert.Equal(t, "城关社区", p.ShortName)
+	assert.Contains(t, res.Rows[0].Fields, "short_name")
+	assert.Equal(t, "王庄村（社区）", res.Rows[1].Record.(*model.Point).Name)
+	assert.Empty(t, res.Rows[1].Record.(*model.Point).ShortName)
+	assert.Equal(t, "城关镇社区服务中心", res.Rows[2].Record.(*model.Visit).Point)
+}
