@@ -40,6 +40,14 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 		assert.Equal(t, want, got, in)
 	}
 
+	// The 3-class scheme's classes, typed 1类, 1, 一类 or ２类, are one
+	// class each: statistics count them under 1, 2, 3.
+	for in, want := range map[string]string{"1类": "1", "1": "1", "一类": "1", "２类": "2", "3 类": "3", "三类": "3"} {
+		got, scheme := ParseResultClass(in)
+		assert.Equal(t, want, got, in)
+		assert.Equal(t, "local", scheme, in)
+	}
+
 	task := &Task{AssignedOn: NewDate(2019, 3, 1), Progress: "已启动"}
 	task.Normalize()
 	assert.Equal(t, TaskInProgress, task.Status)
@@ -48,11 +56,17 @@ func TestNormalizeInfersStatusAndResultClass(t *testing.T) {
 	assert.Equal(t, TaskReview, kept.Status, "a typed status is kept")
 }
 
-// 第12号, 12号, １２ and 12 are one proposal number; other forms stay as typed.
+// 第12号, 12号, 〔2019〕12号, １２ and 12 are one proposal number; other forms
+// stay as typed.
 func TestNormalizeProposalNumber(t *testing.T) {
 	for typed, want := range map[string]string{
 		"第12号": "12", "12号": "12", " 第 ３５ 号 ": "35", "１２": "12", "12": "12",
 		"A-12": "A-12", "第十二号": "第十二号", "号": "号", "第号": "第号", "12-1号": "12-1号",
+		// The year in brackets is the session's: 〔2019〕23号 is number 23.
+		"〔2019〕23号": "23", "[2019]23号": "23", "（2019）第23号": "23", "(2019) 23": "23", "〔2019〕": "〔2019〕",
+		"〔2019〕第A3号": "〔2019〕第A3号",
+		// The body's word before it and leading zeros say nothing more.
+		"建议第12号": "12", "提案16号": "16", "第0015号": "15", "政协提案第003号": "3", "0": "0", "人大建议A12": "人大建议A12",
 	} {
 		p := &Proposal{Number: typed}
 		p.Normalize()

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Body that a proposal comes from.
 type Body string
@@ -214,6 +217,7 @@ func (p *Proposal) Normalize() {
 	}
 	p.Units = dedupeUnits(p.Units)
 	p.Title = strings.TrimSpace(p.Title)
+	p.splitProposer()
 	p.Topic, p.TopicText = settle(Topics, p.Topic, p.TopicText)
 	p.LeadUnit = leadOf(p.Units)
 	if p.Satisfaction == "" {
@@ -225,19 +229,31 @@ func (p *Proposal) Normalize() {
 	p.Status = ProposalStatusOf(p)
 }
 
-// proposalNumber folds a proposal's number and reduces 第12号 and 12号 to
-// 12: ledgers type the same number all three ways, and it is part of the
-// key that matches a proposal across files. Other forms are kept as typed.
+// yearPrefix is the session's year in brackets before a number: 〔2019〕;
+// bodyPrefix the body's word: 建议, 政协提案.
+var (
+	yearPrefix = regexp.MustCompile(`^[〔\[(【]\s*\d{4}\s*[〕\])】]\s*`)
+	bodyPrefix = regexp.MustCompile(`^(?:人大|政协|代表|委员)?(?:建议|提案|议案)\s*`)
+)
+
+// proposalNumber folds a proposal's number and reduces 第12号, 12号, 0012,
+// 建议第12号 and 〔2019〕12号 to 12: ledgers type the same number all these
+// ways, and it is part of the key that matches a proposal across files.
+// Other forms are kept as typed.
 func proposalNumber(s string) string {
 	s = strings.TrimSpace(Fold(s))
-	n := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(s, "第")), "号"))
-	if n == "" || n == s {
+	n := bodyPrefix.ReplaceAllString(yearPrefix.ReplaceAllString(s, ""), "")
+	n = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(n), "第")), "号"))
+	if n == "" {
 		return s
 	}
 	for _, r := range n {
 		if r < '0' || r > '9' {
 			return s
 		}
+	}
+	if n = strings.TrimLeft(n, "0"); n == "" {
+		return "0"
 	}
 	return n
 }

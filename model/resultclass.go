@@ -25,7 +25,8 @@ var ResultClasses = Enum[string]{
 
 // ParseResultClass reads a proposal's result class: a letter A–D ("A类",
 // "ａ") or the national scheme's wording give the letter under scheme
-// "ABCD"; anything else is kept as typed under the local scheme "local".
+// "ABCD"; a numbered class (1类, 一类, ２) its digit and anything else as
+// typed, under the local scheme "local".
 func ParseResultClass(s string) (class, scheme string) {
 	t := strings.ToUpper(strings.TrimSuffix(strings.TrimSpace(Fold(s)), "类"))
 	if t == "" {
@@ -37,6 +38,15 @@ func ParseResultClass(s string) (class, scheme string) {
 	for _, w := range classWords {
 		if strings.Contains(t, w.word) {
 			return w.class, "ABCD"
+		}
+	}
+	// A numbered class (the 3-class scheme's 1类, 一类, 2) is its digit.
+	if n := strings.TrimSpace(t); len([]rune(n)) == 1 {
+		if i := strings.Index("一二三四五六七八九", n); i >= 0 {
+			return string(rune('1' + i/len("一"))), "local"
+		}
+		if n[0] >= '1' && n[0] <= '9' {
+			return n, "local"
 		}
 	}
 	return strings.TrimSpace(s), "local"

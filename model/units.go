@@ -169,7 +169,7 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 				parts[j].role = r
 			}
 		}
-		if name == "" {
+		if name == "" || noUnit(name) {
 			continue
 		}
 		parts = append(parts, part{name, role})
@@ -199,6 +199,15 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 		units = append(units, UnitRole{Name: full, Role: role})
 	}
 	return units, unknown
+}
+
+// noUnit: a dash or 无 typed for “none” (no co-unit) names no unit.
+func noUnit(name string) bool {
+	switch name {
+	case "无", "暂无", "没有", "空", "无会办单位", "无协办单位":
+		return true
+	}
+	return strings.Trim(name, "-—–－/／\\.…") == ""
 }
 
 // unitMarkerBreaks puts a separator before every prefix marker that follows

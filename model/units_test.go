@@ -85,6 +85,12 @@ func TestParseUnitCell(t *testing.T) {
 		{"市财政局、市发改委牵头", RoleLead, RoleResponsible,
 			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "市发展和改革委员会", Role: RoleLead}}, nil},
 		{"", RoleLead, RoleResponsible, nil, nil},
+		// A dash or 无 typed for “no co-unit” names no unit.
+		{"无", RoleCo, RoleCo, nil, nil},
+		{"—", RoleCo, RoleCo, nil, nil},
+		{"/", RoleCo, RoleCo, nil, nil},
+		{"暂无", RoleCo, RoleCo, nil, nil},
+		{"市财政局、无", RoleLead, RoleCo, []UnitRole{{Name: "市财政局", Role: RoleLead}}, nil},
 	}
 	for _, c := range cases {
 		units, unknown := d.ParseUnitCell(c.cell, c.first, c.rest)

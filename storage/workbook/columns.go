@@ -210,7 +210,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		key(text("案由", "title", 36, "标题", "题目", "建议题目", "提案题目", "建议名称", "提案名称", "建议标题", "提案标题", "title")),
 		enum("提出方式", "type", enumOf(model.ProposalTypes), "提案类型", "提出类型", "type"),
 		text("领衔人", "proposer", 12, "提出人", "代表", "委员", "提案人", "建议人", "领衔代表", "领衔委员", "代表姓名", "委员姓名",
-			"第一提案人", "第一领衔人", "提出者", "proposer"),
+			"第一提案人", "第一领衔人", "提出者", "提案者", "建议者", "领衔提案人", "提案单位", "提出单位", "proposer"),
 		text("联名人", "cosigners", 16, "附议人", "联名代表", "联名委员", "cosigners"),
 		{Header: "专题", Field: "topic", Type: TypeEnum, Enum: enumOf(model.Topics), Width: 10,
 			Synonyms: []string{"分类", "所属类别", "内容分类", "专业类别", "topic"}},
@@ -232,7 +232,8 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		fill(text("答复文号", "reply_ref", 16, "办复文号", "reply ref")),
 		fill(Column{Header: "答复类别", Field: "result_class", Type: TypeEnum, Enum: enumOf(model.ResultClasses), Open: true, Width: 8,
 			Synonyms: []string{"办理结果", "结果类别", "办复类别", "答复分类", "答复类型", "办理结果类别", "答复结果类别", "result class"}}),
-		fill(date("面商日期", "met_on", "见面日期", "沟通日期", "面商时间", "见面沟通", "见面沟通时间", "见面沟通日期", "met on")),
+		fill(date("面商日期", "met_on", "见面日期", "沟通日期", "面商时间", "见面沟通", "见面沟通时间", "见面沟通日期",
+			"面商情况", "见面情况", "见面沟通情况", "是否面商", "met on")),
 		enum("满意度", "satisfaction", enumOf(model.Satisfactions), "办理满意度", "评价", "测评意见", "代表评价", "委员评价", "反馈意见",
 			"代表满意度", "委员满意度", "代表意见", "委员意见", "评价意见", "满意度测评", "满意程度", "satisfaction"),
 		enum("结果满意度", "result_satisfaction", enumOf(model.Satisfactions), "结果评价", "result satisfaction"),
@@ -399,6 +400,11 @@ var importColumns = map[model.Kind][]Column{
 	},
 	model.KindProblem: {
 		fill(enum("是否解决", "status", yesNoResolved, "是否已解决", "解决与否", "是否办结", "是否整改到位", "是否销号")),
+	},
+	// A proposals ledger's 办结时间, when it has no 答复日期 before it, is
+	// the reply's date (办复): the desk closes an item on its reply.
+	model.KindProposal: {
+		fill(date("办结时间", "replied_on", "办结日期", "办理完成时间", "办理完毕时间")),
 	},
 }
 

@@ -82,6 +82,9 @@ func (ix *synonymIndex) lookup(label string) []int {
 	if c, ok := ix.exact[k2]; ok {
 		return c
 	}
+	if isSentence(k2) {
+		return nil
+	}
 	best, bestLen := -1, 0
 	for _, e := range ix.all {
 		if e.runes >= 3 && e.runes > bestLen && strings.Contains(k2, e.key) {
@@ -92,6 +95,13 @@ func (ix *synonymIndex) lookup(label string) []int {
 		return nil
 	}
 	return []int{best}
+}
+
+// isSentence: a cell with a comma or a full stop outside brackets is a
+// sentence (an instructions sheet's 负责答复的单位，只填一个), not a label,
+// whatever header words it mentions.
+func isSentence(k string) bool {
+	return strings.ContainsAny(k, "，。；,;")
 }
 
 var indexes = func() map[model.Kind]*synonymIndex {
@@ -265,7 +275,7 @@ func promoteLead(h *sheetHeader) {
 // sheet's merged ranges (for two-level headers).
 func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *sheetHeader {
 	var best *sheetHeader
-	consider := func(h *sheetHeader, bonus bool) {
+	consider := func(h *sheetHeader, bonus, ties bool) {
 		if h.score == 0 {
 			return
 		}
@@ -273,7 +283,7 @@ func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *s
 		if bonus {
 			s++
 		}
-		if best == nil || s > best.score {
+		if best == nil || s > best.score || ties && s == best.score && best.lastRow == h.firstRow {
 			h.score = s
 			best = h
 		}
@@ -287,7 +297,10 @@ func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *s
 			for _, k := range model.Kinds() {
 				h := bindHeader(k, cells)
 				h.firstRow, h.lastRow = r+1, r+1+vi
-				consider(h, sheetNamesKind(sheetName, k))
+				// A two-level header binding as many columns as its top row
+				// alone is still two rows (满意度 over 满意 / 基本满意 / 不满意):
+				// its second row is no data.
+				consider(h, sheetNamesKind(sheetName, k), vi == 1)
 			}
 		}
 	}
@@ -347,12 +360,23 @@ func twoRows(parent, child []string) []headerCell {
 			out[i] = headerCell{label: p, candidates: []string{p}}
 		case p == "":
 			out[i] = headerCell{label: c, candidates: []string{c}}
+		case containsAny(headerKey(p), ratingWords):
+			// 代表满意度 over 办理工作 / 办理结果: two ratings, the second of
+			// the result, whatever else 办理结果 names on its own.
+			rating := "满意度"
+			if strings.Contains(c, "结果") {
+				rating = "结果满意度"
+			}
+			out[i] = headerCell{label: p + "/" + c, candidates: []string{rating, c, p + c, p}}
 		default:
 			out[i] = headerCell{label: p + "/" + c, candidates: []string{c, p + c, p}}
 		}
 	}
 	return out
 }
+
+// ratingWords name a group heading over a proposer's ratings.
+var ratingWords = []string{"满意", "评价", "测评"}
 
 // twoLevel reports whether 1-based row r (the row above the candidate
 // child row r+1) starts a two-level header: a cell merged down into the
@@ -372,11 +396,29 @@ func twoLevel(r int, rows [][]string, merges []xlsxscan.Merge) bool {
 			return true
 		}
 		if m.Right > m.Left && m.Bottom == r && m.Right-m.Left+1 < used {
+			if titleText(at(rows[r-1], m.Left-1)) { // rows[r-1]: this 1-based row r
+				continue // a title merged across fewer columns than the table
+			}
 			for c := m.Left; c <= m.Right; c++ {
 				if strings.TrimSpace(at(rows[r], c-1)) != "" {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// titleText: a sheet's title (…办理台账（2019年）, …登记表), never a group
+// heading over header cells (办理情况, 承办单位, 2019年).
+func titleText(v string) bool {
+	k := strings.TrimSpace(stripBrackets(model.Fold(v)))
+	if utf8.RuneCountInString(k) >= 16 {
+		return true
+	}
+	for _, end := range []string{"台账", "表", "清单", "名单", "一览", "汇总"} {
+		if strings.HasSuffix(k, end) {
+			return true
 		}
 	}
 	return false

@@ -241,7 +241,7 @@ func TestListEntriesWithoutTheirRowOrTwice(t *testing.T) {
 			badRow := rowOf(badFirst.ID)
 			require.NoError(t, f.DuplicateRowTo(main, badRow, len(rows)+2))
 			assigned := col("交办日期")
-			require.NoError(t, f.SetCellStr(main, cell(assigned, badRow), "某年某月"))
+			require.NoError(t, f.SetCellStr(main, cell(assigned, badRow), "2019年2月30日")) // a word (某年某月) would be kept, not refused
 			goneRow := rowOf(gone.ID)
 			require.NoError(t, f.RemoveRow(main, goneRow))
 			if goneRow < dupRow {

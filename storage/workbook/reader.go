@@ -768,6 +768,7 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 			}
 		}
 	}
+	sr.flushHeld()
 	sr.flushVisit()
 	sr.flushVillages()
 	return rep, r.emitErr

@@ -41,6 +41,7 @@ type rowReader struct {
 	unitFromCount bool        // the quantity's measure word gave the unit
 	bySource      []sourceFen // a funds ledger split by source: each source's amount
 	deadlines     []pendingDeadline
+	dues          []pendingDeadline // a proposal's reply deadlines typed in words
 	percentTyped  bool
 	year          model.VillageYear // a village row's yearly figures
 	hasYear       bool
@@ -59,6 +60,9 @@ type pendingDeadline struct {
 // parseRow turns one data row into an Incoming, or into Rejections naming
 // every bad cell of the row.
 func (s *sheetReader) parseRow(row xlsxscan.Row) {
+	if s.ticks != nil {
+		row = s.untick(row)
+	}
 	rec := model.New(s.hdr.kind)
 	w := &rowReader{s: s, r: s.r, row: row, rec: rec, rv: reflect.ValueOf(rec).Elem(), ref: s.ref}
 	w.rf.add, w.deadlines = w.addBuf[:0], s.pending[:0]
@@ -71,11 +75,13 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		}
 	}
 	w.resolveDeadlines()
+	w.resolveDues()
 	s.pending = w.deadlines[:0] // the next row's, once this one's are read
 	if len(w.bad) > 0 {
 		s.r.res.Rejected = append(s.r.res.Rejected, w.bad...)
 		return
 	}
+	w.unitRoleCell()
 	w.setUnits()
 	w.problemStatus()
 	w.setYear()
@@ -115,6 +121,10 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		s.continueVisit(inc)
 		return
 	}
+	if s.continues && s.held != nil && model.NaturalKey(s.held.Record) == model.NaturalKey(rec) {
+		joinUnits(s.held.Record.(*model.Proposal), rec.(*model.Proposal))
+		return
+	}
 	if s.isDuplicate(row, rec) {
 		return
 	}
@@ -126,7 +136,61 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 		s.holdVisit(inc)
 		return
 	}
+	if s.hdr.kind == model.KindProposal {
+		// Held until the next row shows whether it goes on (one unit a row).
+		s.flushHeld()
+		s.held = &inc
+		return
+	}
 	s.r.emit(inc)
+}
+
+// flushHeld passes on the proposal row held back.
+func (s *sheetReader) flushHeld() {
+	if s.held != nil {
+		s.r.emit(*s.held)
+		s.held = nil
+	}
+}
+
+// joinUnits adds the units of a proposal's next row (its number merged down
+// over it) to the proposal: a second lead there is a co-unit, as the first
+// row's unit leads unless the role column said otherwise.
+func joinUnits(p, next *model.Proposal) {
+	hasLead := slices.ContainsFunc(p.Units, func(u model.UnitRole) bool { return u.Role == model.RoleLead })
+	for _, u := range next.Units {
+		if slices.ContainsFunc(p.Units, func(h model.UnitRole) bool { return h.Name == u.Name }) {
+			continue
+		}
+		if u.Role == model.RoleLead && hasLead {
+			u.Role = model.RoleCo
+		}
+		p.Units = append(p.Units, u)
+	}
+	slices.SortStableFunc(p.Units, func(a, b model.UnitRole) int {
+		return boolRank(a.Role != model.RoleLead) - boolRank(b.Role != model.RoleLead)
+	})
+	p.Normalize()
+}
+
+// unitRoleCell gives the row's unit the role its 办理类型 cell names (主办,
+// 会办, 协办, 分办): ledgers listing one unit a row say it there. A word
+// that is no role is kept by its header.
+func (w *rowReader) unitRoleCell() {
+	b := w.s.roleCol
+	if b == nil || len(w.units) != 1 {
+		return // several units in a cell carry their own roles (主办：…；会办：…)
+	}
+	m := model.Roles.Match(strings.TrimSpace(at(w.row.Cells, b.index)))
+	if !m.OK() {
+		if v := strings.TrimSpace(at(w.row.Cells, b.index)); v != "" {
+			w.keepExtra(b.label, v)
+		}
+		return
+	}
+	for i := range w.units {
+		w.units[i].Role = m.Value
+	}
 }
 
 // warn tells of a cell imported with something kept or left as it was.
@@ -223,15 +287,12 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 	}
 }
 
-// placeholders are what ledgers type in a cell that has nothing to say.
-var placeholders = []string{"-", "--", "—", "——", "–", "/", "\\", "无", "暂无", "空"}
-
-// noValue reports a placeholder in a number or date cell: a person reads
-// no value there, not a bad one.
+// noValue reports a blank mark (blankMark) in a number or date cell: a
+// person reads no value there, not a bad one.
 func noValue(t ValueType, value string) bool {
 	switch t {
 	case TypeDate, TypeMoney, TypeInt, TypeFloat, TypePercent, TypeYear:
-		return slices.Contains(placeholders, model.Fold(strings.ReplaceAll(value, " ", "")))
+		return blankMark(value)
 	}
 	return false
 }
@@ -288,12 +349,13 @@ func (s *sheetReader) binds(field string) bool {
 // The row's assigned date becomes the reference of its later dates.
 func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value string) {
 	r, c, numeric := w.r, b.column, w.row.IsNumeric(b.index)
-	dl, err := w.s.parseDate(value, numeric, w.ref, false)
+	ref := w.s.colRef(b, w.ref)
+	dl, err := w.s.parseDate(value, numeric, ref, false)
 	d := dl.Due
 	if err != nil && c.Month != "" {
 		// a month, a part of one, a quarter or a year (2019年3月中旬,
 		// 201903, 2019年上半年): its first day, or its last
-		if from, to, ok := model.ParsePeriod(value, w.ref); ok {
+		if from, to, ok := model.ParsePeriod(value, ref); ok {
 			d, err = to, nil
 			if c.Month == "first" {
 				d = from
@@ -304,11 +366,49 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 		}
 	}
 	if err != nil && fs.end != nil && !numeric {
-		from, to, rerr := model.ParseDateRange(value, w.ref)
+		from, to, rerr := model.ParseDateRange(value, ref)
 		if rerr == nil {
 			d, err = from, nil
 			*w.rv.FieldByIndex(fs.end).Addr().Interface().(*model.Date) = to
 		}
+	}
+	if err != nil && !numeric && dueField(c.Field) {
+		// 6月底, 交办之日起3个月内: read once the row's assigned date is known.
+		w.dues = append(w.dues, pendingDeadline{b: b, fs: fs, value: value})
+		return
+	}
+	w.setDate(b, fs, f, value, d, err)
+}
+
+// setDate stores a date cell's day, or deals with a text no date form read
+// (err): a date among words (已面商（2019.5.10）) is the cell's, the words
+// kept by the header and warned (拟于… is no date done); a dash or 无 is no
+// date; another text (未答复, 6月中旬) refuses no row: the date stays as it
+// was and the text is kept and warned. A month without a day, a date that
+// does not exist and a number that is no date refuse the row.
+func (w *rowReader) setDate(b boundCol, fs fieldSetter, f reflect.Value, value string, d model.Date, err error) {
+	c, numeric := b.column, w.row.IsNumeric(b.index)
+	if err != nil && !numeric && fs.end == nil && model.UnreadDate(err) {
+		if in := reDateIn.FindString(model.Fold(value)); in != "" {
+			dd, derr := model.ParseDate(in, w.ref)
+			if derr == nil {
+				w.keepExtra(b.label, value)
+				w.rf.add = append(w.rf.add, "extra")
+				w.warn(b, value, c.Field, model.T("日期取自原文中的 "+dd.String()+"，原文保存在“其他列”",
+					"the date "+dd.String()+" was taken from the text; the text is kept under extra columns"), model.T("日期前后有文字", "words around the date"))
+			}
+			d, err = dd, derr
+		}
+	}
+	if err != nil && !numeric && model.UnreadDate(err) && (fs.end == nil || noDate(value)) {
+		if !blankMark(value) {
+			w.keepExtra(b.label, value)
+			w.rf.drop = append(w.rf.drop, c.Field)
+			w.rf.add = append(w.rf.add, "extra")
+			w.warn(b, value, c.Field, model.T("日期未改，原文保存在“其他列”", "the date is unchanged; the text is kept under extra columns"),
+				model.T("不是日期", "not a date"))
+		}
+		return
 	}
 	if err != nil {
 		w.rejectErr(b, value, err)
@@ -333,6 +433,68 @@ func (w *rowReader) sourceAmount(b boundCol, value string) {
 type sourceFen struct {
 	source string
 	fen    model.Fen
+}
+
+// dueField: a proposal's reply deadline and extension, typed as deadlines
+// are (6月底, 年底前, 交办之日起3个月内).
+func dueField(field string) bool { return field == "due_on" || field == "extended_to" }
+
+// resolveDues reads the row's reply deadlines typed in words, against its
+// assigned date: a deadline gives its day, a term (3个月) counts from the
+// assigned date; anything else is a date cell no form reads.
+func (w *rowReader) resolveDues() {
+	var assigned model.Date
+	if p, ok := w.s.paths["assigned_on"]; ok {
+		assigned = *w.rv.FieldByIndex(p).Addr().Interface().(*model.Date)
+	}
+	for _, pd := range w.dues {
+		f := w.rv.FieldByIndex(pd.fs.index)
+		if dl, err := model.ParseDeadline(pd.value, w.ref); err == nil && !dl.Due.IsZero() {
+			*f.Addr().Interface().(*model.Date) = dl.Due
+			continue
+		}
+		if n, ok := model.ReplyTermMonths(pd.value); ok && !assigned.IsZero() {
+			*f.Addr().Interface().(*model.Date) = assigned.AddMonths(n)
+			continue
+		}
+		_, err := model.ParseDate(pd.value, w.ref)
+		w.setDate(pd.b, pd.fs, f, pd.value, model.Date{}, err)
+	}
+}
+
+// dateLabel: a header naming a date or time (办结时间, 收到日期), not a
+// length of time (用时, 天数).
+func dateLabel(label string) bool {
+	return (strings.Contains(label, "日期") || strings.Contains(label, "时间")) &&
+		!containsAny(label, []string{"天数", "时长", "用时", "小时", "工作日"})
+}
+
+// serialText is a number in a date column kept as the date it shows
+// (43636 → 2019-06-20); another number is kept as it is.
+func (r *reader) serialText(v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 3000 || f > 80000 { // 1908–2119
+		return v
+	}
+	d, err := model.DateFromSerial(f, r.date1904)
+	if err != nil {
+		return v
+	}
+	return d.String()
+}
+
+// noDate: a cell with no digit, Arabic or Chinese, names no date at all;
+// in a span column one with digits is a span typed wrong.
+func noDate(v string) bool {
+	return !strings.ContainsFunc(model.Fold(v), func(r rune) bool {
+		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二两三四五六七八九十廿", r)
+	})
+}
+
+// blankMark: a dash, slash or 无 typed for “none”.
+func blankMark(v string) bool {
+	v = strings.TrimSpace(model.Fold(v))
+	return v == "无" || v == "暂无" || v == "空" || strings.Trim(v, "-—–－/／\\、.。…") == ""
 }
 
 // money reads an amount; a plain number under a 万元 header or title is in 万元.
@@ -391,6 +553,13 @@ func (w *rowReader) flag(b boundCol, f reflect.Value, value string) {
 	}
 	v, err := parse(value)
 	if err != nil {
+		// 是（市长领办）: the mark, with what the brackets add kept.
+		if bv, berr := parse(stripBrackets(value)); berr == nil && stripBrackets(value) != "" {
+			f.SetBool(bv)
+			w.keepExtra(b.label, value)
+			w.rf.add = append(w.rf.add, "extra")
+			return
+		}
 		w.keepExtra(b.label, value)
 		w.rf.drop = append(w.rf.drop, c.Field)
 		w.rf.add = append(w.rf.add, "extra")
@@ -487,6 +656,9 @@ func (w *rowReader) extras() {
 	s := w.s
 	for _, b := range s.hdr.extras {
 		if v := strings.TrimSpace(at(w.row.Cells, b.index)); v != "" {
+			if w.row.IsNumeric(b.index) && dateLabel(b.label) {
+				v = w.r.serialText(v)
+			}
 			w.keepExtra(b.label, v)
 		}
 	}
@@ -540,7 +712,7 @@ func (w *rowReader) resolveDeadlines() {
 // deadline to another year.
 func (w *rowReader) resolveDeadline(pd pendingDeadline) (model.Deadline, error) {
 	s := w.s
-	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: w.ref}
+	k := deadlineKey{value: pd.value, numeric: pd.numeric, ref: s.colRef(pd.b, w.ref)}
 	if p, ok := s.paths["assigned_on"]; ok {
 		k.assigned = *w.rv.FieldByIndex(p).Addr().Interface().(*model.Date)
 	}

@@ -109,3 +109,23 @@ func TestDuplicateTitlesSayWhatTheyShare(t *testing.T) {
 	assert.Equal(t, "推进老旧小区改造", bad.Value)
 	assert.Equal(t, "与工作表“Sheet1”第2行重复（“工作任务”相同）", bad.Reason)
 }
+
+// A header that names the year (完成时限（2025年）, 交办日期(2025)) puts the
+// year-less dates under it in that year, whatever the file's date: 6月底 is
+// 2025-06-30, not the month of the year the file was saved in.
+func TestAYearInTheHeaderDatesTheColumn(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "Sheet1", rows: [][]any{
+		{"编号", "工作任务", "牵头单位", "交办日期(2025)", "完成时限（2025年）", "办理进展（截至6月25日）"},
+		{"督〔2025〕1号", "任务一", "市住房和城乡建设局", "3月1日", "6月底", "进展顺利"},
+		{"督〔2025〕2号", "任务二", "市教育局", "", "12月31日", "已完成"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 2)
+	one, two := res.Rows[0].Record.(*model.Task), res.Rows[1].Record.(*model.Task)
+	assert.Equal(t, model.NewDate(2025, 3, 1), one.AssignedOn)
+	assert.Equal(t, model.NewDate(2025, 6, 30), one.Deadline.Due)
+	assert.Equal(t, model.NewDate(2025, 12, 31), two.Deadline.Due)
+	assert.Equal(t, "进展顺利", one.Progress, "办理进展（截至6月25日） is the progress column")
+}

@@ -67,6 +67,17 @@ type sheetReader struct {
 	cont      bool
 	// section is the heading the rows now read stand under (sectionHeading).
 	section string
+	// labelYears: the year each column's header names, by index (colRef)
+	labelYears map[int]int
+	// roleCol: a proposals sheet's 办理类型 column (主办 / 会办 a row);
+	// continues: the row being read has its number merged down from the
+	// row above; held: the proposal row read last, not yet passed on, which
+	// such rows add their units to.
+	roleCol   *boundCol
+	continues bool
+	held      *model.Incoming
+	// ticks: groups of columns of which a row ticks one (tickGroups)
+	ticks []tickGroup
 	// filer is whose ledger the sheet is (the export's unit, or its
 	// 填报单位 line), filedOn the day it reports (填报日期, else the file's
 	// date): a task row's progress in such a ledger is that unit's report.
@@ -132,6 +143,13 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 	s.kindRoles = kindRoles(kind)
 	if kind == model.KindProposal {
 		s.proposal = inferProposalContext(sheet, title, header)
+		for i, b := range hdr.extras {
+			if isHeaderOf(b.label, unitRoleHeaders) {
+				s.roleCol = &b
+				hdr.extras = slices.Delete(slices.Clone(hdr.extras), i, i+1)
+				break
+			}
+		}
 	}
 	if wanInTitle(title) {
 		for i, b := range hdr.cols {
@@ -141,6 +159,7 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 			}
 		}
 	}
+	s.ticks = tickGroups(hdr)
 	s.order = slices.Clone(hdr.cols)
 	slices.SortStableFunc(s.order, func(a, b boundCol) int {
 		return boolRank(b.column.Field == "assigned_on") - boolRank(a.column.Field == "assigned_on")
@@ -279,6 +298,9 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 			return false
 		}
 	}
+	if filled == 1 && footerLine(only) {
+		return false
+	}
 	if filled == 1 && s.sectionHeading(raw, full, only, row.Num) {
 		return false
 	}
@@ -303,6 +325,10 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 		return false
 	}
 	s.cont = s.heldVisit != nil && s.keysBlank(raw)
+	if s.hdr.kind == model.KindProposal {
+		b := s.keyColumn()
+		s.continues = !hasText(at(raw, b.index)) && hasText(at(full, b.index))
+	}
 	s.parseRow(row)
 	return true
 }
@@ -363,6 +389,73 @@ func (s *sheetReader) continueVisit(in model.Incoming) {
 		}
 	}
 }
+
+// tickGroup is a heading over columns headed by its values, of which a row
+// ticks one: 满意度 over 满意 / 基本满意 / 不满意, 办理结果 over A / B / C / D.
+// The first is bound to the field; the ticked one's heading is the value.
+type tickGroup struct {
+	target int      // the bound column
+	cols   []int    // every column of the group, the target first
+	values []string // their headings
+}
+
+// tickGroups finds the tick groups of a two-level header and takes their
+// columns out of the extra ones.
+func tickGroups(hdr *sheetHeader) []tickGroup {
+	var groups []tickGroup
+	for _, b := range hdr.cols {
+		parent, child, ok := strings.Cut(b.label, "/")
+		if !ok || b.column.Type != TypeEnum || !b.column.Enum.Match(child).ok() {
+			continue
+		}
+		g := tickGroup{target: b.index, cols: []int{b.index}, values: []string{child}}
+		hdr.extras = slices.DeleteFunc(slices.Clone(hdr.extras), func(e boundCol) bool {
+			p, c, ok := strings.Cut(e.label, "/")
+			if ok && p == parent && b.column.Enum.Match(c).ok() {
+				g.cols = append(g.cols, e.index)
+				g.values = append(g.values, c)
+				return true
+			}
+			return false
+		})
+		if len(g.cols) > 1 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// tickMarks are what a ticked cell holds.
+var tickMarks = []string{"√", "✔", "✓", "☑", "●", "■", "✅", "是", "1", "v", "V", "对"}
+
+// untick puts the heading of the one ticked column of each group in its
+// target cell; a row ticking none or several leaves the cells as typed.
+func (s *sheetReader) untick(row xlsxscan.Row) xlsxscan.Row {
+	cloned := false
+	for _, g := range s.ticks {
+		ticked := -1
+		for i, c := range g.cols {
+			if slices.Contains(tickMarks, strings.TrimSpace(at(row.Cells, c))) {
+				if ticked >= 0 {
+					ticked = -2
+					break
+				}
+				ticked = i
+			}
+		}
+		if ticked < 0 {
+			continue
+		}
+		if !cloned {
+			row.Cells, cloned = slices.Clone(row.Cells), true
+		}
+		row.Cells[g.target] = g.values[ticked]
+	}
+	return row
+}
+
+// unitRoleHeaders name a column saying the role of the unit on its row.
+var unitRoleHeaders = []string{"办理类型", "承办类型", "单位类型", "主协办", "主办/会办", "主办会办", "承办方式", "办理分工", "单位职责", "承办性质"}
 
 // stems are the ordinals of a form's text columns in its 栏次 row (甲 乙 丙…).
 const stems = "甲乙丙丁戊己庚辛壬癸"
@@ -457,6 +550,14 @@ func (s *sheetReader) sectionHeading(raw, full []string, only string, num int) b
 		"%s row %d %q is a section heading, not a record: the rows under it carry it in a %q column"),
 		s.sheet, num, only, sectionHeader))
 	return true
+}
+
+// footerLine: a row's only text is a total (合计：共4件，已办复3件) or a
+// sentence (2.满意度以书面反馈为准。): a line under the data, not a record
+// and no section heading.
+func footerLine(only string) bool {
+	k := model.Fold(only)
+	return hasPrefixAny(strings.TrimLeft(k, headerPunct), totalWords) || strings.HasSuffix(k, "。")
 }
 
 // hasText is strings.TrimSpace(v) != "", mostly from v's first character.
@@ -761,6 +862,34 @@ var (
 // else its name's (2019年督办台账). A text naming two years decides
 // nothing. The file's date is kept when it falls in that year; otherwise
 // the named month's end, or the year's end. Zero: nothing named.
+// reLabelYear is a year in a column's header: 完成时限（2025年）, 办结时间(2025).
+var reLabelYear = regexp.MustCompile(`((?:19|20)\d\d)\s*年|[(（]\s*((?:19|20)\d\d)\s*[)）]`)
+
+// colRef is the reference for year-less dates (6月底, 3月1日) in column b:
+// the year its header names (完成时限（2025年）) wins over the row's ref,
+// which comes from the title, the 填报日期 or the file's date.
+func (s *sheetReader) colRef(b boundCol, ref model.Date) model.Date {
+	if s.labelYears == nil {
+		s.labelYears = map[int]int{}
+	}
+	y, ok := s.labelYears[b.index]
+	if !ok {
+		for _, g := range reLabelYear.FindAllStringSubmatch(model.Fold(b.label), -1) {
+			gy, _ := strconv.Atoi(g[1] + g[2])
+			if y != 0 && gy != y {
+				y = 0 // several years: none of them is the column's
+				break
+			}
+			y = gy
+		}
+		s.labelYears[b.index] = y
+	}
+	if y == 0 || ref.Y == y {
+		return ref
+	}
+	return model.NewDate(y, 12, 31)
+}
+
 func titleRef(sheet string, title []string, fileRef model.Date) model.Date {
 	for _, s := range []string{strings.Join(title, " "), sheet} {
 		var y, m int
