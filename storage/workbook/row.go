@@ -911,6 +911,10 @@ func (w *rowReader) fundSource() {
 // as 市发改委 and as 市发展和改革委员会 is one unit), others stay as typed.
 func (w *rowReader) visitNames(v *model.Visit) {
 	r := w.r
+	if v.Type == "" && w.s.visitType != "" {
+		v.Type = w.s.visitType
+		w.rf.add = append(w.rf.add, "type")
+	}
 	// one leader leads a visit: the others named with it go with it (a
 	// Taizhang export's cell is the record's, kept as it is)
 	_, export := w.s.hdr.hidden["_id"]

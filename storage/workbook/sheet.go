@@ -65,6 +65,9 @@ type sheetReader struct {
 	// whether it goes on over more rows (cont: the row read now does).
 	heldVisit *model.Incoming
 	cont      bool
+	// visitType: the type of a visit log's rows its title names, when it
+	// has no type column
+	visitType model.VisitType
 	// section is the heading the rows now read stand under (sectionHeading).
 	section string
 	// labelYears: the year each column's header names, by index (colRef)
@@ -147,6 +150,16 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 			if isHeaderOf(b.label, unitRoleHeaders) {
 				s.roleCol = &b
 				hdr.extras = slices.Delete(slices.Clone(hdr.extras), i, i+1)
+				break
+			}
+		}
+	}
+	if kind == model.KindVisit && !slices.ContainsFunc(hdr.cols, func(b boundCol) bool { return b.column.Field == "type" }) {
+		// no 走访类型 column: the title or the sheet's name says what the
+		// visits are (市领导基层调研台账, 联系点走访记录)
+		for _, t := range append(slices.Clone(title), sheet) {
+			if m := model.VisitTypes.Match(t); m.OK() {
+				s.visitType = m.Value
 				break
 			}
 		}

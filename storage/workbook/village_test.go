@@ -579,3 +579,33 @@ func TestPointShortNameInBrackets(t *testing.T) {
 	assert.Empty(t, res.Rows[1].Record.(*model.Point).ShortName)
 	assert.Equal(t, "城关镇社区服务中心", res.Rows[2].Record.(*model.Visit).Point)
 }
+
+// A visit log with no 走访类型 column says in its title or sheet name what
+// visits it holds (市领导基层调研台账, 基层联系点走访记录): every row is of
+// that type, so it counts in the figures; a title naming none leaves it.
+func TestVisitTypeFromTitle(t *testing.T) {
+	for title, want := range map[string]model.VisitType{
+		"2019年市领导基层调研情况台账": model.VisitResearch,
+		"基层联系点走访记录":        model.VisitLiaison,
+		"王庄村入户走访登记表":       model.VisitVillage,
+		"2019年工作记录":        "",
+	} {
+		path := writeSheets(t, testSheet{name: "Sheet1", rows: [][]any{
+			{title},
+			{"走访日期", "带队领导", "走访地点", "接触基层单位"},
+			{"2019.5.6", "王市长", "平安县", "城关镇政府"},
+		}, mergeTitle: true})
+		res := readOne(t, path, model.KindVisit)
+		require.Len(t, res.Rows, 1, title)
+		assert.Equal(t, want, res.Rows[0].Record.(*model.Visit).Type, title)
+		if want != "" {
+			assert.Contains(t, res.Rows[0].Fields, "type", title)
+		}
+	}
+	path := writeSheets(t, testSheet{name: "调研走访", rows: [][]any{
+		{"走访日期", "带队领导", "走访地点"},
+		{"2019.5.6", "王市长", "平安县"},
+	}})
+	res := readOne(t, path, model.KindVisit)
+	assert.Equal(t, model.VisitResearch, res.Rows[0].Record.(*model.Visit).Type, "the sheet's name")
+}
