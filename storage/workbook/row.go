@@ -915,6 +915,13 @@ func (w *rowReader) visitNames(v *model.Visit) {
 		v.Type = w.s.visitType
 		w.rf.add = append(w.rf.add, "type")
 	}
+	if _, export := w.s.hdr.hidden["_id"]; v.Type == "" && v.TypeText == "" && v.Place != "" && !export {
+		// nothing says the type: a visit to a liaison point is a liaison visit
+		if _, known := r.opt.Points.Resolve(v.Place); known {
+			v.Type = model.VisitLiaison
+			w.rf.add = append(w.rf.add, "type")
+		}
+	}
 	// one leader leads a visit: the others named with it go with it (a
 	// Taizhang export's cell is the record's, kept as it is)
 	_, export := w.s.hdr.hidden["_id"]

@@ -609,3 +609,24 @@ func TestVisitTypeFromTitle(t *testing.T) {
 	res := readOne(t, path, model.KindVisit)
 	assert.Equal(t, model.VisitResearch, res.Rows[0].Record.(*model.Visit).Type, "the sheet's name")
 }
+
+// A visit whose type nothing states, to a place that is a liaison point,
+// is a liaison visit to that point.
+func TestUntypedVisitToAPointIsALiaisonVisit(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "基层联系点", rows: [][]any{
+		{"联系点名称", "简称", "联系人"},
+		{"城关镇社区服务中心", "城关社区", "刘芳"},
+	}}, testSheet{name: "Sheet2", rows: [][]any{
+		{"走访日期", "带队领导", "走访地点"},
+		{"2019.5.20", "李副市长", "城关社区"},
+		{"2019.5.21", "李副市长", "平安县"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 3)
+	v := res.Rows[1].Record.(*model.Visit)
+	assert.Equal(t, model.VisitLiaison, v.Type)
+	assert.Equal(t, "城关镇社区服务中心", v.Point)
+	assert.Contains(t, res.Rows[1].Fields, "type")
+	assert.Empty(t, res.Rows[2].Record.(*model.Visit).Type, "a place that is no point says nothing")
+}
