@@ -240,6 +240,12 @@ func (w *rowReader) value(b boundCol) (string, bool) {
 // cell reads one non-empty cell by its column's value type.
 func (w *rowReader) cell(oi int, b boundCol, value string) {
 	c := b.column
+	switch c.Type {
+	case TypeDeadline, TypeMoney, TypeInt, TypeFloat, TypePercent, TypeYear:
+		if blankMark(value) {
+			return // —, /, 无: nothing typed, as an empty cell
+		}
+	}
 	fs := w.s.setter[oi]
 	if noValue(c.Type, value) {
 		return

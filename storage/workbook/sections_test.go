@@ -129,3 +129,26 @@ func TestAYearInTheHeaderDatesTheColumn(t *testing.T) {
 	assert.Equal(t, model.NewDate(2025, 12, 31), two.Deadline.Due)
 	assert.Equal(t, "进展顺利", one.Progress, "办理进展（截至6月25日） is the progress column")
 }
+
+// A dash, a slash or 无 typed in a deadline, percentage, amount or count
+// cell says there is none: the row is read as if the cell were empty,
+// neither refused nor warned.
+func TestBlankMarksInNumberAndDeadlineCells(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "Sheet1", rows: [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限", "完成百分比"},
+		{"督〔2025〕1号", "任务一", "市财政局", "—", "/"},
+		{"督〔2025〕2号", "任务二", "市财政局", "无", "－"},
+		{"督〔2025〕3号", "任务三", "市财政局", "2025年6月30日", "——"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.Warnings)
+	require.Len(t, res.Rows, 3)
+	for _, in := range res.Rows[:2] {
+		tk := in.Record.(*model.Task)
+		assert.Equal(t, model.Deadline{}, tk.Deadline, tk.Number)
+		assert.Zero(t, tk.Percent, tk.Number)
+	}
+	assert.Equal(t, model.NewDate(2025, 6, 30), res.Rows[2].Record.(*model.Task).Deadline.Due)
+}
