@@ -788,6 +788,15 @@ func (w *rowReader) problemStatus() {
 			p.Status = m.Value
 		}
 	}
+	// 已于6月20日更换水泵: a solved problem's resolution says when
+	if p.Status == "resolved" && p.ResolvedOn.IsZero() {
+		if in := reDateIn.FindString(model.Fold(p.Resolution)); in != "" {
+			if d, err := model.ParseDate(in, w.ref); err == nil {
+				p.ResolvedOn = d
+				w.rf.add = append(w.rf.add, "resolved_on")
+			}
+		}
+	}
 }
 
 // setYear gives a village row its yearly figures, of the year the sheet

@@ -630,3 +630,28 @@ func TestUntypedVisitToAPointIsALiaisonVisit(t *testing.T) {
 	assert.Contains(t, res.Rows[1].Fields, "type")
 	assert.Empty(t, res.Rows[2].Record.(*model.Visit).Type, "a place that is no point says nothing")
 }
+
+// A solved problem's 解决情况 often says when (已于6月20日更换水泵): without a
+// 解决日期 the problem was resolved that day, so it counts as solved in its
+// period; a date in the text of an unsolved problem (计划6月30日前完成) is no
+// resolution date.
+func TestProblemResolvedDateInItsResolution(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "问题清单", rows: [][]any{
+		{"2019年调研发现问题清单"},
+		{"问题描述", "责任单位", "是否解决", "解决情况"},
+		{"灌溉设施老化", "市农业局", "是", "已于6月20日更换水泵2台"},
+		{"道路破损", "市住建局", "否", "计划6月30日前完成"},
+		{"校舍漏雨", "市教育局", "是", "2019.7.2已维修完毕"},
+	}, mergeTitle: true})
+	res := readOne(t, path, model.KindProblem)
+	require.Len(t, res.Rows, 3)
+	p := res.Rows[0].Record.(*model.Problem)
+	assert.Equal(t, model.NewDate(2019, 6, 20), p.ResolvedOn, "the year of the title")
+	assert.Equal(t, "已于6月20日更换水泵2台", p.Resolution)
+	assert.Contains(t, res.Rows[0].Fields, "resolved_on")
+	assert.True(t, res.Rows[1].Record.(*model.Problem).ResolvedOn.IsZero())
+	assert.Equal(t, model.NewDate(2019, 7, 2), res.Rows[2].Record.(*model.Problem).ResolvedOn)
+	for _, w := range res.Warnings {
+		assert.NotContains(t, w.Reason, "没有解决日期", "row %d", w.Row)
+	}
+}
