@@ -330,16 +330,33 @@ func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
 // count reads a count; a cell of households and people (120户/456人)
 // gives the one the column counts.
 func (w *rowReader) count(b boundCol, value string) (int, bool) {
-	n, err := model.ParseInt(value)
-	if err == nil {
-		return n, true
-	}
-	measure := "户"
-	if f := b.column.Field; f == "people" || f == "poor_people" {
+	measure := ""
+	switch b.column.Field {
+	case "households", "poor_households", "dibao", "wubao":
+		measure = "户"
+	case "people", "poor_people":
 		measure = "人"
 	}
-	if n, ok := model.CountOf(value, measure); ok {
+	n, err := model.ParseInt(value)
+	if err == nil {
+		mw := model.MeasureWord(value)
+		if first, _ := utf8.DecodeRuneInString(mw); measure != "" && (first == '户' || first == '人') && string(first) != measure {
+			// 456人 under 受益户数: people, not households
+			w.keepExtra(b.label, value)
+			w.rf.add = append(w.rf.add, "extra")
+			if b.column.Type != TypeYear {
+				w.rf.drop = append(w.rf.drop, b.column.Field)
+			}
+			w.warn(b, value, b.column.Field, model.T("“"+b.label+"”未改，原文保存在“其他列”", "the "+b.label+" is unchanged; the text is kept under extra columns"),
+				model.T("数的是“"+mw+"”，不是“"+measure+"”", "counts "+mw+", not "+measure))
+			return 0, false
+		}
 		return n, true
+	}
+	if measure != "" {
+		if n, ok := model.CountOf(value, measure); ok {
+			return n, true
+		}
 	}
 	w.rejectErr(b, value, err)
 	return 0, false

@@ -655,3 +655,33 @@ func TestProblemResolvedDateInItsResolution(t *testing.T) {
 		assert.NotContains(t, w.Reason, "没有解决日期", "row %d", w.Row)
 	}
 }
+
+// A count typed with the other measure word (456人 under 受益户数) is not
+// the households: the field is left alone and the cell kept and told.
+func TestCountWithTheOtherMeasureWord(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "帮扶项目", rows: [][]any{
+		{"项目名称", "受益户数", "受益贫困户数"},
+		{"饮水安全", "456人", "30户"},
+	}}, testSheet{name: "村基本情况", rows: [][]any{
+		{"村名", "年度", "总户数", "总人口"},
+		{"王庄村", 2019, "120户", "120户"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 2)
+	p := res.Rows[0].Record.(*model.Project)
+	assert.Zero(t, p.Households)
+	assert.Equal(t, 30, p.PoorHouseholds)
+	assert.Equal(t, "456人", p.Extra["受益户数"])
+	assert.NotContains(t, res.Rows[0].Fields, "households")
+	v := res.Rows[1].Record.(*model.Village)
+	assert.Equal(t, []model.VillageYear{{ID: "2019", Year: 2019, Households: 120}}, v.Years)
+	assert.Equal(t, "120户", v.Extra["总人口"])
+	var warned []string
+	for _, w := range res.Warnings {
+		warned = append(warned, w.Header)
+	}
+	assert.Contains(t, warned, "受益户数")
+	assert.Contains(t, warned, "总人口")
+}
