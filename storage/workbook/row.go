@@ -130,7 +130,7 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	}
 	switch rec.(type) {
 	case *model.Village:
-		s.holdVillage(inc)
+		s.r.holdVillage(inc)
 		return
 	case *model.Visit:
 		s.holdVisit(inc)

@@ -58,9 +58,6 @@ type sheetReader struct {
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
 	warnedExtra        bool
-	// villages: a profile's rows held to the sheet's end, one a village,
-	// so a village on several rows (one a year) is one record of its years.
-	villages []model.Incoming
 	// heldVisit is the last visit row, held until the next row shows
 	// whether it goes on over more rows (cont: the row read now does).
 	heldVisit *model.Incoming
@@ -706,24 +703,39 @@ func (s *sheetReader) isDuplicate(row xlsxscan.Row, rec model.Record) bool {
 }
 
 // holdVillage keeps a village row for flushVillages: a later row of the
-// same village adds its year to the first.
-func (s *sheetReader) holdVillage(in model.Incoming) {
+// same village, on the sheet or another (one a year), adds its year and
+// what the first left blank.
+func (r *reader) holdVillage(in model.Incoming) {
 	v := in.Record.(*model.Village)
-	for _, held := range s.villages {
-		if h := held.Record.(*model.Village); h.Name == v.Name && h.ID == "" && v.ID == "" {
-			h.Years = append(h.Years, v.Years...)
-			return
+	for i := range r.villages {
+		held := &r.villages[i]
+		h := held.Record.(*model.Village)
+		if h.Name != v.Name || h.ID != "" || v.ID != "" {
+			continue
 		}
+		h.Years = append(h.Years, v.Years...)
+		for _, p := range [][2]*string{{&h.Township, &v.Township}, {&h.County, &v.County},
+			{&h.AssistingUnit, &v.AssistingUnit}, {&h.FirstSecretary, &v.FirstSecretary}, {&h.Remarks, &v.Remarks}} {
+			if *p[0] == "" {
+				*p[0] = *p[1]
+			}
+		}
+		for _, f := range in.Fields {
+			if !slices.Contains(held.Fields, f) {
+				held.Fields = append(slices.Clip(held.Fields), f)
+			}
+		}
+		return
 	}
-	s.villages = append(s.villages, in)
+	r.villages = append(r.villages, in)
 }
 
-// flushVillages passes on the village rows held to the sheet's end.
-func (s *sheetReader) flushVillages() {
-	for _, in := range s.villages {
-		s.r.emit(in)
+// flushVillages passes on the village rows held to the file's end.
+func (r *reader) flushVillages() {
+	for _, in := range r.villages {
+		r.emit(in)
 	}
-	s.villages = nil
+	r.villages = nil
 }
 
 // seenKeys are the ids and keys of a file's rows, each with the first row

@@ -685,3 +685,27 @@ func TestCountWithTheOtherMeasureWord(t *testing.T) {
 	assert.Contains(t, warned, "受益户数")
 	assert.Contains(t, warned, "总人口")
 }
+
+// A village profile kept a sheet a year (sheets 2018年 and 2019年, the year
+// only in the sheet's name) is one village with both years and what each
+// sheet says of it.
+func TestVillageProfileASheetAYear(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "2018年", rows: [][]any{
+		{"村名", "总户数", "总人口"},
+		{"王庄村", "118户", "450人"},
+	}}, testSheet{name: "2019年", rows: [][]any{
+		{"村名", "第一书记", "总户数", "总人口"},
+		{"王庄村", "张伟", "120户", "456人"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 1)
+	v := res.Rows[0].Record.(*model.Village)
+	assert.Equal(t, "张伟", v.FirstSecretary)
+	assert.Contains(t, res.Rows[0].Fields, "first_secretary")
+	assert.Equal(t, []model.VillageYear{
+		{ID: "2018", Year: 2018, Households: 118, People: 450},
+		{ID: "2019", Year: 2019, Households: 120, People: 456},
+	}, v.Years)
+}
