@@ -32,7 +32,7 @@ func checkVillageCorpus(t *testing.T, file string) {
 		rows[rep.Sheet] = rep.Rows
 	}
 	assert.Equal(t, map[string]int{"填报说明": 0, "村基本情况": 2, "资金到位（元）": 5, "资金到位（万元）": 4, "资金（万元列）": 2,
-		"资金分类": 3, "资金来源构成": 2, "帮扶项目": 4, "调研走访": 10, "问题清单": 4, "基层联系点": 3}, rows, "rows read, 合计/小计/总计 not among them")
+		"资金分类": 3, "资金来源构成": 2, "帮扶项目": 4, "调研走访": 10, "基层调研": 2, "问题清单": 5, "基层联系点": 3}, rows, "rows read, 合计/小计/总计 not among them")
 
 	var villages []*model.Village
 	var funds []*model.Fund
@@ -149,8 +149,12 @@ func checkVillageCorpus(t *testing.T, file string) {
 		{d(2019, 5, 21), d(2019, 5, 21), "research", "李　明", "河西区", "", []string{"河西区应急局"}},
 		{d(2019, 5, 22), d(2019, 5, 23), "research", "王市长", "平安县", "", []string{"平安县水利局", "城关镇政府"}},
 		{d(2019, 6, 20), d(2019, 6, 20), "research", "王市长", "河西区", "", []string{"河西区住建局", "河西区应急局"}},
+		// no type column: the title says 调研
+		{d(2019, 6, 25), d(2019, 6, 25), "research", "王建国", "平安县", "", []string{"平安县水利局"}},
+		{d(2019, 6, 26), d(2019, 6, 26), "research", "李明", "河西区", "", []string{"河西区应急局"}},
 	}, gotVisits, "the year of 5月6日-8日 is the title's")
 	assert.Equal(t, "老旧管网；消防设施不足", visits[8].Findings, "one visit over two rows")
+	assert.Equal(t, "李明", visits[9].People, "the second leader named goes with the first")
 
 	type problem struct {
 		desc, unit       string
@@ -167,6 +171,7 @@ func checkVillageCorpus(t *testing.T, file string) {
 		{"消防通道堵塞", "河西区应急局", d(2019, 5, 14), model.Date{}, "in_progress", "正在协调"},
 		{"2户住房漏雨", "城关镇政府", d(2019, 6, 3), d(2019, 6, 28), "resolved", "已维修"},
 		{"社区活动场地不足", "城关镇", d(2019, 5, 20), model.Date{}, "in_progress", "已协调临时场地"},
+		{"防汛物资不足", "平安县水利局", d(2019, 6, 25), d(2019, 7, 3), "resolved", "已于7月3日补齐沙袋"},
 	}, gotProblems)
 
 	type point struct{ name, address, contact, phone, owner, every string }

@@ -162,6 +162,14 @@ def main():
         ws.merge_cells(start_row=11, start_column=c, end_row=12, end_column=c)
     ws.cell(9, 2).number_format = DATE_CN
 
+    # A research log with no type column (its title says 调研), a leader
+    # cell naming two, a half day.
+    ws = wb.create_sheet("基层调研")
+    title(ws, "2019年市领导基层调研台账", 5)
+    ws.append(["调研日期", "带队领导", "调研地点", "接触基层单位", "调研主题"])
+    ws.append(["6月25日上午", "王建国、李明", "平安县", "平安县水利局", "防汛检查"])
+    ws.append(["6月26日", "李明", "河西区", "河西区应急局", "防汛检查"])
+
     # Problems: 是否解决 / 解决情况 / 办结时间.
     ws = wb.create_sheet("问题清单")
     header = ["序号", "问题描述", "责任单位", "提出时间", "是否解决", "解决情况", "办结时间"]
@@ -171,6 +179,7 @@ def main():
     ws.append([2, "消防通道堵塞", "河西区应急局", "2019.5.14", "否", "正在协调", "/"])
     ws.append([3, "2户住房漏雨", "城关镇政府", datetime.date(2019, 6, 3), "已解决", "已维修", datetime.date(2019, 6, 28)])
     ws.append([4, "社区活动场地不足", "城关镇", "5月20日", "部分解决", "已协调临时场地", None])
+    ws.append([5, "防汛物资不足", "平安县水利局", "6月25日", "是", "已于7月3日补齐沙袋", None])
     ws.cell(6, 4).number_format = DATE_CN
     ws.cell(6, 7).number_format = DATE_CN
 
