@@ -295,7 +295,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		text("联系电话", "phone", 14, "电话", "手机", "phone"),
 		key(text("责任处室", "owner", 14, "负责处室", "联系处室", "责任科室", "包联处室", "owner")),
 		enum("走访频次", "visit_every", enumOf(model.Frequencies), "走访周期", "联系频次", "走访要求", "visit every"),
-		boolean("停用", "inactive", "已停用", "inactive"),
+		boolean("停用", "inactive", "已停用", "是否停用", "停用与否", "inactive"),
 		remarks,
 	},
 	model.KindVisit: {

@@ -949,7 +949,7 @@ func (w *rowReader) visitNames(v *model.Visit) {
 	}
 	if _, export := w.s.hdr.hidden["_id"]; v.Type == "" && v.TypeText == "" && v.Place != "" && !export {
 		// nothing says the type: a visit to a liaison point is a liaison visit
-		if _, known := r.opt.Points.Resolve(v.Place); known {
+		if _, known := resolvePoint(r.opt.Points, v.Place); known {
 			v.Type = model.VisitLiaison
 			w.rf.add = append(w.rf.add, "type")
 		}
@@ -972,12 +972,12 @@ func (w *rowReader) visitNames(v *model.Visit) {
 		}
 	}
 	if v.Point != "" {
-		if full, known := r.opt.Points.Resolve(v.Point); known {
+		if full, known := resolvePoint(r.opt.Points, v.Point); known {
 			v.Point = full
 		}
 	} else if v.Type == model.VisitLiaison && v.Place != "" && !w.s.binds("point") {
 		// no 联系点 column: the place visited is the point
-		if full, known := r.opt.Points.Resolve(v.Place); known {
+		if full, known := resolvePoint(r.opt.Points, v.Place); known {
 			v.Point = full
 			w.rf.add = append(w.rf.add, "point")
 		}
@@ -994,6 +994,22 @@ func (w *rowReader) visitNames(v *model.Visit) {
 		return false
 	})
 	copy(v.Units, seen)
+}
+
+// resolvePoint names a liaison point by its full name, also when a ledger
+// adds 联系点 to its name or short name (民主社区联系点).
+func resolvePoint(points *model.UnitDict, name string) (string, bool) {
+	if full, known := points.Resolve(name); known {
+		return full, true
+	}
+	for _, suffix := range []string{"基层联系点", "联系点"} {
+		if rest, ok := strings.CutSuffix(strings.TrimSpace(name), suffix); ok && rest != "" {
+			if full, known := points.Resolve(rest); known {
+				return full, true
+			}
+		}
+	}
+	return name, false
 }
 
 // statusDate fills the date a status cell carries (已办结（2019.6.30）),

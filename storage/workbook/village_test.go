@@ -709,3 +709,25 @@ func TestVillageProfileASheetAYear(t *testing.T) {
 		{ID: "2019", Year: 2019, Households: 120, People: 456},
 	}, v.Years)
 }
+
+// A liaison visit log names its point with 联系点 after the short name
+// (民主社区联系点): it is that point. A points list says 是否停用.
+func TestLiaisonPointNamedWithSuffix(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "基层联系点", rows: [][]any{
+		{"联系点名称", "简称", "联系人", "是否停用"},
+		{"西关街道民主社区", "民主社区", "刘芳", "否"},
+		{"红星村", nil, "陈刚", "是"},
+	}}, testSheet{name: "联系点走访", rows: [][]any{
+		{"走访日期", "联系点", "走访人员"},
+		{"2019.1.10", "民主社区联系点", "张三"},
+		{"2019.2.12", "红星村基层联系点", "张三"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 4)
+	assert.False(t, res.Rows[0].Record.(*model.Point).Inactive)
+	assert.True(t, res.Rows[1].Record.(*model.Point).Inactive, "是否停用 是")
+	assert.Equal(t, "西关街道民主社区", res.Rows[2].Record.(*model.Visit).Point)
+	assert.Equal(t, "红星村", res.Rows[3].Record.(*model.Visit).Point)
+}
