@@ -272,7 +272,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		text("村", "village", 12, "帮扶村", "村名", "所在村", "village"),
 		{Header: "类别", Field: "category", Type: TypeEnum, Enum: enumOf(model.ProjectCategories), Width: 10,
 			Synonyms: []string{"项目类别", "项目类型", "类型", "category"}},
-		text("地点", "location", 14, "建设地点", "实施地点", "location"),
+		text("地点", "location", 14, "建设地点", "实施地点", "项目地点", "所在地", "建设位置", "location"),
 		text("建设内容及规模", "content", 30, "建设内容", "建设规模", "内容及规模", "主要内容", "content"),
 		{Header: "数量", Field: "quantity", Type: TypeFloat, Width: 8, Synonyms: []string{"规模数量", "quantity"}},
 		text("数量单位", "quantity_unit", 8, "单位（数量）", "计量单位", "quantity unit"),

@@ -731,3 +731,15 @@ func TestLiaisonPointNamedWithSuffix(t *testing.T) {
 	assert.Equal(t, "西关街道民主社区", res.Rows[2].Record.(*model.Visit).Point)
 	assert.Equal(t, "红星村", res.Rows[3].Record.(*model.Visit).Point)
 }
+
+// A project library heads the place 项目地点.
+func TestProjectPlaceHeader(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "帮扶项目", rows: [][]any{
+		{"项目名称", "项目地点", "总投资（万元）"},
+		{"蔬菜大棚", "王庄村一组", 115},
+	}})
+	res := readOne(t, path, model.KindProject)
+	require.Len(t, res.Rows, 1)
+	assert.Equal(t, "王庄村一组", res.Rows[0].Record.(*model.Project).Location)
+	assert.Empty(t, res.Warnings)
+}
