@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode"
 )
@@ -93,6 +94,24 @@ func KeyLabel(r Record) string {
 		return h
 	}
 	return NaturalKey(r)
+}
+
+// KeepNumber gives in the number local has when the two are one number
+// typed two ways (督[2019]15号 in a return, 督〔2019〕15号 here): the row
+// matched the record by it, and a department's retyping is no change.
+func KeepNumber(in, local Record) {
+	nl := numberOf(local)
+	v := reflect.ValueOf(in)
+	if nl == "" || v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	f := v.Elem().FieldByName("Number")
+	if !f.IsValid() || f.Kind() != reflect.String || !f.CanSet() || f.String() == nl || f.String() == "" {
+		return
+	}
+	if keyOf(f.String()) == keyOf(nl) {
+		f.SetString(nl)
+	}
 }
 
 // keyPart makes the ways departments type one number the same key:

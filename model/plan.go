@@ -142,9 +142,10 @@ type PlanItem struct {
 	ChangedBy map[string]string
 }
 
-// KeyText names the item's record in messages: its number as the file
-// typed it (督[2019]15号, where Key is the match key 督〔2019〕15), else
-// the matched record's number, else a title or name, else Key.
+// KeyText names the item's record in messages: its number (督〔2019〕15号,
+// where Key is the match key 督〔2019〕15; as this store spells it when the
+// row matched a record, see KeepNumber), else the matched record's
+// number, else a title or name, else Key.
 func (it *PlanItem) KeyText() string {
 	recs := []Record{incomingRecord(it.Incoming), it.Result, it.Local}
 	for _, r := range recs {

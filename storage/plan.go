@@ -248,6 +248,9 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	if err != nil {
 		return err
 	}
+	if local != nil {
+		model.KeepNumber(rec, local) // 督[2019]15号 for 督〔2019〕15号: no change
+	}
 	_, known := local.(*model.Identity) // found unchanged by the row's digest
 	target := p.target(kind, item.Key, local, rec)
 	if at, dup := p.seen[target]; dup && target != "" {

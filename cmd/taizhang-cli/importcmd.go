@@ -233,8 +233,16 @@ func (e *env) printPlan(p importJSON) {
 		fmt.Fprintln(e.out, e.pick("提示：", "warning: ")+line)
 	}
 	for _, cf := range p.Conflicts {
+		// Between two returns of one import, "local" is the other file's.
+		local, incoming := e.pick("本机", "local"), e.pick("文件", "incoming")
+		switch len(cf.Files) {
+		case 1:
+			incoming = cf.Files[0]
+		case 2:
+			local, incoming = cf.Files[0], cf.Files[1]
+		}
 		fmt.Fprintf(e.out, "  %s %s %s: %s %v | %s %v\n", e.pick("冲突", "conflict"), cf.Number, cf.Field,
-			e.pick("本机", "local"), cf.Local, e.pick("文件", "incoming"), cf.Incoming)
+			local, cf.Local, incoming, cf.Incoming)
 	}
 	if len(p.NewUnits) > 0 {
 		if p.Applied {

@@ -321,3 +321,19 @@ func TestListJSONStreamsTheSameArray(t *testing.T) {
 	}
 	assert.Len(t, listTasks(t, dir), 3)
 }
+
+// Two departments' returns of one item disagreeing in one import: the
+// conflict line names both files, not "local" for the other file's value.
+func TestConflictBetweenTwoReturnsNamesBothFiles(t *testing.T) {
+	dir := t.TempDir()
+	header := []any{"编号", "事项名称", "牵头单位", "办理进展"}
+	base := writeLedger(t, [][]any{header, {"督〔2025〕1号", "事项一", "市财政局", "初始"}})
+	require.Equal(t, 0, cli(t, dir, "import", base).code)
+	a := filepath.Join(t.TempDir(), "甲单位.xlsx")
+	b := filepath.Join(t.TempDir(), "乙单位.xlsx")
+	require.NoError(t, os.Rename(writeLedger(t, [][]any{header, {"督[2025]1号", "事项一", "市财政局", "甲的进展"}}), a))
+	require.NoError(t, os.Rename(writeLedger(t, [][]any{header, {"督〔2025〕01号", "事项一", "市财政局", "乙的进展"}}), b))
+	res := cli(t, dir, "import", "--dry-run", a, b)
+	assert.Contains(t, res.out, "conflict 督〔2025〕1号 progress: 甲单位.xlsx 甲的进展 | 乙单位.xlsx 乙的进展", res.out+res.err)
+	assert.NotContains(t, res.out, "number", "the number typed two ways is no conflict")
+}

@@ -168,8 +168,8 @@ func TestReturnsThatChangeNothingKeepOnlyIdentities(t *testing.T) {
 
 // Departments retype the numbers of the items they return with the
 // brackets their keyboard gives, padded, or without 号: each row still
-// updates its item, none becomes a second one, and the preview names the
-// row by the number as the file typed it.
+// updates its item, none becomes a second one, the number keeps the
+// office's spelling, and the preview names the row by it.
 func TestReturnsWithRetypedNumbersFindTheirItems(t *testing.T) {
 	s := openTestStore(t)
 	dir := t.TempDir()
@@ -186,9 +186,25 @@ func TestReturnsWithRetypedNumbersFindTheirItems(t *testing.T) {
 	assert.Equal(t, len(typed), c.Updated, "%+v", c)
 	assert.Zero(t, c.New)
 	for i, it := range plan.Items {
-		assert.Equal(t, model.Fold(typed[i]), it.KeyText(), "as typed (full-width digits read as digits)")
+		assert.Equal(t, fmt.Sprintf("督〔2025〕%d号", i+1), it.KeyText(), "named by the number as the office spells it")
 	}
 	n, err := s.Count(context.Background(), storage.Query{Kind: model.KindTask})
 	require.NoError(t, err)
 	assert.Equal(t, len(typed), n)
+	for i, it := range plan.Items {
+		assert.Equal(t, []string{"progress"}, it.Changed, "%s: the number typed another way is no change", typed[i])
+		got := getTask(t, s, it.Local.RecordMeta().ID)
+		assert.Equal(t, fmt.Sprintf("督〔2025〕%d号", i+1), got.Number, "the office's spelling stays")
+		assert.Equal(t, "已推进", got.Progress)
+	}
+
+	// Two departments' returns of one item, its number typed two ways:
+	// one record, and their numbers are no conflict.
+	a := writeBook(t, dir, "甲.xlsx", "督办事项", [][]any{ret[0], {"督[2025]1号", "事项1", "市住建局", "2025年6月30日", "甲的进展"}})
+	b := writeBook(t, dir, "乙.xlsx", "督办事项", [][]any{ret[0], {"督〔2025〕01号", "事项1", "市住建局", "2025年6月30日", "已推进"}})
+	both := importAll(t, s, []string{a, b})
+	require.Len(t, both.Items, 1)
+	for _, c := range both.Items[0].Conflicts {
+		assert.NotEqual(t, "number", c.Field)
+	}
 }

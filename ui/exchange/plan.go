@@ -169,7 +169,12 @@ type conflictLine struct {
 
 func (l conflictLine) String() string {
 	label, vals := form.Describe(l.it.Kind, l.c.Field, string(l.c.Local), string(l.c.Incoming))
-	return lang.L("import.conflict_line", map[string]any{"Key": l.it.KeyText(), "Field": label, "Local": vals[0], "Incoming": vals[1]})
+	args := map[string]any{"Key": l.it.KeyText(), "Field": label, "Local": vals[0], "Incoming": vals[1]}
+	if len(l.c.Files) == 2 { // two returns of this import disagree: name both files
+		args["LocalFile"], args["IncomingFile"] = l.c.Files[0], l.c.Files[1]
+		return lang.L("import.conflict_line_files", args)
+	}
+	return lang.L("import.conflict_line", args)
 }
 
 // rejectedTable lists rejected rows: file, sheet, row, column, header,
