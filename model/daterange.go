@@ -43,8 +43,65 @@ func ParseDateRange(s string, ref Date) (from, to Date, err error) {
 		}
 		return from, to, nil
 	}
+	if clean := cleanRange(text); clean != text {
+		if from, to, err := ParseDateRange(clean, ref); err == nil {
+			return from, to, nil
+		}
+	}
+	if from, to, ok := dayList(text, ref); ok {
+		return from, to, nil
+	}
 	_, err = ParseDate(s, ref)
 	return Date{}, Date{}, err
+}
+
+// dayWords are the parts of a day visit logs add to a date: 5月6日上午.
+var dayWords = []string{"上午", "下午", "中午", "晚上", "早上", "全天", "全日"}
+
+// cleanRange drops what a visit log adds to its dates: the part of the
+// day, a note in brackets at the end (（3天）), a doubled dash.
+func cleanRange(t string) string {
+	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if rest, ok := strings.CutSuffix(t, br[1]); ok {
+			if i := strings.LastIndex(rest, br[0]); i > 0 {
+				t = rest[:i]
+			}
+		}
+	}
+	for _, w := range dayWords {
+		t = strings.ReplaceAll(t, w, "")
+	}
+	for strings.Contains(t, "--") {
+		t = strings.ReplaceAll(t, "--", "-")
+	}
+	return t
+}
+
+// dayList reads days listed with 、 (5月6日、7日, 5月6、7日, 5月31日、6月1日)
+// as the span they make; days that are not one after another are not one
+// visit, and are no answer.
+func dayList(t string, ref Date) (from, to Date, ok bool) {
+	parts := strings.Split(t, "、")
+	if len(parts) < 2 {
+		return Date{}, Date{}, false
+	}
+	from, err := ParseDate(parts[0], ref)
+	if err != nil {
+		// 5月6、7日: the day mark is written once, at the end
+		from, err = ParseDate(parts[0]+"日", ref)
+	}
+	if err != nil || from.IsZero() {
+		return Date{}, Date{}, false
+	}
+	to = from
+	for _, p := range parts[1:] {
+		d, ok := rangeEnd(p, to)
+		if !ok || d != to.AddDays(1) {
+			return Date{}, Date{}, false
+		}
+		to = d
+	}
+	return from, to, true
 }
 
 // rangeEnd reads the right side of a range, taking what it leaves out
@@ -55,7 +112,11 @@ func rangeEnd(s string, from Date) (Date, bool) {
 		return d, err == nil
 	}
 	if g := monthDay.FindStringSubmatch(s); g != nil {
-		d, err := makeDate(s, from.Y, atoi(g[1]), atoi(g[2]))
+		y := from.Y
+		if atoi(g[1]) < int(from.M) && from.M == 12 {
+			y++ // 12月30日-1月2日: over the new year
+		}
+		d, err := makeDate(s, y, atoi(g[1]), atoi(g[2]))
 		return d, err == nil
 	}
 	d, err := ParseDate(s, from)

@@ -50,7 +50,12 @@ func ParseMoney(s string) (Fen, error) {
 	for _, p := range []string{"￥", "¥"} {
 		t = strings.TrimPrefix(t, p)
 	}
-	t = strings.TrimSuffix(t, "整")
+	t = roughPrefix(strings.TrimSuffix(t, "整"))
+	t = unbracketUnit(t)
+	for _, more := range []string{"余", "多"} { // 115万余元: a person reads 115万元
+		t = strings.Replace(t, "万"+more, "万", 1)
+		t = strings.Replace(t, more+"元", "元", 1)
+	}
 	var unit int64
 	for _, u := range moneyUnits {
 		if rest, ok := strings.CutSuffix(t, u.word); ok {
@@ -74,6 +79,32 @@ func ParseMoney(s string) (Fen, error) {
 		n = -n
 	}
 	return Fen(n), nil
+}
+
+// unbracketUnit reads a unit typed in brackets after the amount, as in a
+// header (11.5（万元）), as the unit itself: 11.5万元; a note in brackets
+// after an amount (115万元（财政资金）) is dropped.
+func unbracketUnit(t string) string {
+	for _, br := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		rest, ok := strings.CutSuffix(t, br[1])
+		if !ok {
+			continue
+		}
+		i := strings.LastIndex(rest, br[0])
+		if i <= 0 {
+			continue
+		}
+		inner := rest[i+len(br[0]):]
+		for _, u := range moneyUnits {
+			if u.word != "" && inner == u.word {
+				return rest[:i] + inner
+			}
+		}
+		if !strings.ContainsAny(inner, "0123456789") || strings.ContainsAny(rest[:i], "元万亿") {
+			return rest[:i] // a note after the amount: 115万元（财政资金）
+		}
+	}
+	return t
 }
 
 // roundRat rounds a non-negative rational to the nearest integer, halves

@@ -16,12 +16,26 @@ var reNumber = regexp.MustCompile(`^[-+]?((\d+|\d{1,3}(,\d{3})+)(\.\d+)?|\d+(\.\
 // numberText folds the cell and drops the measure word after the number
 // (12户, 21座, 3人次): ledgers type counts with their units.
 func numberText(s string) string {
-	t := []rune(compact(s))
+	t := []rune(roughPrefix(compact(s)))
 	end := len(t)
 	for end > 0 && unicode.Is(unicode.Han, t[end-1]) {
 		end--
 	}
 	return string(t[:end])
+}
+
+// roughWords say a figure is rough or a total (约120户, 共计115万元): a
+// person reads the number after them.
+var roughWords = []string{"大约", "约为", "约", "近", "共计", "合计", "累计", "总计", "共", "计"}
+
+// roughPrefix drops a rough or total word before a number.
+func roughPrefix(t string) string {
+	for _, w := range roughWords {
+		if rest, ok := strings.CutPrefix(t, w); ok && rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == '.') {
+			return rest
+		}
+	}
+	return t
 }
 
 // MeasureWord is the measure word after a typed count (21座 → 座, 3.5公里 →
@@ -306,4 +320,29 @@ func squeeze(s string) string {
 		i = j - 1
 	}
 	return b.String()
+}
+
+// reCounts is a count with its measure word in a cell of several (120户/456人).
+var reCounts = regexp.MustCompile(`(\d+)([户人])`)
+
+// CountOf is the count a cell of two counts gives with the measure word
+// (户 or 人): 120户/456人 → 120 for 户, 456 for 人. ok is false unless the
+// cell is exactly one count of each, joined by a separator or nothing.
+func CountOf(s, measure string) (int, bool) {
+	t := compact(s)
+	m := reCounts.FindAllStringSubmatchIndex(t, -1)
+	if len(m) != 2 || t[m[0][4]:m[0][5]] == t[m[1][4]:m[1][5]] {
+		return 0, false
+	}
+	rest := t[:m[0][0]] + t[m[0][1]:m[1][0]] + t[m[1][1]:]
+	if strings.Trim(rest, "/／,，;；、()（）") != "" {
+		return 0, false
+	}
+	for _, g := range m {
+		if t[g[4]:g[5]] == measure {
+			n, err := strconv.Atoi(t[g[2]:g[3]])
+			return n, err == nil
+		}
+	}
+	return 0, false
 }

@@ -15,6 +15,8 @@ func TestParseInt(t *testing.T) {
 	cases := map[string]int{
 		"12": 12, "1,234": 1234, "１２": 12, "12户": 12, "12个": 12, "3人次": 3,
 		"12.0": 12, " 12 ": 12, "-3": -3, "": 0, "1,234,567": 1234567, "２１ 座": 21,
+		// a count said roughly or as a total: a person reads the number
+		"约120户": 120, "共120户": 120, "合计456人": 456, "120余户": 120,
 	}
 	for in, want := range cases {
 		got, err := ParseInt(in)
@@ -167,5 +169,29 @@ func TestMeasureWord(t *testing.T) {
 		"21座": "座", " 3.5 公里": "公里", "１２０户": "户", "21": "", "": "", "座": "", "约21座": "", "21座大棚x": "",
 	} {
 		assert.Equal(t, want, MeasureWord(typed), typed)
+	}
+}
+
+// A cell holding households and people (120户/456人, 11户（25人）) gives
+// each count by its measure word.
+func TestCountOf(t *testing.T) {
+	for in, want := range map[string][2]int{
+		"120户/456人": {120, 456},
+		"120户，456人": {120, 456},
+		"11户（25人）":  {11, 25},
+		"3户7人":      {3, 7},
+		"１２０户 ４５６人": {120, 456},
+		"456人/120户": {120, 456},
+	} {
+		h, ok := CountOf(in, "户")
+		assert.True(t, ok, in)
+		assert.Equal(t, want[0], h, in)
+		p, ok := CountOf(in, "人")
+		assert.True(t, ok, in)
+		assert.Equal(t, want[1], p, in)
+	}
+	for _, in := range []string{"120", "120户", "120户/120户", "户/人", "120余户/456人"} {
+		_, ok := CountOf(in, "人")
+		assert.False(t, ok, in)
 	}
 }

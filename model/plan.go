@@ -21,10 +21,13 @@ const (
 )
 
 // RowRef locates a row in a workbook: the spreadsheet's own 1-based row.
+// Part tells apart the records one row gives (a funds row split by source
+// gives a fund a source): 0 for the first.
 type RowRef struct {
 	File  string `json:"file"`
 	Sheet string `json:"sheet"`
 	Row   int    `json:"row"`
+	Part  int    `json:"part,omitempty"`
 }
 
 // Incoming is one parsed row of a workbook, ready to be matched.

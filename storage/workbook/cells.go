@@ -25,7 +25,9 @@ func serialValue(v string) (float64, bool) {
 	if f >= 1900 && f < 2200 && f != float64(int64(f)) {
 		return 0, false
 	}
-	return f, f >= 3000 && f <= 2958465
+	// up to 2199-12-31 (109574): 201903 is 2019年3月 typed as a number,
+	// not a day in the year 2452
+	return f, f >= 3000 && f <= 109574
 }
 
 // notDateNumber refuses a number cell far below any date serial: 6.30

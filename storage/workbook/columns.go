@@ -93,6 +93,9 @@ type Column struct {
 	Month string
 	// Money in 万元 when the header says so; set on matched columns only.
 	wan bool
+	// source: an amount column of a funds ledger split by source
+	// (资金来源 over 财政专项资金 | 帮扶单位 …) names the source of its cells.
+	source string
 }
 
 // ignoredHeaders are recognised as header words (they help find the header
@@ -248,10 +251,10 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		text("帮扶单位", "assisting_unit", 16, "结对帮扶单位", "派驻单位", "后盾单位", "assisting unit"),
 		text("第一书记", "first_secretary", 10, "驻村第一书记", "first secretary"),
 		yearly("年度", "year", "统计年度", "年份", "year"),
-		yearly("总户数", "households", "户数", "农户数", "households"),
+		yearly("总户数", "households", "户数", "农户数", "户数/人口", "总户数/总人口", "户数及人口", "households"),
 		yearly("总人口", "people", "人口", "总人数", "人口数", "people"),
-		yearly("贫困户数", "poor_households", "贫困户", "建档立卡户数", "建档立卡贫困户", "poor households"),
-		yearly("贫困人口", "poor_people", "贫困人数", "建档立卡人口", "poor people"),
+		yearly("贫困户数", "poor_households", "贫困户", "建档立卡户数", "建档立卡贫困户", "建档立卡贫困户户数", "贫困户户数", "poor households"),
+		yearly("贫困人口", "poor_people", "贫困人数", "建档立卡人口", "建档立卡贫困户人口", "建档立卡贫困户人数", "贫困户人口", "贫困户人数", "建档立卡贫困人口", "poor people"),
 		yearly("低保户数", "dibao", "低保", "低保户", "dibao"),
 		yearly("五保户数", "wubao", "五保", "五保户", "特困供养", "wubao"),
 		remarks,
@@ -270,7 +273,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		text("村", "village", 12, "帮扶村", "村名", "所在村", "village"),
 		{Header: "类别", Field: "category", Type: TypeEnum, Enum: enumOf(model.ProjectCategories), Width: 10,
 			Synonyms: []string{"项目类别", "项目类型", "类型", "category"}},
-		text("地点", "location", 14, "建设地点", "实施地点", "location"),
+		text("地点", "location", 14, "建设地点", "实施地点", "项目地点", "所在地", "建设位置", "location"),
 		text("建设内容及规模", "content", 30, "建设内容", "建设规模", "内容及规模", "主要内容", "content"),
 		{Header: "数量", Field: "quantity", Type: TypeFloat, Width: 8, Synonyms: []string{"规模数量", "quantity"}},
 		text("数量单位", "quantity_unit", 8, "单位（数量）", "计量单位", "quantity unit"),
@@ -282,7 +285,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		fill(Column{Header: "完成进度", Field: "percent", Type: TypePercent, Width: 8,
 			Synonyms: []string{"形象进度", "完成比例", "进度", "percent"}}),
 		integer("受益户数", "households", "受益农户", "带动户数", "受益户", "households"),
-		integer("受益贫困户数", "poor_households", "受益贫困户", "带动贫困户", "贫困户数", "poor households"),
+		integer("受益贫困户数", "poor_households", "受益贫困户", "带动贫困户", "贫困户数", "其中贫困户", "其中贫困户数", "其中建档立卡贫困户", "其中建档立卡户", "带动贫困户数", "poor households"),
 		fill(remarks),
 	},
 	model.KindPoint: {
@@ -293,7 +296,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		text("联系电话", "phone", 14, "电话", "手机", "phone"),
 		key(text("责任处室", "owner", 14, "负责处室", "联系处室", "责任科室", "包联处室", "owner")),
 		enum("走访频次", "visit_every", enumOf(model.Frequencies), "走访周期", "联系频次", "走访要求", "visit every"),
-		boolean("停用", "inactive", "已停用", "inactive"),
+		boolean("停用", "inactive", "已停用", "是否停用", "停用与否", "inactive"),
 		remarks,
 	},
 	model.KindVisit: {
@@ -320,8 +323,9 @@ var columnTables = withExtra(map[model.Kind][]Column{
 			Synonyms: []string{"承办单位", "牵头单位", "责任部门", "办理单位", "unit"}},
 		date("提出日期", "raised_on", "收集日期", "反映日期", "提出时间", "raised on"),
 		fill(enum("状态", "status", enumOf(model.ProblemStatuses), "解决状态", "办理状态", "问题状态", "status")),
-		fill(date("解决日期", "resolved_on", "办结日期", "解决时间", "resolved on")),
-		fill(text("解决措施", "resolution", 30, "解决情况", "解决方式", "办理结果", "解决情况说明", "处理结果", "resolution")),
+		fill(date("解决日期", "resolved_on", "办结日期", "解决时间", "办结时间", "完成时间", "完成日期", "销号时间", "销号日期", "resolved on")),
+		fill(text("解决措施", "resolution", 30, "解决情况", "解决方式", "办理结果", "解决情况说明", "处理结果",
+			"办理情况", "整改情况", "落实情况", "处理情况", "整改措施", "resolution")),
 		fill(remarks),
 	},
 	model.KindUnit: {
@@ -370,11 +374,33 @@ var yesNoDone = func() *EnumSpec {
 	return e
 }()
 
+// yesNoResolved reads 是否解决: 是 is resolved, 否 not yet (open; a
+// 解决情况 that says 正在协调 makes it in progress); a status typed there
+// is taken as it is.
+var yesNoResolved = func() *EnumSpec {
+	e := enumOf(model.ProblemStatuses)
+	match := e.Match
+	e.Match = func(s string) enumMatch {
+		switch headerKey(s) {
+		case "是", "yes", "y", "√":
+			return enumMatch{value: "resolved", how: model.HowExact, percent: -1}
+		case "否", "no", "n", "×":
+			return enumMatch{value: "open", how: model.HowExact, percent: -1}
+		}
+		return match(s)
+	}
+	e.Labels = []string{"是", "否"}
+	return e
+}()
+
 // importColumns are read from ledgers but never exported: another way of
 // filling a field the table already has.
 var importColumns = map[model.Kind][]Column{
 	model.KindTask: {
 		fill(enum("是否办结", "status", yesNoDone, "是否完成", "是否已办结", "办结与否")),
+	},
+	model.KindProblem: {
+		fill(enum("是否解决", "status", yesNoResolved, "是否已解决", "解决与否", "是否办结", "是否整改到位", "是否销号")),
 	},
 	// A proposals ledger's 办结时间, when it has no 答复日期 before it, is
 	// the reply's date (办复): the desk closes an item on its reply.

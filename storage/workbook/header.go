@@ -136,6 +136,8 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 	used := map[int]bool{}
 	usedField := map[string]bool{}
 	hasKey := false
+	var bySource []boundCol // a funds ledger's columns of money by source
+	bySourceGrouped := false
 	for i, hc := range cells {
 		if hc.label == "" {
 			continue
@@ -145,8 +147,22 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 			h.hidden[hc.label] = i
 			continue
 		}
+		if kind == model.KindFund {
+			if src, grouped, ok := sourceColumn(ix, hc); ok {
+				c := Column{Header: hc.label, Field: "amount_fen", Type: TypeMoney, source: src, wan: strings.Contains(hc.label, "万元")}
+				bySource = append(bySource, boundCol{index: i, label: hc.label, column: c})
+				bySourceGrouped = bySourceGrouped || grouped
+				continue
+			}
+		}
 		bound := false
-		for _, cand := range hc.candidates {
+		cands := hc.candidates
+		if kind == model.KindVillage && len(cands) == 3 {
+			// a profile's group names whom the figures count
+			// (建档立卡贫困户/人口 is the poor people, not the people)
+			cands = []string{cands[1], cands[0], cands[2]}
+		}
+		for _, cand := range cands {
 			if isIgnoredHeader(cand) {
 				bound = true
 				break
@@ -185,12 +201,53 @@ func bindHeader(kind model.Kind, cells []headerCell) *sheetHeader {
 			h.extras = append(h.extras, boundCol{index: i, label: hc.label})
 		}
 	}
+	if len(bySource) > 0 {
+		// Money split by source: under a group heading, or two source
+		// columns side by side, in a sheet with no 资金来源 column of its own
+		// (there 帮扶单位 names the assisting unit, not its money).
+		if (bySourceGrouped || len(bySource) >= 2) && !slices.ContainsFunc(h.cols, func(b boundCol) bool { return b.column.Field == "source_text" }) {
+			h.cols = append(h.cols, bySource...)
+			slices.SortFunc(h.cols, func(a, b boundCol) int { return a.index - b.index })
+			// 资金合计 is the sum of the source columns, no fund of its own
+			h.extras = slices.DeleteFunc(h.extras, func(b boundCol) bool {
+				return containsAny(headerKey(b.label), []string{"合计", "小计", "总计", "总额", "总投入", "总投资"})
+			})
+		} else {
+			for _, b := range bySource {
+				h.extras = append(h.extras, boundCol{index: b.index, label: b.label})
+			}
+		}
+	}
 	h.score = len(h.cols)
 	if h.score < 2 || !hasKey {
 		h.score = 0
 	}
 	promoteLead(h)
 	return h
+}
+
+// sourceColumn: in a funds ledger that splits each row's money by source
+// in columns, a column headed by a source (财政专项资金, or 帮扶单位 under a
+// 资金来源 / 其中 group heading) holds amounts of that source. A header
+// that is a funds column's own (资金来源, 帮扶资金) is not one.
+func sourceColumn(ix *synonymIndex, hc headerCell) (src string, grouped, ok bool) {
+	child := stripBrackets(hc.candidates[0])
+	if _, own := ix.exact[headerKey(child)]; child == "" || own {
+		return "", false, false
+	}
+	m := model.FundSources.Match(child)
+	if !m.OK() || m.Value == "other" {
+		return "", false, false
+	}
+	if len(hc.candidates) == 3 { // under a group heading of money by source
+		parent := headerKey(hc.candidates[2])
+		for _, w := range []string{"来源", "其中", "资金", "投入", "构成"} {
+			if strings.Contains(parent, w) {
+				return child, true, true
+			}
+		}
+	}
+	return child, false, m.How == model.HowExact
 }
 
 // promoteLead: a sheet whose unit columns name no lead (only 责任单位) still

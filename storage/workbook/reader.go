@@ -224,6 +224,9 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		}
 		r.streaming = opt.Rows != nil
 	}
+	if r.flushVillages(); r.emitErr != nil {
+		return nil, r.emitErr
+	}
 	if opt.Only != nil {
 		recognised = true
 		for i := range reports {
@@ -359,6 +362,10 @@ func isEncryptedOLE(raw []byte) bool {
 // dates without a year when neither the row nor the sheet gives one: the
 // document's modified date, else the file's.
 type reader struct {
+	// villages: a file's village profile rows held to its end, one a
+	// village, so a village on several rows or sheets (one a year) is one
+	// record of its years.
+	villages    []model.Incoming
 	file        string
 	opt         ReadOptions
 	rowsRead    int // data rows read so far, for opt.Progress
@@ -769,6 +776,7 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 		}
 	}
 	sr.flushHeld()
+	sr.flushVisit()
 	return rep, r.emitErr
 }
 

@@ -3,10 +3,13 @@ package workbook
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -35,7 +38,8 @@ type rowReader struct {
 
 	units         []model.UnitRole
 	hasUnits      bool
-	unitFromCount bool // the quantity's measure word gave the unit
+	unitFromCount bool        // the quantity's measure word gave the unit
+	bySource      []sourceFen // a funds ledger split by source: each source's amount
 	deadlines     []pendingDeadline
 	dues          []pendingDeadline // a proposal's reply deadlines typed in words
 	percentTyped  bool
@@ -91,6 +95,12 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	if w.unitFromCount {
 		w.rf.add = append(w.rf.add, "quantity_unit") // this row's only: a bare 21 leaves the unit alone
 	}
+	if p, ok := rec.(*model.Project); ok {
+		w.projectScale(p)
+	}
+	if p, ok := rec.(*model.Point); ok {
+		w.pointShortName(p)
+	}
 	if w.statusCol != nil {
 		w.statusDate()
 	}
@@ -102,11 +112,28 @@ func (s *sheetReader) parseRow(row xlsxscan.Row) {
 	inc := w.incoming()
 	rec.Normalize()
 	w.statusFacts()
+	if len(w.bySource) > 0 {
+		w.emitBySource(inc)
+		return
+	}
+	if _, ok := rec.(*model.Visit); ok && s.cont && rec.RecordMeta().ID == "" && s.heldVisit.Record.RecordMeta().ID == "" {
+		// a Taizhang export's row is a record of its own, whatever it lacks
+		s.continueVisit(inc)
+		return
+	}
 	if s.continues && s.held != nil && model.NaturalKey(s.held.Record) == model.NaturalKey(rec) {
 		joinUnits(s.held.Record.(*model.Proposal), rec.(*model.Proposal))
 		return
 	}
 	if s.isDuplicate(row, rec) {
+		return
+	}
+	switch rec.(type) {
+	case *model.Village:
+		s.r.holdVillage(inc)
+		return
+	case *model.Visit:
+		s.holdVisit(inc)
 		return
 	}
 	if s.hdr.kind == model.KindProposal {
@@ -220,6 +247,9 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 		}
 	}
 	fs := w.s.setter[oi]
+	if noValue(c.Type, value) {
+		return
+	}
 	if c.Type == TypeYear {
 		w.yearFigure(b, fs, value)
 		return
@@ -235,6 +265,10 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 		// assigned date, wherever that column stands.
 		w.deadlines = append(w.deadlines, pendingDeadline{b: b, fs: fs, value: value, numeric: w.row.IsNumeric(b.index)})
 	case TypeMoney:
+		if c.source != "" {
+			w.sourceAmount(b, value)
+			return
+		}
 		w.money(b, f, value)
 	case TypeInt:
 		w.integer(b, f, value)
@@ -259,6 +293,16 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 	}
 }
 
+// noValue reports a blank mark (blankMark) in a number or date cell: a
+// person reads no value there, not a bad one.
+func noValue(t ValueType, value string) bool {
+	switch t {
+	case TypeDate, TypeMoney, TypeInt, TypeFloat, TypePercent, TypeYear:
+		return blankMark(value)
+	}
+	return false
+}
+
 // parsed reads a cell with parse; a value it refuses rejects the cell.
 func parsed[T any](w *rowReader, b boundCol, value string, parse func(string) (T, error)) (T, bool) {
 	v, err := parse(value)
@@ -270,10 +314,57 @@ func parsed[T any](w *rowReader, b boundCol, value string, parse func(string) (T
 
 // yearFigure is one of a village row's yearly figures.
 func (w *rowReader) yearFigure(b boundCol, fs fieldSetter, value string) {
-	if n, ok := parsed(w, b, value, model.ParseInt); ok {
-		reflect.ValueOf(&w.year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
-		w.hasYear = true
+	n, ok := w.count(b, value)
+	if !ok {
+		return
 	}
+	reflect.ValueOf(&w.year).Elem().FieldByIndex(fs.index).SetInt(int64(n))
+	w.hasYear = true
+	if b.column.Field == "households" && w.year.People == 0 && !w.s.binds("people") {
+		if p, ok := model.CountOf(value, "人"); ok { // 户数/人口: 120户/456人
+			w.year.People = p
+		}
+	}
+}
+
+// count reads a count; a cell of households and people (120户/456人)
+// gives the one the column counts.
+func (w *rowReader) count(b boundCol, value string) (int, bool) {
+	measure := ""
+	switch b.column.Field {
+	case "households", "poor_households", "dibao", "wubao":
+		measure = "户"
+	case "people", "poor_people":
+		measure = "人"
+	}
+	n, err := model.ParseInt(value)
+	if err == nil {
+		mw := model.MeasureWord(value)
+		if first, _ := utf8.DecodeRuneInString(mw); measure != "" && (first == '户' || first == '人') && string(first) != measure {
+			// 456人 under 受益户数: people, not households
+			w.keepExtra(b.label, value)
+			w.rf.add = append(w.rf.add, "extra")
+			if b.column.Type != TypeYear {
+				w.rf.drop = append(w.rf.drop, b.column.Field)
+			}
+			w.warn(b, value, b.column.Field, model.T("“"+b.label+"”未改，原文保存在“其他列”", "the "+b.label+" is unchanged; the text is kept under extra columns"),
+				model.T("数的是“"+mw+"”，不是“"+measure+"”", "counts "+mw+", not "+measure))
+			return 0, false
+		}
+		return n, true
+	}
+	if measure != "" {
+		if n, ok := model.CountOf(value, measure); ok {
+			return n, true
+		}
+	}
+	w.rejectErr(b, value, err)
+	return 0, false
+}
+
+// binds reports whether the sheet has a column for the field.
+func (s *sheetReader) binds(field string) bool {
+	return slices.ContainsFunc(s.hdr.cols, func(b boundCol) bool { return b.column.Field == field })
 }
 
 // date reads a date cell: a day, or for a month column a month alone
@@ -284,11 +375,13 @@ func (w *rowReader) date(b boundCol, fs fieldSetter, f reflect.Value, value stri
 	ref := w.s.colRef(b, w.ref)
 	dl, err := w.s.parseDate(value, numeric, ref, false)
 	d := dl.Due
-	if err != nil && c.Month != "" && !numeric {
-		if dl, merr := model.ParseDeadline(value, ref); merr == nil && dl.Type == model.DeadlineMonthEnd {
-			d, err = dl.Due, nil
+	if err != nil && c.Month != "" {
+		// a month, a part of one, a quarter or a year (2019年3月中旬,
+		// 201903, 2019年上半年): its first day, or its last
+		if from, to, ok := model.ParsePeriod(value, ref); ok {
+			d, err = to, nil
 			if c.Month == "first" {
-				d = model.NewDate(d.Y, d.M, 1)
+				d = from
 			}
 			cellRef, _ := excelize.CoordinatesToCellName(b.index+1, w.row.Num)
 			r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("%s!%s：「%s」只有年月，按 %s 记录", "%s!%s: %q names a month only; recorded as %s"),
@@ -350,6 +443,21 @@ func (w *rowReader) setDate(b boundCol, fs fieldSetter, f reflect.Value, value s
 	}
 }
 
+// sourceAmount reads a cell of a column of one source's money.
+func (w *rowReader) sourceAmount(b boundCol, value string) {
+	var fen int64
+	w.money(b, reflect.ValueOf(&fen).Elem(), value)
+	if fen != 0 {
+		w.bySource = append(w.bySource, sourceFen{b.column.source, model.Fen(fen)})
+	}
+}
+
+// sourceFen is one source's amount on a row of a funds ledger split by source.
+type sourceFen struct {
+	source string
+	fen    model.Fen
+}
+
 // dueField: a proposal's reply deadline and extension, typed as deadlines
 // are (6月底, 年底前, 交办之日起3个月内).
 func dueField(field string) bool { return field == "due_on" || field == "extended_to" }
@@ -409,7 +517,7 @@ func noDate(v string) bool {
 // blankMark: a dash, slash or 无 typed for “none”.
 func blankMark(v string) bool {
 	v = strings.TrimSpace(model.Fold(v))
-	return v == "无" || v == "空" || strings.Trim(v, "-—–－/／\\、.。…") == ""
+	return v == "无" || v == "暂无" || v == "空" || strings.Trim(v, "-—–－/／\\、.。…") == ""
 }
 
 // money reads an amount; a plain number under a 万元 header or title is in 万元.
@@ -427,7 +535,7 @@ func (w *rowReader) money(b boundCol, f reflect.Value, value string) {
 }
 
 func (w *rowReader) integer(b boundCol, f reflect.Value, value string) {
-	if n, ok := parsed(w, b, value, model.ParseInt); ok {
+	if n, ok := w.count(b, value); ok {
 		f.SetInt(int64(n))
 	}
 }
@@ -563,11 +671,20 @@ func (w *rowReader) addUnits(c Column, value string) {
 
 // unit reads a single unit by its dictionary full name; an unknown one is noted.
 func (w *rowReader) unit(f reflect.Value, value string) {
-	full, known := w.r.opt.Units.Resolve(value)
-	if !known {
-		w.r.noteUnknown([]string{full})
+	names := model.SplitList(value)
+	if len(names) == 0 {
+		names = []string{value}
 	}
-	f.SetString(full)
+	// several units in the cell (城关镇、市住建局, or a line each): each is
+	// resolved and noted on its own, and kept joined by 、
+	for i, name := range names {
+		full, known := w.r.opt.Units.Resolve(name)
+		if !known {
+			w.r.noteUnknown([]string{full})
+		}
+		names[i] = full
+	}
+	f.SetString(strings.Join(names, "、"))
 }
 
 // keepExtra keeps a cell by its header in the record's Extra map.
@@ -693,15 +810,32 @@ func (w *rowReader) setUnits() {
 }
 
 // problemStatus: 解决情况 often says the state itself (已解决, 正在协调):
-// without a status column it gives the status.
+// without a status column it gives the status, and beside a 是否解决 否
+// it tells open from in progress.
 func (w *rowReader) problemStatus() {
 	p, ok := w.rec.(*model.Problem)
-	if !ok || p.Status != "" || p.Resolution == "" || w.statusCol != nil {
+	if !ok || p.Resolution == "" {
 		return
 	}
-	if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
-		p.Status = m.Value
-		w.rf.add = append(w.rf.add, "status")
+	switch {
+	case w.statusCol == nil && p.Status == "":
+		if m := model.ProblemStatuses.Match(p.Resolution); m.OK() {
+			p.Status = m.Value
+			w.rf.add = append(w.rf.add, "status")
+		}
+	case w.statusCol != nil && w.statusCol.column.Enum == yesNoResolved && p.Status == "open":
+		if m := model.ProblemStatuses.Match(p.Resolution); m.OK() && m.Value == "in_progress" {
+			p.Status = m.Value
+		}
+	}
+	// 已于6月20日更换水泵: a solved problem's resolution says when
+	if p.Status == "resolved" && p.ResolvedOn.IsZero() {
+		if in := reDateIn.FindString(model.Fold(p.Resolution)); in != "" {
+			if d, err := model.ParseDate(in, w.ref); err == nil {
+				p.ResolvedOn = d
+				w.rf.add = append(w.rf.add, "resolved_on")
+			}
+		}
 	}
 }
 
@@ -717,11 +851,102 @@ func (w *rowReader) setYear() {
 	w.rec.(*model.Village).Years = []model.VillageYear{w.year}
 }
 
+// reScale is a count with the measure word of a project's scale (21座,
+// 3.2公里); households and people are beneficiaries, not a scale.
+var reScale = regexp.MustCompile(`(\d+(?:\.\d+)?)(平方米|立方米|千瓦|公里|千米|延米|座|个|栋|间|米|亩|套|处|口|台|条|眼|所|盏|吨|头|只|株|棵|辆|块|孔|网箱)`)
+
+// projectScale: without a 数量 column, the one count 建设内容及规模 names
+// (21座大棚) is the project's quantity; two counts are no answer.
+func (w *rowReader) projectScale(p *model.Project) {
+	if p.Quantity != 0 || p.Content == "" || w.s.binds("quantity") {
+		return
+	}
+	m := reScale.FindAllStringSubmatch(model.Fold(p.Content), 2)
+	if len(m) != 1 {
+		return
+	}
+	n, err := strconv.ParseFloat(m[0][1], 64)
+	if err != nil {
+		return
+	}
+	p.Quantity, p.QuantityUnit = n, m[0][2]
+	w.rf.add = append(w.rf.add, "quantity", "quantity_unit")
+}
+
+// emitBySource passes on a fund for each source a row of a funds ledger
+// split by source has money of, with the row's date, project and village.
+func (w *rowReader) emitBySource(inc model.Incoming) {
+	base := w.rec.(*model.Fund)
+	fields := append(slices.Clip(inc.Fields), "source_text", "amount_fen")
+	part := 0
+	for _, sf := range w.bySource {
+		fund := *base
+		fund.Extra = maps.Clone(base.Extra)
+		fund.SourceText, fund.AmountFen, fund.Source = sf.source, sf.fen, ""
+		w.rec = &fund
+		w.fundSource()
+		fund.Normalize()
+		if w.s.isDuplicate(w.row, &fund) {
+			continue
+		}
+		in := inc
+		in.Record, in.Fields = &fund, fields
+		in.Ref.Part = part
+		part++
+		w.s.r.emit(in)
+	}
+	w.rec = base
+}
+
+// pointShortName: 城关镇社区服务中心（城关社区） is the point's name with its
+// short name in brackets, when the bracket is a short form of the name
+// (its characters in the name, in order) and no 简称 was given.
+func (w *rowReader) pointShortName(p *model.Point) {
+	if _, export := w.s.hdr.hidden["_id"]; export || p.ShortName != "" {
+		return
+	}
+	name := model.Fold(strings.TrimSpace(p.Name))
+	rest, ok := strings.CutSuffix(name, ")")
+	i := strings.LastIndex(rest, "(")
+	if !ok || i <= 0 {
+		return
+	}
+	full, short := strings.TrimSpace(rest[:i]), strings.TrimSpace(rest[i+1:])
+	if utf8.RuneCountInString(short) < 2 || !inOrder(short, full) {
+		return
+	}
+	p.Name, p.ShortName = full, short
+	w.rf.add = append(w.rf.add, "short_name")
+}
+
+// inOrder reports whether every character of short is in long, in order.
+func inOrder(short, long string) bool {
+	for _, r := range short {
+		i := strings.IndexRune(long, r)
+		if i < 0 {
+			return false
+		}
+		long = long[i+utf8.RuneLen(r):]
+	}
+	return true
+}
+
 // fundSource classifies a fund's typed source (a taught word first); what
 // cannot be placed is noted and counts as other.
 func (w *rowReader) fundSource() {
 	fund, ok := w.rec.(*model.Fund)
-	if !ok || fund.SourceText == "" {
+	if !ok {
+		return
+	}
+	if fund.SourceText == "" && w.s.section != "" {
+		// a ledger grouped by source names it once, in the heading
+		// (一、财政专项扶贫资金（2笔）); a heading naming none gives none
+		if text := headingText(w.s.section); model.ClassifyFundSource(text) != "other" {
+			fund.SourceText = text
+			w.rf.add = append(w.rf.add, "source_text")
+		}
+	}
+	if fund.SourceText == "" {
 		return
 	}
 	r := w.r
@@ -741,9 +966,43 @@ func (w *rowReader) fundSource() {
 // as 市发改委 and as 市发展和改革委员会 is one unit), others stay as typed.
 func (w *rowReader) visitNames(v *model.Visit) {
 	r := w.r
+	if v.Type == "" && w.s.visitType != "" {
+		v.Type = w.s.visitType
+		w.rf.add = append(w.rf.add, "type")
+	}
+	if _, export := w.s.hdr.hidden["_id"]; v.Type == "" && v.TypeText == "" && v.Place != "" && !export {
+		// nothing says the type: a visit to a liaison point is a liaison visit
+		if _, known := resolvePoint(r.opt.Points, v.Place); known {
+			v.Type = model.VisitLiaison
+			w.rf.add = append(w.rf.add, "type")
+		}
+	}
+	// one leader leads a visit: the others named with it go with it (a
+	// Taizhang export's cell is the record's, kept as it is)
+	_, export := w.s.hdr.hidden["_id"]
+	if names := strings.FieldsFunc(v.Leader, func(c rune) bool { return strings.ContainsRune("、，,；;\n", c) }); len(names) > 1 && !export {
+		v.Leader = strings.TrimSpace(names[0])
+		people := names[1:]
+		if v.People != "" {
+			people = append(people, v.People)
+		}
+		for i := range people {
+			people[i] = strings.TrimSpace(people[i])
+		}
+		v.People = strings.Join(people, "、")
+		if !w.s.binds("people") {
+			w.rf.add = append(w.rf.add, "people")
+		}
+	}
 	if v.Point != "" {
-		if full, known := r.opt.Points.Resolve(v.Point); known {
+		if full, known := resolvePoint(r.opt.Points, v.Point); known {
 			v.Point = full
+		}
+	} else if v.Type == model.VisitLiaison && v.Place != "" && !w.s.binds("point") {
+		// no 联系点 column: the place visited is the point
+		if full, known := resolvePoint(r.opt.Points, v.Place); known {
+			v.Point = full
+			w.rf.add = append(w.rf.add, "point")
 		}
 	}
 	var seen []string
@@ -758,6 +1017,22 @@ func (w *rowReader) visitNames(v *model.Visit) {
 		return false
 	})
 	copy(v.Units, seen)
+}
+
+// resolvePoint names a liaison point by its full name, also when a ledger
+// adds 联系点 to its name or short name (民主社区联系点).
+func resolvePoint(points *model.UnitDict, name string) (string, bool) {
+	if full, known := points.Resolve(name); known {
+		return full, true
+	}
+	for _, suffix := range []string{"基层联系点", "联系点"} {
+		if rest, ok := strings.CutSuffix(strings.TrimSpace(name), suffix); ok && rest != "" {
+			if full, known := points.Resolve(rest); known {
+				return full, true
+			}
+		}
+	}
+	return name, false
 }
 
 // statusDate fills the date a status cell carries (已办结（2019.6.30）),

@@ -58,6 +58,13 @@ type sheetReader struct {
 	// typed with a percent (完成90%) fills; extraIx its Extra map.
 	percentIx, extraIx []int
 	warnedExtra        bool
+	// heldVisit is the last visit row, held until the next row shows
+	// whether it goes on over more rows (cont: the row read now does).
+	heldVisit *model.Incoming
+	cont      bool
+	// visitType: the type of a visit log's rows its title names, when it
+	// has no type column
+	visitType model.VisitType
 	// section is the heading the rows now read stand under (sectionHeading).
 	section string
 	// labelYears: the year each column's header names, by index (colRef)
@@ -140,6 +147,16 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 			if isHeaderOf(b.label, unitRoleHeaders) {
 				s.roleCol = &b
 				hdr.extras = slices.Delete(slices.Clone(hdr.extras), i, i+1)
+				break
+			}
+		}
+	}
+	if kind == model.KindVisit && !slices.ContainsFunc(hdr.cols, func(b boundCol) bool { return b.column.Field == "type" }) {
+		// no 走访类型 column: the title or the sheet's name says what the
+		// visits are (市领导基层调研台账, 联系点走访记录)
+		for _, t := range append(slices.Clone(title), sheet) {
+			if m := model.VisitTypes.Match(t); m.OK() {
+				s.visitType = m.Value
 				break
 			}
 		}
@@ -317,12 +334,70 @@ func (s *sheetReader) handleRow(raw []string, row xlsxscan.Row) bool {
 	if !any {
 		return false
 	}
+	s.cont = s.heldVisit != nil && s.keysBlank(raw)
 	if s.hdr.kind == model.KindProposal {
 		b := s.keyColumn()
 		s.continues = !hasText(at(raw, b.index)) && hasText(at(full, b.index))
 	}
 	s.parseRow(row)
 	return true
+}
+
+// keysBlank: none of the row's own cells (merged cells above left aside)
+// holds a key field — in a visit log, a row of one more unit the visit
+// above met.
+func (s *sheetReader) keysBlank(raw []string) bool {
+	keys := 0
+	for _, b := range s.hdr.cols {
+		if b.column.Key {
+			if hasText(at(raw, b.index)) {
+				return false
+			}
+			keys++
+		}
+	}
+	return keys > 0
+}
+
+// holdVisit passes on the visit held and holds this one.
+func (s *sheetReader) holdVisit(in model.Incoming) {
+	s.flushVisit()
+	s.heldVisit = &in
+}
+
+// flushVisit passes on the visit held.
+func (s *sheetReader) flushVisit() {
+	if s.heldVisit != nil {
+		in := *s.heldVisit
+		s.heldVisit = nil
+		s.r.emit(in)
+	}
+}
+
+// continueVisit adds a row that goes on with the held visit to it: the
+// units it met, and what it says besides (发现问题 of each unit).
+func (s *sheetReader) continueVisit(in model.Incoming) {
+	held, v := s.heldVisit.Record.(*model.Visit), in.Record.(*model.Visit)
+	for _, u := range v.Units {
+		if !slices.Contains(held.Units, u) {
+			held.Units = append(held.Units, u)
+		}
+	}
+	for _, p := range [][2]*string{{&held.People, &v.People}, {&held.Purpose, &v.Purpose},
+		{&held.Findings, &v.Findings}, {&held.Remarks, &v.Remarks}} {
+		switch {
+		case *p[1] == "" || strings.Contains(*p[0], *p[1]):
+		case *p[0] == "":
+			*p[0] = *p[1]
+		default:
+			*p[0] += "；" + *p[1]
+		}
+	}
+	for _, f := range in.Fields {
+		if !slices.Contains(s.heldVisit.Fields, f) {
+			s.heldVisit.Fields = append(slices.Clip(s.heldVisit.Fields), f)
+		}
+	}
 }
 
 // tickGroup is a heading over columns headed by its values, of which a row
@@ -468,6 +543,19 @@ const sectionHeader = "分类"
 // reHeading is a numbered heading: 一、…, （二）…, 第三部分…, 四. …
 var reHeading = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批))\s*\S`)
 
+// reHeadingNumber is the numbering of a heading, reHeadingCount a count
+// after it: 一、财政专项资金（2笔） → 财政专项资金.
+var (
+	reHeadingNumber = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批)[、.．:：]?)\s*`)
+	reHeadingCount  = regexp.MustCompile(`\s*[（(][^（()）]*[)）]\s*$`)
+)
+
+// headingText is a section heading without its numbering and count.
+func headingText(s string) string {
+	s = reHeadingNumber.ReplaceAllString(strings.TrimSpace(s), "")
+	return strings.TrimSpace(reHeadingCount.ReplaceAllString(s, ""))
+}
+
 // sectionHeading: a row whose only text is merged across the table
 // (一、经济发展类（3项）), or is a numbered heading in a column no field
 // takes ((二)民生保障类 in the 序号 column), divides the ledger into
@@ -606,6 +694,10 @@ func (s *sheetReader) isDuplicate(row xlsxscan.Row, rec model.Record) bool {
 		key = string(s.hdr.kind) + "|id|" + id
 	} else if k := model.NaturalKey(rec); k != "" {
 		key = string(s.hdr.kind) + "|" + k
+		if v, ok := rec.(*model.Village); ok && len(v.Years) == 1 {
+			// a profile keeps one year a row: each row adds its year
+			key += "|" + strconv.Itoa(v.Years[0].Year)
+		}
 	} else {
 		return false
 	}
@@ -633,6 +725,42 @@ func (s *sheetReader) isDuplicate(row xlsxscan.Row, rec model.Record) bool {
 	}
 	r.seen.rows[h] = seenRow{int32(len(r.seen.sheets) - 1), int32(row.Num)}
 	return false
+}
+
+// holdVillage keeps a village row for flushVillages: a later row of the
+// same village, on the sheet or another (one a year), adds its year and
+// what the first left blank.
+func (r *reader) holdVillage(in model.Incoming) {
+	v := in.Record.(*model.Village)
+	for i := range r.villages {
+		held := &r.villages[i]
+		h := held.Record.(*model.Village)
+		if h.Name != v.Name || h.ID != "" || v.ID != "" {
+			continue
+		}
+		h.Years = append(h.Years, v.Years...)
+		for _, p := range [][2]*string{{&h.Township, &v.Township}, {&h.County, &v.County},
+			{&h.AssistingUnit, &v.AssistingUnit}, {&h.FirstSecretary, &v.FirstSecretary}, {&h.Remarks, &v.Remarks}} {
+			if *p[0] == "" {
+				*p[0] = *p[1]
+			}
+		}
+		for _, f := range in.Fields {
+			if !slices.Contains(held.Fields, f) {
+				held.Fields = append(slices.Clip(held.Fields), f)
+			}
+		}
+		return
+	}
+	r.villages = append(r.villages, in)
+}
+
+// flushVillages passes on the village rows held to the file's end.
+func (r *reader) flushVillages() {
+	for _, in := range r.villages {
+		r.emit(in)
+	}
+	r.villages = nil
 }
 
 // seenKeys are the ids and keys of a file's rows, each with the first row
