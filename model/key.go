@@ -121,10 +121,10 @@ func KeepNumber(in, local Record) {
 // The number is stored as typed; only the key that matches rows to
 // records forgets these differences.
 func keyPart(p string) string {
-	if !strings.ContainsAny(p, "([【〔〖﹝)]】〕〗﹞0") && !strings.HasSuffix(p, "号") {
-		return p
-	}
 	p = strings.TrimSuffix(p, "号")
+	if !strings.ContainsAny(p, "([【〖﹝)]】〗﹞") && !leadingZero(p) {
+		return p // most keys: 督〔2019〕15号, a name, a date
+	}
 	var b strings.Builder
 	b.Grow(len(p))
 	prevDigit := false
@@ -144,6 +144,17 @@ func keyPart(p string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// leadingZero reports whether a run of digits in p starts with a 0 that
+// is not its only digit (03号).
+func leadingZero(p string) bool {
+	for i := 0; i+1 < len(p); i++ {
+		if p[i] == '0' && (i == 0 || p[i-1] < '0' || p[i-1] > '9') && p[i+1] >= '0' && p[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // KeyIdentifies reports whether r's natural key names one record (a number,

@@ -516,6 +516,9 @@ func noDate(v string) bool {
 
 // blankMark: a dash, slash or 无 typed for “none”.
 func blankMark(v string) bool {
+	if strings.ContainsAny(v, "0123456789") {
+		return false // most cells: a number, a date
+	}
 	v = strings.TrimSpace(model.Fold(v))
 	return v == "无" || v == "暂无" || v == "空" || strings.Trim(v, "-—–－/／\\、.。…") == ""
 }

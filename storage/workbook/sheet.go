@@ -69,6 +69,8 @@ type sheetReader struct {
 	section string
 	// labelYears: the year each column's header names, by index (colRef)
 	labelYears map[int]int
+	// headerWords are the bound columns' header cells (repeatsHeader)
+	headerWords map[string]bool
 	// roleCol: a proposals sheet's 办理类型 column (主办 / 会办 a row);
 	// continues: the row being read has its number merged down from the
 	// row above; held: the proposal row read last, not yet passed on, which
@@ -514,8 +516,16 @@ func columnNumbers(raw []string) bool {
 
 // repeatsHeader: a row typed as the header again (a table printed page by
 // page, a second table on the sheet): most of its cells under the bound
-// columns are their own header words.
+// columns are their own header words, as typed (a copy of the header).
 func (s *sheetReader) repeatsHeader(full []string) bool {
+	if s.headerWords == nil {
+		s.headerWords = map[string]bool{}
+		for _, b := range s.hdr.cols {
+			for _, part := range strings.Split(b.label, "/") { // a two-level label: either row
+				s.headerWords[strings.TrimSpace(part)] = true
+			}
+		}
+	}
 	same, n := 0, 0
 	for _, b := range s.hdr.cols {
 		v := at(full, b.index)
@@ -523,12 +533,8 @@ func (s *sheetReader) repeatsHeader(full []string) bool {
 			continue
 		}
 		n++
-		k := headerKey(v)
-		for _, part := range strings.Split(b.label, "/") { // a two-level label: either row
-			if k == headerKey(part) {
-				same++
-				break
-			}
+		if s.headerWords[strings.TrimSpace(v)] {
+			same++
 		}
 		if n == 3 && same == 0 {
 			return false // a data row: most rows end here, after three cells
