@@ -399,10 +399,17 @@ func twoLevel(r int, rows [][]string, merges []xlsxscan.Merge) bool {
 			if titleText(at(rows[r-1], m.Left-1)) { // rows[r-1]: this 1-based row r
 				continue // a title merged across fewer columns than the table
 			}
+			// Sub-headers differ from each other (牵头单位 | 配合单位 under
+			// 责任单位); one value across the group is a data row merged as
+			// its header is (a wide 事项名称 over two columns).
+			var subs []string
 			for c := m.Left; c <= m.Right; c++ {
-				if strings.TrimSpace(at(rows[r], c-1)) != "" {
-					return true
+				if v := strings.TrimSpace(at(rows[r], c-1)); v != "" && !slices.Contains(subs, v) {
+					subs = append(subs, v)
 				}
+			}
+			if len(subs) >= 2 {
+				return true
 			}
 		}
 	}

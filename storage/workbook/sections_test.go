@@ -1,11 +1,14 @@
 package workbook
 
 import (
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
 )
@@ -151,4 +154,29 @@ func TestBlankMarksInNumberAndDeadlineCells(t *testing.T) {
 		assert.Zero(t, tk.Percent, tk.Number)
 	}
 	assert.Equal(t, model.NewDate(2025, 6, 30), res.Rows[2].Record.(*model.Task).Deadline.Due)
+}
+
+// A wide column: 事项名称 merged across two columns in the header and in
+// every row. Its first row is an item, not the lower half of a two-level
+// header.
+func TestAColumnMergedAcrossTwoIsOneColumn(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range [][]any{
+		{"编号", "事项名称", nil, "牵头单位", "完成时限"},
+		{"督〔2025〕1号", "推进老旧小区改造工程建设", nil, "市住房和城乡建设局", "2025年6月30日"},
+		{"督〔2025〕2号", "扩大有效投资", nil, "市财政局", "2025年9月30日"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &r))
+		require.NoError(t, f.MergeCell("Sheet1", fmt.Sprintf("B%d", i+1), fmt.Sprintf("C%d", i+1)))
+	}
+	path := filepath.Join(t.TempDir(), "wide.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 2, "both items")
+	assert.Equal(t, "推进老旧小区改造工程建设", res.Rows[0].Record.(*model.Task).Title)
+	assert.Equal(t, "扩大有效投资", res.Rows[1].Record.(*model.Task).Title)
 }
