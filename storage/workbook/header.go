@@ -289,7 +289,7 @@ func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *s
 		}
 	}
 	for r := 0; r < len(rows) && r < headerScanRows; r++ {
-		variants := [][]headerCell{singleRow(rows[r])}
+		variants := [][]headerCell{mergedOnce(singleRow(rows[r]), r+1, merges)}
 		if r+1 < len(rows) && twoLevel(r+1, rows, merges) {
 			variants = append(variants, twoRows(rows[r], rows[r+1]))
 		}
@@ -348,6 +348,21 @@ func singleRow(row []string) []headerCell {
 		out[i] = headerCell{label: v, candidates: []string{v}}
 	}
 	return out
+}
+
+// mergedOnce blanks the cells of a one-row header that a header cell
+// merged across covers after its first (事项名称 over B:C): the column
+// under them repeats the merged one's cells, it is no column of its own.
+func mergedOnce(cells []headerCell, row int, merges []xlsxscan.Merge) []headerCell {
+	for _, m := range merges {
+		if m.Top > row || m.Bottom < row || m.Right <= m.Left {
+			continue
+		}
+		for c := m.Left + 1; c <= m.Right && c <= len(cells); c++ {
+			cells[c-1] = headerCell{}
+		}
+	}
+	return cells
 }
 
 func twoRows(parent, child []string) []headerCell {

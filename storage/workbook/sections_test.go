@@ -179,4 +179,6 @@ func TestAColumnMergedAcrossTwoIsOneColumn(t *testing.T) {
 	require.Len(t, res.Rows, 2, "both items")
 	assert.Equal(t, "推进老旧小区改造工程建设", res.Rows[0].Record.(*model.Task).Title)
 	assert.Equal(t, "扩大有效投资", res.Rows[1].Record.(*model.Task).Title)
+	assert.Empty(t, res.Warnings, "the merged-over column is no unknown column")
+	assert.Empty(t, res.Rows[0].Record.(*model.Task).Extra)
 }
