@@ -187,7 +187,7 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		text("状态说明", "status_reason", 20, "撤销理由", "退回理由", "撤销原因", "退回原因", "状态原因", "status reason"),
 		// 完成情况 holds sentences (已完成可研批复), not a status.
 		fill(text("办理进展", "progress", 40, "进展情况", "落实情况", "推进情况", "工作进展", "完成情况", "完成情况说明", "进度情况",
-			"办理情况说明", "目前进展", "落实进展", "工作推进情况", "推进落实情况", "progress")),
+			"办理情况说明", "目前进展", "落实进展", "工作推进情况", "推进落实情况", "进展", "最新进展", "progress")),
 		fill(Column{Header: "完成进度", Field: "percent", Type: TypePercent, Width: 8,
 			Synonyms: []string{"完成比例", "完成百分比", "进度", "完成率", "percent", "progress %"}}),
 		fill(date("办结日期", "done_on", "完成日期", "办结时间", "实际完成时间", "done on", "done")),

@@ -290,7 +290,7 @@ func detectHeader(sheetName string, rows [][]string, merges []xlsxscan.Merge) *s
 	}
 	for r := 0; r < len(rows) && r < headerScanRows; r++ {
 		variants := [][]headerCell{mergedOnce(singleRow(rows[r]), r+1, merges)}
-		if r+1 < len(rows) && twoLevel(r+1, rows, merges) {
+		if r+1 < len(rows) && (twoLevel(r+1, rows, merges) || subHeaderRow(rows[r], rows[r+1])) {
 			variants = append(variants, twoRows(rows[r], rows[r+1]))
 		}
 		for vi, cells := range variants {
@@ -348,6 +348,51 @@ func singleRow(row []string) []headerCell {
 		out[i] = headerCell{label: v, candidates: []string{v}}
 	}
 	return out
+}
+
+// subHeaderRow: the row under a header row that holds header words where
+// the header row is blank (牵头单位 | 配合单位 under 责任单位 | (blank),
+// typed without merging the cells above): the header's second row, never
+// data. Its cells are header words, two or more and two thirds of them at
+// least, with no digit (a data row has its numbers and dates); the row
+// above holds header words too (not a title or a 填报单位 line).
+func subHeaderRow(parent, child []string) bool {
+	words, cells, underBlank := 0, 0, false
+	for i, v := range child {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		if strings.ContainsAny(model.Fold(v), "0123456789") {
+			return false
+		}
+		cells++
+		if headerWord(v) {
+			words++
+			underBlank = underBlank || strings.TrimSpace(at(parent, i)) == ""
+		}
+	}
+	if words < 2 || words*3 < cells*2 || !underBlank {
+		return false
+	}
+	above := 0
+	for _, v := range parent {
+		if v = strings.TrimSpace(v); v != "" && headerWord(v) {
+			above++
+		}
+	}
+	return above >= 2
+}
+
+// headerWord reports whether v is, by itself, a column's header of some kind.
+func headerWord(v string) bool {
+	k := headerKey(v)
+	for _, ix := range indexes {
+		if _, ok := ix.exact[k]; ok {
+			return true
+		}
+	}
+	return isIgnoredHeader(v) || isHeaderOf(v, problemHeaders) || isHeaderOf(v, nextHeaders)
 }
 
 // mergedOnce blanks the cells of a one-row header that a header cell

@@ -182,3 +182,26 @@ func TestAColumnMergedAcrossTwoIsOneColumn(t *testing.T) {
 	assert.Empty(t, res.Warnings, "the merged-over column is no unknown column")
 	assert.Empty(t, res.Rows[0].Record.(*model.Task).Extra)
 }
+
+// A two-level header typed without merging its top cells: 责任单位 above
+// 牵头单位 | 配合单位, 办理情况 above 进展 | 完成百分比, the other top cells
+// alone. The second row is the header's, not an item naming a unit
+// called 牵头单位.
+func TestATwoLevelHeaderWithoutMerges(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "督办事项", rows: [][]any{
+		{"编号", "事项名称", "责任单位", nil, "完成时限", "办理情况", nil},
+		{nil, nil, "牵头单位", "配合单位", nil, "进展", "完成百分比"},
+		{"督〔2025〕1号", "事项一", "市住房和城乡建设局", "市财政局", "2025年6月30日", "推进中", "50%"},
+		{"督〔2025〕2号", "事项二", "市教育局", nil, "2025年9月30日", "已完成", "100%"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	assert.Empty(t, res.UnknownUnits, "牵头单位 is no unit")
+	require.Len(t, res.Rows, 2)
+	one := res.Rows[0].Record.(*model.Task)
+	assert.Equal(t, "督〔2025〕1号", one.Number)
+	assert.Equal(t, []model.UnitRole{{Name: "市住房和城乡建设局", Role: model.RoleLead}, {Name: "市财政局", Role: model.RoleCooperating}}, one.Units)
+	assert.Equal(t, "推进中", one.Progress)
+	assert.Equal(t, 50, one.Percent)
+}
