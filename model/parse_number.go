@@ -217,6 +217,80 @@ func wordPercent(t string) (int, bool) {
 	return n, true
 }
 
+// Lists typed with their numbers: 1.市住建局 2.市财政局, （1）…（2）…,
+// ①市财政局②市人社局, 一、…二、….
+var (
+	reListNumber = regexp.MustCompile(`^(\d{1,2}[.．)）]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2}[.．、])\s*`)
+	reBareNumber = regexp.MustCompile(`^(\d{1,2}|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,2})[.．)）]?$`)
+)
+
+// listItems appends to out the names in p, a part of a list, without the
+// list's numbers: 1.市财政局 is 市财政局, a 1 left alone by 1、市住建局 is
+// none, and a part still holding numbers (市财政局2.市发改委) is cut at
+// them until none is left.
+func listItems(p string, out []string) []string {
+	for m := reListNumber.FindString(p); m != "" && m != p; m = reListNumber.FindString(p) {
+		p = strings.TrimSpace(p[len(m):])
+	}
+	if p == "" || reBareNumber.MatchString(p) {
+		return out
+	}
+	broken := listNumberBreaks(p)
+	if broken == p {
+		return append(out, p)
+	}
+	for _, q := range strings.Split(broken, "；") {
+		out = listItems(squeeze(q), out)
+	}
+	return out
+}
+
+// listNumberBreaks puts a separator before each number of a list typed
+// without one (1.市财政局2.市发改委, 市财政局（2）市发改委), and turns circled
+// numbers into one. A number inside a name (市第1中学, 12345热线) is left.
+func listNumberBreaks(cell string) string {
+	if !strings.ContainsFunc(cell, func(r rune) bool { return r >= '0' && r <= '9' || r >= '①' && r <= '⑳' }) {
+		return cell
+	}
+	rs := []rune(cell)
+	digit := func(i int) bool { return i >= 0 && i < len(rs) && rs[i] >= '0' && rs[i] <= '9' }
+	// listNumber: the rune at i starts a list's number (1. 2、 (3)), and how long it is.
+	listNumber := func(i int) int {
+		j := i
+		open := j < len(rs) && (rs[j] == '(' || rs[j] == '（')
+		if open {
+			j++
+		}
+		n := 0
+		for digit(j) && n < 3 {
+			j, n = j+1, n+1
+		}
+		if n == 0 || n > 2 || j >= len(rs) {
+			return 0
+		}
+		switch {
+		case open && (rs[j] == ')' || rs[j] == '）'):
+			return j + 1 - i
+		case !open && strings.ContainsRune(".．、)）", rs[j]) && !digit(j+1):
+			return j + 1 - i
+		}
+		return 0
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r >= '①' && r <= '⑳' {
+			b.WriteRune('；')
+			continue
+		}
+		if n := listNumber(i); n > 0 && i > 0 && !digit(i-1) && !strings.ContainsRune("、，,；;/\n\r\t(（", rs[i-1]) {
+			b.WriteRune('；')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 var boolWords = map[string]bool{
 	"是": true, "√": true, "✓": true, "✔": true, "☑": true, "y": true, "yes": true, "true": true,
 	"1": true, "重点": true, "挂牌": true, "有": true, "对": true, "★": true, "☆": true, "●": true,
@@ -245,6 +319,7 @@ func ParseBool(s string) (bool, error) {
 // inside brackets (市住建局（含市城管局、市人防办）stays one). Each part is
 // folded and trimmed; empty parts and repeats are dropped; order is kept.
 func SplitList(cell string) []string {
+	cell = listNumberBreaks(cell)
 	var parts []string
 	var cur strings.Builder
 	flush := func() {
@@ -275,13 +350,13 @@ func SplitList(cell string) []string {
 	flush()
 	var out []string
 	seen := map[string]bool{}
-	for _, p := range parts {
-		p = squeeze(p)
-		if p == "" || seen[p] {
-			continue
+	for _, part := range parts {
+		for _, p := range listItems(squeeze(part), nil) {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
 		}
-		seen[p] = true
-		out = append(out, p)
 	}
 	return out
 }
