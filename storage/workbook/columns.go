@@ -175,7 +175,10 @@ var columnTables = withExtra(map[model.Kind][]Column{
 		{Header: "配合单位", Field: "units", Type: TypeUnits, Export: []model.Role{model.RoleCooperating},
 			First: model.RoleCooperating, Rest: model.RoleCooperating, Width: 16,
 			Synonyms: []string{"协办单位", "配合部门", "协同单位", "参与单位", "协助单位", "cooperating units", "cooperating"}},
-		date("交办日期", "assigned_on", "交办时间", "立项日期", "登记日期", "下达日期", "assigned on", "assigned"),
+		// A month alone (2019年3月) is common in item ledgers: assigned on
+		// its first day, done or closed on its last (a done item counts by
+		// the month's end), with a note.
+		month(date("交办日期", "assigned_on", "交办时间", "立项日期", "登记日期", "下达日期", "assigned on", "assigned"), "first"),
 		{Header: "完成时限", Field: "deadline", Type: TypeDeadline, Width: 14,
 			Synonyms: []string{"办理时限", "截止日期", "完成时间", "时限要求", "完成期限", "办结时限", "截止时间", "时间节点", "办理期限", "完成时间节点", "时限", "deadline", "due"}},
 		enum("报送周期", "report_cycle", enumOf(model.Cycles), "报告周期", "汇报周期", "报送频次", "report cycle"),
@@ -190,8 +193,8 @@ var columnTables = withExtra(map[model.Kind][]Column{
 			"办理情况说明", "目前进展", "落实进展", "工作推进情况", "推进落实情况", "进展", "最新进展", "progress")),
 		fill(Column{Header: "完成进度", Field: "percent", Type: TypePercent, Width: 8,
 			Synonyms: []string{"完成比例", "完成百分比", "进度", "完成率", "percent", "progress %"}}),
-		fill(date("办结日期", "done_on", "完成日期", "办结时间", "实际完成时间", "done on", "done")),
-		date("销号日期", "closed_on", "销号时间", "closed on", "closed"),
+		fill(month(date("办结日期", "done_on", "完成日期", "办结时间", "实际完成时间", "done on", "done"), "last")),
+		month(date("销号日期", "closed_on", "销号时间", "closed on", "closed"), "last"),
 		fill(remarks),
 	},
 	model.KindMeeting: {

@@ -205,3 +205,22 @@ func TestATwoLevelHeaderWithoutMerges(t *testing.T) {
 	assert.Equal(t, "推进中", one.Progress)
 	assert.Equal(t, 50, one.Percent)
 }
+
+// An item ledger's dates given as a month alone (交办日期 2025年3月, 办结时间
+// 2025年6月): assigned on the month's first day, done on its last, each
+// with a note; the row is not refused.
+func TestItemDatesAsAMonth(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "督办事项", rows: [][]any{
+		{"编号", "事项名称", "牵头单位", "交办日期", "完成时限", "办结时间", "销号时间"},
+		{"督〔2025〕3号", "事项三", "市财政局", "2025年3月", "2025年6月30日", "2025年6月", "2025.7"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	assert.Empty(t, res.Rejected)
+	require.Len(t, res.Rows, 1)
+	tk := res.Rows[0].Record.(*model.Task)
+	assert.Equal(t, model.NewDate(2025, 3, 1), tk.AssignedOn)
+	assert.Equal(t, model.NewDate(2025, 6, 30), tk.DoneOn)
+	assert.Equal(t, model.NewDate(2025, 7, 31), tk.ClosedOn)
+	assert.Len(t, res.Notes, 3, "%q", res.Notes)
+}
