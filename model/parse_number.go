@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // A typed number: sign, digits with optional thousands separators, decimals,
@@ -229,10 +230,14 @@ var (
 // none, and a part still holding numbers (市财政局2.市发改委) is cut at
 // them until none is left.
 func listItems(p string, out []string) []string {
-	for m := reListNumber.FindString(p); m != "" && m != p; m = reListNumber.FindString(p) {
+	for numbered(p) {
+		m := reListNumber.FindString(p)
+		if m == "" || m == p {
+			break
+		}
 		p = strings.TrimSpace(p[len(m):])
 	}
-	if p == "" || reBareNumber.MatchString(p) {
+	if p == "" || numbered(p) && reBareNumber.MatchString(p) {
 		return out
 	}
 	broken := listNumberBreaks(p)
@@ -243,6 +248,13 @@ func listItems(p string, out []string) []string {
 		out = listItems(squeeze(q), out)
 	}
 	return out
+}
+
+// numbered: p starts as a list's number can (1. （1） 一、), the quick
+// test before the expressions, which most names fail.
+func numbered(p string) bool {
+	r, _ := utf8.DecodeRuneInString(p)
+	return r >= '0' && r <= '9' || r == '(' || r == '（' || strings.ContainsRune("一二三四五六七八九十", r)
 }
 
 // listNumberBreaks puts a separator before each number of a list typed
