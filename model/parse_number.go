@@ -390,7 +390,15 @@ func spaceSplits(rs []rune, i int) bool {
 // squeeze folds and trims s and drops spaces next to non-ASCII characters
 // (市 发改委 → 市发改委), keeping single spaces between ASCII words.
 func squeeze(s string) string {
-	rs := []rune(Fold(s))
+	return collapseSpaces(strings.TrimSpace(Fold(s)), func(before, after rune) bool {
+		return isASCII(before) && isASCII(after)
+	})
+}
+
+// collapseSpaces drops each run of white space inside s (trimmed), or
+// makes it one space where keep says so of the characters around it.
+func collapseSpaces(s string, keep func(before, after rune) bool) string {
+	rs := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {
 		if !unicode.IsSpace(rs[i]) {
@@ -401,7 +409,7 @@ func squeeze(s string) string {
 		for j < len(rs) && unicode.IsSpace(rs[j]) {
 			j++
 		}
-		if i > 0 && j < len(rs) && rs[i-1] <= unicode.MaxASCII && rs[j] <= unicode.MaxASCII {
+		if i > 0 && j < len(rs) && keep(rs[i-1], rs[j]) {
 			b.WriteByte(' ')
 		}
 		i = j - 1

@@ -97,21 +97,7 @@ func joinWrapped(parts []string) []string {
 // non-Latin characters (a line break, padding) goes; between Latin words
 // and digits one space stays.
 func oneLine(s string) string {
-	rs := []rune(strings.TrimSpace(s))
-	var b strings.Builder
-	for i := 0; i < len(rs); i++ {
-		if !unicode.IsSpace(rs[i]) {
-			b.WriteRune(rs[i])
-			continue
-		}
-		j := i
-		for j < len(rs) && unicode.IsSpace(rs[j]) {
-			j++
-		}
-		if isASCII(rs[i-1]) || isASCII(rs[j]) {
-			b.WriteByte(' ')
-		}
-		i = j - 1
-	}
-	return b.String()
+	return collapseSpaces(strings.TrimSpace(s), func(before, after rune) bool {
+		return isASCII(before) || isASCII(after)
+	})
 }
