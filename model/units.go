@@ -1,8 +1,10 @@
 package model
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // UnitDict resolves the names ledgers use for units (全称 and 简称:
@@ -155,8 +157,14 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 	}
 	var parts []part
 	var current Role // role set by the last prefix marker
-	for _, p := range SplitList(unitMarkerBreaks(cell)) {
+	for _, p := range SplitList(unitMarkerBreaks(reUnitContact.ReplaceAllString(Fold(cell), ""))) {
 		name, role := p, current
+		for _, etc := range []string{"等有关单位", "等相关单位", "等单位", "等部门", "等"} {
+			if n, ok := strings.CutSuffix(name, etc); ok && utf8.RuneCountInString(n) >= 2 {
+				name = n // 市财政局等: the units named, and others unnamed
+				break
+			}
+		}
 		if r, after, ok := cutRolePrefix(name); ok {
 			current, role, name = r, r, after
 		}
@@ -200,6 +208,15 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 	}
 	return units, unknown
 }
+
+// reUnitContact is a contact given in brackets after a unit (市住建局（张三
+// 13800000000）, （联系人：李四）): no part of the unit's name.
+var reUnitContact = regexp.MustCompile(`[(（][^()（）]*(\d{7,}|联系人|联系电话|电话|手机)[^()（）]*[)）]`)
+
+// HasContactDetails reports whether a unit cell carries a contact in
+// brackets, which ParseUnitCell leaves out of the names: the caller keeps
+// the cell.
+func HasContactDetails(cell string) bool { return reUnitContact.MatchString(Fold(cell)) }
 
 // noUnit: a dash or 无 typed for “none” (no co-unit) names no unit.
 func noUnit(name string) bool {

@@ -70,6 +70,11 @@ func TestParseUnitCell(t *testing.T) {
 			[]string{"市教育局"}},
 		{"市财政局、市发改委（牵头）", RoleLead, RoleResponsible,
 			[]UnitRole{{Name: "市财政局", Role: RoleResponsible}, {Name: "市发展和改革委员会", Role: RoleLead}}, nil},
+		// a contact in brackets is no part of the name; 等 ends a list
+		{"市发改委（张三 13800000000）、市财政局等", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleResponsible}}, nil},
+		{"市财政局（联系人：李四）", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}}, nil},
 		{"牵头：市发改委；配合：市财政局、商务局", RoleResponsible, RoleResponsible,
 			[]UnitRole{{Name: "市发展和改革委员会", Role: RoleLead}, {Name: "市财政局", Role: RoleCooperating}, {Name: "市商务局", Role: RoleCooperating}}, nil},
 		{"市发改委 配合：市财政局", RoleLead, RoleResponsible,

@@ -282,6 +282,12 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 		w.enum(oi, b, fs, f, value)
 	case TypeUnits:
 		w.addUnits(c, value)
+		if model.HasContactDetails(value) {
+			// 市住建局（张三 13800000000）: the unit is 市住建局; the contact
+			// is no unit, and is kept with the cell as typed.
+			w.keepExtra(b.label, value)
+			w.rf.add = append(w.rf.add, "extra")
+		}
 	case TypeUnit:
 		w.unit(f, value)
 	case TypeList:

@@ -224,3 +224,20 @@ func TestItemDatesAsAMonth(t *testing.T) {
 	assert.Equal(t, model.NewDate(2025, 7, 31), tk.ClosedOn)
 	assert.Len(t, res.Notes, 3, "%q", res.Notes)
 }
+
+// A unit cell that gives a contact in brackets (市住建局（张三 13800000000）):
+// the unit is 市住建局, and the cell as typed is kept under its header,
+// so the contact is not lost.
+func TestUnitCellWithAContact(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "督办事项", rows: [][]any{
+		{"编号", "事项名称", "牵头单位", "完成时限"},
+		{"督〔2025〕1号", "事项一", "市住建局（张三 13800000000）", "2025年6月30日"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 1)
+	tk := res.Rows[0].Record.(*model.Task)
+	assert.Equal(t, "市住房和城乡建设局", tk.LeadUnit)
+	assert.Equal(t, "市住建局（张三 13800000000）", tk.Extra["牵头单位"])
+	assert.Empty(t, res.UnknownUnits)
+}
