@@ -157,7 +157,11 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 	}
 	var parts []part
 	var current Role // role set by the last prefix marker
-	for _, p := range SplitList(unitMarkerBreaks(reUnitContact.ReplaceAllString(Fold(cell), ""))) {
+	cell = Fold(cell)
+	if HasContactDetails(cell) {
+		cell = reUnitContact.ReplaceAllString(cell, "")
+	}
+	for _, p := range SplitList(unitMarkerBreaks(cell)) {
 		name, role := p, current
 		for _, etc := range []string{"等有关单位", "等相关单位", "等单位", "等部门", "等"} {
 			if n, ok := strings.CutSuffix(name, etc); ok && utf8.RuneCountInString(n) >= 2 {
@@ -216,7 +220,10 @@ var reUnitContact = regexp.MustCompile(`[(（][^()（）]*(\d{7,}|联系人|联�
 // HasContactDetails reports whether a unit cell carries a contact in
 // brackets, which ParseUnitCell leaves out of the names: the caller keeps
 // the cell.
-func HasContactDetails(cell string) bool { return reUnitContact.MatchString(Fold(cell)) }
+func HasContactDetails(cell string) bool {
+	// Most cells have no bracket: the expression is passed over.
+	return strings.ContainsAny(cell, "(（") && reUnitContact.MatchString(Fold(cell))
+}
 
 // noUnit: a dash or 无 typed for “none” (no co-unit) names no unit.
 func noUnit(name string) bool {
