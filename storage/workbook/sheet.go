@@ -546,13 +546,14 @@ func (s *sheetReader) repeatsHeader(full []string) bool {
 // sectionHeader is the extra column that keeps each row's section heading.
 const sectionHeader = "分类"
 
-// reHeading is a numbered heading: 一、…, （二）…, 第三部分…, 四. …
-var reHeading = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批))\s*\S`)
+// headingNumber is the numbering of a heading: 一、…, （二）…, 第三部分…, 四. …
+const headingNumber = `(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批))`
 
-// reHeadingNumber is the numbering of a heading, reHeadingCount a count
-// after it: 一、财政专项资金（2笔） → 财政专项资金.
+// reHeading is a numbered heading; reHeadingNumber its numbering and
+// reHeadingCount a count after it: 一、财政专项资金（2笔） → 财政专项资金.
 var (
-	reHeadingNumber = regexp.MustCompile(`^(第?[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[)）]|第[一二三四五六七八九十百]+(部分|类|项|章|节|篇|批)[、.．:：]?)\s*`)
+	reHeading       = regexp.MustCompile(`^` + headingNumber + `\s*\S`)
+	reHeadingNumber = regexp.MustCompile(`^` + headingNumber + `[、.．:：]?\s*`)
 	reHeadingCount  = regexp.MustCompile(`\s*[（(][^（()）]*[)）]\s*$`)
 )
 
