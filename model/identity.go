@@ -27,14 +27,32 @@ func IdentityOf(r Record) *Identity {
 // Headline is the record's title (事项名称, 案由) or name (村, 项目, 单位), "" when
 // it has neither.
 func Headline(r Record) string {
-	v := reflect.ValueOf(r)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return ""
-	}
 	for _, name := range []string{"Title", "Name"} {
-		if f := v.Elem().FieldByName(name); f.IsValid() && f.Kind() == reflect.String && f.String() != "" {
+		if f := stringField(r, name); f.IsValid() && f.String() != "" {
 			return f.String()
 		}
 	}
 	return ""
+}
+
+// numberOf is a record's number (编号, 建议号, 走访编号), "" when its kind
+// has none or it is empty.
+func numberOf(r Record) string {
+	if f := stringField(r, "Number"); f.IsValid() {
+		return f.String()
+	}
+	return ""
+}
+
+// stringField is r's string field of that name (settable), or the zero
+// Value when r's kind has none.
+func stringField(r Record, name string) reflect.Value {
+	v := reflect.ValueOf(r)
+	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	if f := v.Elem().FieldByName(name); f.IsValid() && f.Kind() == reflect.String {
+		return f
+	}
+	return reflect.Value{}
 }

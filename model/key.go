@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 	"unicode"
 )
@@ -101,12 +100,8 @@ func KeyLabel(r Record) string {
 // matched the record by it, and a department's retyping is no change.
 func KeepNumber(in, local Record) {
 	nl := numberOf(local)
-	v := reflect.ValueOf(in)
-	if nl == "" || v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return
-	}
-	f := v.Elem().FieldByName("Number")
-	if !f.IsValid() || f.Kind() != reflect.String || !f.CanSet() || f.String() == nl || f.String() == "" {
+	f := stringField(in, "Number")
+	if nl == "" || !f.IsValid() || !f.CanSet() || f.String() == nl || f.String() == "" {
 		return
 	}
 	if keyOf(f.String()) == keyOf(nl) {

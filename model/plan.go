@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"reflect"
 	"strconv"
 	"strings"
 )
@@ -166,19 +165,6 @@ func incomingRecord(in *Incoming) Record {
 		return nil
 	}
 	return in.Record
-}
-
-// numberOf is a record's number (编号, 建议号, 走访编号), "" when its kind
-// has none or it is empty.
-func numberOf(r Record) string {
-	v := reflect.ValueOf(r)
-	if v.Kind() != reflect.Pointer || v.IsNil() || v.Elem().Kind() != reflect.Struct {
-		return ""
-	}
-	if f := v.Elem().FieldByName("Number"); f.IsValid() && f.Kind() == reflect.String {
-		return f.String()
-	}
-	return ""
 }
 
 // SheetReport says what import found in one sheet.
