@@ -17,13 +17,7 @@ func ReplyTermMonths(s string) (months int, ok bool) {
 	if g == nil {
 		return 0, false
 	}
-	if i := strings.Index("一二三四五六七八九十", g[1]); i >= 0 {
-		return 1 + i/len("一"), true
-	}
-	if g[1] == "两" {
-		return 2, true
-	}
-	return atoi(g[1]), true
+	return parseCount(g[1]) // 3, 三, 两, 十
 }
 
 // UnreadDate reports whether err is ParseDate's error for a text in none

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The national scheme's result classes are often written out instead of
 // as letters: A 所提问题已经解决或基本解决, B 正在解决或列入计划解决,
@@ -53,12 +56,9 @@ func ParseResultClass(s string) (class, scheme string) {
 		}
 	}
 	// A numbered class (the 3-class scheme's 1类, 一类, 2) is its digit.
-	if n := strings.TrimSpace(t); len([]rune(n)) == 1 {
-		if i := strings.Index("一二三四五六七八九", n); i >= 0 {
-			return string(rune('1' + i/len("一"))), "local"
-		}
-		if n[0] >= '1' && n[0] <= '9' {
-			return n, "local"
+	if n := strings.TrimSpace(t); len([]rune(n)) == 1 && n != "两" {
+		if c, ok := parseCount(n); ok && c >= 1 && c <= 9 {
+			return strconv.Itoa(c), "local"
 		}
 	}
 	return strings.TrimSpace(s), "local"
