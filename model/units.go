@@ -228,10 +228,21 @@ func HasContactDetails(cell string) bool {
 // noUnit: a dash or 无 typed for “none” (no co-unit) names no unit.
 func noUnit(name string) bool {
 	switch name {
-	case "无", "暂无", "没有", "空", "无会办单位", "无协办单位":
+	case "没有", "无会办单位", "无协办单位":
 		return true
 	}
-	return strings.Trim(name, "-—–－/／\\.…") == ""
+	return NoneMark(name)
+}
+
+// NoneMark reports whether a cell holds only a mark typed for “none”: a
+// dash, a slash, dots, 无, 暂无 or 空 (and no digit: most cells are
+// numbers or dates and are passed over at once).
+func NoneMark(v string) bool {
+	if strings.ContainsAny(v, "0123456789") {
+		return false
+	}
+	v = strings.TrimSpace(Fold(v))
+	return v == "无" || v == "暂无" || v == "空" || strings.Trim(v, "-—–－/／\\、.。…") == ""
 }
 
 // unitMarkerBreaks puts a separator before every prefix marker that follows

@@ -242,7 +242,7 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 	c := b.column
 	switch c.Type {
 	case TypeDeadline, TypeMoney, TypeInt, TypeFloat, TypePercent, TypeYear:
-		if blankMark(value) {
+		if model.NoneMark(value) {
 			return // —, /, 无: nothing typed, as an empty cell
 		}
 	}
@@ -304,7 +304,7 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 func noValue(t ValueType, value string) bool {
 	switch t {
 	case TypeDate, TypeMoney, TypeInt, TypeFloat, TypePercent, TypeYear:
-		return blankMark(value)
+		return model.NoneMark(value)
 	}
 	return false
 }
@@ -430,7 +430,7 @@ func (w *rowReader) setDate(b boundCol, fs fieldSetter, f reflect.Value, value s
 		}
 	}
 	if err != nil && !numeric && model.UnreadDate(err) && (fs.end == nil || noDate(value)) {
-		if !blankMark(value) {
+		if !model.NoneMark(value) {
 			w.keepExtra(b.label, value)
 			w.rf.drop = append(w.rf.drop, c.Field)
 			w.rf.add = append(w.rf.add, "extra")
@@ -518,15 +518,6 @@ func noDate(v string) bool {
 	return !strings.ContainsFunc(model.Fold(v), func(r rune) bool {
 		return r >= '0' && r <= '9' || strings.ContainsRune("〇零一二两三四五六七八九十廿", r)
 	})
-}
-
-// blankMark: a dash, slash or 无 typed for “none”.
-func blankMark(v string) bool {
-	if strings.ContainsAny(v, "0123456789") {
-		return false // most cells: a number, a date
-	}
-	v = strings.TrimSpace(model.Fold(v))
-	return v == "无" || v == "暂无" || v == "空" || strings.Trim(v, "-—–－/／\\、.。…") == ""
 }
 
 // money reads an amount; a plain number under a 万元 header or title is in 万元.
