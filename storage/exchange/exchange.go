@@ -116,7 +116,14 @@ func readFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		out.files = append(out.files, res.Report)
 		out.rejected = append(out.rejected, res.Rejected...)
 		out.warnings = append(out.warnings, res.Warnings...)
-		out.notes = append(out.notes, res.Notes...)
+		for _, n := range res.Notes {
+			// Notes name the sheet and row; with several files read at
+			// once the file must be named too.
+			if !strings.Contains(n, res.Report.File) {
+				n = model.T(res.Report.File+"："+n, res.Report.File+": "+n).In(req.Lang)
+			}
+			out.notes = append(out.notes, n)
+		}
 		for _, u := range res.UnknownUnits {
 			if !slices.Contains(out.unknown, u) {
 				out.unknown = append(out.unknown, u)
