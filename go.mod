@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	fyne.io/fyne/v2 v2.7.1
 	github.com/goccy/go-json v0.12.0
+	github.com/klauspost/compress v1.20.5
 	github.com/stretchr/testify v1.12.1
 	github.com/xuri/excelize/v2 v2.11.1
 	modernc.org/sqlite v1.62.0

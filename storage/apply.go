@@ -260,6 +260,7 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 		if err != nil {
 			return err
 		}
+		pre.packWith(tx.pk.dict(kind))
 		select {
 		case jobs <- job{it: it, pre: pre, ref: in.Ref, importID: importFor(imports, in.Ref.File)}:
 		case err := <-wrote:
@@ -522,7 +523,7 @@ func (tx *Tx) foldPointShortNames(ctx context.Context, plan *model.Plan, by stri
 			continue
 		}
 		dict := model.NewPointDict([]*model.Point{pt})
-		rows, err := tx.tx.QueryContext(ctx, `SELECT id FROM records WHERE deleted = 0 AND kind = ? AND instr(body, ?) > 0`,
+		rows, err := tx.tx.QueryContext(ctx, `SELECT id FROM records WHERE deleted = 0 AND kind = ? AND instr(tz_text(body), ?) > 0`,
 			model.KindVisit, pt.ShortName)
 		if err != nil {
 			return fmt.Errorf("visits of %s: %w", pt.ShortName, err)
@@ -587,7 +588,7 @@ func (tx *Tx) recountWorkdays(ctx context.Context, plan *model.Plan, by string, 
 	cal := model.NewCalendar(days)
 	var ids []string
 	if err := tx.eachBody(ctx, `SELECT id, '' FROM records WHERE deleted = 0 AND kind = 'tasks'
-		AND json_extract(body, '$.deadline_kind') = 'workdays' AND json_extract(body, '$.assigned_on') IS NOT NULL`,
+		AND json_extract(tz_text(body), '$.deadline_kind') = 'workdays' AND json_extract(tz_text(body), '$.assigned_on') IS NOT NULL`,
 		func(id, _ string) error { ids = append(ids, id); return nil }); err != nil {
 		return err
 	}

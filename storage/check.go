@@ -75,6 +75,10 @@ func CheckFile(path string) ([]string, error) {
 func checkDB(ctx context.Context, db *sql.DB) ([]string, error) {
 	var problems []string
 	add := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+	// packed bodies are read with the file's dictionaries (pack.go)
+	if _, err := loadDictionaries(ctx, db); err != nil {
+		add("%v", err)
+	}
 
 	// SQLite's own checks; a query that fails is itself a finding (a damaged
 	// file often fails before it reports).
@@ -165,12 +169,19 @@ func checkRecords(ctx context.Context, db *sql.DB) []string {
 	}
 	defer rows.Close()
 	for rows.Next() && len(problems) < maxProblems {
-		var id, kind, rev, key, body string
+		var id, kind, rev, key string
+		var packed []byte
 		var stored, deleted bool
 		var revBody any
-		if err := rows.Scan(&id, &kind, &rev, &key, &deleted, &body, &stored, &revBody); err != nil {
+		if err := rows.Scan(&id, &kind, &rev, &key, &deleted, &packed, &stored, &revBody); err != nil {
 			return append(problems, fmt.Sprintf("cannot read records: %v", err))
 		}
+		text, err := unpackText(packed)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("record %s: body cannot be read: %v", id, err))
+			continue
+		}
+		body := string(text)
 		// A current revision's body is stored once, in records (NULL in revisions).
 		rb, err := unpackBody(revBody)
 		same := err == nil && rb == body
@@ -253,6 +264,12 @@ func checkFacts(ctx context.Context, db *sql.DB) []string {
 			continue // checkRecords tells
 		}
 		r.RecordMeta().Deleted = deleted
+		if data != nil {
+			if data, err = unpackText(data); err != nil {
+				problems = append(problems, fmt.Sprintf("record %s: figure facts cannot be read: %v", id, err))
+				continue
+			}
+		}
 		want, err := factsOf(r)
 		if err == nil && !bytes.Equal(want, data) {
 			problems = append(problems, fmt.Sprintf("record %s: the figures would count it from other data than its body", id))

@@ -9,7 +9,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -279,11 +278,16 @@ func decodeBody(kind model.Kind, body string) (model.Record, error) {
 	return decodeBytes(kind, []byte(body))
 }
 
-// decodeBytes is decodeBody for a body read as bytes.
+// decodeBytes is decodeBody for a body read as bytes, packed or not
+// (pack.go).
 func decodeBytes(kind model.Kind, body []byte) (model.Record, error) {
 	r := model.New(kind)
 	if r == nil {
 		return nil, fmt.Errorf("unknown kind %q", kind)
+	}
+	body, err := unpackText(body)
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", kind, err)
 	}
 	if err := gojson.Unmarshal(body, r); err != nil {
 		return nil, fmt.Errorf("decode %s: %w", kind, err)
@@ -345,12 +349,13 @@ var flateWriters = sync.Pool{New: func() any {
 func unpackBody(v any) (string, error) {
 	switch b := v.(type) {
 	case string:
+		if len(b) > 0 && b[0] == packedZstd { // a record's packed current body
+			out, err := unpackText([]byte(b))
+			return string(out), err
+		}
 		return b, nil
 	case []byte:
-		if len(b) == 0 || b[0] != packedV1 {
-			return "", fmt.Errorf("revision body: unknown packing %v", b[:min(len(b), 1)])
-		}
-		out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[1:])))
+		out, err := unpackText(b)
 		if err != nil {
 			return "", fmt.Errorf("revision body: %w", err)
 		}

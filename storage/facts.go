@@ -66,7 +66,11 @@ func (s *Store) Figures(ctx context.Context) (model.Dataset, error) {
 		if r == nil {
 			return nil, fmt.Errorf("record %s: unknown kind %q", raw.id, raw.kind)
 		}
-		if err := gojson.Unmarshal(raw.body, r); err != nil {
+		data, err := unpackText(raw.body)
+		if err != nil {
+			return nil, fmt.Errorf("record %s: figure facts: %w", raw.id, err)
+		}
+		if err := gojson.Unmarshal(data, r); err != nil {
 			return nil, fmt.Errorf("record %s: figure facts: %w", raw.id, err)
 		}
 		*r.RecordMeta() = model.Meta{ID: raw.id, Kind: model.Kind(raw.kind)}

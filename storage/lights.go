@@ -139,7 +139,7 @@ func (s *Store) LightIDs(ctx context.Context, q Query, l model.Light, d model.Da
 // reports (weekly, monthly, quarterly), for the missed-reports list.
 func (s *Store) OpenTaskIDsWithCycle(ctx context.Context) ([]string, error) {
 	rows, err := s.rd.QueryContext(ctx, `SELECT r.id FROM records r WHERE r.kind = 'tasks' AND r.deleted = 0 AND `+
-		taskOpenSQL+` AND json_extract(r.body,'$.report_cycle') IN ('weekly','monthly','quarterly') ORDER BY r.key`)
+		taskOpenSQL+` AND json_extract(tz_text(r.body),'$.report_cycle') IN ('weekly','monthly','quarterly') ORDER BY r.key`)
 	if err != nil {
 		return nil, fmt.Errorf("tasks owing reports: %w", err)
 	}

@@ -18,6 +18,32 @@ type prepared struct {
 	text   indexText // searchText(r)
 	facts  []byte    // factsOf(r)
 	digest uint64    // rowDigest of the row r is made from alone, 0 when none
+
+	// body and facts as stored, packed with dict (pack.go); set by packWith
+	packed      bool
+	dict        *dictionary
+	storedBody  any // string (text) or []byte (packed)
+	storedFacts []byte
+}
+
+// packWith sets what save stores: body and facts packed with d, or as text
+// when d is nil. An import's preparing goroutine packs each row, off the
+// writer's; save packs again only a row prepared before its kind's
+// dictionary was made.
+func (p *prepared) packWith(d *dictionary) {
+	if p.packed && p.dict == d {
+		return
+	}
+	p.packed, p.dict = true, d
+	if d == nil {
+		p.storedBody, p.storedFacts = p.body, p.facts
+		return
+	}
+	p.storedBody = d.pack([]byte(p.body))
+	p.storedFacts = nil
+	if p.facts != nil {
+		p.storedFacts = d.pack(p.facts)
+	}
 }
 
 // prepare works out what saving r will write; in is the row r is made

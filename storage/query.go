@@ -118,7 +118,7 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 	}
 	if q.Unit != "" {
 		// units[] holds {"name","role"} objects (tasks, proposals) or names (visits).
-		conds = append(conds, `(r.lead_unit = ? OR EXISTS (SELECT 1 FROM json_each(r.body, '$.units') j
+		conds = append(conds, `(r.lead_unit = ? OR EXISTS (SELECT 1 FROM json_each(tz_text(r.body), '$.units') j
 			WHERE (CASE j.type WHEN 'object' THEN json_extract(j.value, '$.name') ELSE j.value END) = ?))`)
 		args = append(args, q.Unit, q.Unit)
 	}
@@ -164,7 +164,7 @@ func (q Query) orderBy() (string, bool, error) {
 	}
 	col, ok := indexedCols[field]
 	if !ok {
-		col = "json_extract(r.body, '$." + field + "')"
+		col = "json_extract(tz_text(r.body), '$." + field + "')"
 	}
 	if field == "deadline" {
 		// items without a date (长期坚持, 每月25日前) come last either way:

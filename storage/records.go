@@ -176,6 +176,8 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		}
 	}
 	body, cols := pre.body, pre.cols
+	dict := t.pk.dict(m.Kind)
+	pre.packWith(dict)
 	fresh := m.ID == "" // a new random id: nothing can be stored under it
 	if fresh {
 		m.ID = newID()
@@ -185,11 +187,19 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	var cur currentRow
 	created := fresh
 	if !fresh {
+		var stored []byte
 		err = t.queryRow(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
-			Scan(&cur.seq, &cur.kind, &cur.rev, &cur.body, &cur.deleted)
+			Scan(&cur.seq, &cur.kind, &cur.rev, &stored, &cur.deleted)
 		created = errors.Is(err, sql.ErrNoRows)
 		if err != nil && !created {
 			return fmt.Errorf("save %s: %w", m.ID, err)
+		}
+		if !created {
+			text, err := unpackText(stored)
+			if err != nil {
+				return fmt.Errorf("save %s: %w", m.ID, err)
+			}
+			cur.body = string(text)
 		}
 	}
 
@@ -221,7 +231,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if !created {
 		// The body stored once (NULL) is about to leave records: keep it, packed.
 		if _, err := t.exec(ctx, "UPDATE revisions SET body = ? WHERE record_id = ? AND rev = ? AND body IS NULL",
-			packBody(cur.body), m.ID, cur.rev); err != nil {
+			packRevision(dict, cur.body), m.ID, cur.rev); err != nil {
 			return fmt.Errorf("save %s: revision %s: %w", m.ID, cur.rev, err)
 		}
 	}
@@ -258,7 +268,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
 			status, lead_unit, source, deadline, day, open, due, row_hash)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			m.ID, string(m.Kind), rev, key, body, m.Deleted, now, now, by,
+			m.ID, string(m.Kind), rev, key, pre.storedBody, m.Deleted, now, now, by,
 			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
@@ -271,7 +281,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
 			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?,
 			open = ?, due = ?, row_hash = ? WHERE seq = ?`,
-			rev, key, body, m.Deleted, now, by,
+			rev, key, pre.storedBody, m.Deleted, now, by,
 			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -282,8 +292,13 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if err := t.indexSearch(ctx, seq, !created, pre.text, m.Deleted); err != nil {
 		return fmt.Errorf("save %s: search index: %w", m.ID, err)
 	}
-	if err := t.writeFacts(ctx, seq, !created, m.ID, m.Kind, pre.facts); err != nil {
+	if err := t.writeFacts(ctx, seq, !created, m.ID, m.Kind, pre.storedFacts); err != nil {
 		return fmt.Errorf("save %s: figure facts: %w", m.ID, err)
+	}
+	if dict == nil && !m.Deleted {
+		if err := t.sampleBody(ctx, m.Kind, body); err != nil {
+			return fmt.Errorf("save %s: %w", m.ID, err)
+		}
 	}
 	m.Rev, m.UpdatedAt, m.UpdatedBy = rev, parseTime(now), by
 	return nil

@@ -162,7 +162,7 @@ func (t *Tx) PutRevision(ctx context.Context, id, rev, parent string, body model
 	}
 	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 		(record_id, rev, kind, parent, body, deleted, foreign_rev, at, by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		id, rev, string(m.Kind), parent, packBody(text), m.Deleted, fmtTime(time.Now()), m.UpdatedBy); err != nil {
+		id, rev, string(m.Kind), parent, packRevision(t.pk.dict(m.Kind), text), m.Deleted, fmtTime(time.Now()), m.UpdatedBy); err != nil {
 		return fmt.Errorf("put revision %s of %s: %w", rev, id, err)
 	}
 	return nil

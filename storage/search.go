@@ -325,7 +325,7 @@ func textFilter(text string) (match textMatch, conds []string, args []any) {
 			}
 		}
 		if verify && !strings.ContainsAny(term, `"\`) {
-			conds = append(conds, `r.body LIKE ? ESCAPE '\'`)
+			conds = append(conds, `tz_text(r.body) LIKE ? ESCAPE '\'`)
 			args = append(args, "%"+escapeLike(term)+"%")
 		}
 	}

@@ -9,14 +9,18 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	_ "modernc.org/sqlite" // driver "sqlite"
+
+	"taizhang/model"
 )
 
 // DBName is the database file's name inside the data folder.
@@ -48,6 +52,13 @@ type Store struct {
 	// is an error. Set by TAIZHANG_VERIFY_ROW_HASH=1; the test suite runs
 	// with it (./dev test).
 	verifyRowHash bool
+	// dicts is each kind's newest dictionary, the one its new bodies are
+	// packed with (pack.go); a committed transaction adds those it made.
+	dmu    sync.Mutex
+	dicts  map[model.Kind]*dictionary
+	ndicts int // rows of the dicts table that dicts was read from
+	// packAfter: dictSample, or TAIZHANG_PACK_AFTER (tests).
+	packAfter int
 }
 
 // pragmas apply to every pooled connection (set in the DSN, not by PRAGMA
@@ -105,8 +116,11 @@ func Open(dir string) (*Store, error) {
 	wr.SetMaxOpenConns(1)
 	wr.SetMaxIdleConns(1)
 	wr.SetConnMaxLifetime(0)
-	s := &Store{dir: dir, path: path, wr: wr, drivenMax: drivenMax,
-		verifyRowHash: os.Getenv("TAIZHANG_VERIFY_ROW_HASH") == "1"}
+	s := &Store{dir: dir, path: path, wr: wr, drivenMax: drivenMax, dicts: map[model.Kind]*dictionary{},
+		verifyRowHash: os.Getenv("TAIZHANG_VERIFY_ROW_HASH") == "1", packAfter: dictSample}
+	if n, err := strconv.Atoi(os.Getenv("TAIZHANG_PACK_AFTER")); err == nil && n > 0 {
+		s.packAfter = n
+	}
 	if err := migrate(context.Background(), wr); err != nil {
 		wr.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -118,11 +132,13 @@ func Open(dir string) (*Store, error) {
 	}
 	rd.SetMaxOpenConns(4)
 	s.rd = rd
+	dictionaries.opened(path)
 	return s, nil
 }
 
 // Close closes the database; the WAL is checkpointed and removed.
 func (s *Store) Close() error {
+	dictionaries.closed(s.path)
 	err1 := s.rd.Close()
 	err2 := s.wr.Close()
 	return errors.Join(err1, err2)
@@ -149,6 +165,8 @@ type Tx struct {
 	// from it (prepare), with the digest of the row an import creates the
 	// record from alone, which save stamps on it (rowhash.go).
 	pre *prepared
+	// pk packs what the transaction stores (pack.go).
+	pk *packing
 	// adopt, when set, makes the next creation of that record take a
 	// revision made elsewhere (see Tx.createAdopted).
 	adopt *adoption
@@ -195,7 +213,12 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin write: %w", err)
 	}
-	if err := fn(&Tx{s: s, tx: sqlTx}); err != nil {
+	pk, err := s.packing(ctx, sqlTx)
+	if err != nil {
+		sqlTx.Rollback()
+		return cancelled(ctx, err)
+	}
+	if err := fn(&Tx{s: s, tx: sqlTx, pk: pk}); err != nil {
 		sqlTx.Rollback()
 		return cancelled(ctx, err)
 	}
@@ -209,7 +232,33 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return cancelled(ctx, fmt.Errorf("commit: %w", err))
 	}
+	s.dmu.Lock()
+	for _, d := range pk.made {
+		s.dicts[d.kind] = d
+		s.ndicts++
+	}
+	s.dmu.Unlock()
 	return nil
+}
+
+// packing is what a write transaction packs with: the store's dictionaries,
+// read again when another program has added one since (dictionaries are
+// never removed, so their count tells).
+func (s *Store) packing(ctx context.Context, tx *sql.Tx) (*packing, error) {
+	s.dmu.Lock()
+	defer s.dmu.Unlock()
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM dicts").Scan(&n); err != nil {
+		return nil, fmt.Errorf("dictionaries: %w", err)
+	}
+	if n != s.ndicts {
+		dicts, err := loadDictionaries(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		s.dicts, s.ndicts = dicts, n
+	}
+	return &packing{store: maps.Clone(s.dicts), after: s.packAfter}, nil
 }
 
 // writeTokenKey is the setting holding the token of the last write

@@ -85,7 +85,7 @@ func (t *Tx) MergeUnits(ctx context.Context, from, into, by, importID string) (U
 	seen := map[string]bool{}
 	for _, name := range names {
 		rows, err := t.tx.QueryContext(ctx, `SELECT id FROM records WHERE deleted = 0 AND kind IN (?, ?, ?, ?, ?)
-			AND instr(body, ?) > 0`, model.KindTask, model.KindProposal, model.KindProblem, model.KindVisit, model.KindVillage, name)
+			AND instr(tz_text(body), ?) > 0`, model.KindTask, model.KindProposal, model.KindProblem, model.KindVisit, model.KindVillage, name)
 		if err != nil {
 			return UnitMerge{}, fmt.Errorf("records naming %s: %w", name, err)
 		}
