@@ -41,7 +41,7 @@ func factsOf(r model.Record) ([]byte, error) {
 }
 
 // writeFacts replaces the facts of the record at seq (none when data is nil).
-func (t *Tx) writeFacts(ctx context.Context, seq int64, existed bool, id string, kind model.Kind, data []byte) error {
+func (t *Tx) writeFacts(ctx context.Context, seq int64, existed bool, kind model.Kind, data []byte) error {
 	if data == nil {
 		if !existed {
 			return nil
@@ -49,7 +49,7 @@ func (t *Tx) writeFacts(ctx context.Context, seq int64, existed bool, id string,
 		_, err := t.exec(ctx, "DELETE FROM facts WHERE seq = ?", seq)
 		return err
 	}
-	_, err := t.exec(ctx, "INSERT OR REPLACE INTO facts (seq, id, kind, data) VALUES (?, ?, ?, ?)", seq, id, string(kind), data)
+	_, err := t.exec(ctx, "INSERT OR REPLACE INTO facts (seq, kind, data) VALUES (?, ?, ?)", seq, string(kind), data)
 	return err
 }
 
@@ -61,7 +61,7 @@ func (s *Store) Figures(ctx context.Context) (model.Dataset, error) {
 	scan := func(rows *sql.Rows, raw *rawRecord) (bool, error) {
 		return true, rows.Scan(&raw.id, &raw.kind, &raw.body)
 	}
-	err := s.eachDecoded(ctx, "SELECT id, kind, data FROM facts ORDER BY seq", scan, func(raw *rawRecord) (model.Record, error) {
+	err := s.eachDecoded(ctx, "SELECT r.id, f.kind, f.data FROM facts f JOIN records r ON r.seq = f.seq ORDER BY f.seq", scan, func(raw *rawRecord) (model.Record, error) {
 		r := model.New(model.Kind(raw.kind))
 		if r == nil {
 			return nil, fmt.Errorf("record %s: unknown kind %q", raw.id, raw.kind)

@@ -327,7 +327,7 @@ func rewriteFromBodies(ctx context.Context, tx *sql.Tx, search, facts bool) erro
 	if err != nil {
 		return err
 	}
-	insFacts, err := prepare("INSERT INTO facts (seq, id, kind, data) VALUES (?, ?, ?, ?)")
+	insFacts, err := prepare("INSERT INTO facts (seq, kind, data) VALUES (?, ?, ?)")
 	if err != nil {
 		return err
 	}
@@ -361,7 +361,7 @@ func rewriteFromBodies(ctx context.Context, tx *sql.Tx, search, facts bool) erro
 				return fmt.Errorf("record %s: %w", id, err)
 			}
 			if data != nil {
-				if _, err := insFacts.ExecContext(ctx, seq, id, kind, data); err != nil {
+				if _, err := insFacts.ExecContext(ctx, seq, kind, data); err != nil {
 					return err
 				}
 			}

@@ -142,9 +142,8 @@ func (r *dictRegistry) add(d *dictionary) (*dictionary, error) {
 		enc.Close()
 		return nil, fmt.Errorf("dictionary %d: %w", d.id, err)
 	}
-	if r.dec != nil {
-		r.dec.Close()
-	}
+	// The old decoder is not closed: a reader may be using it. It holds
+	// no goroutines (DecodeAll only) and goes with the garbage.
 	d = &dictionary{id: d.id, kind: d.kind, data: d.data, enc: enc}
 	r.byID[d.id], r.dec = d, dec
 	return d, nil

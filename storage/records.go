@@ -292,7 +292,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if err := t.indexSearch(ctx, seq, !created, pre.text, m.Deleted); err != nil {
 		return fmt.Errorf("save %s: search index: %w", m.ID, err)
 	}
-	if err := t.writeFacts(ctx, seq, !created, m.ID, m.Kind, pre.storedFacts); err != nil {
+	if err := t.writeFacts(ctx, seq, !created, m.Kind, pre.storedFacts); err != nil {
 		return fmt.Errorf("save %s: figure facts: %w", m.ID, err)
 	}
 	if dict == nil && !m.Deleted {

@@ -167,3 +167,7 @@ func (t *Tx) PutRevision(ctx context.Context, id, rev, parent string, body model
 	}
 	return nil
 }
+
+// revGenSQL is revGen in SQL, of the column rev: what orders a record's
+// revisions made at the same time (schema 12 keeps no insertion order).
+const revGenSQL = "CAST(substr(rev, 1, instr(rev, '-') - 1) AS INTEGER)"
