@@ -455,7 +455,7 @@ func (tx *Tx) applyItem(ctx context.Context, it *model.PlanItem, by, importID st
 func (tx *Tx) putIncoming(ctx context.Context, local model.Record, in *model.Incoming, rev string) error {
 	id := local.RecordMeta().ID
 	var known int
-	err := tx.queryRow(ctx, "SELECT count(*) FROM revisions WHERE record_id = ? AND rev = ?", id, rev).Scan(&known)
+	err := tx.queryRow(ctx, "SELECT count(*) FROM revision_rows WHERE record_id = ? AND rev = ?", id, rev).Scan(&known)
 	if err != nil {
 		return fmt.Errorf("revision %s of %s: %w", rev, id, err)
 	}

@@ -163,7 +163,7 @@ func checkChanges(ctx context.Context, db *sql.DB) []string {
 func checkRecords(ctx context.Context, db *sql.DB) []string {
 	var problems []string
 	rows, err := db.QueryContext(ctx, `SELECT r.id, r.kind, r.rev, r.key, r.deleted, r.body, v.rev IS NOT NULL, coalesce(v.body, r.body)
-		FROM records r LEFT JOIN revisions v ON v.record_id = r.id AND v.rev = r.rev`)
+		FROM records r LEFT JOIN revision_rows v ON v.record_id = r.id AND v.rev = r.rev`)
 	if err != nil {
 		return []string{fmt.Sprintf("cannot read records: %v", err)}
 	}

@@ -93,7 +93,7 @@ func (s *Store) History(ctx context.Context, id string) ([]model.Change, error) 
 		c := model.Change{RecordID: id, New: HistCreated}
 		var at string
 		err := s.rd.QueryRowContext(ctx, `SELECT v.rev, v.by, v.at, coalesce(v.import_id, ''), coalesce(i.file, '')
-			FROM revisions v LEFT JOIN imports i ON i.id = v.import_id
+			FROM revision_rows v LEFT JOIN imports i ON i.id = v.import_id
 			WHERE v.record_id = ? AND v.foreign_rev = 0 ORDER BY v.at, `+revGenSQL+` LIMIT 1`, id).
 			Scan(&c.Rev, &c.By, &at, &c.ImportID, &c.ImportFile)
 		switch {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -261,8 +262,7 @@ func TestMigrationWorksOutTheKeysAgain(t *testing.T) {
 	require.NoError(t, err)
 	_, err = db.Exec("UPDATE records SET key = CASE id WHEN ? THEN '督[2019]15号' ELSE '督(2019)16号' END", task.ID)
 	require.NoError(t, err)
-	_, err = db.Exec("PRAGMA user_version = 9")
-	require.NoError(t, err)
+	asSchema(t, db, 9)
 	require.NoError(t, db.Close())
 
 	s, err = Open(dir)
@@ -287,4 +287,29 @@ func TestMigrationWorksOutTheKeysAgain(t *testing.T) {
 	problems, err = s.Check(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"record " + task.ID + ": its match key \"督[2019]15号\" is not the one its fields give (\"督〔2019〕15\")"}, problems)
+}
+
+// asSchema makes a database of this build's schema look like one of
+// schema v to the migrations: what the later migrations add that running
+// them again would refuse is undone first (the data stays as an old build
+// would have stored it), then user_version is set.
+func asSchema(t *testing.T, db execer, v int) {
+	t.Helper()
+	var undo []string
+	if v < 13 {
+		undo = append(undo,
+			`INSERT INTO revisions (record_id, rev, kind, parent, merged_from, deleted, foreign_rev, at, by, import_id, body)
+			SELECT id, rev, kind, '', '', deleted, 0, created_at, updated_by, import_id, NULL FROM records WHERE rev_implicit = 1`,
+			"DROP VIEW revision_rows",
+			"ALTER TABLE records DROP COLUMN rev_implicit",
+			"ALTER TABLE records DROP COLUMN import_id")
+	}
+	for _, q := range append(undo, fmt.Sprintf("PRAGMA user_version = %d", v)) {
+		_, err := db.ExecContext(context.Background(), q)
+		require.NoError(t, err, q)
+	}
+}
+
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }

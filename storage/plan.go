@@ -563,7 +563,7 @@ func (p *planner) base(ctx context.Context, in *model.Incoming, local model.Reco
 		return nil, "", nil
 	}
 	var rev string
-	err := p.q.QueryRowContext(ctx, `SELECT rev FROM revisions WHERE record_id = ? AND import_id IS NOT NULL
+	err := p.q.QueryRowContext(ctx, `SELECT rev FROM revision_rows WHERE record_id = ? AND import_id IS NOT NULL
 		AND foreign_rev = 0 ORDER BY at DESC LIMIT 1`, id).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", nil

@@ -156,6 +156,12 @@ type currentRow struct {
 	rev     string
 	body    string
 	deleted bool
+	// the record's first revision is its own row (schema 13): what it
+	// was made at, by and from
+	implicit  bool
+	createdAt string
+	updatedBy string
+	importID  sql.NullString
 }
 
 func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom string) (err error) {
@@ -188,8 +194,9 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	created := fresh
 	if !fresh {
 		var stored []byte
-		err = t.queryRow(ctx, "SELECT seq, kind, rev, body, deleted FROM records WHERE id = ?", m.ID).
-			Scan(&cur.seq, &cur.kind, &cur.rev, &stored, &cur.deleted)
+		err = t.queryRow(ctx, `SELECT seq, kind, rev, body, deleted, rev_implicit, created_at, updated_by, import_id
+			FROM records WHERE id = ?`, m.ID).
+			Scan(&cur.seq, &cur.kind, &cur.rev, &stored, &cur.deleted, &cur.implicit, &cur.createdAt, &cur.updatedBy, &cur.importID)
 		created = errors.Is(err, sql.ErrNoRows)
 		if err != nil && !created {
 			return fmt.Errorf("save %s: %w", m.ID, err)
@@ -229,12 +236,23 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	}
 
 	if !created {
-		// The body stored once (NULL) is about to leave records: keep it, packed.
-		if _, err := t.exec(ctx, "UPDATE revisions SET body = ? WHERE record_id = ? AND rev = ? AND body IS NULL",
-			packRevision(dict, cur.body), m.ID, cur.rev); err != nil {
+		// The body stored once (NULL) is about to leave records: keep it,
+		// packed; a first revision that was the record's own row gets one.
+		var err error
+		if cur.implicit {
+			_, err = t.exec(ctx, `INSERT INTO revisions
+				(record_id, rev, kind, parent, merged_from, deleted, foreign_rev, at, by, import_id, body)
+				VALUES (?, ?, ?, '', '', ?, 0, ?, ?, ?, ?)`,
+				m.ID, cur.rev, string(cur.kind), cur.deleted, cur.createdAt, cur.updatedBy, cur.importID, packRevision(dict, cur.body))
+		} else {
+			_, err = t.exec(ctx, "UPDATE revisions SET body = ? WHERE record_id = ? AND rev = ? AND body IS NULL",
+				packRevision(dict, cur.body), m.ID, cur.rev)
+		}
+		if err != nil {
 			return fmt.Errorf("save %s: revision %s: %w", m.ID, cur.rev, err)
 		}
 	}
+	implicit := false
 	if adopted {
 		// Stored as PutRevision stores a revision made elsewhere, its body
 		// once, in records.
@@ -243,6 +261,9 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			m.ID, rev, string(m.Kind), parent, m.Deleted, now, m.UpdatedBy); err != nil {
 			return fmt.Errorf("save %s: revision: %w", m.ID, err)
 		}
+	} else if created && parent == "" && mergedFrom == "" && (fresh || !t.revisionStored(ctx, m.ID, rev)) {
+		// A record made here: its first revision is its own row.
+		implicit, toldByRevision = true, true
 	} else {
 		// OR IGNORE: an adopted or identical foreign revision is already
 		// stored (with its body). A new one's body is the record's (NULL).
@@ -266,10 +287,11 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if created {
 		res, err := t.exec(ctx, `INSERT INTO records
 			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
-			status, lead_unit, source, deadline, day, open, due, row_hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, lead_unit, source, deadline, day, open, due, row_hash, rev_implicit, import_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, string(m.Kind), rev, key, pre.storedBody, m.Deleted, now, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash)
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash,
+			implicit, implicitImport(implicit, imp))
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -280,7 +302,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		seq = cur.seq
 		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
 			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?,
-			open = ?, due = ?, row_hash = ? WHERE seq = ?`,
+			open = ?, due = ?, row_hash = ?, rev_implicit = 0, import_id = NULL WHERE seq = ?`,
 			rev, key, pre.storedBody, m.Deleted, now, by,
 			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
@@ -391,4 +413,21 @@ func sortedKeys(a, b fields) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// revisionStored reports whether the revisions table holds rev of id (a
+// failed look-up says it does: the caller then stores nothing new).
+func (t *Tx) revisionStored(ctx context.Context, id, rev string) bool {
+	var n int
+	err := t.queryRow(ctx, "SELECT count(*) FROM revisions WHERE record_id = ? AND rev = ?", id, rev).Scan(&n)
+	return err != nil || n > 0
+}
+
+// implicitImport is records.import_id: the import that made a record whose
+// first revision is its own row, NULL otherwise.
+func implicitImport(implicit bool, imp any) any {
+	if !implicit {
+		return nil
+	}
+	return imp
 }

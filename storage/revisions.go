@@ -111,10 +111,11 @@ func (t *Tx) RevisionBody(ctx context.Context, id, rev string) (model.Record, er
 	return revisionBody(ctx, t.tx, id, rev)
 }
 
-// revBodyFrom joins a revision (v) to its record (c) when its body is the
-// record's current one, stored once (schema 2): coalesce(v.body, c.body)
-// is then the stored body, for unpackBody.
-const revBodyFrom = `revisions v LEFT JOIN records c ON v.body IS NULL AND c.id = v.record_id AND c.rev = v.rev`
+// revBodyFrom joins a revision (v, stored or the record's own row, schema
+// 13) to its record (c) when its body is the record's current one, stored
+// once (schema 2): coalesce(v.body, c.body) is then the stored body, for
+// unpackBody.
+const revBodyFrom = `revision_rows v LEFT JOIN records c ON v.body IS NULL AND c.id = v.record_id AND c.rev = v.rev`
 
 func revisionBody(ctx context.Context, q querier, id, rev string) (model.Record, error) {
 	var kind, at, by string
@@ -160,9 +161,13 @@ func (t *Tx) PutRevision(ctx context.Context, id, rev, parent string, body model
 	if err != nil {
 		return fmt.Errorf("put revision %s of %s: %w", rev, id, err)
 	}
+	// Not when it is a record's first revision, kept as the record's own row.
 	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
-		(record_id, rev, kind, parent, body, deleted, foreign_rev, at, by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		id, rev, string(m.Kind), parent, packRevision(t.pk.dict(m.Kind), text), m.Deleted, fmtTime(time.Now()), m.UpdatedBy); err != nil {
+		(record_id, rev, kind, parent, body, deleted, foreign_rev, at, by)
+		SELECT ?, ?, ?, ?, ?, ?, 1, ?, ?
+		WHERE NOT EXISTS (SELECT 1 FROM records WHERE id = ? AND rev = ? AND rev_implicit = 1)`,
+		id, rev, string(m.Kind), parent, packRevision(t.pk.dict(m.Kind), text), m.Deleted, fmtTime(time.Now()), m.UpdatedBy,
+		id, rev); err != nil {
 		return fmt.Errorf("put revision %s of %s: %w", rev, id, err)
 	}
 	return nil

@@ -157,3 +157,57 @@ func TestCreateAdoptsStoredForeignRevision(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, ok)
 }
+
+func TestAFirstRevisionIsTheRecordsOwnRowUntilItMovesOn(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	task := newTask("督〔2025〕7号", "背街小巷整治", "启动")
+	require.NoError(t, s.Save(ctx, task, "甲"))
+	rev1 := task.Rev
+	count := func(table string) int {
+		var n int
+		require.NoError(t, s.rd.QueryRow("SELECT count(*) FROM "+table+" WHERE record_id = ?", task.ID).Scan(&n))
+		return n
+	}
+	assert.Zero(t, count("revisions"), "no row of its own")
+	assert.Equal(t, 1, count("revision_rows"))
+	first, err := s.RevisionBody(ctx, task.ID, rev1)
+	require.NoError(t, err)
+	assert.Equal(t, "启动", first.(*model.Task).Progress)
+	assert.Equal(t, "甲", first.RecordMeta().UpdatedBy)
+	created := func() model.Change {
+		hist, err := s.History(ctx, task.ID)
+		require.NoError(t, err)
+		for _, c := range hist {
+			if c.New == HistCreated {
+				return c
+			}
+		}
+		t.Fatal("no creation in the history")
+		return model.Change{}
+	}
+	before := created()
+	assert.Equal(t, "甲", before.By)
+
+	// the same revision sent back by another machine adds no second one
+	require.NoError(t, s.Update(ctx, func(tx *Tx) error { return tx.PutRevision(ctx, task.ID, rev1, "", first) }))
+	assert.Equal(t, 1, count("revision_rows"))
+
+	task.Progress = "已完成"
+	require.NoError(t, s.Save(ctx, task, "乙"))
+	assert.Equal(t, 2, count("revisions"), "the first revision is written out when the record moves on")
+	assert.Equal(t, 2, count("revision_rows"))
+	first, err = s.RevisionBody(ctx, task.ID, rev1)
+	require.NoError(t, err)
+	assert.Equal(t, "启动", first.(*model.Task).Progress)
+	assert.Equal(t, "甲", first.RecordMeta().UpdatedBy, "made by 甲, not by who changed it")
+	after := created()
+	assert.Equal(t, before.By, after.By)
+	assert.Equal(t, before.At, after.At)
+	anc, err := s.Ancestry(ctx, task.ID, task.Rev)
+	require.NoError(t, err)
+	assert.Equal(t, []string{task.Rev, rev1}, anc)
+	problems, err := s.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+}

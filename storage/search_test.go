@@ -276,11 +276,11 @@ func TestMigrationToSchema9RebuildsTheSearchIndex(t *testing.T) {
 	require.NoError(t, s.Delete(ctx, gone.ID, "t"))
 	for _, q := range []string{"DROP TABLE search", "DROP TABLE search_chars",
 		"CREATE VIRTUAL TABLE search USING fts5(text, content='', contentless_delete=1, tokenize='ascii', prefix='1')",
-		"INSERT INTO search (rowid, text) SELECT seq, '背街 街小 小巷 巷整 整治 治 ' FROM records WHERE id = '" + task.ID + "'",
-		"PRAGMA user_version = 8"} {
+		"INSERT INTO search (rowid, text) SELECT seq, '背街 街小 小巷 巷整 整治 治 ' FROM records WHERE id = '" + task.ID + "'"} {
 		_, err := s.wr.ExecContext(ctx, q)
 		require.NoError(t, err, q)
 	}
+	asSchema(t, s.wr, 8)
 	require.NoError(t, s.Close())
 
 	s, err = Open(dir)
