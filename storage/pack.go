@@ -86,6 +86,10 @@ func newDictionary(kind model.Kind, samples [][]byte) *dictionary {
 	return &dictionary{id: dictID(data), kind: kind, data: data}
 }
 
+// errDictClash: two dictionaries' contents hash to the same id (31 bits:
+// about one chance in a hundred million for a store of a few dozen).
+var errDictClash = errors.New("another dictionary has this id")
+
 // dictRegistry holds the dictionaries this process has read or made, by
 // id, with one decoder that knows them all. It is the package's one piece
 // of shared state, for the same reason as the driver's functions: SQL
@@ -126,6 +130,9 @@ func (r *dictRegistry) add(d *dictionary) (*dictionary, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if have, ok := r.byID[d.id]; ok {
+		if !bytes.Equal(have.data, d.data) {
+			return nil, fmt.Errorf("dictionary %d: %w", d.id, errDictClash)
+		}
 		return have, nil
 	}
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderCRC(false),
@@ -304,6 +311,9 @@ func (p *packing) sample(kind model.Kind, body []byte) (*dictionary, error) {
 	}
 	delete(p.samples, kind)
 	d, err := dictionaries.add(newDictionary(kind, s))
+	if errors.Is(err, errDictClash) {
+		return nil, nil // bodies stay text: nothing is lost but space
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -176,3 +176,12 @@ func TestADictionaryOfARolledBackSaveIsNotKept(t *testing.T) {
 	saveNumbered(t, s, 10)
 	assert.Equal(t, map[string]int{"text": 10}, storedAs(t, s, "records", "body"), "no dictionary in the file, none to pack with")
 }
+
+func TestTwoDictionariesOfOneIDAreRefused(t *testing.T) {
+	a := newDictionary(model.KindTask, [][]byte{[]byte(`{"title":"老旧小区改造","progress":"已完成"}`)})
+	_, err := dictionaries.add(a)
+	require.NoError(t, err)
+	b := &dictionary{id: a.id, kind: model.KindTask, data: []byte(`{"title":"另一个"}`)}
+	_, err = dictionaries.add(b)
+	assert.ErrorIs(t, err, errDictClash, "the id must keep naming one content")
+}
