@@ -172,6 +172,9 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 		if r, after, ok := cutRolePrefix(name); ok {
 			current, role, name = r, r, after
 		}
+		if before, ok := cutBracketPerson(name); ok {
+			name = before // 市住建局（李四）
+		}
 		if r, before, ok := cutRoleSuffix(name); ok {
 			role, name = r, before
 		} else if r, before, ok := cutRoleVerb(name); ok {
@@ -183,6 +186,13 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 		}
 		if name == "" || noUnit(name) {
 			continue
+		}
+		if len(parts) > 0 && ContactPart(name) {
+			// 市住建局 李四 13800000000: the person after a unit is its
+			// contact, unless the dictionary knows the name as a unit
+			if _, known := d.Resolve(name); !known {
+				continue
+			}
 		}
 		parts = append(parts, part{name, role})
 	}
@@ -217,13 +227,108 @@ func (d *UnitDict) ParseUnitCell(cell string, first, rest Role) (units []UnitRol
 // 13800000000）, （联系人：李四）): no part of the unit's name.
 var reUnitContact = regexp.MustCompile(`[(（][^()（）]*(\d{7,}|联系人|联系电话|电话|手机)[^()（）]*[)）]`)
 
-// HasContactDetails reports whether a unit cell carries a contact in
-// brackets, which ParseUnitCell leaves out of the names: the caller keeps
-// the cell.
+// HasContactDetails reports whether a unit cell carries a contact, which
+// ParseUnitCell leaves out of the names: in brackets (市住建局（张三
+// 13800000000）), or after the unit (市住建局 李四, 市住建局 联系人：李四
+// 13800000000). The caller keeps the cell.
 func HasContactDetails(cell string) bool {
-	// Most cells have no bracket: the expression is passed over.
-	return strings.ContainsAny(cell, "(（") && reUnitContact.MatchString(Fold(cell))
+	// Most cells have no bracket, and one name or a list of names ending
+	// in unit words: the expression is passed over.
+	if strings.ContainsAny(cell, "(（") && reUnitContact.MatchString(Fold(cell)) {
+		return true
+	}
+	parts := SplitList(unitMarkerBreaks(cell))
+	for i, p := range parts {
+		if _, ok := cutBracketPerson(p); ok || i > 0 && ContactPart(strings.TrimSpace(p)) {
+			return true
+		}
+	}
+	return false
 }
+
+// cutBracketPerson cuts a personal name in brackets after a unit
+// (市住建局（李四）).
+func cutBracketPerson(s string) (string, bool) {
+	s = strings.TrimSpace(Fold(s))
+	inner, ok := strings.CutSuffix(s, ")")
+	if !ok {
+		return s, false
+	}
+	i := strings.LastIndex(inner, "(")
+	if i <= 0 || !personName(inner[i+1:], 3) {
+		return s, false
+	}
+	return strings.TrimSpace(inner[:i]), true
+}
+
+// ContactPart reports whether a part of a unit cell after the first names
+// a person or a way to reach one rather than a unit: a telephone number, a
+// label such as 联系人：, or a personal name (a common surname, two to four
+// characters, no unit word at the end), a title in brackets after it
+// allowed (王小明（副局长）).
+func ContactPart(s string) bool {
+	s = Fold(s)
+	for _, label := range []string{"联系人", "联系电话", "电话", "手机", "负责人", "经办人"} {
+		if strings.HasPrefix(s, label+":") {
+			return true
+		}
+	}
+	if digitRun(s) >= 7 {
+		return true
+	}
+	if i := strings.IndexAny(s, "(（"); i > 0 {
+		// 王小明（副局长）, 李四（主任）: a title makes two characters a name too
+		return personName(s[:i], 2)
+	}
+	return personName(s, 3)
+}
+
+// digitRun is the length of the longest run of ASCII digits in s.
+func digitRun(s string) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
+// personName: least (2 or 3) to four Han characters starting with a common surname
+// (single, or a double one for four) and not ending in a character that
+// ends names of units and places. Two characters alone are not enough:
+// 商务, 文旅, 司法, 农业 and 高新 begin with surnames too, and a unit taken
+// for a person would leave the units unseen, where a person taken for a
+// unit shows in the import's new units.
+func personName(s string, least int) bool {
+	rs := []rune(s)
+	if len(rs) < least || len(rs) > 4 {
+		return false
+	}
+	for _, r := range rs {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	if strings.ContainsRune(unitEndings, rs[len(rs)-1]) {
+		return false
+	}
+	if len(rs) >= 3 && strings.Contains(doubleSurnames, string(rs[:2])+" ") {
+		return true
+	}
+	return len(rs) <= 3 && strings.ContainsRune(surnames, rs[0])
+}
+
+const (
+	surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈" +
+		"姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+	doubleSurnames = "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 夏侯 端木 独孤 "
+	// unitEndings end the names of offices, bodies and places
+	unitEndings = "局委办厅部院会所站队处科室司行社馆校园场厂台团组区县市镇乡村府心道署庭中营店路街港湾山湖江河桥庄坊寨屯堡"
+)
 
 // noUnit: a dash or 无 typed for “none” (no co-unit) names no unit.
 func noUnit(name string) bool {

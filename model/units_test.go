@@ -96,6 +96,29 @@ func TestParseUnitCell(t *testing.T) {
 		{"/", RoleCo, RoleCo, nil, nil},
 		{"暂无", RoleCo, RoleCo, nil, nil},
 		{"市财政局、无", RoleLead, RoleCo, []UnitRole{{Name: "市财政局", Role: RoleLead}}, nil},
+		// a person (and a telephone) typed after the unit is its contact
+		{"市住建局 李明华", RoleLead, RoleResponsible, []UnitRole{{Name: "市住房和城乡建设局", Role: RoleLead}}, nil},
+		{"市住建局 李四（主任）", RoleLead, RoleResponsible, []UnitRole{{Name: "市住房和城乡建设局", Role: RoleLead}}, nil},
+		{"市住建局 李四 13800000000", RoleLead, RoleResponsible, []UnitRole{{Name: "市住房和城乡建设局", Role: RoleLead}}, nil},
+		{"市财政局 联系人：王小明", RoleLead, RoleResponsible, []UnitRole{{Name: "市财政局", Role: RoleLead}}, nil},
+		{"市财政局 欧阳明月（副局长）", RoleLead, RoleResponsible, []UnitRole{{Name: "市财政局", Role: RoleLead}}, nil},
+		{"市财政局（李明华）、市发改委", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "市发展和改革委员会", Role: RoleResponsible}}, nil},
+		// names that end in a unit word, or that the dictionary knows, stay units
+		{"城关镇 王家村", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "城关镇", Role: RoleLead}, {Name: "王家村", Role: RoleResponsible}}, []string{"城关镇", "王家村"}},
+		{"市财政局 高新区", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "高新区", Role: RoleResponsible}}, []string{"高新区"}},
+		{"市财政局 石化公司", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "石化公司", Role: RoleResponsible}}, []string{"石化公司"}},
+		{"市财政局 商务", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "商务", Role: RoleResponsible}}, []string{"商务"}},
+		{"市财政局 文旅 高新", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "文旅", Role: RoleResponsible}, {Name: "高新", Role: RoleResponsible}}, []string{"文旅", "高新"}},
+		{"市财政局 卫生健康", RoleLead, RoleResponsible,
+			[]UnitRole{{Name: "市财政局", Role: RoleLead}, {Name: "卫生健康", Role: RoleResponsible}}, []string{"卫生健康"}},
+		// a name alone is kept: it is all the cell says
+		{"李四", RoleLead, RoleResponsible, []UnitRole{{Name: "李四", Role: RoleLead}}, []string{"李四"}},
 	}
 	for _, c := range cases {
 		units, unknown := d.ParseUnitCell(c.cell, c.first, c.rest)
@@ -119,4 +142,21 @@ func TestUnitDictEmpty(t *testing.T) {
 	full, known = zero.Resolve("财政局")
 	assert.True(t, known)
 	assert.Equal(t, "市财政局", full)
+}
+
+func TestHasContactDetails(t *testing.T) {
+	for cell, want := range map[string]bool{
+		"市住建局（张三 13800000000）": true,
+		"市住建局 李明华":             true,
+		"市住建局 李四":              false,
+		"市住建局（李明华）":            true,
+		"市住建局 联系人：李四":          true,
+		"市住建局、市财政局":            false,
+		"市住建局 市财政局":            false,
+		"城关镇 王家村":              false,
+		"李四":                   false,
+		"市发改委（牵头）":             false,
+	} {
+		assert.Equal(t, want, HasContactDetails(cell), cell)
+	}
 }

@@ -281,15 +281,18 @@ func (w *rowReader) cell(oi int, b boundCol, value string) {
 	case TypeEnum:
 		w.enum(oi, b, fs, f, value)
 	case TypeUnits:
-		w.addUnits(c, value)
-		if model.HasContactDetails(value) {
-			// 市住建局（张三 13800000000）: the unit is 市住建局; the contact
-			// is no unit, and is kept with the cell as typed.
+		if w.addUnits(c, value) {
+			// 市住建局（张三 13800000000）, 市住建局 李四: the unit is
+			// 市住建局; the contact is no unit, and is kept with the cell
+			// as typed.
 			w.keepExtra(b.label, value)
 			w.rf.add = append(w.rf.add, "extra")
 		}
 	case TypeUnit:
-		w.unit(f, value)
+		if w.unit(f, value) {
+			w.keepExtra(b.label, value)
+			w.rf.add = append(w.rf.add, "extra")
+		}
 	case TypeList:
 		*f.Addr().Interface().(*[]string) = model.SplitList(value)
 	case TypeExtra:
@@ -656,8 +659,8 @@ func (w *rowReader) proposalCategory(value string) bool {
 }
 
 // addUnits adds a unit cell's units with their roles, each unit once.
-func (w *rowReader) addUnits(c Column, value string) {
-	units := w.s.parseUnits(value, c.First, c.Rest)
+func (w *rowReader) addUnits(c Column, value string) (contact bool) {
+	units, contact := w.s.parseUnits(value, c.First, c.Rest)
 	if w.units == nil && len(units) > 0 {
 		w.units = make([]model.UnitRole, 0, max(4, len(units))) // a row's lead and co-units, mostly
 	}
@@ -667,24 +670,33 @@ func (w *rowReader) addUnits(c Column, value string) {
 		}
 	}
 	w.hasUnits = true
+	return contact
 }
 
-// unit reads a single unit by its dictionary full name; an unknown one is noted.
-func (w *rowReader) unit(f reflect.Value, value string) {
+// unit reads a single unit by its dictionary full name; an unknown one is
+// noted. It reports a contact typed after the unit (市住建局 李四), left
+// out of the name, for the caller to keep the cell.
+func (w *rowReader) unit(f reflect.Value, value string) (contact bool) {
 	names := model.SplitList(value)
 	if len(names) == 0 {
 		names = []string{value}
 	}
 	// several units in the cell (城关镇、市住建局, or a line each): each is
 	// resolved and noted on its own, and kept joined by 、
+	kept := names[:0]
 	for i, name := range names {
 		full, known := w.r.opt.Units.Resolve(name)
+		if i > 0 && !known && model.ContactPart(name) {
+			contact = true
+			continue
+		}
 		if !known {
 			w.r.noteUnknown([]string{full})
 		}
-		names[i] = full
+		kept = append(kept, full)
 	}
-	f.SetString(strings.Join(names, "、"))
+	f.SetString(strings.Join(kept, "、"))
+	return contact
 }
 
 // keepExtra keeps a cell by its header in the record's Extra map.

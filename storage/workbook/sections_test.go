@@ -241,3 +241,26 @@ func TestUnitCellWithAContact(t *testing.T) {
 	assert.Equal(t, "市住建局（张三 13800000000）", tk.Extra["牵头单位"])
 	assert.Empty(t, res.UnknownUnits)
 }
+
+// A person typed after the unit with a space (市住建局 李明华) is its contact,
+// not a second unit; the cell is kept as typed. So in a proposal's single
+// 承办单位 too.
+func TestUnitCellWithAPersonAfterTheUnit(t *testing.T) {
+	path := writeSheets(t, testSheet{name: "督办事项", rows: [][]any{
+		{"编号", "事项名称", "牵头单位", "配合单位", "完成时限"},
+		{"督〔2025〕1号", "事项一", "市住建局 李明华", "市财政局 王小明 13800000000", "2025年6月30日"},
+	}})
+	res, err := Read(path, ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 1)
+	tk := res.Rows[0].Record.(*model.Task)
+	assert.Equal(t, "市住房和城乡建设局", tk.LeadUnit)
+	var names []string
+	for _, u := range tk.Units {
+		names = append(names, u.Name)
+	}
+	assert.Equal(t, []string{"市住房和城乡建设局", "市财政局"}, names)
+	assert.Equal(t, "市住建局 李明华", tk.Extra["牵头单位"])
+	assert.Equal(t, "市财政局 王小明 13800000000", tk.Extra["配合单位"])
+	assert.Empty(t, res.UnknownUnits)
+}

@@ -134,6 +134,7 @@ type unitCellKey struct {
 type unitCell struct {
 	units   []model.UnitRole
 	unknown []string
+	contact bool // model.HasContactDetails
 }
 
 func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, title, header []string) *sheetReader {
@@ -658,17 +659,19 @@ func (s *sheetReader) parseEnum(col int, value string) enumMatch {
 	return m
 }
 
-// parseUnits reads a unit cell; ledgers repeat the same few cells, so each
-// is resolved once per sheet.
-func (s *sheetReader) parseUnits(value string, first, rest model.Role) []model.UnitRole {
+// parseUnits reads a unit cell, and whether it names a contact besides
+// its units; ledgers repeat the same few cells, so each is resolved once
+// per sheet.
+func (s *sheetReader) parseUnits(value string, first, rest model.Role) ([]model.UnitRole, bool) {
 	k := unitCellKey{value, first, rest}
 	uc, ok := s.units[k]
 	if !ok {
 		uc.units, uc.unknown = s.r.opt.Units.ParseUnitCell(value, first, rest)
+		uc.contact = model.HasContactDetails(value)
 		s.r.noteUnknown(uc.unknown) // once: the file's unknown names only grow
 		s.units[k] = uc
 	}
-	return uc.units
+	return uc.units, uc.contact
 }
 
 // fillProposal gives a row without body or session the sheet's, and writes
