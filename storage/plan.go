@@ -260,7 +260,12 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		} else {
 			prev = p.plan.Items[at].Incoming.Ref
 		}
-		if l := p.itemLocal(at); at >= 0 && prev.File != in.Ref.File && (l == nil || !l.RecordMeta().Deleted) {
+		otherSheet := prev.File == in.Ref.File && prev.Sheet != in.Ref.Sheet
+		if otherSheet && p.compactNew {
+			// rows let go cannot be merged: plan the file again, held
+			return ErrPlanWhole
+		}
+		if l := p.itemLocal(at); at >= 0 && (prev.File != in.Ref.File || otherSheet) && (l == nil || !l.RecordMeta().Deleted) {
 			// Several returns of one record (the lead unit's and a
 			// cooperating unit's) merge with each other. A return whose
 			// cells all hold the record's values (its digest says so)
@@ -422,7 +427,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		item.Result = result
 		item.ChangedBy = map[string]string{}
 		for _, f := range changed {
-			item.ChangedBy[f] = in.Ref.File
+			item.ChangedBy[f] = returnName(in.Ref)
 		}
 	}
 	switch {
@@ -819,8 +824,15 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 	}
 	for _, c := range conflicts {
 		c.Files = []string{in.Ref.File}
-		if by, ok := it.ChangedBy[c.Field]; ok {
-			c.Files = []string{by, in.Ref.File}
+		by, ok := it.ChangedBy[c.Field]
+		if !ok && it.Action == model.ActionNew && it.Incoming != nil {
+			by, ok = returnName(it.Incoming.Ref), true // a record new here: its first return
+		}
+		if ok {
+			c.Files = []string{fileOf(by), in.Ref.File}
+			if fileOf(by) == in.Ref.File { // two sheets of one workbook
+				c.Files = []string{sheetName(by), sheetName(returnName(in.Ref))}
+			}
 		}
 		if it.Local != nil {
 			decided, err := p.decided(ctx, it.Local.RecordMeta().ID, c)
@@ -843,7 +855,7 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 			if !slices.Contains(it.Changed, f) {
 				it.Changed = append(it.Changed, f)
 			}
-			it.ChangedBy[f] = in.Ref.File
+			it.ChangedBy[f] = returnName(in.Ref)
 		}
 	}
 	it.Merged = append(it.Merged, model.MergedRow{Incoming: in, IncomingRev: inRev})
@@ -873,4 +885,27 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 		}
 	}
 	return nil
+}
+
+// ErrPlanWhole: a workbook holds one record on two sheets, which are merged
+// as two returns are, and the planner had let rows go (CompactNew): the
+// file must be planned again with every row held.
+var ErrPlanWhole = errors.New("plan: the same record on two sheets of one workbook; plan every row held")
+
+// returnName names the return a row comes from for ChangedBy: its file and
+// sheet (fileOf and sheetName read it).
+func returnName(ref model.RowRef) string { return ref.File + "\x00" + ref.Sheet }
+
+func fileOf(name string) string {
+	f, _, _ := strings.Cut(name, "\x00")
+	return f
+}
+
+// sheetName is a return's file with its sheet: 提案.xlsx「满意度测评」.
+func sheetName(name string) string {
+	f, sheet, ok := strings.Cut(name, "\x00")
+	if !ok || sheet == "" {
+		return f
+	}
+	return f + "「" + sheet + "」"
 }

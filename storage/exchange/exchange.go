@@ -6,6 +6,7 @@ package exchange
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -39,16 +40,24 @@ type ReadRequest struct {
 // order of the files never decides how a unit, a point, a working day or a
 // taught word is read; their rows are planned first too.
 func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
+	// One file: a row can meet no other return of its record, so a new
+	// row of a kind the store has none of is let go once planned and
+	// read again when the plan is applied (a first import of 100,000
+	// rows held them all). Unless the file gives a record on two sheets.
+	plan, err := planFiles(ctx, s, paths, req, len(paths) == 1)
+	if errors.Is(err, storage.ErrPlanWhole) {
+		plan, err = planFiles(ctx, s, paths, req, false)
+	}
+	return plan, err
+}
+
+func planFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest, compact bool) (*model.Plan, error) {
 	pl, err := s.NewPlanner(ctx, req.Lang)
 	if err != nil {
 		return nil, err
 	}
 	defer pl.Close()
-	// One file: a row can meet no other return of its record, so a new
-	// row of a kind the store has none of is let go once planned and
-	// read again when the plan is applied (a first import of 100,000
-	// rows held them all).
-	pl.CompactNew(len(paths) == 1)
+	pl.CompactNew(compact)
 	// Each row is planned as it is read: a row that changes nothing
 	// leaves only its record's identity, so a large file is never held
 	// whole.

@@ -695,7 +695,8 @@ func (s *sheetReader) fillProposal(p *model.Proposal) {
 	}
 }
 
-// isDuplicate rejects a row whose id or key an earlier row of the file had.
+// isDuplicate rejects a row whose id or key an earlier row of the same
+// sheet had (or of any sheet, for an export's hidden id).
 func (s *sheetReader) isDuplicate(row xlsxscan.Row, rec model.Record) bool {
 	r := s.r
 	var key string
@@ -713,6 +714,13 @@ func (s *sheetReader) isDuplicate(row xlsxscan.Row, rec model.Record) bool {
 	}
 	h := r.seen.key(key)
 	if first, ok := r.seen.rows[h]; ok {
+		if id == "" && r.seen.sheets[first.sheet] != s.sheet {
+			// The same record on another sheet of the workbook (the
+			// handling ledger and its 满意度测评): another account of it,
+			// which the import merges with the first as it merges two
+			// returns.
+			return false
+		}
 		b := s.keyColumn()
 		col, _ := excelize.ColumnNumberToName(b.index + 1)
 		value := strings.TrimSpace(at(row.Cells, b.index))

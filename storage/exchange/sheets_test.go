@@ -1,0 +1,102 @@
+package exchange
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+	"taizhang/storage"
+)
+
+// writeWorkbook writes sheets (name, rows) into one workbook.
+func writeWorkbook(t *testing.T, path string, sheets ...sheetRows) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, sh := range sheets {
+		if i == 0 {
+			require.NoError(t, f.SetSheetName("Sheet1", sh.name))
+		} else {
+			_, err := f.NewSheet(sh.name)
+			require.NoError(t, err)
+		}
+		for r, row := range sh.rows {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			require.NoError(t, f.SetSheetRow(sh.name, cell, &row))
+		}
+	}
+	require.NoError(t, f.SaveAs(path))
+}
+
+type sheetRows struct {
+	name string
+	rows [][]any
+}
+
+// proposalsWithSatisfaction is the CPPCC office's workbook: the handling
+// ledger, and beside it the 满意度测评 of the same proposals.
+func proposalsWithSatisfaction(t *testing.T, n int) string {
+	handling := [][]any{{"提案号", "提案题目", "提案人", "承办单位", "办理结果"}}
+	rating := [][]any{{"提案号", "提案题目", "委员满意度"}}
+	for i := 1; i <= n; i++ {
+		no := fmt.Sprintf("%d", i)
+		handling = append(handling, []any{no, fmt.Sprintf("关于加强背街小巷治理的提案（%d）", i), "张委员", "市住建局", "已解决或采纳"})
+		rating = append(rating, []any{no, fmt.Sprintf("关于加强背街小巷治理的提案（%d）", i), "满意"})
+	}
+	path := filepath.Join(t.TempDir(), "2019年政协提案.xlsx")
+	writeWorkbook(t, path, sheetRows{"办理情况", handling}, sheetRows{"满意度测评", rating})
+	return path
+}
+
+// The same proposals in two sheets of one workbook are one record each,
+// with what both sheets say, in a small workbook and in one past the rows
+// a plan shows.
+func TestOneRecordInTwoSheetsOfAWorkbook(t *testing.T) {
+	for _, n := range []int{3, model.QuietShown + 20} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			ctx := context.Background()
+			s := openTestStore(t)
+			path := proposalsWithSatisfaction(t, n)
+			plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+			require.NoError(t, err)
+			require.Empty(t, plan.Rejected)
+			res, err := s.ApplyImport(ctx, plan, storage.ApplyOptions{By: "tester"})
+			require.NoError(t, err)
+			assert.Equal(t, n, res.Plan.Counts().New)
+			recs, err := s.List(ctx, storage.Query{Kind: model.KindProposal})
+			require.NoError(t, err)
+			require.Len(t, recs, n)
+			for _, r := range recs {
+				p := r.(*model.Proposal)
+				assert.NotEmpty(t, p.ResultClass, p.Number)
+				assert.NotEmpty(t, p.Satisfaction, p.Number)
+			}
+		})
+	}
+}
+
+// Two sheets that disagree about a field are a conflict naming the sheets.
+func TestTwoSheetsThatDisagreeAreAConflictNamingThem(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	path := filepath.Join(t.TempDir(), "提案.xlsx")
+	writeWorkbook(t, path,
+		sheetRows{"办理情况", [][]any{{"提案号", "提案题目", "承办单位", "委员满意度"}, {"1", "关于加强背街小巷治理的提案", "市住建局", "满意"}}},
+		sheetRows{"满意度测评", [][]any{{"提案号", "提案题目", "委员满意度"}, {"1", "关于加强背街小巷治理的提案", "不满意"}}})
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.Empty(t, plan.Rejected)
+	var conflicts []model.FieldConflict
+	for _, it := range plan.Items {
+		conflicts = append(conflicts, it.Conflicts...)
+	}
+	require.Len(t, conflicts, 1)
+	assert.Equal(t, "satisfaction", conflicts[0].Field)
+	assert.Equal(t, []string{"提案.xlsx「办理情况」", "提案.xlsx「满意度测评」"}, conflicts[0].Files)
+}
