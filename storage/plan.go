@@ -265,6 +265,21 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 			// rows let go cannot be merged: plan the file again, held
 			return ErrPlanWhole
 		}
+		if otherSheet && at >= 0 {
+			// A sheet a year numbered from 1 each: the same number, other
+			// items. Only rows that name the record alike are one record.
+			a, b := model.Headline(p.plan.Items[at].Incoming.Record), model.Headline(rec)
+			if a != "" && b != "" && model.Fold(a) != model.Fold(b) {
+				p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
+					Place: model.Place{File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.KeyText()},
+					Reason: p.say(fmt.Sprintf("与工作表「%s」第 %d 行编号相同，名称却不同（%s / %s），不能确定是否同一条记录，未导入；请核对编号",
+						prev.Sheet, prev.Row, a, b),
+						fmt.Sprintf("the same number as sheet %s, row %d, with another name (%s / %s): not imported, as it cannot be told whether they are one record; check the numbers",
+							prev.Sheet, prev.Row, a, b)),
+				})
+				return nil
+			}
+		}
 		if l := p.itemLocal(at); at >= 0 && (prev.File != in.Ref.File || otherSheet) && (l == nil || !l.RecordMeta().Deleted) {
 			// Several returns of one record (the lead unit's and a
 			// cooperating unit's) merge with each other. A return whose

@@ -100,3 +100,22 @@ func TestTwoSheetsThatDisagreeAreAConflictNamingThem(t *testing.T) {
 	assert.Equal(t, "satisfaction", conflicts[0].Field)
 	assert.Equal(t, []string{"提案.xlsx「办理情况」", "提案.xlsx「满意度测评」"}, conflicts[0].Files)
 }
+
+// A sheet a year, each numbered from 1: the same number names another item
+// there, which is refused with both names, not merged.
+func TestSheetsOfTwoYearsNumberedAlikeAreNotMerged(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	path := filepath.Join(t.TempDir(), "督办.xlsx")
+	writeWorkbook(t, path,
+		sheetRows{"2019年", [][]any{{"编号", "事项名称", "牵头单位", "完成时限"}, {"1", "老旧小区改造", "市住建局", "2019年6月30日"}}},
+		sheetRows{"2020年", [][]any{{"编号", "事项名称", "牵头单位", "完成时限"}, {"1", "背街小巷整治", "市城管局", "2020年6月30日"}}})
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, plan.Rejected, 1)
+	r := plan.Rejected[0]
+	assert.Equal(t, "2020年", r.Sheet)
+	assert.Equal(t, 2, r.Row)
+	assert.Contains(t, r.Reason, "2019年")
+	assert.Contains(t, r.Reason, "老旧小区改造 / 背街小巷整治")
+}
