@@ -129,7 +129,35 @@ func checkDB(ctx context.Context, db *sql.DB) ([]string, error) {
 	problems = append(problems, checkRevisions(ctx, db)...)
 	problems = append(problems, checkChanges(ctx, db)...)
 	problems = append(problems, checkFacts(ctx, db)...)
+	problems = append(problems, checkImplicitRevisions(ctx, db)...)
 	return problems, nil
+}
+
+// checkImplicitRevisions: a record whose first revision is its own row
+// (schema 13) has no stored row of that revision besides.
+func checkImplicitRevisions(ctx context.Context, db *sql.DB) []string {
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE name = 'revision_rows'").Scan(&n); err != nil || n == 0 {
+		return nil // a file from before schema 13
+	}
+	rows, err := db.QueryContext(ctx, `SELECT r.id, r.rev FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.rev
+		WHERE r.rev_implicit = 1 LIMIT ?`, maxProblems)
+	if err != nil {
+		return []string{fmt.Sprintf("cannot read the revisions: %v", err)}
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var id, rev string
+		if err := rows.Scan(&id, &rev); err != nil {
+			return append(problems, fmt.Sprintf("cannot read the revisions: %v", err))
+		}
+		problems = append(problems, fmt.Sprintf("record %s: revision %s is both its own row and a stored one", id, rev))
+	}
+	if err := rows.Err(); err != nil {
+		problems = append(problems, fmt.Sprintf("cannot read the revisions: %v", err))
+	}
+	return problems
 }
 
 // checkChanges: history values are JSON texts.

@@ -121,6 +121,15 @@ func TestPutRevisionAndMergedAncestry(t *testing.T) {
 	problems, err := s.Check(ctx)
 	require.NoError(t, err)
 	assert.Empty(t, problems)
+
+	// a stored row beside a record's own is found
+	other := newTask("督〔2025〕8号", "停车治理", "启动")
+	require.NoError(t, s.Save(ctx, other, "甲"))
+	_, err = s.wr.Exec(`INSERT INTO revisions (record_id, rev, kind, at) VALUES (?, ?, 'tasks', '2026-01-01')`, other.ID, other.Rev)
+	require.NoError(t, err)
+	problems, err = s.Check(ctx)
+	require.NoError(t, err)
+	assert.Contains(t, problems, "record "+other.ID+": revision "+other.Rev+" is both its own row and a stored one")
 }
 
 // A record created elsewhere and imported keeps its revision, so its next
