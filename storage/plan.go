@@ -810,6 +810,14 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 	if err != nil {
 		return err
 	}
+	if base == nil && it.Local == nil {
+		// A record new here has no agreed body: what the returns so far
+		// said is theirs, what none of them said (a column their sheets
+		// lack, a cell left empty) a later return fills without a conflict.
+		if base, err = unsaid(cur, it); err != nil {
+			return err
+		}
+	}
 	keepDeadlineDate(rec, base, cur)
 	inRev := ""
 	if in.BaseRev != "" && it.Local != nil {
@@ -923,4 +931,31 @@ func sheetName(name string) string {
 		return f
 	}
 	return f + "「" + sheet + "」"
+}
+
+// unsaid is cur without the fields the returns merged into item so far
+// said (filled cells of their sheets' columns): the base against which a
+// further return of a record new here is merged.
+func unsaid(cur model.Record, it *model.PlanItem) (model.Record, error) {
+	said := map[string]bool{}
+	for f := range it.ChangedBy {
+		said[f] = true
+	}
+	if in := it.Incoming; in != nil && !in.Compact() {
+		filled, err := filledFields(in.Record, in.Fields)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range filled {
+			said[f] = true
+		}
+	}
+	f, err := recordFields(cur)
+	if err != nil {
+		return nil, err
+	}
+	for k := range said {
+		delete(f, k)
+	}
+	return decodeBody(cur.RecordMeta().Kind, f.canonical())
 }

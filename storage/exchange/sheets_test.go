@@ -119,3 +119,75 @@ func TestSheetsOfTwoYearsNumberedAlikeAreNotMerged(t *testing.T) {
 	assert.Contains(t, r.Reason, "2019年")
 	assert.Contains(t, r.Reason, "老旧小区改造 / 背街小巷整治")
 }
+
+// The corpus (storage/workbook/testdata/gen/openpyxl_twosheets.py), as
+// openpyxl wrote it and as LibreOffice saved it again: five proposals, each
+// with its handling, its rating where there is one, its units without the
+// contacts typed after them (kept in extra), and no conflict.
+func TestTwoSheetWorkbookFromOtherWriters(t *testing.T) {
+	type want struct {
+		satisfaction model.Satisfaction
+		class        string
+		units        []string
+		extra        string
+	}
+	wants := map[string]want{
+		"1": {model.SatSatisfied, "A", []string{"市住建局"}, "市住建局 王小明"},
+		"2": {model.SatUnsatisfied, "B", []string{"市财政局"}, "市财政局 联系人：张华 0931-8888888"},
+		"3": {model.SatBasically, "A", []string{"市教育局"}, "市教育局（李明华）"},
+		"4": {model.SatNone, "D", []string{"市发改委", "市财政局"}, "市发改委、市财政局 陈建国 13912345678"},
+		"5": {model.SatSatisfied, "A", []string{"市住建局"}, ""},
+	}
+	for _, writer := range []string{"openpyxl", "libreoffice"} {
+		t.Run(writer, func(t *testing.T) {
+			ctx := context.Background()
+			s := openTestStore(t)
+			path := filepath.Join("..", "workbook", "testdata", "twosheets_"+writer+".xlsx")
+			plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+			require.NoError(t, err)
+			require.Empty(t, plan.Rejected)
+			assert.Zero(t, plan.Counts().Conflicts)
+			assert.Contains(t, plan.Notes, "twosheets_"+writer+".xlsx：工作表「满意度测评」未写届次，按本文件工作表「办理情况」的第十二届第三次会议读")
+			_, err = s.ApplyImport(ctx, plan, storage.ApplyOptions{By: "tester"})
+			require.NoError(t, err)
+			recs, err := s.List(ctx, storage.Query{Kind: model.KindProposal})
+			require.NoError(t, err)
+			require.Len(t, recs, 5)
+			for _, r := range recs {
+				p := r.(*model.Proposal)
+				w, ok := wants[p.Number]
+				require.True(t, ok, p.Number)
+				assert.Equal(t, w.satisfaction, p.Satisfaction, p.Number)
+				assert.Equal(t, w.class, p.ResultClass, p.Number)
+				var names []string
+				for _, u := range p.Units {
+					names = append(names, u.Name)
+				}
+				assert.Equal(t, w.units, names, p.Number)
+				assert.Equal(t, w.extra, p.Extra["承办单位"], p.Number)
+				assert.Equal(t, "第十二届第三次会议", p.Session, p.Number)
+			}
+		})
+	}
+}
+
+// Two returns of a record new here: what the first does not say (a column
+// its sheet lacks) the second fills without a conflict.
+func TestASecondReturnFillsWhatTheFirstDidNotSay(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	dir := t.TempDir()
+	a := filepath.Join(dir, "办理.xlsx")
+	b := filepath.Join(dir, "测评.xlsx")
+	writeWorkbook(t, a, sheetRows{"政协提案", [][]any{{"提案号", "提案题目", "承办单位"}, {"7", "关于社区养老的提案", "市民政局"}}})
+	writeWorkbook(t, b, sheetRows{"政协提案", [][]any{{"提案号", "提案题目", "委员满意度"}, {"7", "关于社区养老的提案", "满意"}}})
+	plan := importAll(t, s, []string{a, b})
+	assert.Zero(t, plan.Counts().Conflicts)
+	recs, err := s.List(ctx, storage.Query{Kind: model.KindProposal})
+	require.NoError(t, err)
+	require.Len(t, recs, 1)
+	p := recs[0].(*model.Proposal)
+	assert.Equal(t, model.SatSatisfied, p.Satisfaction)
+	require.Len(t, p.Units, 1)
+	assert.Equal(t, "市民政局", p.Units[0].Name)
+}

@@ -365,14 +365,17 @@ type reader struct {
 	// villages: a file's village profile rows held to its end, one a
 	// village, so a village on several rows or sheets (one a year) is one
 	// record of its years.
-	villages    []model.Incoming
-	file        string
-	opt         ReadOptions
-	rowsRead    int // data rows read so far, for opt.Progress
-	bk          *xlsxscan.Book
-	date1904    bool
-	fileRef     model.Date
-	seen        seenKeys // kind|key → first row
+	villages []model.Incoming
+	file     string
+	opt      ReadOptions
+	rowsRead int // data rows read so far, for opt.Progress
+	bk       *xlsxscan.Book
+	date1904 bool
+	fileRef  model.Date
+	seen     seenKeys // kind|key → first row
+	// sessions: the sessions each body's proposals sheets so far named,
+	// with the first sheet naming each (sessionOfWorkbook)
+	sessions    map[model.Body][][2]string
 	unknownSeen map[string]bool
 	paths       map[reflect.Type]map[string][]int
 	res         *Result

@@ -1,6 +1,8 @@
 package workbook
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 
 	"taizhang/model"
@@ -15,6 +17,7 @@ import (
 type proposalContext struct {
 	body    model.Body
 	session string // normalised: 第十六届第三次会议
+	titled  bool   // the body is named by the sheet's name or title, not only its header's words
 }
 
 // inferProposalContext reads the sheet name, the title rows above the header
@@ -24,7 +27,7 @@ func inferProposalContext(sheet string, title, header []string) proposalContext 
 	titleText := strings.Join(title, " ")
 	for _, s := range []string{sheet, titleText} {
 		if b, ok := bodyFromText(s); ok && pc.body == "" {
-			pc.body = b
+			pc.body, pc.titled = b, true
 		}
 		if sess, ok := model.NormalizeSession(s); ok && pc.session == "" {
 			pc.session = sess
@@ -86,4 +89,32 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// sessionOfWorkbook gives a proposals sheet that names its body but no
+// session (a 满意度测评 sheet beside the handling ledger, titled only 2019年
+// 市政协提案办理满意度测评) the one session the workbook's earlier sheets of
+// that body named, with a note: without it the sheet's proposal no. 12 was
+// another record than the ledger's no. 12. Several sessions decide nothing,
+// and so does a sheet without a title naming the body.
+func (r *reader) sessionOfWorkbook(sheet string, pc *proposalContext) {
+	if !pc.titled {
+		return // a sheet whose title says nothing of it may be of any session
+	}
+	if r.sessions == nil {
+		r.sessions = map[model.Body][][2]string{}
+	}
+	known := r.sessions[pc.body]
+	if pc.session != "" {
+		if !slices.ContainsFunc(known, func(k [2]string) bool { return k[0] == pc.session }) {
+			r.sessions[pc.body] = append(known, [2]string{pc.session, sheet})
+		}
+		return
+	}
+	if len(known) != 1 {
+		return
+	}
+	pc.session = known[0][0]
+	r.res.Notes = append(r.res.Notes, fmt.Sprintf(r.tr("工作表「%s」未写届次，按本文件工作表「%s」的%s读",
+		"sheet %s names no session: read as %[3]s, the session of sheet %[2]s of the file"), sheet, known[0][1], pc.session))
 }

@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -164,4 +165,38 @@ func TestProposalContextUndecided(t *testing.T) {
 	assert.Empty(t, p.Session)
 	assert.NotContains(t, res.Rows[0].Fields, "body")
 	assert.NotContains(t, res.Rows[0].Fields, "session")
+}
+
+// A rating sheet titled without the session (2019年市政协提案办理满意度测评)
+// reads its proposals in the session the workbook's ledger sheet names, with
+// a note; with two sessions named before, it takes none.
+func TestARatingSheetTakesTheWorkbooksSession(t *testing.T) {
+	ledger := testSheet{name: "办理情况", mergeTitle: true, rows: [][]any{
+		{"2019年市政协十二届三次会议提案办理情况"},
+		{"提案号", "提案题目", "提案人", "承办单位"},
+		{12, "关于发展职业教育的提案", "王五", "市教育局"},
+	}}
+	rating := testSheet{name: "满意度测评", mergeTitle: true, rows: [][]any{
+		{"2019年市政协提案办理满意度测评"},
+		{"提案号", "提案题目", "委员满意度"},
+		{12, "关于发展职业教育的提案", "满意"},
+	}}
+	res, err := Read(writeSheets(t, ledger, rating), ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	rated := proposalsOf(t, res, "满意度测评")
+	require.Len(t, rated, 1)
+	assert.Equal(t, "第十二届第三次会议", rated[0].Record.(*model.Proposal).Session)
+	assert.Equal(t, model.NaturalKey(proposalsOf(t, res, "办理情况")[0].Record), model.NaturalKey(rated[0].Record))
+	assert.Contains(t, strings.Join(res.Notes, "\n"), "工作表「满意度测评」未写届次，按本文件工作表「办理情况」的第十二届第三次会议读")
+
+	other := testSheet{name: "四次会议", mergeTitle: true, rows: [][]any{
+		{"2020年市政协十二届四次会议提案办理情况"},
+		{"提案号", "提案题目", "提案人", "承办单位"},
+		{3, "关于社区养老的提案", "赵六", "市民政局"},
+	}}
+	res, err = Read(writeSheets(t, ledger, other, rating), ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	rated = proposalsOf(t, res, "满意度测评")
+	require.Len(t, rated, 1)
+	assert.Empty(t, rated[0].Record.(*model.Proposal).Session, "two sessions before it: which one is not known")
 }

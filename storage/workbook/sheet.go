@@ -146,6 +146,7 @@ func newSheetReader(r *reader, sheet string, hdr *sheetHeader, ref model.Date, t
 	s.kindRoles = kindRoles(kind)
 	if kind == model.KindProposal {
 		s.proposal = inferProposalContext(sheet, title, header)
+		r.sessionOfWorkbook(sheet, &s.proposal)
 		for i, b := range hdr.extras {
 			if isHeaderOf(b.label, unitRoleHeaders) {
 				s.roleCol = &b
