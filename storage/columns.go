@@ -2,6 +2,7 @@ package storage
 
 import (
 	"encoding/json"
+	"strings"
 
 	"taizhang/model"
 )
@@ -10,6 +11,7 @@ import (
 // that list filters and sorts use indexes and never read bodies.
 type listColumns struct {
 	status, leadUnit, source, deadline, day string
+	units                                   string // unitNames
 	// open and due are what a task's light is judged from (schema 4):
 	// model.TaskOpen and model.CurrentDeadline ("" when none).
 	open bool
@@ -32,7 +34,8 @@ func columnsOf(r model.Record, f fields) listColumns {
 		}
 		return s
 	}
-	c := listColumns{status: str("status"), leadUnit: str("lead_unit"), source: str("source"), deadline: str("deadline")}
+	c := listColumns{status: str("status"), leadUnit: str("lead_unit"), source: str("source"), deadline: str("deadline"),
+		units: unitNames(f)}
 	if c.leadUnit == "" {
 		c.leadUnit = str("unit") // a problem's responsible unit
 	}
@@ -52,4 +55,44 @@ func taskLightFacts(t *model.Task) (bool, string) {
 		due = d.String()
 	}
 	return model.TaskOpen(t), due
+}
+
+// unitMark delimits the names in records.units (schema 14): a character no
+// unit name holds.
+const unitMark = "\x1f"
+
+// unitNames is records.units of a body's fields: the names of its units[]
+// ({"name","role"} objects, or names), each between unitMarks, so that
+// instr(units, unitMark+name+unitMark) finds a name whole; "" for none.
+func unitNames(f fields) string {
+	raw, ok := f["units"]
+	if !ok {
+		return ""
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) != nil || len(items) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, it := range items {
+		var name string
+		if json.Unmarshal(it, &name) != nil {
+			var u struct {
+				Name string `json:"name"`
+			}
+			if json.Unmarshal(it, &u) != nil {
+				continue
+			}
+			name = u.Name
+		}
+		if name == "" {
+			continue
+		}
+		if b.Len() == 0 {
+			b.WriteString(unitMark)
+		}
+		b.WriteString(name)
+		b.WriteString(unitMark)
+	}
+	return b.String()
 }

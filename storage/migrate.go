@@ -180,6 +180,10 @@ func migrate(ctx context.Context, db *sql.DB) error {
 			return fmt.Errorf("migrate %s: %w", m.name, err)
 		}
 	}
+	// what follows may decode bodies packed with the file's dictionaries
+	if _, err := loadDictionaries(ctx, tx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
 	if search, facts := v > 0 && v < searchRebuiltAt, v > 0 && v < factsAt; search || facts {
 		if err := rewriteFromBodies(ctx, tx, search, facts); err != nil {
 			return fmt.Errorf("migrate: rebuild the search index and figure facts: %w", err)
@@ -188,6 +192,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if v > 0 && v < keysAt {
 		if err := rekey(ctx, tx); err != nil {
 			return fmt.Errorf("migrate: work out the natural keys again: %w", err)
+		}
+	}
+	if v > 0 && v < unitsAt {
+		if err := fillRecordUnits(ctx, tx); err != nil {
+			return fmt.Errorf("migrate: fill the units column: %w", err)
 		}
 	}
 	if v > 0 && v < taskLightsAt {
@@ -264,6 +273,43 @@ func rekey(ctx context.Context, tx *sql.Tx) error {
 		}
 	}
 	return nil
+}
+
+// unitsAt is the schema version that added records.units.
+const unitsAt = 14
+
+// fillRecordUnits writes the units column of every record that names units.
+func fillRecordUnits(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "SELECT seq, kind, body FROM records WHERE instr(tz_text(body), '\"units\"') > 0")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	upd, err := tx.PrepareContext(ctx, "UPDATE records SET units = ? WHERE seq = ?")
+	if err != nil {
+		return err
+	}
+	defer upd.Close()
+	for rows.Next() {
+		var seq int64
+		var kind string
+		var body []byte
+		if err := rows.Scan(&seq, &kind, &body); err != nil {
+			return err
+		}
+		text, err := unpackText(body)
+		if err != nil {
+			return fmt.Errorf("record %d: %w", seq, err)
+		}
+		f, err := parseFields(string(text))
+		if err != nil {
+			return fmt.Errorf("record %d: %w", seq, err)
+		}
+		if _, err := upd.ExecContext(ctx, unitNames(f), seq); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
 }
 
 // fillTaskLights writes the open and due columns of every task.

@@ -296,6 +296,9 @@ func TestMigrationWorksOutTheKeysAgain(t *testing.T) {
 func asSchema(t *testing.T, db execer, v int) {
 	t.Helper()
 	var undo []string
+	if v < 14 {
+		undo = append(undo, "ALTER TABLE records DROP COLUMN units")
+	}
 	if v < 13 {
 		undo = append(undo,
 			`INSERT INTO revisions (record_id, rev, kind, parent, merged_from, deleted, foreign_rev, at, by, import_id, body)
@@ -312,4 +315,50 @@ func asSchema(t *testing.T, db execer, v int) {
 
 type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// A unit named only in units[] is found by the unit filter from the units
+// column (schema 14), whole names only, and a database from before it gets
+// the column filled when opened.
+func TestUnitFilterReadsTheUnitsColumn(t *testing.T) {
+	t.Setenv("TAIZHANG_PACK_AFTER", "2") // the third body is packed
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir)
+	require.NoError(t, err)
+	a := newTask("督〔2025〕1号", "背街小巷整治", "")
+	a.Units = append(a.Units, model.UnitRole{Name: "市财政局", Role: model.RoleCooperating})
+	b := newTask("督〔2025〕2号", "机关食堂改造", "")
+	b.Units = append(b.Units, model.UnitRole{Name: "市财政局机关服务中心", Role: model.RoleCooperating})
+	c := newTask("督〔2025〕3号", "老旧小区改造", "")
+	c.Units = append(c.Units, model.UnitRole{Name: "市财政局", Role: model.RoleCo})
+	require.NoError(t, s.Update(ctx, func(tx *Tx) error {
+		for _, tk := range []*model.Task{a, b, c} {
+			if err := tx.Save(ctx, tk, "甲", ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	ids := func(s *Store) []string {
+		recs, err := s.List(ctx, Query{Kind: model.KindTask, Unit: "市财政局"})
+		require.NoError(t, err)
+		var out []string
+		for _, r := range recs {
+			out = append(out, r.RecordMeta().ID)
+		}
+		return out
+	}
+	assert.ElementsMatch(t, []string{a.ID, c.ID}, ids(s), "市财政局机关服务中心 is another unit")
+	assert.Equal(t, 1, storedAs(t, s, "records", "body")["blob"])
+
+	_, err = s.wr.Exec("UPDATE records SET units = ''")
+	require.NoError(t, err)
+	asSchema(t, s.wr, 13)
+	require.NoError(t, s.Close())
+	forgetDictionaries(t) // another program opens it
+	s, err = Open(dir)
+	require.NoError(t, err)
+	defer s.Close()
+	assert.ElementsMatch(t, []string{a.ID, c.ID}, ids(s))
 }

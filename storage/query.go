@@ -117,10 +117,9 @@ func (s *Store) from(ctx context.Context, q Query, indexedSort bool) (string, []
 		args = append(args, q.Source)
 	}
 	if q.Unit != "" {
-		// units[] holds {"name","role"} objects (tasks, proposals) or names (visits).
-		conds = append(conds, `(r.lead_unit = ? OR EXISTS (SELECT 1 FROM json_each(tz_text(r.body), '$.units') j
-			WHERE (CASE j.type WHEN 'object' THEN json_extract(j.value, '$.name') ELSE j.value END) = ?))`)
-		args = append(args, q.Unit, q.Unit)
+		// the names of units[] are in records.units (schema 14)
+		conds = append(conds, `(r.lead_unit = ? OR instr(r.units, ?) > 0)`)
+		args = append(args, q.Unit, unitMark+q.Unit+unitMark)
 	}
 	if q.LeadUnit != "" {
 		conds = append(conds, "r.lead_unit = ?")

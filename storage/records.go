@@ -287,11 +287,11 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if created {
 		res, err := t.exec(ctx, `INSERT INTO records
 			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
-			status, lead_unit, source, deadline, day, open, due, row_hash, rev_implicit, import_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, lead_unit, source, deadline, day, open, due, row_hash, rev_implicit, import_id, units)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, string(m.Kind), rev, key, pre.storedBody, m.Deleted, now, now, by,
 			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash,
-			implicit, implicitImport(implicit, imp))
+			implicit, implicitImport(implicit, imp), cols.units)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -302,9 +302,9 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		seq = cur.seq
 		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
 			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?,
-			open = ?, due = ?, row_hash = ?, rev_implicit = 0, import_id = NULL WHERE seq = ?`,
+			open = ?, due = ?, row_hash = ?, rev_implicit = 0, import_id = NULL, units = ? WHERE seq = ?`,
 			rev, key, pre.storedBody, m.Deleted, now, by,
-			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash, seq); err != nil {
+			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash, cols.units, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
