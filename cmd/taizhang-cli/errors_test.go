@@ -66,7 +66,7 @@ func userErrors(t *testing.T) map[string]error {
 	// files that cannot be imported
 	read("empty", write("empty.xlsx", nil), workbook.ReadOptions{})
 	read("not a workbook", write("notes.xlsx", []byte("just some text, not a table")), workbook.ReadOptions{})
-	read("legacy xls", "../../storage/workbook/testdata/ledger.xls", workbook.ReadOptions{})
+	read("legacy xls", excel95(t, dir), workbook.ReadOptions{})
 	read("too large", "../../storage/workbook/testdata/ledger.xlsx", workbook.ReadOptions{MaxFileBytes: 1024})
 	read("zip bomb", "../../storage/workbook/testdata/ledger.xlsx", workbook.ReadOptions{MaxUnzipBytes: 1024})
 	f := excelize.NewFile()
@@ -199,7 +199,7 @@ func TestCLIFailuresInTheChosenLanguage(t *testing.T) {
 	for _, args := range [][]string{
 		{"import", cut},
 		{"import", filepath.Join(dir, "nowhere.xlsx")},
-		{"import", "../../storage/workbook/testdata/ledger.xls"},
+		{"import", excel95(t, dir)},
 		{"restore", garbage},
 		{"resolve", "c-404", "--keep", "local"},
 		{"frobnicate"},
@@ -209,7 +209,7 @@ func TestCLIFailuresInTheChosenLanguage(t *testing.T) {
 			code := run(context.Background(), append([]string{"--data", dir, "--lang", lang}, args...), &out, &errOut)
 			assert.NotZero(t, code, "%v", args)
 			text := strings.ReplaceAll(errOut.String(), "taizhang-cli: ", "")
-			for _, name := range []string{"ledger.xlsx", "nowhere.xlsx", "ledger.xls", "garbage.db", "Sheet1", "c-404"} {
+			for _, name := range []string{"ledger.xlsx", "nowhere.xlsx", "excel95.xls", "garbage.db", "Sheet1", "c-404"} {
 				text = strings.ReplaceAll(text, name, "")
 			}
 			assertSpeaks(t, strings.Join(args, " "), text, lang)
@@ -246,4 +246,17 @@ func cutSheetAt(t *testing.T, src, marker string) string {
 	require.NoError(t, zw.Close())
 	require.NoError(t, os.WriteFile(out, buf.Bytes(), 0o644))
 	return out
+}
+
+// excel95 writes an .xls older than Excel 97, which is refused with what
+// to do: testdata/ledger.xls with its BOF saying BIFF5.
+func excel95(t *testing.T, dir string) string {
+	t.Helper()
+	raw, err := os.ReadFile("../../storage/workbook/testdata/ledger.xls")
+	require.NoError(t, err)
+	bof8 := []byte{0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00}
+	require.True(t, bytes.Contains(raw, bof8))
+	p := filepath.Join(dir, "excel95.xls")
+	require.NoError(t, os.WriteFile(p, bytes.Replace(raw, bof8, []byte{0x09, 0x08, 0x10, 0x00, 0x00, 0x05, 0x05, 0x00}, 1), 0o644))
+	return p
 }

@@ -55,14 +55,14 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(files) == 0 {
-		return &usageError{"import 需要至少一个 .xlsx 文件或文件夹", "import needs at least one .xlsx file or folder"}
+		return &usageError{"import 需要至少一个 Excel 文件（.xlsx 或 .xls）或文件夹", "import needs at least one Excel file (.xlsx or .xls) or folder"}
 	}
 	// a folder stands for its workbooks (the month's returned ledgers)
 	if files, err = exchange.ExpandPaths(files); err != nil {
 		return err
 	}
 	if len(files) == 0 {
-		return &usageError{"文件夹中没有 .xlsx 文件", "the folder holds no .xlsx file"}
+		return &usageError{"文件夹中没有 Excel 文件（.xlsx 或 .xls）", "the folder holds no Excel file (.xlsx or .xls)"}
 	}
 	st, err := e.openStore()
 	if err != nil {

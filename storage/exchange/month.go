@@ -191,7 +191,7 @@ func partial(path string) string {
 	return filepath.Join(filepath.Dir(path), ".writing-"+filepath.Base(path))
 }
 
-// WorkbooksIn lists the workbooks an import of dir reads: its .xlsx files
+// WorkbooksIn lists the workbooks an import of dir reads: its .xlsx and .xls files
 // (not Excel's ~$ lock files, not hidden half-written ones), sorted.
 func WorkbooksIn(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
@@ -201,7 +201,8 @@ func WorkbooksIn(dir string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, "~$") || strings.HasPrefix(n, ".") || !strings.EqualFold(filepath.Ext(n), ".xlsx") {
+		ext := strings.ToLower(filepath.Ext(n))
+		if e.IsDir() || strings.HasPrefix(n, "~$") || strings.HasPrefix(n, ".") || ext != ".xlsx" && ext != ".xls" {
 			continue
 		}
 		out = append(out, filepath.Join(dir, n))

@@ -49,10 +49,21 @@ func TestBadFiles(t *testing.T) {
 	_, err = Read(write("other.zip", zb.Bytes()), ReadOptions{})
 	requireFileError(t, err, ErrNotWorkbook)
 
-	_, err = Read("testdata/ledger.xls", ReadOptions{})
+	// An .xls older than Excel 97 (its BOF says BIFF5) is refused with what
+	// to do; an .xls with an open password too.
+	raw, err := os.ReadFile("testdata/ledger.xls")
+	require.NoError(t, err)
+	bof8 := []byte{0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00}
+	require.True(t, bytes.Contains(raw, bof8))
+	_, err = Read(write("excel95.xls", bytes.Replace(raw, bof8, []byte{0x09, 0x08, 0x10, 0x00, 0x00, 0x05, 0x05, 0x00}, 1)), ReadOptions{})
 	fe := requireFileError(t, err, ErrLegacyXLS)
 	assert.Contains(t, fe.Reason("zh"), "另存为")
 	assert.Contains(t, fe.Reason("en"), "soffice --headless --convert-to xlsx")
+	dateMode := []byte{0x22, 0x00, 0x02, 0x00, 0x00, 0x00} // DATEMODE, made FILEPASS
+	require.True(t, bytes.Contains(raw, dateMode))
+	_, err = Read(write("locked.xls", bytes.Replace(raw, dateMode, []byte{0x2F, 0x00, 0x02, 0x00, 0x00, 0x00}, 1)), ReadOptions{})
+	fe = requireFileError(t, err, ErrPassword)
+	assert.Contains(t, fe.Reason("zh"), "去掉密码")
 
 	_, err = Read("testdata/ledger.xlsx", ReadOptions{MaxFileBytes: 1024})
 	requireFileError(t, err, ErrTooLarge)

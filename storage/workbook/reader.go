@@ -25,6 +25,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
+	"taizhang/storage/workbook/xls"
 	"taizhang/storage/workbook/xlsxscan"
 )
 
@@ -119,7 +120,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			"cannot read the workbook (the file may be damaged)")
 	}
 	fileRef := model.DateOf(src.modTime)
-	if !bk.Modified.IsZero() {
+	if !bk.Modified.IsZero() && !src.legacy {
 		fileRef = model.DateOf(bk.Modified.Local())
 	}
 	r := &reader{
@@ -253,6 +254,9 @@ type source struct {
 	osFile  *os.File
 	sha256  string
 	modTime time.Time
+	// legacy: an .xls file, read as the .xlsx it was converted to (package
+	// xls); that workbook's own dates are the conversion's, not the file's
+	legacy bool
 }
 
 func (s *source) close() {
@@ -307,9 +311,23 @@ func openSource(path, name string, opt ReadOptions) (*source, error) {
 			return fail(fileErr(name, ErrUnreadable, err, "读取文件出错", "cannot read the file"))
 		}
 		if !isEncryptedOLE(raw) {
-			return fail(fileErr(name, ErrLegacyXLS, nil,
-				"这是旧版 .xls 文件：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入（或运行 soffice --headless --convert-to xlsx 文件名.xls）",
-				"this is a legacy .xls file: open it in Excel or WPS and save it as .xlsx (or run soffice --headless --convert-to xlsx FILE.xls), then import that"))
+			// Excel 97–2003 (.xls): read as the .xlsx it converts to
+			conv, err := xls.ToXLSX(bytes.NewReader(raw), int64(len(raw)))
+			switch {
+			case errors.Is(err, xls.ErrEncrypted):
+				return fail(fileErr(name, ErrPassword, err,
+					"这个旧版 .xls 文件设有打开密码：请在 Excel 或 WPS 中去掉密码，或另存为 .xlsx 后再导入",
+					"this legacy .xls file is password-protected: remove the password in Excel or WPS, or save it as .xlsx, then import it"))
+			case errors.Is(err, xls.ErrNotBIFF8):
+				return fail(fileErr(name, ErrLegacyXLS, err,
+					"这是更早的 Excel 5.0/95 文件或 WPS .et 文件：请在 Excel 或 WPS 中打开，另存为 .xlsx 后再导入（或运行 soffice --headless --convert-to xlsx 文件名）",
+					"this is an Excel 5.0/95 or WPS .et file: open it in Excel or WPS and save it as .xlsx (or run soffice --headless --convert-to xlsx FILE), then import that"))
+			case err != nil:
+				return fail(fileErr(name, ErrUnreadable, err, "无法读取这个旧版 .xls 文件（文件可能已损坏）",
+					"cannot read this legacy .xls file (it may be damaged)"))
+			}
+			src.raw, src.legacy, ra, size = conv, true, bytes.NewReader(conv), int64(len(conv))
+			break
 		}
 		if opt.Password == "" {
 			return fail(fileErr(name, ErrPassword, nil, "工作簿设有打开密码：请提供密码（--password）", "the workbook is password-protected: give its password (--password)"))

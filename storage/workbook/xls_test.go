@@ -1,0 +1,35 @@
+package workbook
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"taizhang/model"
+)
+
+// A legacy .xls (testdata/ledger.xls: LibreOffice's Excel 97–2003 save of
+// ledger.xlsx) reads as the .xlsx it was saved from: the same sheets, rows
+// and values — merged titles and headers, date cells, text dates, units.
+func TestLegacyXLSReadsLikeItsXLSX(t *testing.T) {
+	opt := ReadOptions{Units: testUnits(), Lang: "zh"}
+	want, err := Read("testdata/ledger.xlsx", opt)
+	require.NoError(t, err)
+	got, err := Read("testdata/ledger.xls", opt)
+	require.NoError(t, err)
+	assert.Equal(t, "ledger.xls", got.Report.File)
+	require.Len(t, got.Rows, len(want.Rows))
+	require.NotEmpty(t, got.Rows)
+	for i := range want.Rows {
+		w, err := model.Fields(want.Rows[i].Record)
+		require.NoError(t, err)
+		g, err := model.Fields(got.Rows[i].Record)
+		require.NoError(t, err)
+		assert.Equal(t, w, g, "row %d", want.Rows[i].Ref.Row)
+		assert.Equal(t, want.Rows[i].Ref.Row, got.Rows[i].Ref.Row)
+		assert.Equal(t, want.Rows[i].Ref.Sheet, got.Rows[i].Ref.Sheet)
+	}
+	assert.Equal(t, len(want.Rejected), len(got.Rejected))
+	assert.Equal(t, want.UnknownUnits, got.UnknownUnits)
+}
