@@ -29,6 +29,9 @@ const (
 	recMulRK      = 0x00BD
 	recFormula    = 0x0006
 	recString     = 0x0207
+	recShrFmla    = 0x04BC
+	recArray      = 0x0221
+	recTable      = 0x0236
 	recBoolErr    = 0x0205
 	recMergeCells = 0x00E5
 	recXF         = 0x00E0

@@ -71,6 +71,9 @@ func TestCellsOfEveryKind(t *testing.T) {
 		number,
 		mulrk,
 		formula, str,
+		rec(recFormula, u16(5, 0, 0), []byte{0, 0, 0, 0, 0, 0, 0xFF, 0xFF}, make([]byte, 6)),
+		rec(recShrFmla, make([]byte, 10)),
+		rec(recString, u16(2), []byte{0}, []byte("ok")),
 		rec(recBoolErr, u16(4, 0, 0), []byte{1, 0}),
 		rec(recBoolErr, u16(4, 1, 0), []byte{0x2A, 1}),
 		rec(recMergeCells, u16(1), u16(0, 0, 0, 3)),
@@ -91,6 +94,7 @@ func TestCellsOfEveryKind(t *testing.T) {
 		{2, 0}: 100.0, {2, 1}: 123.45,
 		{3, 0}: "市财政局",
 		{4, 0}: true, {4, 1}: "#N/A",
+		{5, 0}: "ok",
 	}, got)
 	assert.Equal(t, [][4]int{{0, 0, 0, 3}}, sh.merges)
 

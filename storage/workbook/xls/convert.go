@@ -210,9 +210,13 @@ func readSheet(stream []byte, at int, sst []string, xfFormats []int) (*sheet, er
 				continue
 			}
 			switch res[0] {
-			case 0: // a string: the STRING record that follows
-				if i+1 < len(recs) && recs[i+1].typ == recString {
-					s := newSegments(recs[i+1])
+			case 0: // a string: the STRING record that follows (after a shared or array formula's own)
+				j := i + 1
+				for j < len(recs) && (recs[j].typ == recShrFmla || recs[j].typ == recArray || recs[j].typ == recTable) {
+					j++
+				}
+				if j < len(recs) && recs[j].typ == recString {
+					s := newSegments(recs[j])
 					if str, err := s.unicodeString(false); err == nil {
 						add(d, str)
 					}
