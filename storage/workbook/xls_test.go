@@ -33,3 +33,36 @@ func TestLegacyXLSReadsLikeItsXLSX(t *testing.T) {
 	assert.Equal(t, len(want.Rejected), len(got.Rejected))
 	assert.Equal(t, want.UnknownUnits, got.UnknownUnits)
 }
+
+// Each corpus LibreOffice saved as .xlsx and as .xls (testdata/gen,
+// libreoffice_xls.sh) reads the same from either: the same rows, fields,
+// refusals and warnings.
+func TestLegacyXLSCorporaReadLikeTheirXLSX(t *testing.T) {
+	for xlsFile, xlsxFile := range map[string]string{
+		"tasks_libreoffice.xls":     "tasks_libreoffice.xlsx",
+		"proposals_libreoffice.xls": "proposals_libreoffice.xlsx",
+		"village_libreoffice.xls":   "village_libreoffice.xlsx",
+		"twosheets_libreoffice.xls": "twosheets_libreoffice.xlsx",
+		"sections_libreoffice.xls":  "sections_openpyxl.xlsx",
+	} {
+		t.Run(xlsFile, func(t *testing.T) {
+			opt := ReadOptions{Units: testUnits(), Lang: "zh", Partial: true}
+			want, err := Read("testdata/"+xlsxFile, opt)
+			require.NoError(t, err)
+			got, err := Read("testdata/"+xlsFile, opt)
+			require.NoError(t, err)
+			require.NotEmpty(t, want.Rows)
+			require.Len(t, got.Rows, len(want.Rows))
+			for i := range want.Rows {
+				w, err := model.Fields(want.Rows[i].Record)
+				require.NoError(t, err)
+				g, err := model.Fields(got.Rows[i].Record)
+				require.NoError(t, err)
+				assert.Equal(t, w, g, "%s row %d", want.Rows[i].Ref.Sheet, want.Rows[i].Ref.Row)
+			}
+			assert.Equal(t, len(want.Rejected), len(got.Rejected))
+			assert.Equal(t, len(want.Warnings), len(got.Warnings))
+			assert.Equal(t, want.UnknownUnits, got.UnknownUnits)
+		})
+	}
+}
