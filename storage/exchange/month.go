@@ -191,7 +191,7 @@ func partial(path string) string {
 	return filepath.Join(filepath.Dir(path), ".writing-"+filepath.Base(path))
 }
 
-// WorkbooksIn lists the workbooks an import of dir reads: its .xlsx and .xls files
+// WorkbooksIn lists the workbooks an import of dir reads: its .xlsx, .xls and WPS .et files
 // (not Excel's ~$ lock files, not hidden half-written ones), sorted.
 func WorkbooksIn(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
@@ -202,7 +202,7 @@ func WorkbooksIn(dir string) ([]string, error) {
 	for _, e := range entries {
 		n := e.Name()
 		ext := strings.ToLower(filepath.Ext(n))
-		if e.IsDir() || strings.HasPrefix(n, "~$") || strings.HasPrefix(n, ".") || ext != ".xlsx" && ext != ".xls" {
+		if e.IsDir() || strings.HasPrefix(n, "~$") || strings.HasPrefix(n, ".") || ext != ".xlsx" && ext != ".xls" && ext != ".et" {
 			continue
 		}
 		out = append(out, filepath.Join(dir, n))

@@ -18,7 +18,7 @@ import (
 )
 
 func excelFilter() storage.FileFilter {
-	return storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xls"})
+	return storage.NewExtensionFileFilter([]string{".xlsx", ".xlsm", ".xls", ".et"})
 }
 
 // planTabs are the pages of a plan: a summary, then one page per action,
