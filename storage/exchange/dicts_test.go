@@ -9,7 +9,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/xuri/excelize/v2"
 
 	"taizhang/model"
 	"taizhang/storage"
@@ -18,15 +17,8 @@ import (
 // writeBook writes one sheet of rows as a department's workbook.
 func writeBook(t *testing.T, dir, name, sheet string, rows [][]any) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	require.NoError(t, f.SetSheetName("Sheet1", sheet))
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		require.NoError(t, f.SetSheetRow(sheet, cell, &r))
-	}
 	path := filepath.Join(dir, name)
-	require.NoError(t, f.SaveAs(path))
+	writeWorkbook(t, path, sheetRows{sheet, rows})
 	return path
 }
 
