@@ -255,7 +255,8 @@ type source struct {
 	sha256  string
 	modTime time.Time
 	// legacy: an .xls file, read as the .xlsx it was converted to (package
-	// xls); that workbook's own dates are the conversion's, not the file's
+	// xls); that workbook's own dates are the conversion's: modTime is the
+	// .xls's last save, else the file's
 	legacy bool
 }
 
@@ -312,7 +313,7 @@ func openSource(path, name string, opt ReadOptions) (*source, error) {
 		}
 		if !isEncryptedOLE(raw) {
 			// Excel 97–2003 (.xls): read as the .xlsx it converts to
-			conv, err := xls.ToXLSX(bytes.NewReader(raw), int64(len(raw)))
+			conv, err := xls.Convert(bytes.NewReader(raw), int64(len(raw)))
 			switch {
 			case errors.Is(err, xls.ErrEncrypted):
 				return fail(fileErr(name, ErrPassword, err,
@@ -326,7 +327,10 @@ func openSource(path, name string, opt ReadOptions) (*source, error) {
 				return fail(fileErr(name, ErrUnreadable, err, "无法读取这个旧版 .xls 文件（文件可能已损坏）",
 					"cannot read this legacy .xls file (it may be damaged)"))
 			}
-			src.raw, src.legacy, ra, size = conv, true, bytes.NewReader(conv), int64(len(conv))
+			src.raw, src.legacy, ra, size = conv.XLSX, true, bytes.NewReader(conv.XLSX), int64(len(conv.XLSX))
+			if !conv.Saved.IsZero() {
+				src.modTime = conv.Saved
+			}
 			break
 		}
 		if opt.Password == "" {

@@ -66,3 +66,14 @@ func TestLegacyXLSCorporaReadLikeTheirXLSX(t *testing.T) {
 		})
 	}
 }
+
+// An .xls whose deadlines and title give no year (6月底, 年底前) is read
+// against its last save (2018-05-02, testdata/gen/openpyxl_yearless.py), not
+// the day the file was copied here.
+func TestLegacyXLSDatesWithoutAYear(t *testing.T) {
+	res, err := Read("testdata/yearless_libreoffice.xls", ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	require.Len(t, res.Rows, 2)
+	assert.Equal(t, model.NewDate(2018, 6, 30), res.Rows[0].Record.(*model.Task).Deadline.Due)
+	assert.Equal(t, model.NewDate(2018, 12, 31), res.Rows[1].Record.(*model.Task).Deadline.Due)
+}

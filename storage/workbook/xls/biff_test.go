@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/stretchr/testify/assert"
@@ -128,7 +129,7 @@ func TestPasswordAndOlderWorkbooksAreTold(t *testing.T) {
 	binary.LittleEndian.PutUint16(old[4:], 0x0500) // a BIFF5 BOF
 	_, err = parse(old)
 	assert.ErrorIs(t, err, ErrNotBIFF8)
-	_, err = ToXLSX(bytes.NewReader([]byte("not a compound file at all")), 26)
+	_, err = Convert(bytes.NewReader([]byte("not a compound file at all")), 26)
 	assert.Error(t, err)
 }
 
@@ -136,9 +137,12 @@ func TestPasswordAndOlderWorkbooksAreTold(t *testing.T) {
 func TestLibreOfficeLedger(t *testing.T) {
 	raw, err := os.ReadFile("../testdata/ledger.xls")
 	require.NoError(t, err)
-	out, err := ToXLSX(bytes.NewReader(raw), int64(len(raw)))
+	wb, err := Convert(bytes.NewReader(raw), int64(len(raw)))
 	require.NoError(t, err)
-	f, err := excelize.OpenReader(bytes.NewReader(out))
+	// the summary information's last save (excelize's template date, which
+	// the .xlsx LibreOffice saved it from carried)
+	assert.Equal(t, time.Date(2006, 9, 16, 0, 0, 0, 0, time.UTC), wb.Saved.UTC())
+	f, err := excelize.OpenReader(bytes.NewReader(wb.XLSX))
 	require.NoError(t, err)
 	defer f.Close()
 	rows, err := f.GetRows("二季度督办")

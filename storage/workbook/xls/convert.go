@@ -8,8 +8,11 @@ import (
 	"io"
 	"math"
 	"slices"
+	"time"
 
 	"github.com/richardlehane/mscfb"
+	"github.com/richardlehane/msoleps"
+	"github.com/richardlehane/msoleps/types"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -34,35 +37,70 @@ type book struct {
 	formats  map[int]string // custom number formats by id
 }
 
-// ToXLSX converts an .xls workbook into the bytes of an .xlsx workbook
-// with the same sheets, cell values, number formats and merged ranges.
-func ToXLSX(r io.ReaderAt, size int64) ([]byte, error) {
-	stream, err := workbookStream(r, size)
+// Workbook is an .xls workbook converted.
+type Workbook struct {
+	XLSX []byte // an .xlsx workbook with the same sheets, cell values, number formats and merged ranges
+	// Saved is when the workbook was last saved, from its summary
+	// information (zero when it does not say): the date year-less text
+	// dates are read against, as an .xlsx's modified date is.
+	Saved time.Time
+}
+
+// Convert reads an .xls workbook.
+func Convert(r io.ReaderAt, size int64) (*Workbook, error) {
+	doc, err := mscfb.New(io.NewSectionReader(r, 0, size))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("xls: %w", err)
+	}
+	var stream []byte
+	var saved time.Time
+	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+		switch entry.Name {
+		case "Workbook":
+			if stream, err = io.ReadAll(entry); err != nil {
+				return nil, fmt.Errorf("xls: %w", err)
+			}
+		case "Book": // Excel 5/95: strings in the code page, not read here
+			return nil, ErrNotBIFF8
+		case "SummaryInformation": // mscfb gives the name without its leading \x05
+			saved = lastSaved(entry)
+		}
+	}
+	if stream == nil {
+		return nil, ErrNotBIFF8
 	}
 	bk, err := parse(stream)
 	if err != nil {
 		return nil, err
 	}
-	return bk.xlsx()
+	out, err := bk.xlsx()
+	if err != nil {
+		return nil, err
+	}
+	return &Workbook{XLSX: out, Saved: saved}, nil
 }
 
-// workbookStream is the compound file's Workbook stream.
-func workbookStream(r io.ReaderAt, size int64) ([]byte, error) {
-	doc, err := mscfb.New(io.NewSectionReader(r, 0, size))
+// lastSaved is the summary information's last save time (else its
+// creation time), zero when it gives neither.
+func lastSaved(r io.Reader) time.Time {
+	ps, err := msoleps.NewFrom(r)
 	if err != nil {
-		return nil, fmt.Errorf("xls: %w", err)
+		return time.Time{}
 	}
-	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
-		switch entry.Name {
-		case "Workbook":
-			return io.ReadAll(entry)
-		case "Book": // Excel 5/95: strings in the code page, not read here
-			return nil, ErrNotBIFF8
+	var created time.Time
+	for _, p := range ps.Property {
+		ft, ok := p.T.(types.FileTime)
+		if !ok || ft.Time().Year() < 1980 {
+			continue
+		}
+		switch p.Name {
+		case "LastSaveTime":
+			return ft.Time()
+		case "CreateTime":
+			created = ft.Time()
 		}
 	}
-	return nil, ErrNotBIFF8
+	return created
 }
 
 func parse(stream []byte) (*book, error) {
