@@ -56,12 +56,12 @@ func Convert(r io.ReaderAt, size int64) (*Workbook, error) {
 	var saved time.Time
 	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
 		switch entry.Name {
-		case "Workbook":
-			if stream, err = io.ReadAll(entry); err != nil {
-				return nil, fmt.Errorf("xls: %w", err)
+		case "Workbook", "Book": // Book: Excel 5/95's name, which some writers give BIFF8 too (parse tells)
+			if stream == nil || entry.Name == "Workbook" {
+				if stream, err = io.ReadAll(entry); err != nil {
+					return nil, fmt.Errorf("xls: %w", err)
+				}
 			}
-		case "Book": // Excel 5/95: strings in the code page, not read here
-			return nil, ErrNotBIFF8
 		case "SummaryInformation": // mscfb gives the name without its leading \x05
 			saved = lastSaved(entry)
 		}
