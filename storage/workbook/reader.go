@@ -724,7 +724,24 @@ func (r *reader) peekKind(bs xlsxscan.Sheet) (model.Kind, error) {
 	if h.hdr == nil {
 		return "", nil
 	}
+	if h.hdr.kind == model.KindProposal {
+		// the sessions the workbook's proposals sheets name, for the
+		// sheets that name none (sessionOfWorkbook), whatever their order
+		title, header := h.titleAndHeader()
+		r.noteSession(bs.Name, inferProposalContext(bs.Name, title, header))
+	}
 	return h.hdr.kind, nil
+}
+
+// titleAndHeader are the head's title rows (each joined) and header cells.
+func (h *sheetHead) titleAndHeader() (title, header []string) {
+	for _, b := range h.head[:h.hdr.firstRow-1] {
+		title = append(title, strings.Join(b.raw.Cells, " "))
+	}
+	for _, b := range h.head[h.hdr.firstRow-1 : h.hdr.lastRow] {
+		header = append(header, b.full.Cells...)
+	}
+	return title, header
 }
 
 func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error) {
@@ -759,15 +776,9 @@ func (r *reader) readSheet(bs xlsxscan.Sheet) (rep model.SheetReport, err error)
 	if filedOn.IsZero() {
 		filedOn = r.fileRef
 	}
-	var title, header []string
-	for _, b := range head[:hdr.firstRow-1] {
-		title = append(title, strings.Join(b.raw.Cells, " "))
-	}
+	title, header := h.titleAndHeader()
 	if sheetRef.IsZero() {
 		sheetRef = titleRef(sheet, title, r.fileRef)
-	}
-	for _, b := range head[hdr.firstRow-1 : hdr.lastRow] {
-		header = append(header, b.full.Cells...)
 	}
 	sr := newSheetReader(r, sheet, hdr, sheetRef, title, header)
 	sr.filer, sr.filedOn = filer, filedOn

@@ -91,26 +91,32 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// sessionOfWorkbook gives a proposals sheet that names its body but no
-// session (a 满意度测评 sheet beside the handling ledger, titled only 2019年
-// 市政协提案办理满意度测评) the one session the workbook's earlier sheets of
-// that body named, with a note: without it the sheet's proposal no. 12 was
-// another record than the ledger's no. 12. Several sessions decide nothing,
-// and so does a sheet without a title naming the body.
-func (r *reader) sessionOfWorkbook(sheet string, pc *proposalContext) {
-	if !pc.titled {
-		return // a sheet whose title says nothing of it may be of any session
+// noteSession keeps the session a proposals sheet names (read before any
+// row, when the sheets' kinds are told).
+func (r *reader) noteSession(sheet string, pc proposalContext) {
+	if pc.body == "" || pc.session == "" {
+		return
 	}
 	if r.sessions == nil {
 		r.sessions = map[model.Body][][2]string{}
 	}
 	known := r.sessions[pc.body]
-	if pc.session != "" {
-		if !slices.ContainsFunc(known, func(k [2]string) bool { return k[0] == pc.session }) {
-			r.sessions[pc.body] = append(known, [2]string{pc.session, sheet})
-		}
-		return
+	if !slices.ContainsFunc(known, func(k [2]string) bool { return k[0] == pc.session }) {
+		r.sessions[pc.body] = append(known, [2]string{pc.session, sheet})
 	}
+}
+
+// sessionOfWorkbook gives a proposals sheet that names its body but no
+// session (a 满意度测评 sheet beside the handling ledger, titled only 2019年
+// 市政协提案办理满意度测评) the one session the workbook's other sheets of that
+// body name, with a note: without it the sheet's proposal no. 12 was another
+// record than the ledger's no. 12. Several sessions decide nothing, and so
+// does a sheet without a title naming the body.
+func (r *reader) sessionOfWorkbook(sheet string, pc *proposalContext) {
+	if !pc.titled || pc.session != "" {
+		return // named, or a sheet whose title says nothing of it: may be of any session
+	}
+	known := r.sessions[pc.body]
 	if len(known) != 1 {
 		return
 	}

@@ -200,3 +200,24 @@ func TestARatingSheetTakesTheWorkbooksSession(t *testing.T) {
 	require.Len(t, rated, 1)
 	assert.Empty(t, rated[0].Record.(*model.Proposal).Session, "two sessions before it: which one is not known")
 }
+
+// The rating sheet may come first: the session is the workbook's, whatever
+// the order of its sheets.
+func TestARatingSheetBeforeTheLedgerTakesItsSession(t *testing.T) {
+	rating := testSheet{name: "满意度测评", mergeTitle: true, rows: [][]any{
+		{"2019年市政协提案办理满意度测评"},
+		{"提案号", "提案题目", "委员满意度"},
+		{12, "关于发展职业教育的提案", "满意"},
+	}}
+	ledger := testSheet{name: "办理情况", mergeTitle: true, rows: [][]any{
+		{"2019年市政协十二届三次会议提案办理情况"},
+		{"提案号", "提案题目", "提案人", "承办单位"},
+		{12, "关于发展职业教育的提案", "王五", "市教育局"},
+	}}
+	res, err := Read(writeSheets(t, rating, ledger), ReadOptions{Units: testUnits(), Lang: "zh"})
+	require.NoError(t, err)
+	rated := proposalsOf(t, res, "满意度测评")
+	require.Len(t, rated, 1)
+	assert.Equal(t, "第十二届第三次会议", rated[0].Record.(*model.Proposal).Session)
+	assert.Equal(t, model.NaturalKey(proposalsOf(t, res, "办理情况")[0].Record), model.NaturalKey(rated[0].Record))
+}
