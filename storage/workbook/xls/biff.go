@@ -57,9 +57,12 @@ type record struct {
 	at    int // offset of the record in the stream
 }
 
-// records splits a stream from off into records, CONTINUEs attached.
+// records splits a substream from off (at its BOF) into records, CONTINUEs
+// attached, up to its EOF: not the EOF of a substream inside it (a chart
+// embedded in a worksheet has its own BOF and EOF).
 func records(stream []byte, off int) ([]record, error) {
 	var out []record
+	depth := 0
 	for off+4 <= len(stream) {
 		typ := binary.LittleEndian.Uint16(stream[off:])
 		n := int(binary.LittleEndian.Uint16(stream[off+2:]))
@@ -74,7 +77,13 @@ func records(stream []byte, off int) ([]record, error) {
 			out = append(out, record{typ: typ, data: data, at: off})
 		}
 		off += 4 + n
-		if typ == recEOF {
+		switch typ {
+		case recBOF:
+			depth++
+		case recEOF:
+			depth--
+		}
+		if typ == recEOF && depth <= 0 {
 			break
 		}
 	}

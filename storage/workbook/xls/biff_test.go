@@ -78,6 +78,11 @@ func TestCellsOfEveryKind(t *testing.T) {
 		rec(recBoolErr, u16(4, 0, 0), []byte{1, 0}),
 		rec(recBoolErr, u16(4, 1, 0), []byte{0x2A, 1}),
 		rec(recMergeCells, u16(1), u16(0, 0, 0, 3)),
+		// a chart embedded in the sheet: its own BOF and EOF, then more cells
+		rec(recBOF, u16(0x0600, 0x20), make([]byte, 12)),
+		rec(recNumber, u16(9, 9, 0), binary.LittleEndian.AppendUint64(nil, math.Float64bits(1))), // the chart's, no cell
+		rec(recEOF),
+		rec(recLabel, u16(6, 0, 0), u16(2), []byte{0}, []byte("zz")),
 	}
 	bk, err := parse(stream([][]byte{sst, cont, rec(recDateMode, u16(1))}, cells))
 	require.NoError(t, err)
@@ -96,6 +101,7 @@ func TestCellsOfEveryKind(t *testing.T) {
 		{3, 0}: "市财政局",
 		{4, 0}: true, {4, 1}: "#N/A",
 		{5, 0}: "ok",
+		{6, 0}: "zz",
 	}, got)
 	assert.Equal(t, [][4]int{{0, 0, 0, 3}}, sh.merges)
 

@@ -204,8 +204,18 @@ func readSheet(stream []byte, at int, sst []string, xfFormats []int) (*sheet, er
 		sh.cells = append(sh.cells, cell{row: int(binary.LittleEndian.Uint16(d)), col: int(binary.LittleEndian.Uint16(d[2:])),
 			value: v, ifmt: format(binary.LittleEndian.Uint16(d[4:]))})
 	}
+	depth := 0
 	for i, rec := range recs {
 		d := rec.data
+		switch rec.typ {
+		case recBOF:
+			depth++
+		case recEOF:
+			depth--
+		}
+		if depth > 1 {
+			continue // a chart embedded in the sheet: its records are no cells
+		}
 		switch rec.typ {
 		case recLabelSST:
 			if len(d) >= 10 {
