@@ -45,6 +45,11 @@ type planner struct {
 	// be stamped on their records once the plan is made (Planner.Plan).
 	stamp  bool
 	stamps []pendingStamp
+	// sessionRows: where sessionOf gave rows a session, for noteSessions
+	sessionRows []sessionRows
+	// sessionless: the items of new proposals whose rows named no session,
+	// by bodyNumber, for a later row that names it (sessionlessFor)
+	sessionless map[string][]int
 }
 
 // letGo keeps a row that needs no item of its own: as an identity item
@@ -176,6 +181,7 @@ func (pl *Planner) Add(ctx context.Context, in model.Incoming) error {
 // rejections: rows of the reference kinds first (units, points, holidays,
 // words: what the other rows are read with), each in the order added.
 func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected []model.Rejection) *model.Plan {
+	pl.p.noteSessions()
 	plan := pl.p.plan
 	plan.Files = files
 	plan.Rejected = append(slices.Clone(rejected), plan.Rejected...)
@@ -241,6 +247,9 @@ func (p *planner) target(kind model.Kind, key string, local, rec model.Record) s
 func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	rec := in.Record
 	rec.Normalize()
+	if err := p.sessionOf(ctx, in); err != nil {
+		return err
+	}
 	kind := rec.RecordMeta().Kind
 	item := model.PlanItem{Kind: kind, Incoming: in, Key: model.NaturalKey(rec)}
 
@@ -253,6 +262,11 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	}
 	_, known := local.(*model.Identity) // found unchanged by the row's digest
 	target := p.target(kind, item.Key, local, rec)
+	if _, dup := p.seen[target]; !dup && local == nil {
+		if at, ok := p.sessionlessFor(rec, in.Ref); ok {
+			p.seen[target] = at // the same proposal as a row before that named no session
+		}
+	}
 	if at, dup := p.seen[target]; dup && target != "" {
 		var prev model.RowRef
 		if at < 0 {
@@ -314,6 +328,13 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	p.seen[target] = len(p.plan.Items)
+	if pr, ok := rec.(*model.Proposal); ok && pr.Session == "" && pr.Number != "" && local == nil {
+		k := bodyNumber(pr)
+		if p.sessionless == nil {
+			p.sessionless = map[string][]int{}
+		}
+		p.sessionless[k] = append(p.sessionless[k], len(p.plan.Items))
+	}
 	rolesKept := false // keepOtherRoles done (it must run once)
 
 	if local != nil && local.RecordMeta().Deleted {
@@ -958,4 +979,119 @@ func unsaid(cur model.Record, it *model.PlanItem) (model.Record, error) {
 		delete(f, k)
 	}
 	return decodeBody(cur.RecordMeta().Kind, f.canonical())
+}
+
+// sessionOf gives a proposal row that names no session (a ratings file
+// from the CPPCC office, titled only 2019年提案办理满意度测评) the session of
+// the one proposal of its body and number, named alike, that this import
+// or the store has: without it, its no. 12 was another record than the
+// ledger's. The session is no change the row makes (its sheet has no such
+// column); the plan says where it came from. Several candidates, or one
+// named otherwise, decide nothing.
+func (p *planner) sessionOf(ctx context.Context, in *model.Incoming) error {
+	pr, ok := in.Record.(*model.Proposal)
+	if !ok || pr.Session != "" || pr.Number == "" || pr.Body == "" || pr.ID != "" {
+		return nil
+	}
+	parts := strings.Split(model.NaturalKey(pr), "|") // body, session (empty), number
+	if len(parts) != 3 {
+		return nil
+	}
+	sessions := map[string]bool{}
+	alike := func(q *model.Proposal) bool {
+		a, b := model.Fold(model.Headline(pr)), model.Fold(model.Headline(q))
+		return a == "" || b == "" || a == b
+	}
+	for _, it := range p.plan.Items {
+		if q, ok := it.Incoming.Record.(*model.Proposal); ok && q.Session != "" && it.Key != "" {
+			if k := strings.Split(it.Key, "|"); len(k) == 3 && k[0] == parts[0] && k[2] == parts[2] && alike(q) {
+				sessions[q.Session] = true
+			}
+		}
+	}
+	if empty, err := p.emptyKind(ctx, model.KindProposal); err != nil {
+		return err
+	} else if !empty {
+		rows, err := p.q.QueryContext(ctx, `SELECT `+recordCols+` FROM records INDEXED BY records_kind_key
+			WHERE kind = ? AND key >= ? AND key < ? AND key LIKE ? ESCAPE '\' AND deleted = 0 LIMIT 3`,
+			string(model.KindProposal), parts[0]+"|", parts[0]+"}", escapeLike(parts[0])+"|%|"+escapeLike(parts[2]))
+		if err != nil {
+			return fmt.Errorf("proposals numbered %s: %w", pr.Number, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				return fmt.Errorf("proposals numbered %s: %w", pr.Number, err)
+			}
+			if q := r.(*model.Proposal); q.Session != "" && alike(q) {
+				sessions[q.Session] = true
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("proposals numbered %s: %w", pr.Number, err)
+		}
+	}
+	if len(sessions) != 1 {
+		return nil
+	}
+	for s := range sessions {
+		pr.Session = s
+	}
+	// one note a sheet (noteSessions), not one a row
+	at := slices.IndexFunc(p.sessionRows, func(n sessionRows) bool { return n.file == in.Ref.File && n.sheet == in.Ref.Sheet })
+	if at < 0 {
+		p.sessionRows = append(p.sessionRows, sessionRows{file: in.Ref.File, sheet: in.Ref.Sheet, first: in.Ref.Row})
+		at = len(p.sessionRows) - 1
+	}
+	p.sessionRows[at].n++
+	return nil
+}
+
+// sessionRows counts the rows of a sheet sessionOf gave a session.
+type sessionRows struct {
+	file, sheet string
+	first, n    int
+}
+
+// noteSessions tells, once a sheet, of the rows sessionOf gave a session.
+func (p *planner) noteSessions() {
+	for _, n := range p.sessionRows {
+		p.plan.Notes = append(p.plan.Notes, p.say(
+			fmt.Sprintf("%s「%s」：%d 行提案未写届次（自第 %d 行起），已按已有的同号同名提案的届次读", n.file, n.sheet, n.n, n.first),
+			fmt.Sprintf("%s sheet %s: %d proposal rows (from row %d) give no session; each was read in the session of the proposal of its number and title", n.file, n.sheet, n.n, n.first)))
+	}
+	p.sessionRows = nil
+}
+
+// bodyNumber is a proposal's body and number as its key has them.
+func bodyNumber(pr *model.Proposal) string {
+	q := *pr
+	q.Session = ""
+	return model.NaturalKey(&q)
+}
+
+// sessionlessFor is the item of the one new proposal of rec's body and
+// number, named alike, whose row (in another file or sheet) named no
+// session: a ratings file read before the ledger that names the session.
+// The two rows then merge as two returns do.
+func (p *planner) sessionlessFor(rec model.Record, ref model.RowRef) (int, bool) {
+	pr, ok := rec.(*model.Proposal)
+	if !ok || pr.Session == "" || pr.Number == "" {
+		return 0, false
+	}
+	ats := p.sessionless[bodyNumber(pr)]
+	if len(ats) != 1 {
+		return 0, false
+	}
+	it := p.plan.Items[ats[0]]
+	q, ok := it.Incoming.Record.(*model.Proposal)
+	if !ok || it.Incoming.Ref.File == ref.File && it.Incoming.Ref.Sheet == ref.Sheet {
+		return 0, false
+	}
+	a, b := model.Fold(model.Headline(pr)), model.Fold(model.Headline(q))
+	if a != "" && b != "" && a != b {
+		return 0, false
+	}
+	return ats[0], true
 }

@@ -191,3 +191,73 @@ func TestASecondReturnFillsWhatTheFirstDidNotSay(t *testing.T) {
 	require.Len(t, p.Units, 1)
 	assert.Equal(t, "市民政局", p.Units[0].Name)
 }
+
+// A ratings file from the CPPCC office names no session: each of its rows
+// is the stored proposal of its number and title, whatever file the
+// ledger came in, with one note for the sheet; a number whose title differs
+// stays apart.
+func TestARatingsFileWithoutASessionRatesTheStoredProposals(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "办理.xlsx")
+	writeWorkbook(t, ledger, sheetRows{"办理情况", [][]any{
+		{"2019年市政协十二届三次会议提案办理情况"},
+		{"提案号", "提案题目", "承办单位"},
+		{"7", "关于社区养老的提案", "市民政局"},
+		{"8", "关于停车设施的提案", "市住建局"},
+	}})
+	importAll(t, s, []string{ledger})
+	ratings := filepath.Join(dir, "测评.xlsx")
+	writeWorkbook(t, ratings, sheetRows{"满意度测评", [][]any{
+		{"2019年市政协提案办理满意度测评"},
+		{"提案号", "提案题目", "委员满意度"},
+		{"7", "关于社区养老的提案", "满意"},
+		{"8", "关于另一件事的提案", "不满意"},
+	}})
+	plan := importAll(t, s, []string{ratings})
+	assert.Contains(t, plan.Notes, "测评.xlsx「满意度测评」：1 行提案未写届次（自第 3 行起），已按已有的同号同名提案的届次读")
+	recs, err := s.List(ctx, storage.Query{Kind: model.KindProposal})
+	require.NoError(t, err)
+	require.Len(t, recs, 3, "no. 8 named otherwise is another proposal")
+	for _, r := range recs {
+		p := r.(*model.Proposal)
+		switch p.Title {
+		case "关于社区养老的提案":
+			assert.Equal(t, model.SatSatisfied, p.Satisfaction)
+			assert.Equal(t, "第十二届第三次会议", p.Session)
+			require.Len(t, p.Units, 1)
+		case "关于停车设施的提案":
+			assert.Equal(t, model.SatNone, p.Satisfaction)
+		case "关于另一件事的提案":
+			assert.Empty(t, p.Session)
+		}
+	}
+}
+
+// The ledger and the ratings file imported together, in either order.
+func TestALedgerAndItsRatingsImportedTogether(t *testing.T) {
+	dir := t.TempDir()
+	ledger := filepath.Join(dir, "办理.xlsx")
+	writeWorkbook(t, ledger, sheetRows{"办理情况", [][]any{
+		{"2019年市政协十二届三次会议提案办理情况"},
+		{"提案号", "提案题目", "承办单位"},
+		{"7", "关于社区养老的提案", "市民政局"},
+	}})
+	ratings := filepath.Join(dir, "测评.xlsx")
+	writeWorkbook(t, ratings, sheetRows{"满意度测评", [][]any{
+		{"2019年市政协提案办理满意度测评"},
+		{"提案号", "提案题目", "委员满意度"},
+		{"7", "关于社区养老的提案", "满意"},
+	}})
+	for _, order := range [][]string{{ledger, ratings}, {ratings, ledger}} {
+		s := openTestStore(t)
+		importAll(t, s, order)
+		recs, err := s.List(context.Background(), storage.Query{Kind: model.KindProposal})
+		require.NoError(t, err)
+		require.Len(t, recs, 1, "%v", order)
+		p := recs[0].(*model.Proposal)
+		assert.Equal(t, model.SatSatisfied, p.Satisfaction)
+		assert.Equal(t, "第十二届第三次会议", p.Session)
+	}
+}
