@@ -27,6 +27,10 @@ type ReadRequest struct {
 	Partial bool
 	// Progress, when set, is called after each file (done of total).
 	Progress func(done, total int)
+
+	// legacy keeps each .xls file converted once for all the reads of an
+	// import (PlanFiles sets it; the plan's Source reads with it again).
+	legacy *workbook.LegacyCache
 }
 
 // PlanFiles reads every workbook and plans their import against the store,
@@ -40,6 +44,9 @@ type ReadRequest struct {
 // order of the files never decides how a unit, a point, a working day or a
 // taught word is read; their rows are planned first too.
 func PlanFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRequest) (*model.Plan, error) {
+	if req.legacy == nil {
+		req.legacy = workbook.NewLegacyCache()
+	}
 	// One file: a row can meet no other return of its record, so a new
 	// row of a kind the store has none of is let go once planned and
 	// read again when the plan is applied (a first import of 100,000
@@ -107,7 +114,7 @@ func readFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		before := read
 		res, err := workbook.Read(path, workbook.ReadOptions{Units: dict.units, Points: dict.points, Calendar: dict.cal,
 			Words: dict.words, Lang: req.Lang, Password: req.Password,
-			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells,
+			Partial: req.Partial, MaxCellBytes: lim.MaxCellBytes, MaxRows: lim.MaxRows, MaxCells: lim.MaxCells, Legacy: req.legacy,
 			Progress: func(n int) error {
 				storage.ReportProgress(ctx, storage.Progress{Stage: "read", Done: before + n})
 				return ctx.Err()
@@ -230,7 +237,7 @@ func dictionaries(ctx context.Context, s *storage.Store, paths []string, req Rea
 			return readDicts{}, err
 		}
 		res, err := workbook.Read(path, workbook.ReadOptions{Only: model.ReferenceKinds, Lang: req.Lang, Password: req.Password,
-			Partial: req.Partial})
+			Partial: req.Partial, Legacy: req.legacy})
 		if err != nil {
 			return readDicts{}, err
 		}

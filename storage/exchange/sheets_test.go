@@ -261,3 +261,15 @@ func TestALedgerAndItsRatingsImportedTogether(t *testing.T) {
 		assert.Equal(t, "第十二届第三次会议", p.Session)
 	}
 }
+
+// A legacy .xls imports as the .xlsx it was saved from: planned, applied
+// (the file read again, its conversion kept from the plan) and stored the
+// same.
+func TestALegacyXLSImportsAsItsXLSX(t *testing.T) {
+	xlsStore, xlsxStore := openTestStore(t), openTestStore(t)
+	importAll(t, xlsStore, []string{filepath.Join("..", "workbook", "testdata", "ledger.xls")})
+	importAll(t, xlsxStore, []string{filepath.Join("..", "workbook", "testdata", "ledger.xlsx")})
+	got, want := snapshot(t, xlsStore), snapshot(t, xlsxStore)
+	require.NotEmpty(t, want)
+	assert.Equal(t, want, got)
+}

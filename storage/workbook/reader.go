@@ -68,6 +68,35 @@ type ReadOptions struct {
 	// sheets' entries. An error from Rows stops the reading and is
 	// returned as it is.
 	Rows func(model.Incoming) error
+	// Legacy, when set, keeps the .xlsx each .xls file converts to, for
+	// the next reads of the same file (an import reads a file for its
+	// reference sheets, for its plan, and again to apply it).
+	Legacy *LegacyCache
+}
+
+// LegacyCache holds converted .xls files by their content (NewLegacyCache).
+type LegacyCache struct {
+	mu sync.Mutex
+	m  map[string]*xls.Workbook // by SHA-256 of the .xls
+}
+
+// NewLegacyCache makes a cache for the reads of one import.
+func NewLegacyCache() *LegacyCache { return &LegacyCache{m: map[string]*xls.Workbook{}} }
+
+func (c *LegacyCache) convert(raw []byte, sum string) (*xls.Workbook, error) {
+	if c == nil {
+		return xls.Convert(bytes.NewReader(raw), int64(len(raw)))
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if wb, ok := c.m[sum]; ok {
+		return wb, nil
+	}
+	wb, err := xls.Convert(bytes.NewReader(raw), int64(len(raw)))
+	if err == nil {
+		c.m[sum] = wb
+	}
+	return wb, err
 }
 
 // DefaultMaxCells is the default limit on the non-empty cells of a file.
@@ -313,7 +342,7 @@ func openSource(path, name string, opt ReadOptions) (*source, error) {
 		}
 		if !isEncryptedOLE(raw) {
 			// Excel 97–2003 (.xls): read as the .xlsx it converts to
-			conv, err := xls.Convert(bytes.NewReader(raw), int64(len(raw)))
+			conv, err := opt.Legacy.convert(raw, src.sha256)
 			switch {
 			case errors.Is(err, xls.ErrEncrypted):
 				return fail(fileErr(name, ErrPassword, err,

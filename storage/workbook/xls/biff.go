@@ -61,7 +61,7 @@ type record struct {
 // attached, up to its EOF: not the EOF of a substream inside it (a chart
 // embedded in a worksheet has its own BOF and EOF).
 func records(stream []byte, off int) ([]record, error) {
-	var out []record
+	out := make([]record, 0, countRecords(stream, off)) // a sheet has a record a cell: no regrowing
 	depth := 0
 	for off+4 <= len(stream) {
 		typ := binary.LittleEndian.Uint16(stream[off:])
@@ -88,6 +88,29 @@ func records(stream []byte, off int) ([]record, error) {
 		}
 	}
 	return out, nil
+}
+
+// countRecords counts the records of the substream at off, as records
+// reads them.
+func countRecords(stream []byte, off int) int {
+	n, depth := 0, 0
+	for off+4 <= len(stream) {
+		typ := binary.LittleEndian.Uint16(stream[off:])
+		off += 4 + int(binary.LittleEndian.Uint16(stream[off+2:]))
+		if typ != recContinue {
+			n++
+		}
+		switch typ {
+		case recBOF:
+			depth++
+		case recEOF:
+			depth--
+		}
+		if typ == recEOF && depth <= 0 {
+			break
+		}
+	}
+	return n
 }
 
 // segments reads across a record and its CONTINUEs. At the start of a

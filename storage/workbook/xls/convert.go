@@ -1,7 +1,9 @@
 package xls
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -58,8 +60,18 @@ func Convert(r io.ReaderAt, size int64) (*Workbook, error) {
 		switch entry.Name {
 		case "Workbook", "Book": // Book: Excel 5/95's name, which some writers give BIFF8 too (parse tells)
 			if stream == nil || entry.Name == "Workbook" {
-				if stream, err = io.ReadAll(entry); err != nil {
-					return nil, fmt.Errorf("xls: %w", err)
+				if entry.Size < 0 || entry.Size > size {
+					return nil, fmt.Errorf("xls: stream %s of %d bytes in a file of %d", entry.Name, entry.Size, size)
+				}
+				// in pieces: mscfb works out the sector chain of each read,
+				// which for one read of the whole stream costs more than the rest
+				stream = make([]byte, entry.Size)
+				for off := 0; off < len(stream); {
+					n, err := entry.Read(stream[off:min(off+64<<10, len(stream))])
+					off += n
+					if err != nil && (err != io.EOF || off < len(stream)) {
+						return nil, fmt.Errorf("xls: %w", err)
+					}
 				}
 			}
 		case "SummaryInformation": // mscfb gives the name without its leading \x05
@@ -193,7 +205,7 @@ func readSheet(stream []byte, at int, sst []string, xfFormats []int) (*sheet, er
 	if err != nil {
 		return nil, err
 	}
-	sh := &sheet{}
+	sh := &sheet{cells: make([]cell, 0, len(recs))}
 	format := func(ixfe uint16) int {
 		if int(ixfe) < len(xfFormats) {
 			return xfFormats[ixfe]
@@ -302,6 +314,14 @@ func readSheet(stream []byte, at int, sst []string, xfFormats []int) (*sheet, er
 func (bk *book) xlsx() ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
+	// The workbook is read back at once, from memory: compressed fast, not small.
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return zw
+	})
 	if bk.date1904 {
 		on := true
 		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &on}); err != nil {
