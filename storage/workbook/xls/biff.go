@@ -61,21 +61,36 @@ type record struct {
 // attached, up to its EOF: not the EOF of a substream inside it (a chart
 // embedded in a worksheet has its own BOF and EOF).
 func records(stream []byte, off int) ([]record, error) {
-	out := make([]record, 0, countRecords(stream, off)) // a sheet has a record a cell: no regrowing
+	n := 0 // counted first: a sheet has a record a cell, and the slice is not regrown
+	if err := walk(stream, off, func(typ uint16, _ []byte, _ int) {
+		if typ != recContinue {
+			n++
+		}
+	}); err != nil {
+		return nil, err
+	}
+	out := make([]record, 0, n)
+	walk(stream, off, func(typ uint16, data []byte, at int) {
+		if typ == recContinue && len(out) > 0 {
+			last := &out[len(out)-1]
+			last.conts = append(last.conts, data)
+		} else {
+			out = append(out, record{typ: typ, data: data, at: at})
+		}
+	})
+	return out, nil
+}
+
+// walk calls fn with each record of the substream at off, up to its EOF.
+func walk(stream []byte, off int, fn func(typ uint16, data []byte, at int)) error {
 	depth := 0
 	for off+4 <= len(stream) {
 		typ := binary.LittleEndian.Uint16(stream[off:])
 		n := int(binary.LittleEndian.Uint16(stream[off+2:]))
 		if off+4+n > len(stream) {
-			return out, fmt.Errorf("xls: record 0x%04X at %d runs past the stream", typ, off)
+			return fmt.Errorf("xls: record 0x%04X at %d runs past the stream", typ, off)
 		}
-		data := stream[off+4 : off+4+n]
-		if typ == recContinue && len(out) > 0 {
-			last := &out[len(out)-1]
-			last.conts = append(last.conts, data)
-		} else {
-			out = append(out, record{typ: typ, data: data, at: off})
-		}
+		fn(typ, stream[off+4:off+4+n], off)
 		off += 4 + n
 		switch typ {
 		case recBOF:
@@ -84,33 +99,10 @@ func records(stream []byte, off int) ([]record, error) {
 			depth--
 		}
 		if typ == recEOF && depth <= 0 {
-			break
+			return nil
 		}
 	}
-	return out, nil
-}
-
-// countRecords counts the records of the substream at off, as records
-// reads them.
-func countRecords(stream []byte, off int) int {
-	n, depth := 0, 0
-	for off+4 <= len(stream) {
-		typ := binary.LittleEndian.Uint16(stream[off:])
-		off += 4 + int(binary.LittleEndian.Uint16(stream[off+2:]))
-		if typ != recContinue {
-			n++
-		}
-		switch typ {
-		case recBOF:
-			depth++
-		case recEOF:
-			depth--
-		}
-		if typ == recEOF && depth <= 0 {
-			break
-		}
-	}
-	return n
+	return nil
 }
 
 // segments reads across a record and its CONTINUEs. At the start of a
