@@ -282,8 +282,8 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		if otherSheet && at >= 0 {
 			// A sheet a year numbered from 1 each: the same number, other
 			// items. Only rows that name the record alike are one record.
-			a, b := model.Headline(p.plan.Items[at].Incoming.Record), model.Headline(rec)
-			if a != "" && b != "" && model.Fold(a) != model.Fold(b) {
+			if first := p.plan.Items[at].Incoming.Record; !namedAlike(first, rec) {
+				a, b := model.Headline(first), model.Headline(rec)
 				p.plan.Rejected = append(p.plan.Rejected, model.Rejection{
 					Place: model.Place{File: in.Ref.File, Sheet: in.Ref.Sheet, Row: in.Ref.Row, Value: item.KeyText()},
 					Reason: p.say(fmt.Sprintf("与工作表「%s」第 %d 行编号相同，名称却不同（%s / %s），不能确定是否同一条记录，未导入；请核对编号",
@@ -998,10 +998,7 @@ func (p *planner) sessionOf(ctx context.Context, in *model.Incoming) error {
 		return nil
 	}
 	sessions := map[string]bool{}
-	alike := func(q *model.Proposal) bool {
-		a, b := model.Fold(model.Headline(pr)), model.Fold(model.Headline(q))
-		return a == "" || b == "" || a == b
-	}
+	alike := func(q *model.Proposal) bool { return namedAlike(pr, q) }
 	for _, it := range p.plan.Items {
 		if q, ok := it.Incoming.Record.(*model.Proposal); ok && q.Session != "" && it.Key != "" {
 			if k := strings.Split(it.Key, "|"); len(k) == 3 && k[0] == parts[0] && k[2] == parts[2] && alike(q) {
@@ -1089,9 +1086,15 @@ func (p *planner) sessionlessFor(rec model.Record, ref model.RowRef) (int, bool)
 	if !ok || it.Incoming.Ref.File == ref.File && it.Incoming.Ref.Sheet == ref.Sheet {
 		return 0, false
 	}
-	a, b := model.Fold(model.Headline(pr)), model.Fold(model.Headline(q))
-	if a != "" && b != "" && a != b {
+	if !namedAlike(pr, q) {
 		return 0, false
 	}
 	return ats[0], true
+}
+
+// namedAlike: two rows of one record, as far as their titles (or names)
+// tell: the same once folded, or one without any.
+func namedAlike(a, b model.Record) bool {
+	x, y := model.Fold(model.Headline(a)), model.Fold(model.Headline(b))
+	return x == "" || y == "" || x == y
 }
