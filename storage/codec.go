@@ -349,7 +349,7 @@ var flateWriters = sync.Pool{New: func() any {
 func unpackBody(v any) (string, error) {
 	switch b := v.(type) {
 	case string:
-		if len(b) > 0 && b[0] == packedZstd { // a record's packed current body
+		if len(b) > 0 && (b[0] == packedS2 || b[0] == packedZstd) { // a record's packed current body
 			out, err := unpackText([]byte(b))
 			return string(out), err
 		}

@@ -10,10 +10,12 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"sync"
 	"time"
 
+	"github.com/klauspost/compress/s2"
 	"github.com/klauspost/compress/zstd"
 	"modernc.org/sqlite"
 
@@ -21,21 +23,31 @@ import (
 )
 
 // Stored text (records.body, facts.data, revisions.body) is packed once its
-// kind has a dictionary (schema 11): a zstd frame made with a dictionary of
-// the kind's own bodies, stored in the dicts table. A 100,000-row ledger's
+// kind has a dictionary (schema 11): compressed with a dictionary of the
+// kind's own bodies, stored in the dicts table. A 100,000-row ledger's
 // bodies are 134 MB of JSON whose keys and much of whose words repeat from
 // row to row; each body compressed on its own, with nothing to refer back
 // to, shrank to 0.6 (flate and zstd alike), with a dictionary of 64 of the
-// ledger's rows to 0.16, at 11 µs a body to pack and 2 µs to unpack
-// (measured on the bench's generated ledger; words real ledgers repeat less
-// compress less). Until a transaction has stored dictSample bodies of a
-// kind as text, the kind has no dictionary and bodies stay text: a store
-// filled by hand stays readable by any SQLite tool.
+// ledger's rows to 0.16 (zstd) or 0.18 (S2). Until a transaction has stored
+// dictSample bodies of a kind as text, the kind has no dictionary and
+// bodies stay text: a store filled by hand stays readable by any SQLite
+// tool.
+//
+// New values are S2 blocks: 2.7 µs a body to pack and 0.5 to unpack,
+// against zstd's 11 and 1.3 (the bench's bodies, docs/bench.md "Round 7").
+// zstd resets its 256 KB match table from the dictionary's for every value,
+// which made packing a tenth of an import's CPU. S2 has no entropy coding,
+// so text that repeats less packs worse (random Chinese: 0.48 against 0.39).
 //
 // A stored value is told by its first byte: packedV1 raw DEFLATE (revision
 // bodies before schema 11), packedZstd a zstd frame, whose header names its
-// dictionary; anything else, JSON text.
-const packedZstd = 2
+// dictionary (values packed before S2); packedS2 the dictionary's id (4
+// bytes, big-endian), the CRC-32C of the text (4 bytes) and an S2 block;
+// anything else, JSON text.
+const (
+	packedZstd = 2
+	packedS2   = 3
+)
 
 // dictSample is how many text bodies of a kind a transaction stores before
 // it makes the kind's dictionary of them (Store.packAfter; the test suite
@@ -43,7 +55,7 @@ const packedZstd = 2
 // dictMax caps its size.
 const (
 	dictSample = 64
-	dictMax    = 96 << 10
+	dictMax    = s2.MaxDictSize
 )
 
 // dictionary is one row of the dicts table with its encoder.
@@ -51,14 +63,44 @@ type dictionary struct {
 	id   uint32
 	kind model.Kind
 	data []byte
-	enc  *zstd.Encoder
+	s2   *s2.Dict // of data's last s2.MaxDictSize bytes (an older dictionary may be longer)
 }
 
 // pack compresses stored text with d.
 func (d *dictionary) pack(text []byte) []byte {
-	out := make([]byte, 1, len(text)/3+16)
-	out[0] = packedZstd
-	return d.enc.EncodeAll(text, out)
+	buf := packBufs.Get().(*[]byte)
+	block := d.s2.Encode(*buf, text)
+	out := make([]byte, 9+len(block))
+	out[0] = packedS2
+	binary.BigEndian.PutUint32(out[1:], d.id)
+	binary.BigEndian.PutUint32(out[5:], crc32.Checksum(text, castagnoli))
+	copy(out[9:], block)
+	if cap(block) <= 1<<20 { // a huge body's buffer is not kept
+		*buf = block[:0]
+	}
+	packBufs.Put(buf)
+	return out
+}
+
+var packBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// castagnoli is the CRC of a packed value's text: an S2 block carries no
+// check of its own, and a damaged page must not read as other words
+// (Check, CheckFile). The CPU computes it: 0.1 µs a body.
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// s2Dict is the S2 dictionary of a dictionary's data: its last
+// s2.MaxDictSize bytes, repeats from their start. S2 wants 16 bytes at
+// least; shorter data (two tiny bodies) is padded in front, the same way
+// when packing and unpacking.
+func s2Dict(data []byte) *s2.Dict {
+	if len(data) > s2.MaxDictSize {
+		data = data[len(data)-s2.MaxDictSize:]
+	}
+	if len(data) < s2.MinDictSize {
+		data = append(make([]byte, s2.MinDictSize-len(data)), data...)
+	}
+	return s2.MakeDictManual(data, 0)
 }
 
 // dictID names a dictionary by its content, so the same id always means
@@ -135,23 +177,17 @@ func (r *dictRegistry) add(d *dictionary) (*dictionary, error) {
 		}
 		return have, nil
 	}
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderCRC(false),
-		zstd.WithLowerEncoderMem(true), zstd.WithEncoderDictRaw(d.id, d.data))
-	if err != nil {
-		return nil, fmt.Errorf("dictionary %d: %w", d.id, err)
-	}
 	opts := []zstd.DOption{zstd.WithDecoderConcurrency(0), zstd.WithDecoderDictRaw(d.id, d.data)}
 	for _, o := range r.byID {
 		opts = append(opts, zstd.WithDecoderDictRaw(o.id, o.data))
 	}
 	dec, err := zstd.NewReader(nil, opts...)
 	if err != nil {
-		enc.Close()
 		return nil, fmt.Errorf("dictionary %d: %w", d.id, err)
 	}
 	// The old decoder is not closed: a reader may be using it. It holds
 	// no goroutines (DecodeAll only) and goes with the garbage.
-	d = &dictionary{id: d.id, kind: d.kind, data: d.data, enc: enc}
+	d = &dictionary{id: d.id, kind: d.kind, data: d.data, s2: s2Dict(d.data)}
 	r.byID[d.id], r.dec = d, dec
 	return d, nil
 }
@@ -166,6 +202,16 @@ func (r *dictRegistry) unpack(b []byte) ([]byte, error) {
 	switch b[0] {
 	case packedV1:
 		out, err := io.ReadAll(flate.NewReader(bytes.NewReader(b[1:])))
+		if err != nil {
+			return nil, fmt.Errorf("stored text: %w", err)
+		}
+		return out, nil
+	case packedS2:
+		out, err := r.decodeS2(b)
+		if errors.Is(err, zstd.ErrUnknownDictionary) {
+			r.reload()
+			out, err = r.decodeS2(b)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("stored text: %w", err)
 		}
@@ -192,6 +238,26 @@ func (r *dictRegistry) decode(b []byte) ([]byte, error) {
 		return nil, zstd.ErrUnknownDictionary
 	}
 	return dec.DecodeAll(b, make([]byte, 0, 4*len(b)))
+}
+
+func (r *dictRegistry) decodeS2(b []byte) ([]byte, error) {
+	if len(b) < 9 {
+		return nil, errors.New("packed value cut short")
+	}
+	r.mu.RLock()
+	d := r.byID[binary.BigEndian.Uint32(b[1:5])]
+	r.mu.RUnlock()
+	if d == nil {
+		return nil, zstd.ErrUnknownDictionary
+	}
+	out, err := d.s2.Decode(nil, b[9:])
+	if err != nil {
+		return nil, err
+	}
+	if crc32.Checksum(out, castagnoli) != binary.BigEndian.Uint32(b[5:9]) {
+		return nil, errors.New("packed value damaged (its check does not match)")
+	}
+	return out, nil
 }
 
 // reload reads the dictionaries of every database open in this process, on

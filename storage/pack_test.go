@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/klauspost/compress/zstd"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -61,7 +62,7 @@ func TestALargeSaveIsStoredPackedAndReadsBackEverywhere(t *testing.T) {
 	assert.Equal(t, 1, dicts)
 	assert.Equal(t, map[string]int{"text": dictSample, "blob": 200 - dictSample}, storedAs(t, s, "records", "body"))
 	var factsPacked int
-	require.NoError(t, s.rd.QueryRow("SELECT count(*) FROM facts WHERE hex(substr(data, 1, 1)) = '02'").Scan(&factsPacked))
+	require.NoError(t, s.rd.QueryRow("SELECT count(*) FROM facts WHERE hex(substr(data, 1, 1)) = '03'").Scan(&factsPacked))
 	assert.Equal(t, 200-dictSample, factsPacked)
 	var packed, text int
 	require.NoError(t, s.rd.QueryRow(`SELECT sum(length(body)) FROM records WHERE typeof(body) = 'blob'`).Scan(&packed))
@@ -184,4 +185,49 @@ func TestTwoDictionariesOfOneIDAreRefused(t *testing.T) {
 	b := &dictionary{id: a.id, kind: model.KindTask, data: []byte(`{"title":"另一个"}`)}
 	_, err = dictionaries.add(b)
 	assert.ErrorIs(t, err, errDictClash, "the id must keep naming one content")
+}
+
+// Databases written before S2 hold zstd frames made with the kind's
+// dictionary: they keep reading, beside the S2 values written since.
+func TestValuesPackedWithZstdStillRead(t *testing.T) {
+	t.Setenv("TAIZHANG_PACK_AFTER", "")
+	s := openTestStore(t)
+	ids := saveNumbered(t, s, 100)
+	var id uint32
+	var data []byte
+	require.NoError(t, s.rd.QueryRow("SELECT id, data FROM dicts WHERE kind = 'tasks'").Scan(&id, &data))
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderCRC(false), zstd.WithEncoderDictRaw(id, data))
+	require.NoError(t, err)
+	var seq int64
+	var body string
+	require.NoError(t, s.rd.QueryRow("SELECT seq, tz_text(body) FROM records WHERE id = ?", ids[99]).Scan(&seq, &body))
+	frame := enc.EncodeAll([]byte(body), []byte{packedZstd})
+	_, err = s.wr.Exec("UPDATE records SET body = ? WHERE seq = ?", frame, seq)
+	require.NoError(t, err)
+
+	assert.Equal(t, "老旧小区改造第100项", getTask(t, s, ids[99]).Title)
+	assert.Equal(t, "老旧小区改造第99项", getTask(t, s, ids[98]).Title, "an S2 value beside it")
+	problems, err := s.Check(context.Background())
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+}
+
+// A packed value whose bytes were damaged is refused, not read as other words.
+func TestADamagedPackedValueIsRefused(t *testing.T) {
+	t.Setenv("TAIZHANG_PACK_AFTER", "")
+	s := openTestStore(t)
+	ids := saveNumbered(t, s, 100)
+	var seq int64
+	var b []byte
+	require.NoError(t, s.rd.QueryRow("SELECT seq, body FROM records WHERE id = ?", ids[99]).Scan(&seq, &b))
+	require.Equal(t, byte(packedS2), b[0])
+	b[len(b)-3] ^= 0x20 // a literal byte: S2 alone would read it
+	_, err := s.wr.Exec("UPDATE records SET body = ? WHERE seq = ?", b, seq)
+	require.NoError(t, err)
+
+	_, err = s.Get(context.Background(), ids[99])
+	assert.ErrorContains(t, err, "damaged")
+	problems, err := s.Check(context.Background())
+	require.NoError(t, err)
+	assert.NotEmpty(t, problems)
 }
