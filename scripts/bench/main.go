@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -316,6 +317,12 @@ func child(name string, args []string) error {
 	case "import":
 		// What `taizhang-cli import` does: read and plan, then apply
 		// (with the backup before it unless nothing changes).
+		// BENCH_TRACE=1 prints when each stage starts and ends.
+		if os.Getenv("BENCH_TRACE") != "" {
+			note, print := traceStages(time.Now())
+			ctx = storage.WithProgress(ctx, note)
+			defer print()
+		}
 		st, err := storage.Open(*data)
 		if err != nil {
 			return err
@@ -358,6 +365,38 @@ func child(name string, args []string) error {
 		return queryTimes(ctx, *data)
 	}
 	return fmt.Errorf("unknown step")
+}
+
+// traceStages notes when each progress stage is first and last reported;
+// the returned func prints them.
+func traceStages(start time.Time) (func(storage.Progress), func()) {
+	type span struct {
+		first, last time.Duration
+		done, total int
+	}
+	var order []string
+	spans := map[string]*span{}
+	var mu sync.Mutex
+	note := func(p storage.Progress) {
+		mu.Lock()
+		defer mu.Unlock()
+		at := time.Since(start)
+		sp := spans[p.Stage]
+		if sp == nil {
+			sp = &span{first: at}
+			spans[p.Stage] = sp
+			order = append(order, p.Stage)
+		}
+		sp.last, sp.done, sp.total = at, p.Done, p.Total
+	}
+	print := func() {
+		for _, st := range order {
+			sp := spans[st]
+			fmt.Fprintf(os.Stderr, "%-8s %6.2f – %6.2f s  (%d/%d)\n", st, sp.first.Seconds(), sp.last.Seconds(), sp.done, sp.total)
+		}
+		fmt.Fprintf(os.Stderr, "%-8s %6.2f s\n", "end", time.Since(start).Seconds())
+	}
+	return note, print
 }
 
 // worstSearch is the worst-term time a search step printed ("25.3 ms").
