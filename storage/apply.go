@@ -265,6 +265,7 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 			return err
 		}
 		pre.packWith(tx.pk.dict(kind))
+		pre.absent = empty[kind]
 		select {
 		case jobs <- job{it: it, pre: pre, ref: in.Ref, importID: importFor(imports, in.Ref.File)}:
 		case err := <-wrote:

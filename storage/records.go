@@ -191,8 +191,8 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	now := fmtTime(time.Now())
 	imp := nullable(importID)
 	var cur currentRow
-	created := fresh
-	if !fresh {
+	created := fresh || pre.absent
+	if !created {
 		var stored []byte
 		err = t.queryRow(ctx, `SELECT seq, kind, rev, body, deleted, rev_implicit, created_at, updated_by, import_id
 			FROM records WHERE id = ?`, m.ID).

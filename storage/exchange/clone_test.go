@@ -257,3 +257,42 @@ func TestALargeCloneKeepsEveryRevision(t *testing.T) {
 	assert.Zero(t, back.New+back.Updated+back.Conflicts, "%+v", back)
 	assert.Equal(t, n+1, back.Unchanged)
 }
+
+// A copied record is created without looking its id up when its kind had
+// no records (a clone's 100,000 look-ups): an id that a record of another
+// kind already holds still refuses the import, leaving the store as it was.
+func TestACloneWhoseIDAnotherKindHoldsIsRefused(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTestStore(t), openTestStore(t)
+	n := 2*model.QuietShown + 5 // past what a preview shows: rows let go
+	var taken string
+	require.NoError(t, a.Update(ctx, func(tx *storage.Tx) error {
+		for i := range n {
+			task := model.New(model.KindTask).(*model.Task)
+			task.Number, task.Title = fmt.Sprintf("督〔2026〕%d号", i+1), fmt.Sprintf("第%d项事项", i+1)
+			task.Source, task.Status = model.SourceInstruction, model.TaskInProgress
+			task.Normalize()
+			if err := tx.Save(ctx, task, "甲", ""); err != nil {
+				return err
+			}
+			taken = task.ID
+		}
+		return nil
+	}))
+	meeting := model.New(model.KindMeeting).(*model.Meeting)
+	meeting.ID, meeting.Number, meeting.Title = taken, "常务会〔2026〕1号", "常务会议"
+	require.NoError(t, b.Update(ctx, func(tx *storage.Tx) error { return tx.Save(ctx, meeting, "乙", "") }))
+	before, err := b.Count(ctx, storage.Query{})
+	require.NoError(t, err)
+
+	plan, err := PlanFiles(ctx, b, []string{exportTo(t, a, "all.xlsx", ExportRequest{})}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	_, err = Apply(ctx, b, plan, ApplyRequest{By: "乙"})
+	require.ErrorContains(t, err, "row")
+	after, err := b.Count(ctx, storage.Query{})
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "nothing of the import stays")
+	got, err := b.Get(ctx, taken)
+	require.NoError(t, err)
+	assert.Equal(t, "常务会议", got.(*model.Meeting).Title)
+}
