@@ -77,12 +77,15 @@ const newPageSize = "&_pragma=page_size(8192)"
 
 // Page caches, bounded (negative: KiB). SQLite's default of 2 MB made a
 // 100,000-row import spill dirty pages to the WAL and read them back for
-// every index lookup (a quarter of its time); the writer's cache holds the
-// indexes of such an import. 32 MB: with 8 KiB pages a writer cache of
-// 64 MB raised a 100,000-row import's peak memory by 100 MB (to 297 MB)
-// for no measurable gain. Readers (at most four) get less each.
+// every index lookup (a quarter of its time), when bodies were text and the
+// list indexes were written row by row. Since bodies are packed and a large
+// import builds the list indexes after its rows, 8 MB does as well as 32:
+// the same import time, and a cache page costs more than its size in
+// memory (a 32 MB writer cache peaked 80–90 MB higher: 100k import 250 →
+// 165 MB, 200k 326 → 233 MB; docs/bench.md, "Round 7"). Readers (at most
+// four) get 16 MB each: lists and searches read pages again.
 const (
-	writerCache = "&_pragma=cache_size(-32768)"
+	writerCache = "&_pragma=cache_size(-8192)"
 	readerCache = "&_pragma=cache_size(-16384)"
 )
 
