@@ -9,7 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -68,8 +68,41 @@ func marshalNoEscape(v any) ([]byte, error) {
 	return bytes.TrimRight(buf.Bytes(), "\n"), nil
 }
 
-// fields is a record body split into its top-level fields (compacted JSON).
-type fields map[string]json.RawMessage
+// fields is a record body split into its top-level fields (compacted
+// JSON), in key order: a slice, not a map, since an import splits every
+// row's body (a map of forty keys a row was a tenth of preparing it).
+type fields []field
+
+type field struct {
+	key string
+	raw json.RawMessage
+}
+
+// get is the value of key, false when the body has none.
+func (f fields) get(key string) (json.RawMessage, bool) {
+	i, ok := slices.BinarySearchFunc(f, key, keyIs)
+	if !ok {
+		return nil, false
+	}
+	return f[i].raw, true
+}
+
+// set gives key the value raw, in key order.
+func (f fields) set(key string, raw json.RawMessage) fields {
+	i, ok := slices.BinarySearchFunc(f, key, keyIs)
+	if ok {
+		f[i].raw = raw
+		return f
+	}
+	return slices.Insert(f, i, field{key, raw})
+}
+
+func keyIs(e field, key string) int { return strings.Compare(e.key, key) }
+
+// without drops the fields named by keys.
+func (f fields) without(keys ...string) fields {
+	return slices.DeleteFunc(f, func(e field) bool { return slices.Contains(keys, e.key) })
+}
 
 // recordFields gives r's fields without Meta.
 func recordFields(r model.Record) (fields, error) {
@@ -85,11 +118,9 @@ func recordFields(r model.Record) (fields, error) {
 	if err != nil {
 		return nil, fmt.Errorf("encode %s: %w", saved.Kind, err)
 	}
-	for _, k := range metaKeys {
-		delete(f, k)
-	}
+	f = f.without(metaKeys...)
 	if saved.Kind != model.KindMeeting {
-		delete(f, "kind")
+		f = f.without("kind")
 	}
 	return f, nil
 }
@@ -102,33 +133,30 @@ func recordFields(r model.Record) (fields, error) {
 // keys and joining is what re-encoding the map did, at a fraction of the
 // cost on an import's every row.
 func (f fields) canonical() string {
-	keys := make([]string, 0, len(f))
 	size := 2
-	for k, v := range f {
-		keys = append(keys, k)
-		size += len(k) + len(v) + 4
+	for _, e := range f {
+		size += len(e.key) + len(e.raw) + 4
 	}
-	sort.Strings(keys)
 	var b strings.Builder
 	b.Grow(size)
 	b.WriteByte('{')
-	for i, k := range keys {
+	for i, e := range f {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		if plainKey(k) {
+		if plainKey(e.key) {
 			b.WriteByte('"')
-			b.WriteString(k)
+			b.WriteString(e.key)
 			b.WriteByte('"')
 		} else {
-			kb, err := marshalNoEscape(k)
+			kb, err := marshalNoEscape(e.key)
 			if err != nil {
 				panic(err) // a string always encodes
 			}
 			b.Write(kb)
 		}
 		b.WriteByte(':')
-		b.Write(f[k])
+		b.Write(e.raw)
 	}
 	b.WriteByte('}')
 	return b.String()
@@ -146,14 +174,29 @@ func plainKey(k string) bool {
 
 // splitObject cuts a JSON object as encoding/json writes it into its
 // top-level fields: the values are the object's own bytes (compact as
-// written), keys are unquoted. It is what json.Unmarshal into a fields map
-// gives, without decoding every value (an import encodes every row).
+// written), keys are unquoted and sorted, and a repeated key keeps its last
+// value. It is what json.Unmarshal into a map of raw values gives, without
+// decoding every value (an import encodes every row).
 func splitObject(b []byte) (fields, error) {
+	f, err := cutFields(b)
+	if err != nil || sortFields(f) {
+		return f, err
+	}
+	// a repeated key: sorted again from the order written, stably
+	f, _ = cutFields(b)
+	slices.SortStableFunc(f, byKey)
+	return compactKeepLast(f), nil
+}
+
+func byKey(a, b field) int { return strings.Compare(a.key, b.key) }
+
+// cutFields cuts a JSON object into its top-level fields as written.
+func cutFields(b []byte) (fields, error) {
 	b = bytes.TrimSpace(b)
 	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
 		return nil, errors.New("not a JSON object")
 	}
-	f := fields{}
+	f := make(fields, 0, 48)
 	i := skipSpace(b, 1)
 	if b[i] == '}' {
 		return f, nil
@@ -181,7 +224,7 @@ func splitObject(b []byte) (fields, error) {
 		if err != nil {
 			return nil, err
 		}
-		f[key] = json.RawMessage(bytes.TrimRight(b[start:i], " \t\r\n"))
+		f = append(f, field{key, json.RawMessage(bytes.TrimRight(b[start:i], " \t\r\n"))})
 		switch b[i] {
 		case ',':
 			i = skipSpace(b, i+1)
@@ -251,12 +294,32 @@ func valueEnd(b []byte, i int) (int, error) {
 	return 0, errors.New("JSON object: unterminated value")
 }
 
-func parseFields(body string) (fields, error) {
-	var f fields
-	if err := json.Unmarshal([]byte(body), &f); err != nil {
-		return nil, err
+// sortFields puts f in key order and reports whether its keys are
+// distinct. The sort is not stable: with a repeated key (encoding/json
+// writes none) the caller sorts again.
+func sortFields(f fields) bool {
+	slices.SortFunc(f, byKey)
+	for i := 1; i < len(f); i++ {
+		if f[i-1].key == f[i].key {
+			return false
+		}
 	}
-	return f, nil
+	return true
+}
+
+// compactKeepLast drops all but the last of each run of one key.
+func compactKeepLast(f fields) fields {
+	for i := len(f) - 1; i > 0; i-- {
+		if f[i-1].key == f[i].key {
+			f = slices.Delete(f, i-1, i)
+		}
+	}
+	return f
+}
+
+// parseFields splits a stored body into its fields.
+func parseFields(body string) (fields, error) {
+	return splitObject([]byte(body))
 }
 
 // encodeBody returns the canonical body of r.

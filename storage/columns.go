@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 
+	gojson "github.com/goccy/go-json"
+
 	"taizhang/model"
 )
 
@@ -29,7 +31,7 @@ func columnsOf(r model.Record, f fields) listColumns {
 	kind := r.RecordMeta().Kind
 	str := func(name string) string {
 		var s string
-		if raw, ok := f[name]; ok {
+		if raw, ok := f.get(name); ok {
 			json.Unmarshal(raw, &s) // not a string (absent, null, number): ""
 		}
 		return s
@@ -65,26 +67,23 @@ const unitMark = "\x1f"
 // ({"name","role"} objects, or names), each between unitMarks, so that
 // instr(units, unitMark+name+unitMark) finds a name whole; "" for none.
 func unitNames(f fields) string {
-	raw, ok := f["units"]
+	raw, ok := f.get("units")
 	if !ok {
 		return ""
 	}
-	var items []json.RawMessage
-	if json.Unmarshal(raw, &items) != nil || len(items) == 0 {
+	var names []string
+	var roles []struct {
+		Name string `json:"name"`
+	}
+	if gojson.Unmarshal(raw, &roles) == nil {
+		for _, r := range roles {
+			names = append(names, r.Name)
+		}
+	} else if gojson.Unmarshal(raw, &names) != nil {
 		return ""
 	}
 	var b strings.Builder
-	for _, it := range items {
-		var name string
-		if json.Unmarshal(it, &name) != nil {
-			var u struct {
-				Name string `json:"name"`
-			}
-			if json.Unmarshal(it, &u) != nil {
-				continue
-			}
-			name = u.Name
-		}
+	for _, name := range names {
 		if name == "" {
 			continue
 		}

@@ -204,7 +204,7 @@ func (t *Tx) setField(ctx context.Context, id, field, value, by, importID string
 	if !json.Valid([]byte(value)) {
 		return fmt.Errorf("field %s: value is not JSON: %q", field, value)
 	}
-	f[field] = json.RawMessage(value)
+	f = f.set(field, json.RawMessage(value))
 	meta := *r.RecordMeta()
 	updated, err := decodeBody(meta.Kind, f.canonical())
 	if err != nil {

@@ -48,8 +48,10 @@ func (t *Tx) writeHistory(ctx context.Context, id, rev string, cur currentRow, c
 			return fmt.Errorf("new body: %w", err)
 		}
 		for _, k := range sortedKeys(oldF, newF) {
-			if !bytes.Equal(oldF[k], newF[k]) {
-				if err := add(k, string(oldF[k]), string(newF[k])); err != nil {
+			o, _ := oldF.get(k)
+			n, _ := newF.get(k)
+			if !bytes.Equal(o, n) {
+				if err := add(k, string(o), string(n)); err != nil {
 					return err
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,7 +131,11 @@ func TestCanonicalBodyIsTheSortedEncoding(t *testing.T) {
 	task.Kind = model.KindTask
 	f, err := recordFields(task)
 	require.NoError(t, err)
-	want, err := marshalNoEscape(map[string]json.RawMessage(f))
+	m := map[string]json.RawMessage{}
+	for _, e := range f {
+		m[e.key] = e.raw
+	}
+	want, err := marshalNoEscape(m)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), f.canonical())
 	assert.Equal(t, "{}", fields{}.canonical())
@@ -166,16 +171,19 @@ func TestSplitObjectIsUnmarshal(t *testing.T) {
 	b, err := marshalNoEscape(task)
 	require.NoError(t, err)
 	for _, body := range [][]byte{b, []byte(`{}`), []byte(` { "a" : [ 1, {"b":"}"} ] , "c":null,"d":-1.5e3 } `),
-		[]byte(`{"k\"ey":"v","x":{"y":[[],{}]}}`)} {
+		[]byte(`{"k\"ey":"v","x":{"y":[[],{}]}}`), []byte(`{"b":1,"a":2,"b":3}`)} {
 		got, err := splitObject(body)
 		require.NoError(t, err, string(body))
 		var want map[string]json.RawMessage
 		require.NoError(t, json.Unmarshal(body, &want))
 		require.Len(t, got, len(want), string(body))
 		for k, v := range want {
-			assert.JSONEq(t, string(v), string(got[k]), "%s in %s", k, body)
-			assert.Equal(t, strings.TrimSpace(string(v)), string(got[k]), "%s keeps its own bytes", k)
+			raw, ok := got.get(k)
+			require.True(t, ok, "%s in %s", k, body)
+			assert.JSONEq(t, string(v), string(raw), "%s in %s", k, body)
+			assert.Equal(t, strings.TrimSpace(string(v)), string(raw), "%s keeps its own bytes", k)
 		}
+		assert.True(t, slices.IsSortedFunc(got, func(a, b field) int { return strings.Compare(a.key, b.key) }), "in key order")
 	}
 	for _, bad := range []string{``, `[]`, `{"a":1`, `{"a" 1}`, `{"a":"x}`, `{"a":1}}`, `{a:1}`} {
 		_, err := splitObject([]byte(bad))
@@ -361,4 +369,21 @@ func TestUnitFilterReadsTheUnitsColumn(t *testing.T) {
 	require.NoError(t, err)
 	defer s.Close()
 	assert.ElementsMatch(t, []string{a.ID, c.ID}, ids(s))
+}
+
+// records.units holds the names of a task's or proposal's units (objects)
+// and a visit's (names), each between marks; nothing for none.
+func TestUnitNamesOfEveryForm(t *testing.T) {
+	for body, want := range map[string]string{
+		`{"units":[{"name":"市住建局","role":"lead"},{"name":"","role":"cooperating"},{"name":"市水务局"}]}`: "\x1f市住建局\x1f市水务局\x1f",
+		`{"units":["市民政局","","市财政局"]}`:                                                               "\x1f市民政局\x1f市财政局\x1f",
+		`{"units":[]}`:     "",
+		`{"units":null}`:   "",
+		`{"title":"无单位"}`:  "",
+		`{"units":"市住建局"}`: "",
+	} {
+		f, err := parseFields(body)
+		require.NoError(t, err)
+		assert.Equal(t, want, unitNames(f), body)
+	}
 }

@@ -975,9 +975,7 @@ func unsaid(cur model.Record, it *model.PlanItem) (model.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	for k := range said {
-		delete(f, k)
-	}
+	f = slices.DeleteFunc(f, func(e field) bool { return said[e.key] })
 	return decodeBody(cur.RecordMeta().Kind, f.canonical())
 }
 

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"sort"
+	"slices"
 	"time"
 
 	"taizhang/model"
@@ -399,20 +399,16 @@ func nullable(s string) any {
 	return s
 }
 
-// sortedKeys returns the union of both maps' keys in order.
+// sortedKeys returns the union of both bodies' keys in order.
 func sortedKeys(a, b fields) []string {
-	seen := map[string]bool{}
-	var out []string
+	out := make([]string, 0, max(len(a), len(b)))
 	for _, f := range []fields{a, b} {
-		for k := range f {
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, k)
-			}
+		for _, e := range f {
+			out = append(out, e.key)
 		}
 	}
-	sort.Strings(out)
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // revisionStored reports whether the revisions table holds rev of id (a
