@@ -266,6 +266,11 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 		}
 		pre.packWith(tx.pk.dict(kind))
 		pre.absent = empty[kind]
+		if it.IncomingRev != "" {
+			pre.nextRev(parentOf(it.Incoming, it.IncomingRev)) // the revision adopted
+		} else {
+			pre.nextRev("") // a first revision
+		}
 		select {
 		case jobs <- job{it: it, pre: pre, ref: in.Ref, importID: importFor(imports, in.Ref.File)}:
 		case err := <-wrote:

@@ -215,12 +215,12 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	toldByRevision := false // the creation's history is its revision row
 	if a := t.adopt; a != nil && a.id == m.ID {
 		// The body must be the revision's own: its name hashes it.
-		if !created || nextRev(a.parent, body) != a.rev {
+		if !created || pre.nextRev(a.parent) != a.rev {
 			return errNotAdopted
 		}
 		rev, parent, adopted = a.rev, a.parent, true
 	} else if created {
-		rev, parent, err = t.creationRev(ctx, m, body)
+		rev, parent, err = t.creationRev(ctx, m, pre)
 		if err != nil {
 			return err
 		}
@@ -232,7 +232,7 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			return t.fillMeta(ctx, m) // nothing changed
 		}
 		parent = cur.rev
-		rev = nextRev(parent, body)
+		rev = pre.nextRev(parent)
 	}
 
 	if !created {
@@ -346,7 +346,8 @@ func (t *Tx) createAdopted(ctx context.Context, r model.Record, by, importID, re
 // creationRev chooses the first local revision of a new record: building on
 // (or adopting) a foreign revision named by m.Rev when it was stored, else
 // generation 1.
-func (t *Tx) creationRev(ctx context.Context, m *model.Meta, body string) (rev, parent string, err error) {
+func (t *Tx) creationRev(ctx context.Context, m *model.Meta, pre *prepared) (rev, parent string, err error) {
+	body := pre.body
 	if m.Rev != "" {
 		var stored any
 		var fdel bool
@@ -362,12 +363,12 @@ func (t *Tx) creationRev(ctx context.Context, m *model.Meta, body string) (rev, 
 		case err == nil && fbody == body && fdel == m.Deleted:
 			return m.Rev, "", nil // adopt: same revision as the other machine
 		case err == nil:
-			return nextRev(m.Rev, body), m.Rev, nil
+			return pre.nextRev(m.Rev), m.Rev, nil
 		case !errors.Is(err, sql.ErrNoRows):
 			return "", "", fmt.Errorf("save %s: %w", m.ID, err)
 		}
 	}
-	return nextRev("", body), "", nil
+	return pre.nextRev(""), "", nil
 }
 
 // fillMeta sets m from the stored row (after a save that changed nothing).
