@@ -141,7 +141,7 @@ func checkImplicitRevisions(ctx context.Context, db *sql.DB) []string {
 		return nil // a file from before schema 13
 	}
 	rows, err := db.QueryContext(ctx, `SELECT r.id, r.rev FROM records r JOIN revisions v ON v.record_id = r.id AND v.rev = r.rev
-		WHERE r.rev_implicit = 1 LIMIT ?`, maxProblems)
+		WHERE r.rev_implicit <> 0 LIMIT ?`, maxProblems)
 	if err != nil {
 		return []string{fmt.Sprintf("cannot read the revisions: %v", err)}
 	}

@@ -224,7 +224,7 @@ func (t *Tx) takeInIncoming(ctx context.Context, c Conflict, by string) error {
 	if err != nil {
 		return err
 	}
-	rows, err := t.tx.QueryContext(ctx, `SELECT rev FROM revisions WHERE record_id = ? AND foreign_rev = 1
+	rows, err := t.tx.QueryContext(ctx, `SELECT rev FROM revision_rows WHERE record_id = ? AND foreign_rev = 1
 		ORDER BY at DESC, `+revGenSQL+` DESC LIMIT 50`, c.RecordID)
 	if err != nil {
 		return err

@@ -98,6 +98,13 @@ func (s *Store) History(ctx context.Context, id string) ([]model.Change, error) 
 			FROM revision_rows v LEFT JOIN imports i ON i.id = v.import_id
 			WHERE v.record_id = ? AND v.foreign_rev = 0 ORDER BY v.at, `+revGenSQL+` LIMIT 1`, id).
 			Scan(&c.Rev, &c.By, &at, &c.ImportID, &c.ImportFile)
+		if errors.Is(err, sql.ErrNoRows) {
+			// copied from another machine: created here by the import that
+			// adopted its revision, while that is current (schema 15)
+			err = s.rd.QueryRowContext(ctx, `SELECT r.rev, r.updated_by, r.created_at, coalesce(r.import_id, ''), coalesce(i.file, '')
+				FROM records r LEFT JOIN imports i ON i.id = r.import_id WHERE r.id = ? AND r.rev_implicit = 2`, id).
+				Scan(&c.Rev, &c.By, &at, &c.ImportID, &c.ImportFile)
+		}
 		switch {
 		case err == nil:
 			c.At = parseTime(at)

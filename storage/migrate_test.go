@@ -304,6 +304,21 @@ func TestMigrationWorksOutTheKeysAgain(t *testing.T) {
 func asSchema(t *testing.T, db execer, v int) {
 	t.Helper()
 	var undo []string
+	if v < 15 {
+		undo = append(undo,
+			`INSERT INTO revisions (record_id, rev, kind, parent, merged_from, deleted, foreign_rev, at, by, import_id, body)
+			SELECT id, rev, kind, coalesce(rev_parent, ''), '', deleted, 1, created_at, rev_by, NULL, NULL FROM records WHERE rev_implicit = 2`,
+			`INSERT INTO changes (record_id, rev, field, old, new, by, at, import_id)
+			SELECT id, rev, '', '', '"created"', updated_by, created_at, import_id FROM records WHERE rev_implicit = 2`,
+			"UPDATE records SET rev_implicit = 0, import_id = NULL WHERE rev_implicit = 2",
+			"DROP VIEW revision_rows",
+			`CREATE VIEW revision_rows AS
+			SELECT record_id, rev, kind, parent, merged_from, deleted, foreign_rev, at, by, import_id, body FROM revisions
+			UNION ALL
+			SELECT id, rev, kind, '', '', deleted, 0, created_at, updated_by, import_id, NULL FROM records WHERE rev_implicit = 1`,
+			"ALTER TABLE records DROP COLUMN rev_parent",
+			"ALTER TABLE records DROP COLUMN rev_by")
+	}
 	if v < 14 {
 		undo = append(undo, "ALTER TABLE records DROP COLUMN units")
 	}

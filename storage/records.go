@@ -156,13 +156,25 @@ type currentRow struct {
 	rev     string
 	body    string
 	deleted bool
-	// the record's first revision is its own row (schema 13): what it
-	// was made at, by and from
-	implicit  bool
+	// the record's first revision here is its own row: what it was made
+	// (or adopted) at, by and from
+	implicit  implicitRev
 	createdAt string
 	updatedBy string
 	importID  sql.NullString
+	// an adopted revision's parent and author (schema 15)
+	revParent, revBy sql.NullString
 }
+
+// implicitRev is records.rev_implicit: whether the record's current
+// revision is stored only as the record's own row, and how it came.
+type implicitRev int
+
+const (
+	storedRev  implicitRev = 0 // a revisions row holds it
+	madeRev    implicitRev = 1 // made here, the record's first (schema 13)
+	adoptedRev implicitRev = 2 // made on another machine, adopted by an import (schema 15)
+)
 
 func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom string) (err error) {
 	if r == nil || reflect.ValueOf(r).IsNil() {
@@ -194,9 +206,10 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	created := fresh || pre.absent
 	if !created {
 		var stored []byte
-		err = t.queryRow(ctx, `SELECT seq, kind, rev, body, deleted, rev_implicit, created_at, updated_by, import_id
+		err = t.queryRow(ctx, `SELECT seq, kind, rev, body, deleted, rev_implicit, created_at, updated_by, import_id, rev_parent, rev_by
 			FROM records WHERE id = ?`, m.ID).
-			Scan(&cur.seq, &cur.kind, &cur.rev, &stored, &cur.deleted, &cur.implicit, &cur.createdAt, &cur.updatedBy, &cur.importID)
+			Scan(&cur.seq, &cur.kind, &cur.rev, &stored, &cur.deleted, &cur.implicit, &cur.createdAt, &cur.updatedBy, &cur.importID,
+				&cur.revParent, &cur.revBy)
 		created = errors.Is(err, sql.ErrNoRows)
 		if err != nil && !created {
 			return fmt.Errorf("save %s: %w", m.ID, err)
@@ -237,14 +250,25 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 
 	if !created {
 		// The body stored once (NULL) is about to leave records: keep it,
-		// packed; a first revision that was the record's own row gets one.
+		// packed; a first revision that was the record's own row gets one,
+		// and an adopted one the history row of its creation here.
 		var err error
-		if cur.implicit {
+		switch cur.implicit {
+		case madeRev:
 			_, err = t.exec(ctx, `INSERT INTO revisions
 				(record_id, rev, kind, parent, merged_from, deleted, foreign_rev, at, by, import_id, body)
 				VALUES (?, ?, ?, '', '', ?, 0, ?, ?, ?, ?)`,
 				m.ID, cur.rev, string(cur.kind), cur.deleted, cur.createdAt, cur.updatedBy, cur.importID, packRevision(dict, cur.body))
-		} else {
+		case adoptedRev:
+			if _, err = t.exec(ctx, `INSERT INTO changes (record_id, rev, field, old, new, by, at, import_id)
+				VALUES (?, ?, '', '', ?, ?, ?, ?)`, m.ID, cur.rev, HistCreated, cur.updatedBy, cur.createdAt, cur.importID); err != nil {
+				return fmt.Errorf("save %s: history: %w", m.ID, err)
+			}
+			_, err = t.exec(ctx, `INSERT INTO revisions
+				(record_id, rev, kind, parent, merged_from, deleted, foreign_rev, at, by, import_id, body)
+				VALUES (?, ?, ?, ?, '', ?, 1, ?, ?, NULL, ?)`,
+				m.ID, cur.rev, string(cur.kind), cur.revParent.String, cur.deleted, cur.createdAt, cur.revBy, packRevision(dict, cur.body))
+		default:
 			_, err = t.exec(ctx, "UPDATE revisions SET body = ? WHERE record_id = ? AND rev = ? AND body IS NULL",
 				packRevision(dict, cur.body), m.ID, cur.rev)
 		}
@@ -252,18 +276,15 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 			return fmt.Errorf("save %s: revision %s: %w", m.ID, cur.rev, err)
 		}
 	}
-	implicit := false
+	implicit := storedRev
+	var revBy any // an adopted revision's author
 	if adopted {
-		// Stored as PutRevision stores a revision made elsewhere, its body
-		// once, in records.
-		if _, err := t.exec(ctx, `INSERT INTO revisions
-			(record_id, rev, kind, parent, body, deleted, foreign_rev, at, by) VALUES (?, ?, ?, ?, NULL, ?, 1, ?, ?)`,
-			m.ID, rev, string(m.Kind), parent, m.Deleted, now, m.UpdatedBy); err != nil {
-			return fmt.Errorf("save %s: revision: %w", m.ID, err)
-		}
+		// The revision made elsewhere is the record's own row, as is its
+		// creation here (History reads both from records).
+		implicit, toldByRevision, revBy = adoptedRev, true, m.UpdatedBy
 	} else if created && parent == "" && mergedFrom == "" && (fresh || !t.revisionStored(ctx, m.ID, rev)) {
 		// A record made here: its first revision is its own row.
-		implicit, toldByRevision = true, true
+		implicit, toldByRevision = madeRev, true
 	} else {
 		// OR IGNORE: an adopted or identical foreign revision is already
 		// stored (with its body). A new one's body is the record's (NULL).
@@ -287,11 +308,11 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 	if created {
 		res, err := t.exec(ctx, `INSERT INTO records
 			(id, kind, rev, key, body, deleted, created_at, updated_at, updated_by,
-			status, lead_unit, source, deadline, day, open, due, row_hash, rev_implicit, import_id, units)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			status, lead_unit, source, deadline, day, open, due, row_hash, rev_implicit, import_id, units, rev_parent, rev_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			m.ID, string(m.Kind), rev, key, pre.storedBody, m.Deleted, now, now, by,
 			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash,
-			implicit, implicitImport(implicit, imp), cols.units)
+			implicit, implicitImport(implicit, imp), cols.units, nullable(parentIf(implicit, parent)), revBy)
 		if err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
 		}
@@ -302,7 +323,8 @@ func (t *Tx) save(ctx context.Context, r model.Record, by, importID, mergedFrom 
 		seq = cur.seq
 		if _, err := t.exec(ctx, `UPDATE records SET rev = ?, key = ?, body = ?, deleted = ?,
 			updated_at = ?, updated_by = ?, status = ?, lead_unit = ?, source = ?, deadline = ?, day = ?,
-			open = ?, due = ?, row_hash = ?, rev_implicit = 0, import_id = NULL, units = ? WHERE seq = ?`,
+			open = ?, due = ?, row_hash = ?, rev_implicit = 0, import_id = NULL, units = ?,
+			rev_parent = NULL, rev_by = NULL WHERE seq = ?`,
 			rev, key, pre.storedBody, m.Deleted, now, by,
 			cols.status, cols.leadUnit, cols.source, cols.deadline, cols.day, cols.open, cols.due, rowHash, cols.units, seq); err != nil {
 			return fmt.Errorf("save %s: %w", m.ID, err)
@@ -422,9 +444,17 @@ func (t *Tx) revisionStored(ctx context.Context, id, rev string) bool {
 
 // implicitImport is records.import_id: the import that made a record whose
 // first revision is its own row, NULL otherwise.
-func implicitImport(implicit bool, imp any) any {
-	if !implicit {
+func implicitImport(implicit implicitRev, imp any) any {
+	if implicit == storedRev {
 		return nil
 	}
 	return imp
+}
+
+// parentIf is an adopted revision's parent, kept in records.rev_parent.
+func parentIf(implicit implicitRev, parent string) string {
+	if implicit != adoptedRev {
+		return ""
+	}
+	return parent
 }

@@ -46,7 +46,7 @@ func walkAncestry(ctx context.Context, q querier, id, rev string, limit int) ([]
 		r := queue[0]
 		queue = queue[1:]
 		var parent, merged string
-		err := q.QueryRowContext(ctx, "SELECT parent, merged_from FROM revisions WHERE record_id = ? AND rev = ?", id, r).
+		err := q.QueryRowContext(ctx, "SELECT parent, merged_from FROM revision_rows WHERE record_id = ? AND rev = ?", id, r).
 			Scan(&parent, &merged)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
@@ -161,11 +161,11 @@ func (t *Tx) PutRevision(ctx context.Context, id, rev, parent string, body model
 	if err != nil {
 		return fmt.Errorf("put revision %s of %s: %w", rev, id, err)
 	}
-	// Not when it is a record's first revision, kept as the record's own row.
+	// Not when it is kept as the record's own row (made here or adopted).
 	if _, err := t.exec(ctx, `INSERT OR IGNORE INTO revisions
 		(record_id, rev, kind, parent, body, deleted, foreign_rev, at, by)
 		SELECT ?, ?, ?, ?, ?, ?, 1, ?, ?
-		WHERE NOT EXISTS (SELECT 1 FROM records WHERE id = ? AND rev = ? AND rev_implicit = 1)`,
+		WHERE NOT EXISTS (SELECT 1 FROM records WHERE id = ? AND rev = ? AND rev_implicit <> 0)`,
 		id, rev, string(m.Kind), parent, packRevision(t.pk.dict(m.Kind), text), m.Deleted, fmtTime(time.Now()), m.UpdatedBy,
 		id, rev); err != nil {
 		return fmt.Errorf("put revision %s of %s: %w", rev, id, err)

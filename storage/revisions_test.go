@@ -220,3 +220,87 @@ func TestAFirstRevisionIsTheRecordsOwnRowUntilItMovesOn(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, problems)
 }
+
+// A record copied from another machine at a revision made there keeps that
+// revision, and its creation here, as its own row (schema 15) until it
+// moves on; then both are stored rows, and its history and lineage read
+// the same throughout, as they do in a database from before schema 15.
+func TestAnAdoptedRevisionIsTheRecordsOwnRowUntilItMovesOn(t *testing.T) {
+	ctx := context.Background()
+	a, b := openTestStore(t), openTestStore(t)
+	task := newTask("督〔2019〕7号", "背街小巷改造", "启动")
+	require.NoError(t, a.Save(ctx, task, "甲"))
+	first := task.Rev
+	task.Progress = "过半"
+	require.NoError(t, a.Save(ctx, task, "甲"))
+	adopted := task.Rev
+	cp := getTask(t, a, task.ID)
+	require.NoError(t, b.Update(ctx, func(tx *Tx) error { return tx.createAdopted(ctx, cp, "乙", "", adopted, first) }))
+
+	count := func(table string) int {
+		var n int
+		require.NoError(t, b.rd.QueryRow("SELECT count(*) FROM "+table).Scan(&n))
+		return n
+	}
+	assert.Zero(t, count("revisions"), "the adopted revision is the record's row")
+	assert.Zero(t, count("changes"), "and so is its creation here")
+	var foreign bool
+	var parent, by string
+	require.NoError(t, b.rd.QueryRow("SELECT foreign_rev, parent, by FROM revision_rows WHERE record_id = ? AND rev = ?",
+		task.ID, adopted).Scan(&foreign, &parent, &by))
+	assert.Equal(t, []any{true, first, "甲"}, []any{foreign, parent, by}, "made by 甲 on the other machine")
+	created, err := b.History(ctx, task.ID)
+	require.NoError(t, err)
+	require.Len(t, created, 1)
+	assert.Equal(t, []string{HistCreated, "乙", adopted}, []string{created[0].New, created[0].By, created[0].Rev}, "created here by 乙")
+	anc, err := b.Ancestry(ctx, task.ID, adopted)
+	require.NoError(t, err)
+	assert.Equal(t, []string{adopted, first}, anc)
+
+	same := func(s *Store) {
+		t.Helper()
+		h, err := s.History(ctx, task.ID)
+		require.NoError(t, err)
+		require.Len(t, h, 2)
+		assert.Equal(t, created[0], h[1], "the creation reads as before")
+		assert.Equal(t, "progress", h[0].Field)
+		anc, err := s.Ancestry(ctx, task.ID, getTask(t, s, task.ID).Rev)
+		require.NoError(t, err)
+		assert.Equal(t, []string{getTask(t, s, task.ID).Rev, adopted, first}, anc)
+		old, err := s.RevisionBody(ctx, task.ID, adopted)
+		require.NoError(t, err)
+		assert.Equal(t, "过半", old.(*model.Task).Progress)
+		problems, err := s.Check(ctx)
+		require.NoError(t, err)
+		assert.Empty(t, problems)
+	}
+	cp = getTask(t, b, task.ID)
+	cp.Progress = "完成"
+	require.NoError(t, b.Save(ctx, cp, "乙"))
+	assert.Equal(t, 2, count("revisions"), "the adopted one written out as it moved on, and the new one")
+	require.NoError(t, b.rd.QueryRow("SELECT foreign_rev, parent, by FROM revisions WHERE rev = ?", adopted).Scan(&foreign, &parent, &by))
+	assert.Equal(t, []any{true, first, "甲"}, []any{foreign, parent, by})
+	same(b)
+
+	// a database from before schema 15 stored both rows: it reads the same
+	dir := t.TempDir()
+	c, err := Open(dir)
+	require.NoError(t, err)
+	cp = getTask(t, a, task.ID)
+	require.NoError(t, c.Update(ctx, func(tx *Tx) error { return tx.createAdopted(ctx, cp, "乙", "", adopted, first) }))
+	asSchema(t, c.wr, 14)
+	require.NoError(t, c.Close())
+	c, err = Open(dir)
+	require.NoError(t, err)
+	defer c.Close()
+	h, err := c.History(ctx, task.ID)
+	require.NoError(t, err)
+	require.Len(t, h, 1)
+	assert.Equal(t, []string{HistCreated, "乙", adopted}, []string{h[0].New, h[0].By, h[0].Rev})
+	var implicit int
+	require.NoError(t, c.rd.QueryRow("SELECT rev_implicit FROM records WHERE id = ?", task.ID).Scan(&implicit))
+	assert.Zero(t, implicit, "stored rows stay stored")
+	problems, err := c.Check(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+}

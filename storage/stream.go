@@ -27,7 +27,12 @@ func (s *Store) EachRecord(ctx context.Context, kind model.Kind, yield func(r mo
 		return fmt.Errorf("read %s: %w", kind, err)
 	}
 	defer recs.Close()
-	revs, err := tx.QueryContext(ctx, "SELECT record_id, rev, parent, merged_from FROM revisions WHERE kind = ? ORDER BY record_id", string(kind))
+	// Stored revisions, and those adopted from another machine that are
+	// still the record's own row (schema 15): each side comes in id order,
+	// and SQLite merges them without sorting.
+	revs, err := tx.QueryContext(ctx, `SELECT record_id, rev, parent, merged_from FROM revisions WHERE kind = ?
+		UNION ALL SELECT id, rev, coalesce(rev_parent, ''), '' FROM records WHERE kind = ? AND deleted = 0 AND rev_implicit = 2
+		ORDER BY 1`, string(kind), string(kind))
 	if err != nil {
 		return fmt.Errorf("read %s revisions: %w", kind, err)
 	}

@@ -296,3 +296,24 @@ func TestACloneWhoseIDAnotherKindHoldsIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "常务会议", got.(*model.Meeting).Title)
 }
+
+// A clone's export carries each record's lineage even while the adopted
+// revision is only the record's own row: a third machine that has an
+// older revision takes the newer one as an update, not a conflict.
+func TestACloneExportsItsAdoptedLineage(t *testing.T) {
+	ctx := context.Background()
+	a, b, c := openTestStore(t), openTestStore(t), openTestStore(t)
+	task := newTask("督〔2019〕7号", "背街小巷改造", "启动")
+	require.NoError(t, a.Save(ctx, task, "甲"))
+	importFile(t, c, exportTo(t, a, "a1.xlsx", ExportRequest{}))
+	task.Progress = "过半"
+	require.NoError(t, a.Save(ctx, task, "甲"))
+	importFile(t, b, exportTo(t, a, "a2.xlsx", ExportRequest{}))
+
+	plan := importFile(t, c, exportTo(t, b, "b.xlsx", ExportRequest{}))
+	counts := plan.Counts()
+	assert.Equal(t, 1, counts.Updated, "%+v", counts)
+	assert.Zero(t, counts.Conflicts)
+	assert.Equal(t, "过半", getTask(t, c, task.ID).Progress)
+	assert.Equal(t, task.Rev, getTask(t, c, task.ID).Rev, "the same revision as A's")
+}
