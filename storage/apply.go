@@ -193,7 +193,7 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 	// reads through statements of its own on the same transaction.
 	stmts := newStmtCache(tx.tx)
 	defer stmts.Close()
-	scratch := &planner{q: stmts, plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}}
+	scratch := &planner{q: stmts, plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}, encoded: &encoded{}}
 	type job struct {
 		it       model.PlanItem
 		pre      *prepared
@@ -260,7 +260,7 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 		if counted {
 			quiet++
 		}
-		pre, err := prepare(it.Result, it.Incoming)
+		pre, err := prepareFrom(scratch.encoded, it.Result, it.Incoming)
 		if err != nil {
 			return err
 		}

@@ -47,6 +47,9 @@ type planner struct {
 	stamps []pendingStamp
 	// sessionRows: where sessionOf gave rows a session, for noteSessions
 	sessionRows []sessionRows
+	// encoded: the record last encoded by incomingRev, for prepare to
+	// reuse (applyLetGo); nil when nothing is kept.
+	encoded *encoded
 	// sessionless: the items of new proposals whose rows named no session,
 	// by bodyNumber, for a later row that names it (sessionlessFor)
 	sessionless map[string][]int
@@ -406,7 +409,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	}
 	keepDeadlineDate(rec, base, local)
 	if in.BaseRev != "" {
-		if item.IncomingRev, err = incomingRev(in, base, baseRev); err != nil {
+		if item.IncomingRev, err = incomingRev(p.encoded, in, base, baseRev); err != nil {
 			return err
 		}
 		// The same edited row imported before: its body is the agreed one.
@@ -642,15 +645,16 @@ func (p *planner) decided(ctx context.Context, id string, c model.FieldConflict)
 // incomingRev is the revision an exported row stands for: its base revision
 // when the row still holds that body, else one derived from the base and the
 // row's body (deterministic, so the same edited row is the same revision).
-func incomingRev(in *model.Incoming, base model.Record, baseRev string) (string, error) {
+func incomingRev(enc *encoded, in *model.Incoming, base model.Record, baseRev string) (string, error) {
 	full, err := incomingBody(in, base)
 	if err != nil {
 		return "", err
 	}
-	body, err := encodeBody(full)
+	f, err := enc.fields(full)
 	if err != nil {
 		return "", err
 	}
+	body := f.canonical()
 	if base != nil && baseRev == in.BaseRev {
 		if b, err := encodeBody(base); err == nil && b == body {
 			return in.BaseRev, nil
@@ -842,7 +846,7 @@ func (p *planner) mergeReturn(ctx context.Context, at int, in *model.Incoming, l
 	keepDeadlineDate(rec, base, cur)
 	inRev := ""
 	if in.BaseRev != "" && it.Local != nil {
-		if inRev, err = incomingRev(in, base, baseRev); err != nil {
+		if inRev, err = incomingRev(p.encoded, in, base, baseRev); err != nil {
 			return err
 		}
 		if inRev != baseRev {

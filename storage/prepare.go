@@ -58,8 +58,13 @@ func (p *prepared) packWith(d *dictionary) {
 // prepare works out what saving r will write; in is the row r is made
 // from, nil when none. r is normalized first, as save does.
 func prepare(r model.Record, in *model.Incoming) (*prepared, error) {
+	return prepareFrom(nil, r, in)
+}
+
+// prepareFrom is prepare reusing r's fields when enc last encoded r.
+func prepareFrom(enc *encoded, r model.Record, in *model.Incoming) (*prepared, error) {
 	r.Normalize()
-	f, err := recordFields(r)
+	f, err := enc.fields(r)
 	if err != nil {
 		return nil, fmt.Errorf("save: %w", err)
 	}
