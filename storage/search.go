@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"taizhang/model"
 )
@@ -65,6 +66,12 @@ func searchFields(r model.Record) []string {
 }
 
 func isCJK(r rune) bool {
+	switch {
+	case r < 0x1100: // below every CJK block (Hangul Jamo is the first): Latin, digits, punctuation
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all Han
+		return true
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
@@ -206,8 +213,8 @@ func (s *runeSet) clear(added []rune) {
 // space, and returns chars and words with s's CJK characters and
 // lowercase Latin/digit words appended.
 func writePairs(b *strings.Builder, s string, chars []rune, words []string) ([]rune, []string) {
-	prev := rune(-1) // the previous CJK character of the current run
-	word := -1       // where the current word starts in s
+	prev := -1 // where the previous CJK character of the current run starts in s
+	word := -1 // where the current word starts in s
 	for i, r := range s {
 		switch {
 		case isCJK(r):
@@ -216,11 +223,10 @@ func writePairs(b *strings.Builder, s string, chars []rune, words []string) ([]r
 				word = -1
 			}
 			if prev >= 0 {
-				b.WriteRune(prev)
-				b.WriteRune(r)
+				b.WriteString(s[prev : i+utf8.RuneLen(r)]) // the two characters, as they stand in s
 				b.WriteByte(' ')
 			}
-			prev = r
+			prev = i
 			chars = append(chars, r)
 		case isWordRune(r):
 			prev = -1

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -291,5 +292,14 @@ func TestMigrationToSchema9RebuildsTheSearchIndex(t *testing.T) {
 	assert.Equal(t, SchemaVersion(), v)
 	for _, text := range []string{"背街小巷", "管网", "管", "wifi", "w"} {
 		assert.Equal(t, []string{task.ID}, searchIDs(t, s, model.KindTask, text), "%q after the migration", text)
+	}
+}
+
+// isCJK's quick ranges say what the Unicode tables say, for every rune.
+func TestIsCJKIsTheUnicodeTables(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isCJK(r) != unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			t.Fatalf("isCJK(%U) = %v", r, isCJK(r))
+		}
 	}
 }
