@@ -116,13 +116,28 @@ func ParsePercent(s string) (int, error) {
 	return parsePercent(s)
 }
 
-// plainPercent reads the form ledgers type nearly always, 80% or 80, as
-// parsePercent does but without its regular expression and fractions;
-// ok=false for anything else (errors included).
+// plainPercent reads the forms ledgers hold nearly always, 80% or 80, and
+// a percent cell's fraction of one or two decimals (0.8, 0.85: Excel's and
+// Taizhang's exports), as parsePercent does but without its regular
+// expression and big.Rat; ok=false for anything else (errors included).
 func plainPercent(s string) (int, bool) {
 	digits, pct := s, false
 	if len(s) > 0 && s[len(s)-1] == '%' {
 		digits, pct = s[:len(s)-1], true
+	}
+	if !pct && (len(s) == 3 || len(s) == 4) && s[0] == '0' && s[1] == '.' {
+		n := 0
+		for i := 2; i < len(s); i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		if len(s) == 3 {
+			n *= 10
+		}
+		return n, true
 	}
 	if len(digits) == 0 || len(digits) > 9 {
 		return 0, false

@@ -75,7 +75,11 @@ func TestPlainPercentAgrees(t *testing.T) {
 	for n := 0; n <= 1000; n++ {
 		inputs = append(inputs, strconv.Itoa(n), strconv.Itoa(n)+"%", fmt.Sprintf("%03d", n), fmt.Sprintf("%04d%%", n))
 	}
-	inputs = append(inputs, "", "%", "%%", "80%%", "999999999", "1234567890", "12345678901%", "-1", "+5", "5 %", " 5", "5.0", "５")
+	for n := 0; n < 100; n++ {
+		inputs = append(inputs, fmt.Sprintf("0.%d", n), fmt.Sprintf("0.%02d", n), fmt.Sprintf("0.%d%%", n), fmt.Sprintf("0.%03d", n))
+	}
+	inputs = append(inputs, "", "%", "%%", "80%%", "999999999", "1234567890", "12345678901%", "-1", "+5", "5 %", " 5", "5.0", "５",
+		"0.", "0.x", "0.9x", "1.0", ".5", "00.5", "0,5")
 	for _, in := range inputs {
 		want, wantErr := parsePercent(in)
 		if n, ok := plainPercent(in); ok {
