@@ -126,34 +126,40 @@ func plainPercent(s string) (int, bool) {
 		digits, pct = s[:len(s)-1], true
 	}
 	if !pct && (len(s) == 3 || len(s) == 4) && s[0] == '0' && s[1] == '.' {
-		n := 0
-		for i := 2; i < len(s); i++ {
-			c := s[i]
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
+		n, ok := plainDigits(s[2:])
 		if len(s) == 3 {
 			n *= 10
 		}
-		return n, true
+		return n, ok
 	}
-	if len(digits) == 0 || len(digits) > 9 {
+	if len(digits) > 9 {
 		return 0, false
 	}
-	n := 0
-	for i := 0; i < len(digits); i++ {
-		c := digits[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
+	n, ok := plainDigits(digits)
+	if !ok {
+		return 0, false
 	}
 	if !pct && n <= 1 {
 		n *= 100 // a fraction, as Excel stores percent cells
 	}
 	return n, n <= 100
+}
+
+// plainDigits is the value of one or more ASCII digits; ok=false for
+// anything else.
+func plainDigits(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func parsePercent(s string) (int, error) {
