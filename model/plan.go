@@ -221,8 +221,10 @@ const QuietShown = 100
 
 // PlanSource gives a plan's rows again, as they were read.
 type PlanSource interface {
-	// Rows reads the rows again, in the order they were planned; an error
-	// from yield stops it and is returned.
+	// Rows gives the rows again, in the order they were planned: at least
+	// every row the plan let go (and every row of the kinds it only
+	// counted), read from the files or kept by the plan. An error from
+	// yield stops it and is returned.
 	Rows(ctx context.Context, yield func(Incoming) error) error
 	// Replan makes the plan again against the store as it is now.
 	Replan(ctx context.Context) (*Plan, error)

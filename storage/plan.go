@@ -205,6 +205,15 @@ func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected 
 // of one file (two rows of a file standing for one record are refused).
 func (pl *Planner) CompactNew(on bool) { pl.p.compactNew = on }
 
+// MayLetGo reports whether a row of kind may be let go once planned (see
+// CompactNew): only such rows are read again when the plan is applied.
+func (pl *Planner) MayLetGo(ctx context.Context, kind model.Kind) (bool, error) {
+	if !pl.p.compactNew || kind.IsReference() {
+		return false, nil
+	}
+	return pl.p.emptyKind(ctx, kind)
+}
+
 // Close lets the planner's statements and read transaction go.
 func (pl *Planner) Close() {
 	pl.q.Close()

@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -317,7 +318,20 @@ func child(name string, args []string) error {
 	case "import":
 		// What `taizhang-cli import` does: read and plan, then apply
 		// (with the backup before it unless nothing changes).
-		// BENCH_TRACE=1 prints when each stage starts and ends.
+		// BENCH_TRACE=1 prints when each stage starts and ends;
+		// BENCH_GOTRACE=FILE writes the runtime's execution trace
+		// (go tool trace) of the import.
+		if gt := os.Getenv("BENCH_GOTRACE"); gt != "" {
+			f, err := os.Create(gt)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := trace.Start(f); err != nil {
+				return err
+			}
+			defer trace.Stop()
+		}
 		if os.Getenv("BENCH_TRACE") != "" {
 			note, print := traceStages(time.Now())
 			ctx = storage.WithProgress(ctx, note)
@@ -328,6 +342,7 @@ func child(name string, args []string) error {
 			return err
 		}
 		defer st.Close()
+		storage.ReportProgress(ctx, storage.Progress{Stage: "opened"})
 		plan, err := exchange.PlanFiles(ctx, st, pos, exchange.ReadRequest{Lang: "zh"})
 		if err != nil {
 			return err
@@ -344,6 +359,7 @@ func child(name string, args []string) error {
 			return fmt.Errorf("%d rows rejected, first: %+v", len(plan.Rejected), plan.Rejected[0])
 		}
 		_, err = exchange.Apply(ctx, st, plan, exchange.ApplyRequest{By: "bench"})
+		storage.ReportProgress(ctx, storage.Progress{Stage: "applied"}) // committed; closing checkpoints the WAL
 		return err
 	case "export":
 		// What `taizhang-cli export OUT.xlsx` does (for profiling).

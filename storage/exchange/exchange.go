@@ -31,6 +31,10 @@ type ReadRequest struct {
 	// legacy keeps each .xls file converted once for all the reads of an
 	// import (PlanFiles sets it; the plan's Source reads with it again).
 	legacy *workbook.LegacyCache
+	// spoolBudget bounds the rows a plan keeps for applying (spool); 0
+	// is spoolBudget's default. Tests set it to make the plan read its
+	// files again.
+	spoolBudget int
 }
 
 // PlanFiles reads every workbook and plans their import against the store,
@@ -69,19 +73,40 @@ func planFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	// leaves only its record's identity, so a large file is never held
 	// whole.
 	var read *filesRead
+	budget := req.spoolBudget
+	if budget <= 0 {
+		budget = spoolBudget
+	}
+	sp := newSpool(budget)
 	err = pipeRows(ctx, func(ctx context.Context, yield func(model.Incoming) error) error {
 		var err error
 		read, err = readFiles(ctx, s, paths, req, yield)
 		return err
-	}, pl.Add)
+	}, func(ctx context.Context, in model.Incoming) error {
+		// Kept before the planner changes the record, on its side (it has
+		// the least to do): only the rows applying may read again.
+		if again, err := pl.MayLetGo(ctx, in.Record.RecordMeta().Kind); err != nil {
+			return err
+		} else if again {
+			if err := sp.add(in); err != nil {
+				return err
+			}
+		}
+		return pl.Add(ctx, in)
+	})
 	if err != nil {
 		return nil, err
 	}
+	sp.close()
 	plan := pl.Plan(ctx, read.files, read.rejected)
 	plan.Notes = append(read.notes, plan.Notes...)
 	plan.Warnings = append(read.warnings, plan.Warnings...)
 	plan.NewUnits = read.unknown
-	plan.Source = &fileSource{s: s, paths: paths, req: req, files: read.files}
+	src := &fileSource{s: s, paths: paths, req: req, files: read.files}
+	if sp.usable() {
+		src.spool = sp
+	}
+	plan.Source = src
 	return plan, nil
 }
 
@@ -153,12 +178,15 @@ func readFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	return out, nil
 }
 
-// fileSource is a plan's files, read again when it is applied.
+// fileSource is a plan's files, read again when it is applied, or the rows
+// it may read again as the plan read them (spool) while the files are
+// unchanged.
 type fileSource struct {
 	s     *storage.Store
 	paths []string
 	req   ReadRequest
 	files []model.FileReport // as planned: their SHA-256
+	spool *spool             // nil: read the files
 }
 
 // ErrFileChanged: a file was saved again between the preview and the
@@ -170,6 +198,23 @@ var ErrFileChanged = model.NewError(model.T("文件在预览之后被修改过�
 // stops it with ErrFileChanged (the applying transaction is then rolled
 // back).
 func (f *fileSource) Rows(ctx context.Context, yield func(model.Incoming) error) error {
+	if sp := f.spool; sp != nil && sp.usable() {
+		f.spool = nil // used once: a second apply reads the files
+		if same, err := f.unchanged(); err != nil || !same {
+			if err == nil {
+				err = ErrFileChanged
+			}
+			return err
+		}
+		return pipeRows(storage.WithProgress(ctx, nil), func(ctx context.Context, yield func(model.Incoming) error) error {
+			return sp.take(func(in model.Incoming) error {
+				if err := yield(in); err != nil {
+					return err
+				}
+				return ctx.Err()
+			})
+		}, func(_ context.Context, in model.Incoming) error { return yield(in) })
+	}
 	req := f.req
 	req.Progress = nil
 	var read *filesRead
@@ -190,6 +235,28 @@ func (f *fileSource) Rows(ctx context.Context, yield func(model.Incoming) error)
 		}
 	}
 	return nil
+}
+
+// unchanged reports whether every file is still the one planned; a file
+// that cannot be read is an error naming it, as reading it again gives.
+func (f *fileSource) unchanged() (bool, error) {
+	if len(f.paths) != len(f.files) {
+		return false, nil
+	}
+	for i, path := range f.paths {
+		sum, err := fileSHA256(path)
+		if err != nil {
+			_, err = workbook.Read(path, workbook.ReadOptions{Lang: f.req.Lang, Password: f.req.Password})
+			if err == nil {
+				return false, nil // readable again meanwhile: changed as far as we know
+			}
+			return false, err
+		}
+		if sum != f.files[i].SHA256 {
+			return false, fmt.Errorf("%s: %w", f.files[i].File, ErrFileChanged)
+		}
+	}
+	return true, nil
 }
 
 // Replan plans the files again against the store as it is now.
