@@ -183,28 +183,83 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 	if plan.Source == nil {
 		return fmt.Errorf("import: %d new rows were planned without their files", len(letGo))
 	}
-	restore, err := tx.listIndexesAside(ctx, len(letGo)+plan.Quiet.New)
+	w, err := tx.newRowWriter(ctx, len(letGo)+plan.Quiet.New, empty, by, imports, done, total)
 	if err != nil {
 		return err
 	}
-	// Rows are decided and prepared (prepare) here, as the files are read
-	// again, and written on a goroutine of their own: the writer, which
-	// alone uses the transaction's statements (tx.cached). The planner
-	// reads through statements of its own on the same transaction.
-	stmts := newStmtCache(tx.tx)
-	defer stmts.Close()
-	scratch := &planner{q: stmts, plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}, encoded: &encoded{}}
-	type job struct {
-		it       model.PlanItem
-		pre      *prepared
-		ref      model.RowRef
-		importID string
+	// The rows only counted are the new rows of the quiet kinds that are
+	// not items: decided again, each record once (a row the plan refused
+	// as standing for a record an earlier row made is refused again).
+	quiet := 0
+	err = plan.Source.Rows(ctx, func(in model.Incoming) error {
+		kind := in.Record.RecordMeta().Kind
+		counted := false
+		if letGo[in.Ref] {
+			delete(letGo, in.Ref)
+		} else if slices.Contains(plan.QuietKinds, kind) && !kept[in.Ref] {
+			counted = true
+		} else {
+			return nil
+		}
+		made, err := w.create(in)
+		if made && counted {
+			quiet++
+		}
+		return err
+	})
+	if err = w.close(err); err != nil {
+		return err
 	}
-	jobs := make(chan job, writeAhead)
-	wrote := make(chan error, 1)
+	if len(letGo) > 0 || quiet != plan.Quiet.New {
+		return ErrStalePlan // rows planned that the files no longer have
+	}
+	return w.restore()
+}
+
+// rowWriter creates new records of kinds that had none when the import
+// began, row by row as they come (applyLetGo; ApplyWhilePlanning): each is
+// decided (new, without a look-up) and prepared on the caller's goroutine,
+// and written on a goroutine of its own, the writer, which alone uses the
+// transaction's statements (tx.cached). The deciding reads through
+// statements of its own on the same transaction.
+type rowWriter struct {
+	ctx     context.Context
+	tx      *Tx
+	stmts   *stmtCache
+	scratch *planner
+	empty   map[model.Kind]bool
+	imports map[string]string
+	// made: the records created, by target, so that a row standing for a
+	// record an earlier row made is passed over (the plan refused it).
+	made    map[string]bool
+	jobs    chan rowJob
+	wrote   chan error
+	restore func() error // builds the list indexes again
+	created int          // rows given to the writer
+}
+
+type rowJob struct {
+	it       model.PlanItem
+	pre      *prepared
+	ref      model.RowRef
+	importID string
+}
+
+// newRowWriter starts the writer; rows is how many rows are expected (the
+// list indexes are set aside for many: listIndexesAside). Close it.
+func (tx *Tx) newRowWriter(ctx context.Context, rows int, empty map[model.Kind]bool, by string, imports map[string]string,
+	done, total int) (*rowWriter, error) {
+	restore, err := tx.listIndexesAside(ctx, rows)
+	if err != nil {
+		return nil, err
+	}
+	stmts := newStmtCache(tx.tx)
+	w := &rowWriter{ctx: ctx, tx: tx, stmts: stmts, empty: empty, imports: imports, made: map[string]bool{},
+		scratch: &planner{q: stmts, plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}, encoded: &encoded{}},
+		jobs:    make(chan rowJob, writeAhead), wrote: make(chan error, 1), restore: restore}
 	go func() {
 		var err error
-		for j := range jobs {
+		for j := range w.jobs {
 			if err != nil {
 				continue // drain: the reading side stops at its next row
 			}
@@ -218,81 +273,73 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 			done++
 			report(ctx, "apply", done, total)
 		}
-		wrote <- err
+		w.wrote <- err
 	}()
-	// The rows only counted are the new rows of the quiet kinds that are
-	// not items: decided again, each record once (a row the plan refused
-	// as standing for a record an earlier row made is refused again).
-	quiet, made := 0, map[string]bool{}
-	err = plan.Source.Rows(ctx, func(in model.Incoming) error {
-		kind := in.Record.RecordMeta().Kind
-		counted := false
-		if letGo[in.Ref] {
-			delete(letGo, in.Ref)
-		} else if slices.Contains(plan.QuietKinds, kind) && !kept[in.Ref] {
-			counted = true
-		} else {
-			return nil
-		}
-		// A row standing for a record this import made already was
-		// refused when planned: passed over before it is decided, since
-		// the writer may not have stored that record yet.
-		in.Record.Normalize()
-		target := scratch.target(kind, model.NaturalKey(in.Record), nil, in.Record)
-		if target != "" && made[target] {
-			return nil
-		}
-		// the kind had no records when this transaction began, so the
-		// row meets none but those this import creates (never the same)
-		scratch.empty[kind] = empty[kind]
-		scratch.plan.Items = scratch.plan.Items[:0]
-		clear(scratch.seen)
-		if err := scratch.add(ctx, &in); err != nil {
-			return err
-		}
-		if len(scratch.plan.Items) != 1 || scratch.plan.Items[0].Action != model.ActionNew {
-			return ErrStalePlan
-		}
-		it := scratch.plan.Items[0]
-		if target != "" {
-			made[target] = true
-		}
-		if counted {
-			quiet++
-		}
-		pre, err := prepareFrom(scratch.encoded, it.Result, it.Incoming)
-		if err != nil {
-			return err
-		}
-		pre.packWith(tx.pk.dict(kind))
-		pre.absent = empty[kind]
-		if it.IncomingRev != "" {
-			pre.nextRev(parentOf(it.Incoming, it.IncomingRev)) // the revision adopted
-		} else {
-			pre.nextRev("") // a first revision
-		}
-		select {
-		case jobs <- job{it: it, pre: pre, ref: in.Ref, importID: importFor(imports, in.Ref.File)}:
-		case err := <-wrote:
-			wrote <- err // for the wait below
-			if err == nil {
-				err = errors.New("import: the writer stopped")
-			}
-			return err
-		}
-		return ctx.Err()
-	})
-	close(jobs)
-	werr := <-wrote
-	switch {
-	case werr != nil:
-		return werr
-	case err != nil:
-		return err
-	case len(letGo) > 0 || quiet != plan.Quiet.New:
-		return ErrStalePlan // rows planned that the files no longer have
+	return w, nil
+}
+
+// create decides the row and gives it to the writer; made is false for a
+// row passed over as standing for a record made already. A row that is
+// not new is ErrStalePlan.
+func (w *rowWriter) create(in model.Incoming) (made bool, err error) {
+	kind := in.Record.RecordMeta().Kind
+	// A row standing for a record this import made already was refused
+	// when planned: passed over before it is decided, since the writer
+	// may not have stored that record yet.
+	in.Record.Normalize()
+	s := w.scratch
+	target := s.target(kind, model.NaturalKey(in.Record), nil, in.Record)
+	if target != "" && w.made[target] {
+		return false, nil
 	}
-	return restore()
+	// the kind had no records when this transaction began, so the row
+	// meets none but those this import creates (never the same)
+	s.empty[kind] = w.empty[kind]
+	s.plan.Items = s.plan.Items[:0]
+	clear(s.seen)
+	if err := s.add(w.ctx, &in); err != nil {
+		return false, err
+	}
+	if len(s.plan.Items) != 1 || s.plan.Items[0].Action != model.ActionNew {
+		return false, ErrStalePlan
+	}
+	it := s.plan.Items[0]
+	if target != "" {
+		w.made[target] = true
+	}
+	pre, err := prepareFrom(s.encoded, it.Result, it.Incoming)
+	if err != nil {
+		return false, err
+	}
+	pre.packWith(w.tx.pk.dict(kind))
+	pre.absent = w.empty[kind]
+	if it.IncomingRev != "" {
+		pre.nextRev(parentOf(it.Incoming, it.IncomingRev)) // the revision adopted
+	} else {
+		pre.nextRev("") // a first revision
+	}
+	select {
+	case w.jobs <- rowJob{it: it, pre: pre, ref: in.Ref, importID: importFor(w.imports, in.Ref.File)}:
+	case err := <-w.wrote:
+		w.wrote <- err // for close
+		if err == nil {
+			err = errors.New("import: the writer stopped")
+		}
+		return false, err
+	}
+	w.created++
+	return true, w.ctx.Err()
+}
+
+// close waits for the writer: its error, else err.
+func (w *rowWriter) close(err error) error {
+	close(w.jobs)
+	werr := <-w.wrote
+	w.stmts.Close()
+	if werr != nil {
+		return werr
+	}
+	return err
 }
 
 // bulkRows is the least number of new rows for which an import builds the
