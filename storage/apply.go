@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -56,63 +57,78 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 		}
 		res.Backup = b
 	}
-	err := s.Update(ctx, func(tx *Tx) error {
-		p := &planner{q: tx.cached(), plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
-			Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes,
-			Quiet: plan.Quiet, QuietKinds: plan.QuietKinds}, seen: map[string]int{}}
-		// A kind with no records at all here has nothing a new row could
-		// have met since planning: its rows stand without a look-up each
-		// (the whole of a first import into an empty folder).
-		empty := map[model.Kind]bool{}
-		// Nothing written since the plan was made: every item stands as
-		// planned (a re-import asked the store once per row already).
-		token, err := writeToken(ctx, tx.tx)
-		if err != nil {
+	err := s.Update(ctx, func(tx *Tx) error { return tx.applyPlan(ctx, plan, opt, res, nil) })
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// applyPlan is ApplyImport's transaction. streamed, when set, holds the
+// new rows the plan let go, created already as they were planned
+// (ApplyWhilePlanning), and the import recorded for them.
+func (tx *Tx) applyPlan(ctx context.Context, plan *model.Plan, opt ApplyOptions, res *ApplyResult, streamed *streamedRows) error {
+	p := &planner{q: tx.cached(), plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
+		Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes,
+		Quiet: plan.Quiet, QuietKinds: plan.QuietKinds}, seen: map[string]int{}}
+	// A kind with no records at all here has nothing a new row could
+	// have met since planning: its rows stand without a look-up each
+	// (the whole of a first import into an empty folder).
+	empty := map[model.Kind]bool{}
+	// Nothing written since the plan was made: every item stands as
+	// planned (a re-import asked the store once per row already).
+	token, err := writeToken(ctx, tx.tx)
+	if err != nil {
+		return err
+	}
+	same := plan.Against != "" && token == plan.Against
+	if !same && plan.Quiet != (model.Counts{}) {
+		return ErrStalePlan // rows only counted cannot be decided again: plan again from the files
+	}
+	for _, it := range plan.Items {
+		if _, asked := empty[it.Kind]; !asked {
+			var one int
+			err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(it.Kind)).Scan(&one)
+			if err != nil {
+				return fmt.Errorf("import: %w", err)
+			}
+			empty[it.Kind] = one == 0
+		}
+	}
+	for _, it := range plan.Items {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
-		same := plan.Against != "" && token == plan.Against
-		if !same && plan.Quiet != (model.Counts{}) {
-			return ErrStalePlan // rows only counted cannot be decided again: plan again from the files
+		// An item whose record is as it was when planned stands; the
+		// others (edited or created meanwhile) are decided again, with
+		// every return merged into them.
+		if same || (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
+			p.keep(it)
+			continue
 		}
-		for _, it := range plan.Items {
-			if _, asked := empty[it.Kind]; !asked {
-				var one int
-				err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records WHERE kind = ? LIMIT 1)", string(it.Kind)).Scan(&one)
-				if err != nil {
-					return fmt.Errorf("import: %w", err)
-				}
-				empty[it.Kind] = one == 0
-			}
+		if it.Incoming.Compact() || slices.ContainsFunc(it.Merged, func(m model.MergedRow) bool { return m.Incoming.Compact() }) {
+			return ErrStalePlan // a row itself was let go: plan again from the files
 		}
-		for _, it := range plan.Items {
-			if err := ctx.Err(); err != nil {
+		rows := []model.Incoming{*it.Incoming}
+		for _, m := range it.Merged {
+			rows = append(rows, *m.Incoming)
+		}
+		for i := range rows {
+			if err := p.add(ctx, &rows[i]); err != nil {
 				return err
 			}
-			// An item whose record is as it was when planned stands; the
-			// others (edited or created meanwhile) are decided again, with
-			// every return merged into them.
-			if same || (empty[it.Kind] && it.Local == nil && it.Action == model.ActionNew) || tx.unchangedSincePlan(ctx, &it) {
-				p.keep(it)
-				continue
-			}
-			if it.Incoming.Compact() || slices.ContainsFunc(it.Merged, func(m model.MergedRow) bool { return m.Incoming.Compact() }) {
-				return ErrStalePlan // a row itself was let go: plan again from the files
-			}
-			rows := []model.Incoming{*it.Incoming}
-			for _, m := range it.Merged {
-				rows = append(rows, *m.Incoming)
-			}
-			for i := range rows {
-				if err := p.add(ctx, &rows[i]); err != nil {
-					return err
-				}
-			}
 		}
-		if len(p.plan.Rejected) > len(plan.Rejected) && !opt.Partial {
-			return ErrRejected
+	}
+	if len(p.plan.Rejected) > len(plan.Rejected) && !opt.Partial {
+		return ErrRejected
+	}
+	res.Plan = p.plan
+	counts := p.plan.Counts()
+	if streamed != nil {
+		if err := tx.countStreamed(ctx, streamed, p.plan.Files, counts, res); err != nil {
+			return err
 		}
-		res.Plan = p.plan
-		counts := p.plan.Counts()
+	} else {
 		for _, f := range p.plan.Files {
 			id, err := tx.RecordImport(ctx, f.File, f.SHA256, opt.By, counts)
 			if err != nil {
@@ -120,55 +136,157 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 			}
 			res.ImportIDs[f.File] = id
 		}
-		if err := tx.addUnits(ctx, p.plan.NewUnits, opt.By, firstImport(p.plan.Files, res.ImportIDs)); err != nil {
+	}
+	if err := tx.addUnits(ctx, p.plan.NewUnits, opt.By, firstImport(p.plan.Files, res.ImportIDs)); err != nil {
+		return err
+	}
+	// New rows the plan let go (model.Identity) are applied as the
+	// files are read again, after the others.
+	letGo, kept := map[model.RowRef]bool{}, map[model.RowRef]bool{}
+	applied, total := 0, len(p.plan.Items)+plan.Quiet.New
+	for i := range p.plan.Items {
+		if err := ctx.Err(); err != nil {
+			return err // rolled back: nothing of the import is kept
+		}
+		it := &p.plan.Items[i]
+		if _, ok := it.Result.(*model.Identity); ok && it.Action == model.ActionNew {
+			letGo[it.Incoming.Ref] = true
+			continue
+		}
+		if slices.Contains(plan.QuietKinds, it.Kind) {
+			kept[it.Incoming.Ref] = true
+		}
+		report(ctx, "apply", applied, total)
+		if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
+			return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
+		}
+		applied++
+	}
+	if streamed != nil {
+		// the let-go rows were created as planned: as many as it let go
+		if streamed.created != len(letGo)+plan.Quiet.New {
+			return ErrStalePlan
+		}
+		if err := streamed.restore(); err != nil {
 			return err
 		}
-		// New rows the plan let go (model.Identity) are applied as the
-		// files are read again, after the others.
-		letGo, kept := map[model.RowRef]bool{}, map[model.RowRef]bool{}
-		applied, total := 0, len(p.plan.Items)+plan.Quiet.New
-		for i := range p.plan.Items {
-			if err := ctx.Err(); err != nil {
-				return err // rolled back: nothing of the import is kept
-			}
-			it := &p.plan.Items[i]
-			if _, ok := it.Result.(*model.Identity); ok && it.Action == model.ActionNew {
-				letGo[it.Incoming.Ref] = true
-				continue
-			}
-			if slices.Contains(plan.QuietKinds, it.Kind) {
-				kept[it.Incoming.Ref] = true
-			}
-			report(ctx, "apply", applied, total)
-			if err := tx.applyItem(ctx, it, opt.By, importFor(res.ImportIDs, it.Incoming.Ref.File)); err != nil {
-				return fmt.Errorf("%s sheet %s row %d: %w", it.Incoming.Ref.File, it.Incoming.Ref.Sheet, it.Incoming.Ref.Row, err)
-			}
-			applied++
+	} else if err := tx.applyLetGo(ctx, plan, letGo, kept, empty, opt.By, res.ImportIDs, applied, total); err != nil {
+		return err
+	}
+	merged, err := tx.foldDirectoryAliases(ctx, p.plan, opt.By, res.ImportIDs)
+	if err != nil {
+		return err
+	}
+	res.UnitMerges = merged
+	if err := tx.foldPointShortNames(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
+		return err
+	}
+	if err := tx.recountWorkdays(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	report(ctx, "apply", total, total)
+	return nil
+}
+
+// ErrNotEmpty: ApplyWhilePlanning is for a store that holds no record.
+var ErrNotEmpty = errors.New("the store holds records")
+
+// ApplyWhilePlanning applies a first import into a store that holds no
+// record as it is planned, in one transaction: plan makes the plan with a
+// Planner of this store (CompactNew) and gives created, from one goroutine
+// and in order, each new row the planner let go (Planner.LetGoNew) once
+// the planner is done with it. Those rows are decided and written at once,
+// while the rest of the file is read and planned; the rest of the plan is
+// applied when it is made (as ApplyImport, with no backup). A first import
+// of 100,000 rows then writes while it reads, instead of reading and
+// planning the whole file first.
+//
+// files are the import's files as the plan will report them (name and
+// SHA-256): the import is recorded before its rows. Nothing is kept when
+// plan fails (its error is returned, with the plan if it gave one), when
+// rows were rejected and not opt.Partial (ErrRejected), when the plan's
+// files or let-go rows are not those recorded or created (ErrStalePlan),
+// or when the store holds records (ErrNotEmpty).
+func (s *Store) ApplyWhilePlanning(ctx context.Context, files []model.FileReport, opt ApplyOptions,
+	plan func(ctx context.Context, created func(model.Incoming) error) (*model.Plan, error)) (*model.Plan, *ApplyResult, error) {
+	res := &ApplyResult{ImportIDs: map[string]string{}}
+	var made *model.Plan
+	err := s.Update(ctx, func(tx *Tx) error {
+		var n int
+		if err := tx.queryRow(ctx, "SELECT count(*) FROM (SELECT 1 FROM records LIMIT 1)").Scan(&n); err != nil {
+			return fmt.Errorf("import: %w", err)
 		}
-		if err := tx.applyLetGo(ctx, plan, letGo, kept, empty, opt.By, res.ImportIDs, applied, total); err != nil {
-			return err
+		if n > 0 {
+			return ErrNotEmpty
 		}
-		merged, err := tx.foldDirectoryAliases(ctx, p.plan, opt.By, res.ImportIDs)
+		st := &streamedRows{files: files, imports: map[string]string{}}
+		for _, f := range files {
+			id, err := tx.RecordImport(ctx, f.File, f.SHA256, opt.By, model.Counts{})
+			if err != nil {
+				return err
+			}
+			st.imports[f.File] = id
+		}
+		empty := map[model.Kind]bool{} // every kind: the store holds no record
+		for _, k := range model.Kinds() {
+			empty[k] = true
+		}
+		w, err := tx.newRowWriter(ctx, bulkRows, empty, opt.By, st.imports, 0, 0)
 		if err != nil {
 			return err
 		}
-		res.UnitMerges = merged
-		if err := tx.foldPointShortNames(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
+		made, err = plan(ctx, func(in model.Incoming) error {
+			_, err := w.create(in)
+			return err
+		})
+		if err = w.close(err); err != nil {
 			return err
 		}
-		if err := tx.recountWorkdays(ctx, p.plan, opt.By, res.ImportIDs); err != nil {
-			return err
+		st.created, st.restore = w.created, w.restore
+		if len(made.Rejected) > 0 && !opt.Partial {
+			return ErrRejected
 		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		report(ctx, "apply", total, total)
-		return nil
+		return tx.applyPlan(ctx, made, opt, res, st)
 	})
 	if err != nil {
-		return nil, err
+		return made, nil, err
 	}
-	return res, nil
+	return made, res, nil
+}
+
+// streamedRows are the new rows a plan let go, created as it was planned
+// (ApplyWhilePlanning), and the import they were recorded under.
+type streamedRows struct {
+	files   []model.FileReport // as recorded before the rows
+	imports map[string]string  // their import ids, by file
+	created int                // rows created
+	restore func() error       // builds the list indexes again
+}
+
+// countStreamed checks that the plan read the files recorded, and records
+// the plan's counts with them.
+func (tx *Tx) countStreamed(ctx context.Context, st *streamedRows, files []model.FileReport, counts model.Counts, res *ApplyResult) error {
+	if len(files) != len(st.files) {
+		return ErrStalePlan
+	}
+	c, err := json.Marshal(counts)
+	if err != nil {
+		return fmt.Errorf("record import: counts: %w", err)
+	}
+	for i, f := range files {
+		if f.File != st.files[i].File || f.SHA256 != st.files[i].SHA256 {
+			return ErrStalePlan // the file read is not the one recorded
+		}
+		id := st.imports[f.File]
+		if _, err := tx.tx.ExecContext(ctx, "UPDATE imports SET counts = ? WHERE id = ?", string(c), id); err != nil {
+			return fmt.Errorf("record import %s: %w", f.File, err)
+		}
+		res.ImportIDs[f.File] = id
+	}
+	return nil
 }
 
 // applyLetGo creates the new records whose rows the plan let go, reading

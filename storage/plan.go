@@ -50,6 +50,8 @@ type planner struct {
 	// encoded: the record last encoded by incomingRev, for prepare to
 	// reuse (applyLetGo); nil when nothing is kept.
 	encoded *encoded
+	// letGoNew: the row last added was new and let go (Planner.LetGoNew)
+	letGoNew bool
 	// sessionless: the items of new proposals whose rows named no session,
 	// by bodyNumber, for a later row that names it (sessionlessFor)
 	sessionless map[string][]int
@@ -59,6 +61,7 @@ type planner struct {
 // while fewer than model.QuietShown of its kind and action are shown,
 // else only counted. target is the record it stands for.
 func (p *planner) letGo(item model.PlanItem, id *model.Identity, target string) {
+	p.letGoNew = p.compactNew && item.Action == model.ActionNew
 	if p.compactNew {
 		key := string(item.Kind) + "|" + string(item.Action)
 		if p.quiet(item.Kind, item.Action) {
@@ -214,6 +217,11 @@ func (pl *Planner) MayLetGo(ctx context.Context, kind model.Kind) (bool, error) 
 	return pl.p.emptyKind(ctx, kind)
 }
 
+// LetGoNew reports whether the row last added was a new row let go (see
+// CompactNew): the plan keeps only its identity, and nothing of the
+// planner holds or changes its record any longer.
+func (pl *Planner) LetGoNew() bool { return pl.p.letGoNew }
+
 // Close lets the planner's statements and read transaction go.
 func (pl *Planner) Close() {
 	pl.q.Close()
@@ -257,6 +265,7 @@ func (p *planner) target(kind model.Kind, key string, local, rec model.Record) s
 }
 
 func (p *planner) add(ctx context.Context, in *model.Incoming) error {
+	p.letGoNew = false
 	rec := in.Record
 	rec.Normalize()
 	if err := p.sessionOf(ctx, in); err != nil {

@@ -458,3 +458,12 @@ func parentIf(implicit implicitRev, parent string) string {
 	}
 	return parent
 }
+
+// Empty reports whether the store holds no record at all.
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	var n int
+	if err := s.rd.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1 FROM records LIMIT 1)").Scan(&n); err != nil {
+		return false, fmt.Errorf("records: %w", err)
+	}
+	return n == 0, nil
+}

@@ -70,7 +70,17 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 	}
 	defer st.Close()
 
-	plan, err := exchange.PlanFiles(ctx, st, files, exchange.ReadRequest{Lang: e.lang, Password: *password, Partial: *partial})
+	// Without --dry-run the plan is applied at once (no preview between):
+	// exchange.Import, which writes a first import's rows as it reads them.
+	rreq := exchange.ReadRequest{Lang: e.lang, Password: *password, Partial: *partial}
+	var plan *model.Plan
+	var res *exchange.Applied
+	if *dryRun {
+		plan, err = exchange.PlanFiles(ctx, st, files, rreq)
+	} else {
+		plan, res, err = exchange.Import(ctx, st, files, rreq, exchange.ApplyRequest{By: operator(*as), Partial: *partial,
+			Waiting: func() { fmt.Fprintln(e.errOut, e.pick(exchange.WaitingText.Zh, exchange.WaitingText.En)) }})
+	}
 	if err != nil {
 		var fe *workbook.FileError
 		if errors.As(err, &fe) && fe.Code == workbook.ErrDamaged && fe.Sheet != "" && fe.LastRow > 1 && !*partial {
@@ -94,12 +104,7 @@ func (e *env) cmdImport(ctx context.Context, args []string) error {
 		failed = &failure{errors.New("no valid row")}
 	case *dryRun:
 	default:
-		res, err := exchange.Apply(ctx, st, plan, exchange.ApplyRequest{By: operator(*as), Partial: *partial,
-			Waiting: func() { fmt.Fprintln(e.errOut, e.pick(exchange.WaitingText.Zh, exchange.WaitingText.En)) }})
-		if err != nil {
-			return err
-		}
-		plan, out.Applied, out.Backup, out.BackupSkipped = res.Plan, true, res.Backup, res.BackupSkipped
+		out.Applied, out.Backup, out.BackupSkipped = true, res.Backup, res.BackupSkipped
 		if res.BackupErr != nil {
 			out.BackupError = oneLine(res.BackupFailedText().In(e.lang))
 			fmt.Fprintln(e.errOut, "taizhang-cli: "+out.BackupError)

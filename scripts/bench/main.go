@@ -343,6 +343,15 @@ func child(name string, args []string) error {
 		}
 		defer st.Close()
 		storage.ReportProgress(ctx, storage.Progress{Stage: "opened"})
+		if os.Getenv("BENCH_HEAPPROFILE") == "" {
+			plan, _, err := exchange.Import(ctx, st, pos, exchange.ReadRequest{Lang: "zh"}, exchange.ApplyRequest{By: "bench"})
+			if err == nil && len(plan.Rejected) > 0 {
+				err = fmt.Errorf("%d rows rejected, first: %+v", len(plan.Rejected), plan.Rejected[0])
+			}
+			storage.ReportProgress(ctx, storage.Progress{Stage: "applied"}) // committed; closing checkpoints the WAL
+			return err
+		}
+		// planned, then applied, to see the live heap in between
 		plan, err := exchange.PlanFiles(ctx, st, pos, exchange.ReadRequest{Lang: "zh"})
 		if err != nil {
 			return err

@@ -32,6 +32,8 @@ type Applied struct {
 	BackupErr      error
 	PreviousBackup string
 	backup         string // the backup taken, "" for none
+	backupDone     bool   // backUp ran (Import's first attempt)
+	asRead         bool   // applied while planned (Import)
 }
 
 // ErrNoBackup: the backup failed and the user chose not to import.
@@ -58,14 +60,22 @@ func Apply(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyReq
 		return nil, err
 	}
 	defer release()
+	return applyLocked(ctx, s, plan, req, &Applied{}, waited)
+}
 
-	out := &Applied{}
+// applyLocked is Apply under the import lock; out may hold the backup
+// taken already (out.backupDone).
+func applyLocked(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyRequest, out *Applied, waited bool) (*Applied, error) {
 	// After waiting, the other import may have changed what this plan
 	// was made against: back up whatever the plan says.
-	if changesNothing(plan) && !waited {
+	switch {
+	case out.backupDone:
+	case changesNothing(plan) && !waited:
 		out.BackupSkipped = true
-	} else if err := backUp(ctx, s, req, out); err != nil {
-		return nil, err
+	default:
+		if err := backUp(ctx, s, req, out); err != nil {
+			return nil, err
+		}
 	}
 	res, err := s.ApplyImport(ctx, plan, storage.ApplyOptions{By: req.By, Partial: req.Partial, NoBackup: true})
 	if errors.Is(err, storage.ErrStalePlan) && plan.Source != nil {
@@ -99,6 +109,7 @@ func Apply(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyReq
 // backup remains. (A backup written whose older ones could not be pruned
 // is a backup: the import goes on with it.)
 func backUp(ctx context.Context, s *storage.Store, req ApplyRequest, out *Applied) error {
+	out.backupDone = true
 	backup, err := s.Backup(ctx, "")
 	if err == nil || backup != "" {
 		out.backup = backup

@@ -98,16 +98,21 @@ func planFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 		return nil, err
 	}
 	sp.close()
-	plan := pl.Plan(ctx, read.files, read.rejected)
-	plan.Notes = append(read.notes, plan.Notes...)
-	plan.Warnings = append(read.warnings, plan.Warnings...)
-	plan.NewUnits = read.unknown
 	src := &fileSource{s: s, paths: paths, req: req, files: read.files}
 	if sp.usable() {
 		src.spool = sp
 	}
+	return finishPlan(ctx, pl, read, src), nil
+}
+
+// finishPlan is the planner's plan with what reading the files found.
+func finishPlan(ctx context.Context, pl *storage.Planner, read *filesRead, src *fileSource) *model.Plan {
+	plan := pl.Plan(ctx, read.files, read.rejected)
+	plan.Notes = append(read.notes, plan.Notes...)
+	plan.Warnings = append(read.warnings, plan.Warnings...)
+	plan.NewUnits = read.unknown
 	plan.Source = src
-	return plan, nil
+	return plan
 }
 
 // filesRead is what reading an import's files found besides its rows.
