@@ -182,10 +182,14 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	// sheets resolve with.
 	var sheets []xlsxscan.Sheet
 	defer func() {
+		r.stopScans()
 		for _, l := range r.lists {
 			l.close()
 		}
 	}()
+	if opt.Only == nil {
+		r.startScans(bk.Sheets)
+	}
 	for _, bs := range bk.Sheets {
 		switch bs.Name {
 		case metaSheet:
@@ -195,7 +199,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 		case listsSheet:
 		default:
 			if opt.Only == nil {
-				l, err := r.openListSheet(bs)
+				l, err := r.listSheetOf(bs)
 				if err != nil {
 					return nil, sheetErr(bs.Name, err)
 				}
@@ -449,6 +453,7 @@ type reader struct {
 	streaming bool
 	emitErr   error
 	merges    map[string]sheetMerges // by sheet name (mergesOf)
+	scans     *scans                 // started by startScans; nil: none
 }
 
 func (o ReadOptions) limits() xlsxscan.Limits {
@@ -684,12 +689,15 @@ func (r *reader) mergesOf(bs xlsxscan.Sheet) ([]xlsxscan.Merge, error) {
 		return m.ranges, m.err
 	}
 	key := mergeKey{r.res.Report.SHA256, bs.Part.Name}
-	ranges, ok := knownMerges.get(key)
-	var err error
+	ranges, err, ok := r.scannedMerges(bs)
 	if !ok {
-		if ranges, err = xlsxscan.Merges(bs.Part); err == nil {
-			knownMerges.put(key, ranges)
-		}
+		ranges, ok = knownMerges.get(key)
+	}
+	if !ok {
+		ranges, err = xlsxscan.Merges(bs.Part)
+	}
+	if err == nil {
+		knownMerges.put(key, ranges)
 	}
 	if r.merges == nil {
 		r.merges = map[string]sheetMerges{}
