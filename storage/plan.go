@@ -40,7 +40,7 @@ type planner struct {
 	// verify: see Store.verifyRowHash.
 	verify    bool
 	shown     map[string]int // let-go items kept, by kind and action
-	quietRefs []model.RowRef // rows counted only; seen holds -1-index
+	quietRefs quietRefs      // rows counted only; seen holds -1-index
 	// stamp: collect in stamps the rows found unchanged the long way, to
 	// be stamped on their records once the plan is made (Planner.Plan).
 	stamp  bool
@@ -66,8 +66,8 @@ func (p *planner) letGo(item model.PlanItem, id *model.Identity, target string) 
 		key := string(item.Kind) + "|" + string(item.Action)
 		if p.quiet(item.Kind, item.Action) {
 			if target != "" {
-				p.seen[target] = -1 - len(p.quietRefs)
-				p.quietRefs = append(p.quietRefs, item.Incoming.Ref)
+				p.seen[target] = -1 - p.quietRefs.len()
+				p.quietRefs.add(item.Incoming.Ref)
 			}
 			switch item.Action {
 			case model.ActionNew:
@@ -92,6 +92,33 @@ func (p *planner) letGo(item model.PlanItem, id *model.Identity, target string) 
 		item.Local = id
 	}
 	p.plan.Items = append(p.plan.Items, item)
+}
+
+// quietRefs are the places of the rows a plan only counts, one for each of
+// a large file's rows: 12 bytes each, the file and sheet names held once
+// (a model.RowRef is 48 bytes).
+type quietRefs struct {
+	places []model.RowRef // distinct file and sheet
+	refs   []quietRef
+}
+
+type quietRef struct{ place, row, part int32 }
+
+func (q *quietRefs) len() int { return len(q.refs) }
+
+func (q *quietRefs) add(r model.RowRef) {
+	i := len(q.places) - 1
+	if i < 0 || q.places[i].File != r.File || q.places[i].Sheet != r.Sheet {
+		q.places = append(q.places, model.RowRef{File: r.File, Sheet: r.Sheet})
+		i++
+	}
+	q.refs = append(q.refs, quietRef{int32(i), int32(r.Row), int32(r.Part)})
+}
+
+func (q *quietRefs) at(i int) model.RowRef {
+	r := q.refs[i]
+	p := q.places[r.place]
+	return model.RowRef{File: p.File, Sheet: p.Sheet, Row: int(r.row), Part: int(r.part)}
 }
 
 // quiet reports whether letGo only counts the next item of kind with
@@ -291,7 +318,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	if at, dup := p.seen[target]; dup && target != "" {
 		var prev model.RowRef
 		if at < 0 {
-			prev = p.quietRefs[-1-at] // a row counted only: of this same file
+			prev = p.quietRefs.at(-1 - at) // a row counted only: of this same file
 		} else {
 			prev = p.plan.Items[at].Incoming.Ref
 		}

@@ -145,6 +145,7 @@ func TestAFirstImportAppliedAsReadIsAllOrNothing(t *testing.T) {
 	plan, out, err := Import(ctx, s, []string{dup}, ReadRequest{Lang: "zh"}, ApplyRequest{By: "tester"})
 	require.NoError(t, err)
 	require.Len(t, plan.Rejected, 1)
+	assert.Contains(t, plan.Rejected[0].Reason, fmt.Sprintf("第%d行", model.QuietShown+42), "names the row it repeats")
 	assert.Nil(t, out)
 	empty, err := s.Empty(ctx)
 	require.NoError(t, err)
