@@ -70,6 +70,16 @@ func importAll(t *testing.T, s *storage.Store, paths []string) *model.Plan {
 func snapshot(t *testing.T, s *storage.Store) map[string]string {
 	t.Helper()
 	out := map[string]string{}
+	eachBody(t, s, func(r model.Record, body string) {
+		out[string(r.RecordMeta().Kind)+"|"+model.NaturalKey(r)] = body
+	})
+	return out
+}
+
+// eachBody gives every record of the store with its fields as JSON,
+// without id, revision and times.
+func eachBody(t *testing.T, s *storage.Store, fn func(r model.Record, body string)) {
+	t.Helper()
 	for _, k := range model.Kinds() {
 		recs, err := s.List(context.Background(), storage.Query{Kind: k})
 		require.NoError(t, err)
@@ -81,10 +91,9 @@ func snapshot(t *testing.T, s *storage.Store) map[string]string {
 			}
 			b, err := json.Marshal(f)
 			require.NoError(t, err)
-			out[string(k)+"|"+model.NaturalKey(r)] = string(b)
+			fn(r, string(b))
 		}
 	}
-	return out
 }
 
 func keys(m map[string]string) []string {

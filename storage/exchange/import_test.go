@@ -24,20 +24,7 @@ import (
 func bodies(t *testing.T, s *storage.Store) []string {
 	t.Helper()
 	var out []string
-	for _, k := range model.Kinds() {
-		recs, err := s.List(context.Background(), storage.Query{Kind: k})
-		require.NoError(t, err)
-		for _, r := range recs {
-			f, err := model.Fields(r)
-			require.NoError(t, err)
-			for _, meta := range []string{"id", "rev", "updated_at", "updated_by"} {
-				delete(f, meta)
-			}
-			b, err := json.Marshal(f)
-			require.NoError(t, err)
-			out = append(out, string(b))
-		}
-	}
+	eachBody(t, s, func(_ model.Record, body string) { out = append(out, body) })
 	slices.Sort(out)
 	return out
 }
