@@ -456,3 +456,31 @@ func TestDamagedListSheetRefusesTheFile(t *testing.T) {
 		}
 	}
 }
+
+// A report's 完成进度 comes back from an export as it was, 1% included:
+// written as a whole number, a plain 1 read back as 100% (a plain number of
+// at most 1 reads as a fraction, as Excel stores 80%). It is written as
+// Excel writes a percent, the fraction with a percent format, and shows so.
+func TestAReportsPercentRoundTripsThroughTheExport(t *testing.T) {
+	tk := &model.Task{Meta: model.Meta{ID: "t-1", Kind: model.KindTask, Rev: "1-a"}, Number: "督〔2019〕1号", Title: "第1项工作"}
+	percents := []int{0, 1, 2, 37, 99, 100}
+	for i, p := range percents {
+		tk.Reports = append(tk.Reports, model.Report{ID: fmt.Sprintf("rep-%d", i), Unit: "市财政局",
+			ReportedOn: model.NewDate(2019, 6, 1+i), Done: "进展", Percent: p})
+	}
+	path := exportTasks(t, []*model.Task{tk})
+	got, _ := readTasks(t, path, true)
+	require.Contains(t, got, "t-1")
+	var back []int
+	for _, r := range got["t-1"].Reports {
+		back = append(back, r.Percent)
+	}
+	assert.Equal(t, percents, back)
+
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer f.Close()
+	shown, err := f.GetCellValue(reportsSheet, "I3") // the second report's 完成进度, as Excel shows it
+	require.NoError(t, err)
+	assert.Equal(t, "1%", shown)
+}

@@ -282,7 +282,7 @@ func TestExportLayout(t *testing.T) {
 			kv[r[0]] = r[1]
 		}
 	}
-	assert.Equal(t, "1", kv["format_version"])
+	assert.Equal(t, "2", kv["format_version"])
 	assert.Equal(t, "李四", kv["exported_by"])
 	assert.Equal(t, "市财政局", kv["unit"])
 	assert.Equal(t, "2019-06-01", kv["changed_since"])

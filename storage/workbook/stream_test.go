@@ -94,7 +94,7 @@ func TestExportStreamsTaskListSheets(t *testing.T) {
 		rows, err := f.GetRows(reportsSheet)
 		require.NoError(t, err)
 		assert.Equal(t, []string{"督〔2019〕7号", "推进第7项重点工作落实", "市财政局", "2019-06", "2019-06-05",
-			"已完成推进第7项重点工作落实", "资金缺口", "", "40", "", "通过", "", "t-0000007", "rep-t-0000007"}, rows[8])
+			"已完成推进第7项重点工作落实", "资金缺口", "", "40%", "", "通过", "", "t-0000007", "rep-t-0000007"}, rows[8])
 		require.NoError(t, f.Close())
 	}
 	assert.Equal(t, shared[50], shared[600], "the shared strings table grew with the tasks: a sheet was written cell by cell, in memory")

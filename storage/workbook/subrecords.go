@@ -74,15 +74,26 @@ func (x *exporter) startSubSheets() error {
 		s.endRow()
 		x.subs[name] = &subSheet{s: s, next: 2, row: make([]any, 0, len(headers)+2)}
 	}
+	pct, err := x.style("percent", false)
+	if err != nil {
+		return err
+	}
+	x.subs[reportsSheet].percent = pct
 	return nil
 }
 
 // subSheet is a list sheet being streamed.
 type subSheet struct {
-	s    *rowStream
-	next int   // the next row's number
-	row  []any // reused for every row
+	s       *rowStream
+	next    int   // the next row's number
+	row     []any // reused for every row
+	percent int   // the style of a percentCell
 }
+
+// percentCell is a whole percentage, written as Excel stores 80%: the
+// fraction with a percent format. (Written as the whole number, 1% came
+// back as 100%: a plain number of at most 1 reads as a fraction.)
+type percentCell int
 
 // add writes one entry's row: the task's number and title, the cells, then
 // the hidden task and entry ids. Empty texts are empty cells.
@@ -95,7 +106,14 @@ func (s *subSheet) add(t *model.Task, id string, cells ...any) error {
 		if str, ok := v.(string); ok && str == "" {
 			continue
 		}
-		if err := s.s.cell(j, s.next, 0, v); err != nil {
+		style := 0
+		if p, ok := v.(percentCell); ok {
+			if p == 0 {
+				continue
+			}
+			v, style = float64(p)/100, s.percent
+		}
+		if err := s.s.cell(j, s.next, style, v); err != nil {
 			return err
 		}
 	}
@@ -112,7 +130,7 @@ func (x *exporter) writeSubs(t *model.Task) error {
 	reports, extensions, reminders := x.subs[reportsSheet], x.subs[extensionsSheet], x.subs[remindersSheet]
 	for _, r := range t.Reports {
 		if err := reports.add(t, r.ID, r.Unit, r.Period, dateText(r.ReportedOn), r.Done, r.Problems, r.Next,
-			intCell(r.Percent), model.ReportClasses.Zh(r.Class), reviewLabels[r.Review], r.ReviewNote); err != nil {
+			percentCell(r.Percent), model.ReportClasses.Zh(r.Class), reviewLabels[r.Review], r.ReviewNote); err != nil {
 			return err
 		}
 	}

@@ -18,8 +18,10 @@ import (
 )
 
 // FormatVersion is written to the _taizhang sheet; readers refuse nothing
-// by it yet, it marks which layout an export has.
-const FormatVersion = 1
+// by it yet, it marks which layout an export has. 2: a list sheet's
+// 完成进度 is a fraction with a percent format, as in the task sheet (1
+// wrote it as a whole number, which read back 1% as 100%).
+const FormatVersion = 2
 
 const (
 	metaSheet    = "_taizhang" // hidden: the export's metadata
