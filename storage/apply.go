@@ -511,10 +511,12 @@ func (tx *Tx) listIndexesAside(ctx context.Context, rows int) (restore func() er
 		creates = append(creates, create)
 	}
 	return func() error {
-		for _, create := range creates {
+		report(ctx, "indexes", 0, len(creates))
+		for i, create := range creates {
 			if _, err := tx.tx.ExecContext(ctx, create); err != nil {
 				return fmt.Errorf("import: build the list indexes: %w", err)
 			}
+			report(ctx, "indexes", i+1, len(creates))
 		}
 		return nil
 	}, nil
