@@ -199,26 +199,22 @@ type fileSource struct {
 var ErrFileChanged = model.NewError(model.T("文件在预览之后被修改过，请重新预览后再导入；没有导入任何内容",
 	"a file was changed after the preview; preview the import again. Nothing was imported"), nil)
 
-// Rows reads the files again; a file that is no longer the one planned
-// stops it with ErrFileChanged (the applying transaction is then rolled
-// back).
+// Rows gives the rows the plan kept (spool), else reads the files again;
+// a file that is no longer the one planned stops it with ErrFileChanged
+// (the applying transaction is then rolled back).
 func (f *fileSource) Rows(ctx context.Context, yield func(model.Incoming) error) error {
 	if sp := f.spool; sp != nil && sp.usable() {
 		f.spool = nil // used once: a second apply reads the files
-		if same, err := f.unchanged(); err != nil || !same {
-			if err == nil {
-				err = ErrFileChanged
-			}
+		switch err := f.unchanged(); {
+		case err == nil:
+		case errors.Is(err, ErrFileChanged):
 			return err
+		default:
+			sp = nil // a file that cannot be read now: reading it says why
 		}
-		return pipeRows(storage.WithProgress(ctx, nil), func(ctx context.Context, yield func(model.Incoming) error) error {
-			return sp.take(func(in model.Incoming) error {
-				if err := yield(in); err != nil {
-					return err
-				}
-				return ctx.Err()
-			})
-		}, func(_ context.Context, in model.Incoming) error { return yield(in) })
+		if sp != nil {
+			return rowsFromSpool(ctx, sp, yield)
+		}
 	}
 	req := f.req
 	req.Progress = nil
@@ -242,26 +238,35 @@ func (f *fileSource) Rows(ctx context.Context, yield func(model.Incoming) error)
 	return nil
 }
 
-// unchanged reports whether every file is still the one planned; a file
-// that cannot be read is an error naming it, as reading it again gives.
-func (f *fileSource) unchanged() (bool, error) {
+// rowsFromSpool gives the rows a plan kept, unpacked on a goroutine of
+// their own.
+func rowsFromSpool(ctx context.Context, sp *spool, yield func(model.Incoming) error) error {
+	return pipeRows(storage.WithProgress(ctx, nil), func(ctx context.Context, yield func(model.Incoming) error) error {
+		return sp.take(func(in model.Incoming) error {
+			if err := yield(in); err != nil {
+				return err
+			}
+			return ctx.Err()
+		})
+	}, func(_ context.Context, in model.Incoming) error { return yield(in) })
+}
+
+// unchanged is nil when every file is still the one planned, ErrFileChanged
+// naming the one that is not, or the error hashing a file met.
+func (f *fileSource) unchanged() error {
 	if len(f.paths) != len(f.files) {
-		return false, nil
+		return ErrFileChanged
 	}
 	for i, path := range f.paths {
 		sum, err := fileSHA256(path)
 		if err != nil {
-			_, err = workbook.Read(path, workbook.ReadOptions{Lang: f.req.Lang, Password: f.req.Password})
-			if err == nil {
-				return false, nil // readable again meanwhile: changed as far as we know
-			}
-			return false, err
+			return err
 		}
 		if sum != f.files[i].SHA256 {
-			return false, fmt.Errorf("%s: %w", f.files[i].File, ErrFileChanged)
+			return fmt.Errorf("%s: %w", f.files[i].File, ErrFileChanged)
 		}
 	}
-	return true, nil
+	return nil
 }
 
 // Replan plans the files again against the store as it is now.

@@ -3,6 +3,7 @@ package exchange
 import (
 	"context"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	"taizhang/storage/workbook"
 )
 
 // Every row a plan keeps for applying comes back as the workbook gave it:
@@ -77,4 +79,25 @@ func TestAPlanOverTheSpoolsBudgetReadsItsFileAgain(t *testing.T) {
 		require.NoError(t, err)
 		assertSameRecords(t, every(t, a), every(t, b), "clone")
 	}
+}
+
+// A plan whose file was moved away after the preview is refused naming the
+// file, as reading it would: its kept rows are not applied without it.
+func TestAPlanWhoseFileIsGoneIsRefusedNamingIt(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	path := bigLedger(t, 20)
+	plan, err := PlanFiles(ctx, s, []string{path}, ReadRequest{Lang: "zh"})
+	require.NoError(t, err)
+	require.NotNil(t, plan.Source.(*fileSource).spool)
+	require.NoError(t, os.Remove(path))
+
+	_, err = Apply(ctx, s, plan, ApplyRequest{By: "办公室"})
+	var fe *workbook.FileError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "big.xlsx", fe.File)
+	assert.Contains(t, model.Localize(err, "zh"), "文件不存在")
+	empty, err := s.Empty(ctx)
+	require.NoError(t, err)
+	assert.True(t, empty, "nothing imported")
 }
