@@ -85,11 +85,11 @@ func importWhilePlanning(ctx context.Context, s *storage.Store, path string, rre
 		if Refused(plan, areq.Partial) {
 			return plan, nil, nil
 		}
-		out, err := applyLocked(ctx, s, plan, areq, out, waited)
+		applied, err := applyLocked(ctx, s, plan, areq, out, waited)
 		if err != nil {
 			return plan, nil, err
 		}
-		return out.Plan, out, nil
+		return applied.Plan, applied, nil
 	}
 	sha, err := fileSHA256(path)
 	if err != nil {
