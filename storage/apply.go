@@ -141,7 +141,8 @@ func (tx *Tx) applyPlan(ctx context.Context, plan *model.Plan, opt ApplyOptions,
 		return err
 	}
 	// New rows the plan let go (model.Identity) are applied as the
-	// files are read again, after the others.
+	// files are read again, after the others (streamed: they were created
+	// as the plan was made).
 	letGo, kept := map[model.RowRef]bool{}, map[model.RowRef]bool{}
 	applied, total := 0, len(p.plan.Items)+plan.Quiet.New
 	for i := range p.plan.Items {
