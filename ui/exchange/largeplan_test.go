@@ -18,17 +18,7 @@ import (
 func TestTheNewTabCountsRowsItDoesNotList(t *testing.T) {
 	e := newEnv(t)
 	n := model.QuietShown + 40
-	f := excelize.NewFile()
-	defer f.Close()
-	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"编号", "事项名称", "牵头单位", "完成时限"}))
-	for i := 1; i <= n; i++ {
-		require.NoError(t, f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1),
-			&[]any{fmt.Sprintf("督〔2026〕%d号", i), fmt.Sprintf("背街小巷整治%d", i), "市住建局", "2026-12-31"}))
-	}
-	path := filepath.Join(t.TempDir(), "大台账.xlsx")
-	require.NoError(t, f.SaveAs(path))
-
-	imp := e.choose(path)
+	imp := e.choose(largeLedger(t, t.TempDir(), n))
 	tabs := imp.Tabs()
 	require.NotNil(t, tabs)
 	tab := tabs.Items[1]
@@ -43,4 +33,19 @@ func TestTheNewTabCountsRowsItDoesNotList(t *testing.T) {
 	}
 	assert.Contains(t, line(0), "背街小巷整治1")
 	assert.Equal(t, "……另有 40 行（不逐行列出）", line(model.QuietShown))
+}
+
+// largeLedger writes a ledger of n tasks (大台账.xlsx in dir).
+func largeLedger(t *testing.T, dir string, n int) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	require.NoError(t, f.SetSheetRow("Sheet1", "A1", &[]any{"编号", "事项名称", "牵头单位", "完成时限"}))
+	for i := 1; i <= n; i++ {
+		require.NoError(t, f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1),
+			&[]any{fmt.Sprintf("督〔2026〕%d号", i), fmt.Sprintf("背街小巷整治%d", i), "市住建局", "2026-12-31"}))
+	}
+	path := filepath.Join(dir, "大台账.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	return path
 }

@@ -35,12 +35,13 @@ type Import struct {
 	ShowConflicts func()
 	toConflicts   *widget.Button
 
-	files   []string
-	plan    *model.Plan
-	cancel  context.CancelFunc // stops reading the workbooks
-	reading bool
-	gen     int    // bumped by every new reading and by cancel; stale results are dropped
-	taught  string // what the last "treat as" taught, shown with the re-read plan
+	files    []string
+	plan     *model.Plan
+	cancel   context.CancelFunc // stops reading the workbooks, or applying
+	reading  bool
+	applying bool
+	gen      int    // bumped by every new reading and by cancel; stale results are dropped
+	taught   string // what the last "treat as" taught, shown with the re-read plan
 
 	fileLbl  *widget.Label
 	path     *common.Entry
@@ -113,6 +114,9 @@ func (s *Import) Plan() *model.Plan { return s.plan }
 
 // Message is the line under the plan (applied, cancelled, failed).
 func (s *Import) Message() string { return s.message.Text }
+
+// Stage is the line above the bar (what is being read, compared or applied).
+func (s *Import) Stage() string { return s.stage.Text }
 
 // Progress is the reading progress bar (visible while reading).
 func (s *Import) Progress() *widget.ProgressBar { return s.progress }
@@ -282,6 +286,25 @@ func (s *Import) showRows(p storage.Progress, filesDone, files int) {
 	}
 }
 
+// showApplying moves the bar with the rows applied, and says when the
+// list indexes are built.
+func (s *Import) showApplying(p storage.Progress) {
+	if !s.applying || s.stop.Disabled() { // cancelling: the bar stays where it is
+		return
+	}
+	switch p.Stage {
+	case "apply":
+		if p.Total > 0 {
+			s.busy.Hide()
+			s.progress.Show()
+			s.progress.SetValue(float64(p.Done) / float64(p.Total))
+			s.stage.SetText(lang.L("import.applying", map[string]any{"Done": p.Done, "Total": p.Total}))
+		}
+	case "indexes":
+		s.stage.SetText(lang.L("import.indexing"))
+	}
+}
+
 // showPlan fills the plan's pages and offers the apply that fits it:
 // with rejected rows only a partial import can succeed.
 func (s *Import) showPlan(p *model.Plan) {
@@ -351,8 +374,18 @@ func (s *Import) askTreatAs(w model.Warning) {
 	d.Show()
 }
 
-// Cancel stops reading, or drops the reviewed plan; nothing was changed.
+// Cancel stops reading, or drops the reviewed plan, or stops applying it
+// (the import is one transaction: nothing of it is kept, and the plan
+// stays to be applied again); nothing was changed.
 func (s *Import) Cancel() {
+	if s.applying {
+		if s.cancel != nil {
+			s.cancel()
+		}
+		s.stop.Disable()
+		s.stage.SetText(lang.L("import.cancelling"))
+		return
+	}
 	if s.cancel != nil {
 		s.cancel()
 		s.cancel = nil
@@ -395,17 +428,35 @@ func (s *Import) Apply() {
 	}
 	plan, partial := s.plan, len(s.plan.Rejected) > 0
 	s.applyBtn.Disable()
-	s.stop.Disable()
 	s.busy.Show()
 	s.busy.Start()
+	s.message.SetText("")
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel, s.applying = cancel, true
+	s.stop.Enable() // Cancel stops the import; the transaction keeps nothing of it
+	// Rows applied move the bar (a first import of 100,000 rows takes
+	// seconds), then the list indexes are built.
+	ctx = storage.WithProgress(ctx, func(p storage.Progress) {
+		fyne.Do(func() { s.showApplying(p) })
+	})
 	req := ApplyRequest{Partial: partial,
 		Waiting:      func() { fyne.Do(func() { s.message.SetText(lang.L("import.waiting")) }) },
 		BackupFailed: s.askWithoutBackup}
 	s.run.Go(func() func() {
-		res, err := s.ex.Apply(context.Background(), plan, req)
+		res, err := s.ex.Apply(ctx, plan, req)
 		return func() {
+			cancel()
+			s.applying, s.cancel = false, nil
 			s.busy.Stop()
 			s.busy.Hide()
+			s.progress.Hide()
+			s.stage.SetText("")
+			if errors.Is(err, context.Canceled) {
+				s.message.SetText(lang.L("import.apply_cancelled"))
+				s.applyBtn.Enable()
+				s.stop.Enable()
+				return
+			}
 			if err != nil {
 				text := common.ErrorText(err)
 				if errors.Is(err, storage.ErrRejected) {
@@ -417,6 +468,7 @@ func (s *Import) Apply() {
 				return
 			}
 			s.plan, s.files = nil, nil
+			s.stop.Disable()
 			s.fileLbl.SetText(lang.L("import.no_files"))
 			c := res.Plan.Counts()
 			counts := map[string]any{"New": c.New, "Updated": c.Updated,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +17,7 @@ import (
 
 	"taizhang/model"
 	"taizhang/storage"
+	exch "taizhang/storage/exchange"
 	"taizhang/ui/common"
 	"taizhang/ui/exchange"
 	"taizhang/ui/i18n"
@@ -250,4 +252,68 @@ func TestImportWizardTakesAFolderTypedIntoThePathField(t *testing.T) {
 	assert.Contains(t, texts(imp.Content()), "2 个文件：一.xlsx、二.xlsx", "both workbooks, not Excel's lock file")
 	assert.True(t, imp.Tabs().Visible(), "the plan of both is shown")
 	assert.Empty(t, imp.PathEntry().Text)
+}
+
+// applyWatched calls during with each progress report of an apply, after
+// the wizard has shown it.
+type applyWatched struct {
+	exchange.StoreExchanger
+	during func(p storage.Progress)
+}
+
+func (w applyWatched) Apply(ctx context.Context, plan *model.Plan, req exchange.ApplyRequest) (*exch.Applied, error) {
+	parent := ctx
+	ctx = storage.WithProgress(ctx, func(p storage.Progress) {
+		storage.ReportProgress(parent, p)
+		w.during(p)
+	})
+	return w.StoreExchanger.Apply(ctx, plan, req)
+}
+
+// A large import shows the rows it applies as it goes, and Cancel stops
+// it: nothing is kept, the plan stays and applies whole afterwards.
+func TestImportWizardApplyMovesAndCancels(t *testing.T) {
+	e := newEnv(t)
+	path := largeLedger(t, t.TempDir(), 3000)
+	var imp *exchange.Import
+	var bar []float64
+	var stages []string
+	cancelAt := 1000
+	ex := applyWatched{StoreExchanger: e.ex, during: func(p storage.Progress) {
+		if p.Stage != "apply" || p.Total == 0 {
+			return
+		}
+		assert.True(t, imp.Progress().Visible(), "the bar shows while rows are applied")
+		bar = append(bar, imp.Progress().Value)
+		stages = append(stages, imp.Stage())
+		if cancelAt > 0 && p.Done >= cancelAt {
+			cancelAt = 0
+			test.Tap(imp.CancelButton())
+		}
+	}}
+	imp = exchange.NewImport(exchange.ImportDeps{Exchanger: ex, Window: e.win, Run: e.run})
+	imp.Pick = func(chosen func([]string)) { chosen([]string{path}) }
+	e.win.SetContent(imp.Content())
+	test.Tap(imp.ChooseButton())
+	require.NotNil(t, imp.Plan())
+	require.Equal(t, 3000, imp.Plan().Counts().New)
+
+	test.Tap(imp.ApplyButton())
+	assert.Equal(t, "已取消导入，数据没有任何更改；可以再次导入。", imp.Message())
+	require.NotEmpty(t, bar)
+	assert.Contains(t, stages[0], "正在导入", "the stage says rows are imported")
+	assert.False(t, imp.Progress().Visible())
+	assert.False(t, imp.ApplyButton().Disabled(), "the plan stays, to apply again")
+	e.unchanged()
+
+	bar, stages = nil, nil
+	test.Tap(imp.ApplyButton())
+	assert.Contains(t, imp.Message(), "已导入：新增 3000")
+	require.NotEmpty(t, bar)
+	assert.True(t, slices.IsSorted(bar), "the bar only moves forward: %v", bar)
+	assert.Greater(t, bar[len(bar)-1], 0.9, "and reaches its end")
+	n, err := e.st.Count(context.Background(), storage.Query{Kind: model.KindTask})
+	require.NoError(t, err)
+	assert.Equal(t, 3000, n)
+	assert.True(t, imp.CancelButton().Disabled(), "nothing left to cancel")
 }
