@@ -484,3 +484,46 @@ func TestAReportsPercentRoundTripsThroughTheExport(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "1%", shown)
 }
+
+// An export of format 1 wrote a report's 完成进度 as the whole number: read
+// so, its 1 is 1% (it was read as 100%). A cell there formatted as a
+// percentage (100% typed in Excel, which stores 1) is still the fraction.
+func TestAFormatOneExportsReportPercentIsTheWholeNumber(t *testing.T) {
+	tk := &model.Task{Meta: model.Meta{ID: "t-1", Kind: model.KindTask, Rev: "1-a"}, Number: "督〔2019〕1号", Title: "第1项工作"}
+	for i := range 4 {
+		tk.Reports = append(tk.Reports, model.Report{ID: fmt.Sprintf("rep-%d", i), Unit: "市财政局",
+			ReportedOn: model.NewDate(2019, 6, 1+i), Done: "进展", Percent: 50})
+	}
+	path := exportTasks(t, []*model.Task{tk})
+	f, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	meta, err := f.GetRows(metaSheet)
+	require.NoError(t, err)
+	for i, kv := range meta {
+		if kv[0] == "format_version" {
+			require.NoError(t, f.SetCellValue(metaSheet, fmt.Sprintf("B%d", i+1), "1"))
+		}
+	}
+	plain, err := f.NewStyle(&excelize.Style{})
+	require.NoError(t, err)
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+	require.NoError(t, err)
+	for i, c := range []struct {
+		v     any
+		style int
+	}{{1, plain}, {37, plain}, {1, pct}, {0.25, pct}} { // as format 1 wrote them; then typed in Excel
+		cell := fmt.Sprintf("I%d", i+2)
+		require.NoError(t, f.SetCellValue(reportsSheet, cell, c.v))
+		require.NoError(t, f.SetCellStyle(reportsSheet, cell, cell, c.style))
+	}
+	old := filepath.Join(t.TempDir(), "format1.xlsx")
+	require.NoError(t, f.SaveAs(old))
+	require.NoError(t, f.Close())
+
+	got, _ := readTasks(t, old, true)
+	var back []int
+	for _, r := range got["t-1"].Reports {
+		back = append(back, r.Percent)
+	}
+	assert.Equal(t, []int{1, 37, 100, 25}, back)
+}

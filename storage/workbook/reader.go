@@ -187,15 +187,21 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 			l.close()
 		}
 	}()
+	// A Taizhang export's metadata first: its format says how its list
+	// sheets read (listPercent), and they are scanned from the start.
+	for _, bs := range bk.Sheets {
+		if bs.Name == metaSheet {
+			if r.meta, err = r.readMeta(bs); err != nil {
+				return nil, sheetErr(bs.Name, err)
+			}
+		}
+	}
 	if opt.Only == nil {
 		r.startScans(bk.Sheets)
 	}
 	for _, bs := range bk.Sheets {
 		switch bs.Name {
 		case metaSheet:
-			if r.meta, err = r.readMeta(bs); err != nil {
-				return nil, sheetErr(bs.Name, err)
-			}
 		case listsSheet:
 		default:
 			if opt.Only == nil {

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"hash/maphash"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -306,6 +307,7 @@ func (r *reader) openListSheet(bs xlsxscan.Sheet) (*listSheet, error) {
 	if l.rows, err = xlsxscan.OpenRows(bs.Part, r.bk.SST); err != nil {
 		return nil, err
 	}
+	l.rows.SetPercentStyles(r.bk.PercentStyles)
 	if _, _, err := l.rows.Next(); err != nil { // the header
 		l.rows.Close()
 		return nil, err
@@ -420,6 +422,22 @@ func (l *listSheet) advance() error {
 	}
 }
 
+// percent reads a percentage cell of the sheet. Exports of format 1 wrote
+// a report's 完成进度 as the whole number, which model.ParsePercent reads
+// as a fraction when it is 1 (1% as 100%): there, a number not formatted as
+// a percentage is the whole percentage. A cell formatted so (typed as 100%
+// in Excel, or written by a later export) holds the fraction.
+func (l *listSheet) percent(row xlsxscan.Row, h string) (int, error) {
+	v := l.cell(row, h)
+	i := l.col[h]
+	if l.r.meta["format_version"] == "1" && row.IsNumeric(i) && !row.IsPercent(i) {
+		if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && f <= 100 {
+			return int(math.Round(f)), nil
+		}
+	}
+	return model.ParsePercent(v)
+}
+
 // parse reads one row of the sheet; bad cells are rejections.
 func (l *listSheet) parse(row xlsxscan.Row) *listEntry {
 	r, col := l.r, l.col
@@ -464,7 +482,7 @@ func (l *listSheet) parse(row xlsxscan.Row) *listEntry {
 		rep := model.Report{ID: id, Unit: get("报送单位"), Period: get("期次"), ReportedOn: date("报送日期"),
 			Done: get("工作进展"), Problems: get("存在问题"), Next: get("下步措施"), ReviewNote: get("审核意见")}
 		if v := get("完成进度"); v != "" {
-			p, err := model.ParsePercent(v)
+			p, err := l.percent(row, "完成进度")
 			if err != nil {
 				bad = append(bad, "完成进度")
 			}

@@ -11,9 +11,13 @@ import (
 // Row is one row of a worksheet as stored: values as raw text (shared
 // strings looked up, numbers and date serials unformatted).
 type Row struct {
-	Num      int      // 1-based
-	Cells    []string // by 0-based column; trailing empty cells dropped
-	Numeric  []bool   // parallel to cells: a number cell (not text, not a formula string)
+	Num     int      // 1-based
+	Cells   []string // by 0-based column; trailing empty cells dropped
+	Numeric []bool   // parallel to cells: a number cell (not text, not a formula string)
+	// Percent, parallel to cells, marks a number shown as a percentage
+	// (nil unless the reader was given the book's PercentStyles and the
+	// row has one).
+	Percent  []bool
 	Formulas []RowFormula
 }
 
@@ -32,6 +36,10 @@ func (r Row) FormulaAt(col int) (Formula, bool) {
 }
 
 func (r Row) IsNumeric(col int) bool { return col < len(r.Numeric) && r.Numeric[col] }
+
+// IsPercent reports whether the cell at col (0-based) is a number whose
+// format shows it as a percentage (it holds the fraction: 0.8 for 80%).
+func (r Row) IsPercent(col int) bool { return col < len(r.Percent) && r.Percent[col] }
 
 // Rows streams a worksheet's rows, one tag at a time. Rows missing
 // from the XML come back empty, so row numbers count like the sheet's.
@@ -55,9 +63,11 @@ type Rows struct {
 	ended   bool   // the document element was closed
 	cells   int
 	lastCol int
-	check   bool // CheckOnly: rows come back without their cells
-	cur     Row  // the row being read (pending points to it)
-	width   int  // cells of the last row read, to size the next row's
+	check   bool   // CheckOnly: rows come back without their cells
+	cur     Row    // the row being read (pending points to it)
+	width   int    // cells of the last row read, to size the next row's
+	percent []bool // SetPercentStyles
+	cellPct bool   // the cell being read is shown as a percentage
 }
 
 func OpenRows(f *zip.File, sst []string) (*Rows, error) {
@@ -81,6 +91,10 @@ func (rr *Rows) SetLimits(l Limits) {
 	rr.lim = l.withDefaults()
 	rr.t.limit = rr.lim.MaxCellBytes
 }
+
+// SetPercentStyles gives the book's cell formats that show percentages
+// (Book.PercentStyles), for Row.IsPercent.
+func (rr *Rows) SetPercentStyles(p []bool) { rr.percent = p }
 
 // CheckOnly makes the reader only check the sheet and count its cells:
 // rows come back empty, which makes a first pass over a sheet cheap.
@@ -281,6 +295,14 @@ func (rr *Rows) readRow() (*Row, error) {
 			rr.lastCol = col
 			t, _ := tag.attr('t')
 			typ = internType(t)
+			rr.cellPct = false
+			if rr.percent != nil {
+				if v, ok := tag.attr('s'); ok {
+					if i, err := strconv.Atoi(string(v)); err == nil && i >= 0 && i < len(rr.percent) {
+						rr.cellPct = rr.percent[i]
+					}
+				}
+			}
 			inCell = !tag.selfClosing
 			hasF, inIS, inPh = false, false, false
 			vText, fText, isText = vText[:0], fText[:0], isText[:0]
@@ -451,6 +473,12 @@ func (rr *Rows) endCell(row *Row, col int, typ string, hasF bool, vText, fText, 
 			row.Numeric = make([]bool, len(row.Cells), cap(row.Cells))
 		}
 		row.Numeric[col-1] = true
+		if rr.cellPct {
+			for len(row.Percent) < len(row.Cells) {
+				row.Percent = append(row.Percent, false)
+			}
+			row.Percent[col-1] = true
+		}
 	}
 	if hasF {
 		row.Formulas = append(row.Formulas, RowFormula{Col: col - 1,

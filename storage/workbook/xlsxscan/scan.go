@@ -31,6 +31,10 @@ type Book struct {
 	Date1904 bool
 	Modified time.Time // zero when the file does not say
 	SST      []string
+	// PercentStyles marks the cell formats that show a percentage, by
+	// the index a cell's s attribute gives (nil: none); see
+	// Rows.SetPercentStyles.
+	PercentStyles []bool
 }
 
 type Sheet struct {
@@ -94,6 +98,13 @@ func Open(zr *zip.Reader, lim Limits) (*Book, error) {
 			return nil, err
 		}
 	}
+	stylesPart := "xl/styles.xml"
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/styles") {
+			stylesPart = r.target
+		}
+	}
+	b.PercentStyles = percentStyles(b.files, stylesPart)
 	b.Modified = docModified(b.files)
 	return b, nil
 }
@@ -425,7 +436,7 @@ type xmlTag struct {
 	raw         []byte // the tag without < and >; valid until the next call
 	selfClosing bool
 	cdata       []byte // the text of a <![CDATA[…]]> section
-	r, t        []byte // the r and t attributes of a start tag the readers look at (nil: absent)
+	r, t, s     []byte // the r, t and s attributes of a start tag, the ones the readers look at (nil: absent)
 }
 
 var (
@@ -689,17 +700,22 @@ func (tag *xmlTag) parseAttrs(b []byte) bool {
 				tag.r = b[j+1 : j+1+k : j+1+k]
 			case key[0] == 't' && tag.t == nil:
 				tag.t = b[j+1 : j+1+k : j+1+k]
+			case key[0] == 's' && tag.s == nil:
+				tag.s = b[j+1 : j+1+k : j+1+k]
 			}
 		}
 		b = b[j+1+k+1:]
 	}
 }
 
-// attr is a start tag's r or t attribute, kept by parseAttrs.
+// attr is a start tag's r, t or s attribute, kept by parseAttrs.
 func (tag *xmlTag) attr(name byte) ([]byte, bool) {
 	v := tag.r
-	if name == 't' {
+	switch name {
+	case 't':
 		v = tag.t
+	case 's':
+		v = tag.s
 	}
 	return v, v != nil
 }
