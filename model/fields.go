@@ -64,15 +64,15 @@ func Fields(r Record) (map[string]json.RawMessage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("fields of %s: %w", t.Name(), err)
 	}
-	all := map[string]json.RawMessage{}
-	if err := json.Unmarshal(b, &all); err != nil {
-		return nil, fmt.Errorf("fields of %s: %w", t.Name(), err)
-	}
 	names := fieldNames(t)
-	for k := range all {
-		if !names[k] {
-			delete(all, k)
+	all := make(map[string]json.RawMessage, len(names))
+	err = EachJSONField(b, func(k string, raw json.RawMessage) {
+		if names[k] {
+			all[k] = raw
 		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("fields of %s: %w", t.Name(), err)
 	}
 	return all, nil
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 	"time"
 
@@ -112,4 +113,73 @@ func TestIsEmptyJSONFastPathsAgreeWithDecoding(t *testing.T) {
 	} {
 		assert.Equal(t, c.empty, IsEmptyJSON(json.RawMessage(c.v)), c.v)
 	}
+}
+
+// Fields cuts the record's JSON as json.Unmarshal into a map of raw values
+// would, value for value: for every kind, with text that JSON escapes
+// (quotes, backslashes, line breaks, <>&, U+2028) and nested lists.
+func TestFieldsIsWhatUnmarshalGives(t *testing.T) {
+	odd := "引号\"、反斜杠\\、换行\n、<b>&、\u2028结束"
+	for _, k := range Kinds() {
+		r := New(k)
+		// fill every string field, wherever it is, with the odd text
+		b, err := json.Marshal(r)
+		require.NoError(t, err)
+		var m map[string]any
+		require.NoError(t, json.Unmarshal(b, &m))
+		for key, v := range m {
+			if _, ok := v.(string); !ok || key == "kind" || key == "id" || key == "rev" {
+				continue
+			}
+			m[key] = odd + key
+			b, err := json.Marshal(m)
+			require.NoError(t, err)
+			if json.Unmarshal(b, New(k)) != nil {
+				m[key] = v // not free text (a date, a word of a closed list)
+			}
+		}
+		b, err = json.Marshal(m)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(b, r), k)
+		if tk, ok := r.(*Task); ok {
+			tk.Reports = []Report{{ID: "r1", Done: odd, Percent: 40}, {ID: "r2", Problems: "{[,]}"}}
+		}
+		got, err := Fields(r)
+		require.NoError(t, err)
+		raw, err := json.Marshal(r)
+		require.NoError(t, err)
+		want := map[string]json.RawMessage{}
+		require.NoError(t, json.Unmarshal(raw, &want))
+		names := fieldNames(mustType(t, r))
+		for key := range want {
+			if !names[key] {
+				delete(want, key)
+			}
+		}
+		assert.Equal(t, len(want), len(got), k)
+		for key, v := range want {
+			assert.Equal(t, string(v), string(got[key]), "%s %s", k, key)
+		}
+	}
+}
+
+func mustType(t *testing.T, r Record) reflect.Type {
+	t.Helper()
+	rt, err := recordType(r)
+	require.NoError(t, err)
+	return rt
+}
+
+// EachJSONField cuts objects as encoding/json writes them; it checks their
+// shape, not every value.
+func TestEachJSONFieldRefusesWhatIsNoObject(t *testing.T) {
+	for _, b := range []string{``, `[]`, `{"a":1`, `{"a" 1}`, `{"a":"x}`, `{"a":1}x`, `{1:2}`} {
+		err := EachJSONField([]byte(b), func(string, json.RawMessage) {})
+		assert.Error(t, err, b)
+	}
+	var keys []string
+	require.NoError(t, EachJSONField([]byte(` { "a\u00e9" : [1, {"b":"}"}] , "c":null } `), func(k string, raw json.RawMessage) {
+		keys = append(keys, k+"="+string(raw))
+	}))
+	assert.Equal(t, []string{`aé=[1, {"b":"}"}]`, "c=null"}, keys)
 }

@@ -7,7 +7,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -192,107 +191,20 @@ func byKey(a, b field) int { return strings.Compare(a.key, b.key) }
 
 // cutFields cuts a JSON object into its top-level fields as written.
 func cutFields(b []byte) (fields, error) {
-	b = bytes.TrimSpace(b)
-	if len(b) < 2 || b[0] != '{' || b[len(b)-1] != '}' {
-		return nil, errors.New("not a JSON object")
-	}
 	f := make(fields, 0, 48)
-	i := skipSpace(b, 1)
-	if b[i] == '}' {
-		return f, nil
+	err := model.EachJSONField(b, func(key string, raw json.RawMessage) { f = append(f, field{key, raw}) })
+	if err != nil {
+		return nil, err
 	}
-	for {
-		if b[i] != '"' {
-			return nil, fmt.Errorf("JSON object: key expected at %d", i)
-		}
-		end, err := stringEnd(b, i)
-		if err != nil {
-			return nil, err
-		}
-		var key string
-		if bytes.IndexByte(b[i:end], '\\') < 0 {
-			key = string(b[i+1 : end-1])
-		} else if err := json.Unmarshal(b[i:end], &key); err != nil {
-			return nil, err
-		}
-		i = skipSpace(b, end)
-		if b[i] != ':' {
-			return nil, fmt.Errorf("JSON object: colon expected at %d", i)
-		}
-		start := skipSpace(b, i+1)
-		i, err = valueEnd(b, start)
-		if err != nil {
-			return nil, err
-		}
-		f = append(f, field{key, json.RawMessage(bytes.TrimRight(b[start:i], " \t\r\n"))})
-		switch b[i] {
-		case ',':
-			i = skipSpace(b, i+1)
-		case '}':
-			if i != len(b)-1 {
-				return nil, errors.New("JSON object: text after its end")
-			}
-			return f, nil
-		default:
-			return nil, fmt.Errorf("JSON object: comma expected at %d", i)
-		}
-	}
+	return f, nil
 }
 
-func skipSpace(b []byte, i int) int {
-	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
-		i++
-	}
-	return i
-}
-
-// stringEnd is the index after the string starting at b[i] (a quote).
-func stringEnd(b []byte, i int) (int, error) {
-	for j := i + 1; j < len(b); j++ {
-		switch b[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1, nil
-		}
-	}
-	return 0, errors.New("JSON object: unterminated string")
-}
-
-// valueEnd is the index of the comma, brace or bracket that ends the value
-// starting at b[i], in the object or list holding it.
-func valueEnd(b []byte, i int) (int, error) {
-	depth := 0
-	for i < len(b) {
-		switch b[i] {
-		case '"':
-			end, err := stringEnd(b, i)
-			if err != nil {
-				return 0, err
-			}
-			i = end
-			continue
-		case '{', '[':
-			depth++
-		case ']':
-			if depth == 0 {
-				return i, nil
-			}
-			depth--
-		case '}':
-			if depth == 0 {
-				return i, nil
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				return i, nil
-			}
-		}
-		i++
-	}
-	return 0, errors.New("JSON object: unterminated value")
-}
+// The JSON scanning cutFields and the facts share with model.Fields.
+var (
+	skipSpace = model.JSONSkipSpace
+	stringEnd = model.JSONStringEnd
+	valueEnd  = model.JSONValueEnd
+)
 
 // sortFields puts f in key order and reports whether its keys are
 // distinct. The sort is not stable: with a repeated key (encoding/json
