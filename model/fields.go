@@ -170,6 +170,9 @@ func IsEmptyJSON(v json.RawMessage) bool {
 	case "true":
 		return false
 	}
+	if (v[0] == '[' || v[0] == '{') && len(v) >= 2 && len(bytes.TrimSpace(v[1:len(v)-1])) > 0 {
+		return false // a list or an object with something in it (or no JSON)
+	}
 	if v[0] == '"' && (v[1] > ' ' && v[1] < 0x7f && v[1] != '\\' && v[1] != '"' || v[1] >= 0xe4) {
 		// a string that starts with a visible ASCII character or a CJK
 		// ideograph (no Unicode space is encoded from 0xE4 on)

@@ -110,6 +110,7 @@ func TestIsEmptyJSONFastPathsAgreeWithDecoding(t *testing.T) {
 		{`"　"`, true}, {`" "`, true}, {`"\u3000"`, true}, {`"\u00a0"`, true}, {`"a"`, false},
 		{`"办"`, false}, {`"é"`, false}, {`0`, true}, {`0.0`, true}, {`1`, false}, {`[ ]`, true},
 		{`{"a":1}`, false}, {`null`, true}, {``, true}, {`"\n"`, true},
+		{`[1]`, false}, {`[""]`, false}, {`{ }`, true}, {`[`, false}, {`[]x`, false},
 	} {
 		assert.Equal(t, c.empty, IsEmptyJSON(json.RawMessage(c.v)), c.v)
 	}

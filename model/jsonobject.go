@@ -59,6 +59,40 @@ func EachJSONField(b []byte, fn func(key string, raw json.RawMessage)) error {
 	}
 }
 
+// EachJSONElement calls fn with each element of a JSON array, in order: the
+// element's own bytes, not copied. Like EachJSONField it checks the array's
+// shape, not every value.
+func EachJSONElement(b []byte, fn func(raw json.RawMessage) error) error {
+	b = bytes.TrimSpace(b)
+	if len(b) < 2 || b[0] != '[' || b[len(b)-1] != ']' {
+		return errors.New("not a JSON array")
+	}
+	i := JSONSkipSpace(b, 1)
+	if b[i] == ']' {
+		return nil
+	}
+	for {
+		end, err := JSONValueEnd(b, i)
+		if err != nil {
+			return err
+		}
+		if err := fn(json.RawMessage(bytes.TrimRight(b[i:end], " \t\r\n"))); err != nil {
+			return err
+		}
+		switch b[end] {
+		case ',':
+			i = JSONSkipSpace(b, end+1)
+		case ']':
+			if end != len(b)-1 {
+				return errors.New("JSON array: text after its end")
+			}
+			return nil
+		default:
+			return fmt.Errorf("JSON array: comma expected at %d", end)
+		}
+	}
+}
+
 // JSONSkipSpace is the index of the first byte from i that is not JSON
 // whitespace.
 func JSONSkipSpace(b []byte, i int) int {

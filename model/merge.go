@@ -1,7 +1,9 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -159,24 +161,37 @@ func parseIDList(v json.RawMessage) (idList, bool) {
 	if IsEmptyJSON(v) {
 		return l, true
 	}
-	var elems []json.RawMessage
-	if err := json.Unmarshal(v, &elems); err != nil {
-		return l, false
-	}
-	for _, e := range elems {
-		var head struct {
-			ID *string `json:"id"`
+	// Cut, not decoded: merging returns compares every list of every row.
+	errNoID := errors.New("no id")
+	err := EachJSONElement(v, func(e json.RawMessage) error {
+		var id json.RawMessage
+		if err := EachJSONField(e, func(k string, raw json.RawMessage) {
+			if k == "id" {
+				id = raw
+			}
+		}); err != nil {
+			return err
 		}
-		if err := json.Unmarshal(e, &head); err != nil || head.ID == nil || *head.ID == "" {
-			return l, false
+		var s string
+		switch {
+		case len(id) < 2 || id[0] != '"':
+			return errNoID
+		case bytes.IndexByte(id, '\\') < 0:
+			s = string(id[1 : len(id)-1])
+		case json.Unmarshal(id, &s) != nil:
+			return errNoID
 		}
-		if _, dup := l.byID[*head.ID]; dup {
-			return l, false
+		if s == "" {
+			return errNoID
 		}
-		l.order = append(l.order, *head.ID)
-		l.byID[*head.ID] = e
-	}
-	return l, true
+		if _, dup := l.byID[s]; dup {
+			return errNoID
+		}
+		l.order = append(l.order, s)
+		l.byID[s] = e
+		return nil
+	})
+	return l, err == nil
 }
 
 // idArray reports whether the values are arrays of objects with ids and at

@@ -228,3 +228,32 @@ func TestMerge3LeavesInputsAlone(t *testing.T) {
 	assert.Len(t, incoming.Reports, 2)
 	assert.Equal(t, "新问题", res.(*Task).Reports[0].Problems)
 }
+
+// A list merges by id only when every element is an object with a
+// distinct, non-empty string id.
+func TestParseIDList(t *testing.T) {
+	for v, want := range map[string][]string{
+		`[{"id":"a","x":1},{"x":2,"id":"b"}]`: {"a", "b"},
+		` [ {"id" : "a\"1"} ] `:               {`a"1`},
+		`[{"\u0069d":"c"}]`:                   {"c"},
+		`[]`:                                  {},
+		`null`:                                {},
+		`[{"id":"a"},{"id":"a"}]`:             nil,
+		`[{"id":"a"},{"x":1}]`:                nil,
+		`[{"id":1}]`:                          nil,
+		`[{"id":""}]`:                         nil,
+		`["a","b"]`:                           nil,
+		`"a"`:                                 nil,
+		`[{"id":"a","list":[{"id":"x"}]}]`:    {"a"},
+	} {
+		l, ok := parseIDList(json.RawMessage(v))
+		assert.Equal(t, want != nil, ok, v)
+		if ok {
+			assert.Equal(t, len(want), len(l.order), v)
+			for i, id := range want {
+				assert.Equal(t, id, l.order[i], v)
+				assert.True(t, json.Valid(l.byID[id]), v)
+			}
+		}
+	}
+}
