@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // recordType is the struct type behind a record pointer.
@@ -24,7 +25,22 @@ func recordType(r Record) (reflect.Type, error) {
 // fieldNames lists the JSON names of t's fields as encoding/json flattens
 // them, without Meta's unless the record shadows one with a field of its own
 // (Meeting's "kind" is the meeting's kind, not the record kind).
+//
+// Worked out once a type (kept in typeFieldNames, which is only ever added
+// to, like encoding/json's own cache of types): records are cut into their
+// fields for every row an import merges, and walking the type each time was
+// a fifth of merging two returns.
 func fieldNames(t reflect.Type) map[string]bool {
+	if names, ok := typeFieldNames.Load(t); ok {
+		return names.(map[string]bool)
+	}
+	names, _ := typeFieldNames.LoadOrStore(t, walkFieldNames(t))
+	return names.(map[string]bool) // never changed once stored
+}
+
+var typeFieldNames sync.Map // reflect.Type → map[string]bool
+
+func walkFieldNames(t reflect.Type) map[string]bool {
 	names := map[string]bool{}
 	var walk func(t reflect.Type)
 	walk = func(t reflect.Type) {
