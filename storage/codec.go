@@ -199,13 +199,6 @@ func cutFields(b []byte) (fields, error) {
 	return f, nil
 }
 
-// The JSON scanning cutFields and the facts share with model.Fields.
-var (
-	skipSpace = model.JSONSkipSpace
-	stringEnd = model.JSONStringEnd
-	valueEnd  = model.JSONValueEnd
-)
-
 // sortFields puts f in key order and reports whether its keys are
 // distinct. The sort is not stable: with a repeated key (encoding/json
 // writes none) the caller sorts again.

@@ -98,7 +98,7 @@ func dropEmpty(b []byte) ([]byte, error) {
 }
 
 // compactValue copies the value at b[i:] to out, compacting the objects in
-// it, and returns the index after it (codec.go's stringEnd and valueEnd
+// it, and returns the index after it (model.JSONStringEnd and JSONValueEnd
 // find where keys and values end).
 func compactValue(b []byte, i int, out []byte) (int, []byte, error) {
 	switch b[i] {
@@ -110,12 +110,12 @@ func compactValue(b []byte, i int, out []byte) (int, []byte, error) {
 			if b[i] == ',' {
 				i++
 			}
-			kEnd, err := stringEnd(b, i)
+			kEnd, err := model.JSONStringEnd(b, i)
 			if err != nil {
 				return 0, nil, err
 			}
 			vStart := kEnd + 1 // past ':'
-			vEnd, err := valueEnd(b, vStart)
+			vEnd, err := model.JSONValueEnd(b, vStart)
 			if err != nil {
 				return 0, nil, err
 			}
@@ -147,7 +147,7 @@ func compactValue(b []byte, i int, out []byte) (int, []byte, error) {
 		}
 		return i + 1, append(out, ']'), nil
 	}
-	end, err := valueEnd(b, i)
+	end, err := model.JSONValueEnd(b, i)
 	if err != nil {
 		return 0, nil, err
 	}

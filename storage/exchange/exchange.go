@@ -258,7 +258,7 @@ func (f *fileSource) unchanged() error {
 		return ErrFileChanged
 	}
 	for i, path := range f.paths {
-		sum, err := fileSHA256(path)
+		sum, err := workbook.FileSHA256(path)
 		if err != nil {
 			return err
 		}

@@ -91,7 +91,7 @@ func importWhilePlanning(ctx context.Context, s *storage.Store, path string, rre
 		}
 		return applied.Plan, applied, nil
 	}
-	sha, err := fileSHA256(path)
+	sha, err := workbook.FileSHA256(path)
 	if err != nil {
 		return usual() // which names the file and says what is wrong with it
 	}

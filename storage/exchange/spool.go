@@ -1,13 +1,9 @@
 package exchange
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"sync"
 
@@ -185,23 +181,30 @@ type decoder struct {
 	err error
 }
 
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
+// skip passes the n bytes a varint took; n <= 0 (binary's "no varint
+// here") damages the row.
+func (d *decoder) skip(n int) bool {
 	if n <= 0 {
 		d.err, d.b = errSpoolDamaged, nil
-		return 0
+		return false
 	}
 	d.b = d.b[n:]
+	return true
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if !d.skip(n) {
+		return 0
+	}
 	return v
 }
 
 func (d *decoder) varint() int64 {
 	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.err, d.b = errSpoolDamaged, nil
+	if !d.skip(n) {
 		return 0
 	}
-	d.b = d.b[n:]
 	return v
 }
 
@@ -250,19 +253,4 @@ func (d *decoder) row(fields [][]string, roles [][]model.Role) (model.Incoming, 
 		return in, fmt.Errorf("spool %s row %d: %w", in.Ref.Sheet, in.Ref.Row, err)
 	}
 	return in, nil
-}
-
-// fileSHA256 is the hex SHA-256 of a file's bytes, as a read reports it
-// (model.FileReport.SHA256).
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -306,6 +306,26 @@ func (s *source) close() {
 	}
 }
 
+// FileSHA256 is the digest a read reports for the file at path
+// (model.FileReport.SHA256): of its bytes as stored, before any
+// conversion or decryption.
+func FileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	return digest(f)
+}
+
+func digest(r io.Reader) (string, error) {
+	h := sha256.New()
+	if _, err := io.Copy(h, r); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
 func openSource(path, name string, opt ReadOptions) (*source, error) {
 	fh, err := os.Open(path)
 	if err != nil {
@@ -332,11 +352,9 @@ func openSource(path, name string, opt ReadOptions) (*source, error) {
 			fmt.Sprintf("文件过大（%s，上限 %s）", mib(st.Size()), mib(opt.MaxFileBytes)),
 			fmt.Sprintf("the file is too large (%s, limit %s)", mib(st.Size()), mib(opt.MaxFileBytes))))
 	}
-	h := sha256.New()
-	if _, err := io.Copy(h, fh); err != nil {
+	if src.sha256, err = digest(fh); err != nil {
 		return fail(fileErr(name, ErrUnreadable, err, "读取文件出错（磁盘或 U 盘可能有问题）", "cannot read the file (the disk or USB stick may be at fault)"))
 	}
-	src.sha256 = hex.EncodeToString(h.Sum(nil))
 	head := make([]byte, 8)
 	if _, err := fh.ReadAt(head, 0); err != nil && !errors.Is(err, io.EOF) {
 		return fail(fileErr(name, ErrUnreadable, err, "读取文件出错", "cannot read the file"))

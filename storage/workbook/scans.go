@@ -46,26 +46,25 @@ func (r *reader) startScans(sheets []xlsxscan.Sheet) {
 		if _, ok := knownMerges.get(mergeKey{r.res.Report.SHA256, bs.Part.Name}); !ok {
 			m := &mergeScan{done: make(chan struct{})}
 			r.scans.merges[bs.Name] = m
-			r.scans.wg.Add(1)
-			go func() {
-				defer r.scans.wg.Done()
-				defer close(m.done)
-				r.scans.slots <- struct{}{}
-				defer func() { <-r.scans.slots }()
-				m.ranges, m.err = xlsxscan.Merges(bs.Part)
-			}()
+			r.scans.start(m.done, func() { m.ranges, m.err = xlsxscan.Merges(bs.Part) })
 		}
 		l := &listScan{done: make(chan struct{})}
 		r.scans.lists[bs.Name] = l
-		r.scans.wg.Add(1)
-		go func() {
-			defer r.scans.wg.Done()
-			defer close(l.done)
-			r.scans.slots <- struct{}{}
-			defer func() { <-r.scans.slots }()
-			l.l, l.err = r.openListSheet(bs)
-		}()
+		r.scans.start(l.done, func() { l.l, l.err = r.openListSheet(bs) })
 	}
+}
+
+// start runs scan on a goroutine of its own once a slot is free, and
+// closes done after it.
+func (s *scans) start(done chan struct{}, scan func()) {
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		defer close(done)
+		s.slots <- struct{}{}
+		defer func() { <-s.slots }()
+		scan()
+	}()
 }
 
 // listSheetOf is openListSheet's result for the sheet, from its scan if
