@@ -1,8 +1,12 @@
 package model
 
 import (
+	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -183,4 +187,121 @@ func TestEachJSONFieldRefusesWhatIsNoObject(t *testing.T) {
 		keys = append(keys, k+"="+string(raw))
 	}))
 	assert.Equal(t, []string{`aé=[1, {"b":"}"}]`, "c=null"}, keys)
+}
+
+// EqualJSON's shortcut for texts without escapes must give what decoding
+// both values gives, for texts that are alike, blank in other ways,
+// escaped, or not valid UTF-8.
+func TestEqualJSONTextsAgreeWithDecoding(t *testing.T) {
+	texts := []string{`""`, `" "`, `"　"`, `"\u3000"`, `"\u00a0"`, "\"\u00a0\"", `"\t"`, "\"\t\"",
+		`"整改"`, `"整改 "`, `"\u6574\u6539"`, `"a"`, `"A"`, `"a\"b"`, `"a\\b"`, "\"\xff\"", "\"\xfe\"",
+		`"0"`, `0`, `null`, `"null"`, `false`, `" 整改"`}
+	decoded := func(a, b string) bool {
+		x, okx := decodeJSON(json.RawMessage(a))
+		y, oky := decodeJSON(json.RawMessage(b))
+		if !okx || !oky {
+			return bytes.Equal(bytes.TrimSpace([]byte(a)), bytes.TrimSpace([]byte(b)))
+		}
+		return a == b || (emptyValue(x) && emptyValue(y)) || equalValue(x, y)
+	}
+	for _, a := range texts {
+		for _, b := range texts {
+			assert.Equal(t, decoded(a, b), EqualJSON(json.RawMessage(a), json.RawMessage(b)), "%q vs %q", a, b)
+		}
+	}
+}
+
+// Random JSON values and variations of them (keys reordered, empty keys
+// added or dropped, a leaf changed, numbers respelled) compare by
+// EqualJSON as they do once decoded.
+func TestEqualJSONWalksAsDecodingCompares(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 14))
+	leaves := []string{`""`, `" "`, `"　"`, `"\u3000"`, `"整改"`, `"整改 "`, `"\u6574\u6539"`, `"a\"b"`, `0`, `0.0`, `1`, `1.0`, `1e2`, `100`,
+		`-0`, `true`, `false`, `null`, `[]`, `{}`, `"0"`}
+	var value func(depth int) string
+	value = func(depth int) string {
+		switch n := rng.IntN(6); {
+		case depth > 2 || n < 3:
+			return leaves[rng.IntN(len(leaves))]
+		case n < 5:
+			k := rng.IntN(4)
+			parts := make([]string, k)
+			for i := range parts {
+				parts[i] = value(depth + 1)
+			}
+			return "[" + strings.Join(parts, ",") + "]"
+		default:
+			keys := []string{"id", "name", "role", "done", "n"}
+			k := rng.IntN(4)
+			parts := make([]string, 0, k)
+			for i := 0; i < k; i++ {
+				parts = append(parts, strconv.Quote(keys[rng.IntN(len(keys))])+":"+value(depth+1))
+			}
+			return "{" + strings.Join(parts, ", ") + "}"
+		}
+	}
+	vary := func(v string) string {
+		var x any
+		d := json.NewDecoder(strings.NewReader(v))
+		d.UseNumber()
+		if d.Decode(&x) != nil {
+			return v
+		}
+		var walk func(x any) any
+		walk = func(x any) any {
+			switch x := x.(type) {
+			case map[string]any:
+				out := map[string]any{}
+				for k, v := range x {
+					if rng.IntN(5) == 0 && emptyValue(v) {
+						continue // an empty key dropped
+					}
+					out[k] = walk(v)
+				}
+				if rng.IntN(5) == 0 {
+					out["extra"] = ""
+				}
+				return out
+			case []any:
+				for i := range x {
+					x[i] = walk(x[i])
+				}
+				if rng.IntN(8) == 0 && len(x) > 0 {
+					x[0] = "changed"
+				}
+				return x
+			case json.Number:
+				if rng.IntN(3) == 0 {
+					f, _ := x.Float64()
+					return json.Number(strconv.FormatFloat(f, 'e', -1, 64))
+				}
+			}
+			return x
+		}
+		b, _ := json.Marshal(walk(x))
+		return string(b)
+	}
+	decoded := func(a, b string) bool {
+		x, okx := decodeJSON(json.RawMessage(a))
+		y, oky := decodeJSON(json.RawMessage(b))
+		if !okx || !oky {
+			return bytes.Equal(bytes.TrimSpace([]byte(a)), bytes.TrimSpace([]byte(b)))
+		}
+		return a == b || (emptyValue(x) && emptyValue(y)) || equalValue(x, y)
+	}
+	equal := 0
+	for i := 0; i < 20000; i++ {
+		a := value(0)
+		b := vary(a)
+		if rng.IntN(4) == 0 {
+			b = value(0)
+		}
+		want := decoded(a, b)
+		if want {
+			equal++
+		}
+		require.Equal(t, want, EqualJSON(json.RawMessage(a), json.RawMessage(b)), "%s vs %s", a, b)
+	}
+	assert.Greater(t, equal, 2000, "the pairs must hold equal ones")
+	assert.Less(t, equal, 18000, "and unequal ones")
 }
