@@ -304,14 +304,22 @@ func child(name string, args []string) error {
 	ctx := context.Background()
 	switch name {
 	case "gen":
-		if len(pos) != 2 {
-			return fmt.Errorf("want FILE ROWS")
+		// An optional SEED gives the same items with other texts: every row
+		// of the seed-1 ledger changed.
+		if len(pos) != 2 && len(pos) != 3 {
+			return fmt.Errorf("want FILE ROWS [SEED]")
 		}
 		n, err := strconv.Atoi(pos[1])
 		if err != nil {
 			return err
 		}
-		return benchledger.Write(pos[0], n, 1)
+		seed := uint64(1)
+		if len(pos) == 3 {
+			if seed, err = strconv.ParseUint(pos[2], 10, 64); err != nil {
+				return fmt.Errorf("seed: %w", err)
+			}
+		}
+		return benchledger.Write(pos[0], n, seed)
 	case "bareread":
 		_, err := bareRead(pos[0])
 		return err
@@ -332,10 +340,26 @@ func child(name string, args []string) error {
 			}
 			defer trace.Stop()
 		}
+		var notes []func(storage.Progress)
 		if os.Getenv("BENCH_TRACE") != "" {
 			note, print := traceStages(time.Now())
-			ctx = storage.WithProgress(ctx, note)
+			notes = append(notes, note)
 			defer print()
+		}
+		if hp := os.Getenv("BENCH_HEAPAT"); hp != "" {
+			notes = append(notes, heapAt(hp, os.Getenv("BENCH_HEAPAT_WHEN")))
+		}
+		if os.Getenv("BENCH_MEMTRACE") != "" {
+			note, print := memStages()
+			notes = append(notes, note)
+			defer print()
+		}
+		if len(notes) > 0 {
+			ctx = storage.WithProgress(ctx, func(p storage.Progress) {
+				for _, n := range notes {
+					n(p)
+				}
+			})
 		}
 		st, err := storage.Open(*data)
 		if err != nil {
@@ -422,6 +446,85 @@ func traceStages(start time.Time) (func(storage.Progress), func()) {
 		fmt.Fprintf(os.Stderr, "%-8s %6.2f s\n", "end", time.Since(start).Seconds())
 	}
 	return note, print
+}
+
+// heapAt writes the live heap to path once, when an import reports the
+// stage and row given as "stage:row" (BENCH_HEAPAT_WHEN, by default
+// "indexes:0", when it starts building its list indexes, every row
+// written) (BENCH_HEAPAT).
+func heapAt(path, when string) func(storage.Progress) {
+	if when == "" {
+		when = "indexes:0"
+	}
+	stage, row, _ := strings.Cut(when, ":")
+	at, _ := strconv.Atoi(row)
+	var once sync.Once
+	return func(p storage.Progress) {
+		if p.Stage != stage || p.Done < at {
+			return
+		}
+		once.Do(func() {
+			runtime.GC()
+			f, err := os.Create(path)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "BENCH_HEAPAT:", err)
+				return
+			}
+			defer f.Close()
+			if err := pprof.WriteHeapProfile(f); err != nil {
+				fmt.Fprintln(os.Stderr, "BENCH_HEAPAT:", err)
+			}
+		})
+	}
+}
+
+// memStages notes, at each report, the process's resident memory and the
+// Go heap's part of it, and prints each stage's largest (BENCH_MEMTRACE):
+// what is left when the Go heap is taken away is SQLite's memory.
+func memStages() (func(storage.Progress), func()) {
+	type peak struct{ rss, heap, live uint64 }
+	var mu sync.Mutex
+	var order []string
+	peaks := map[string]*peak{}
+	note := func(p storage.Progress) {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		rss := residentBytes()
+		mu.Lock()
+		defer mu.Unlock()
+		pk := peaks[p.Stage]
+		if pk == nil {
+			pk = &peak{}
+			peaks[p.Stage] = pk
+			order = append(order, p.Stage)
+		}
+		pk.rss = max(pk.rss, rss)
+		pk.heap = max(pk.heap, ms.HeapSys-ms.HeapReleased)
+		pk.live = max(pk.live, ms.HeapAlloc)
+	}
+	print := func() {
+		const mb = 1 << 20
+		for _, st := range order {
+			pk := peaks[st]
+			fmt.Fprintf(os.Stderr, "%-8s rss %4d MB  go heap held %4d MB  allocated %4d MB\n", st, pk.rss/mb, pk.heap/mb, pk.live/mb)
+		}
+	}
+	return note, print
+}
+
+// residentBytes is VmRSS from /proc/self/status (0 where there is none).
+func residentBytes() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
 }
 
 // worstSearch is the worst-term time a search step printed ("25.3 ms").
