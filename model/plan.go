@@ -213,6 +213,11 @@ type Plan struct {
 	// whose new rows were counted so. Counts includes them.
 	Quiet      Counts `json:"-"`
 	QuietKinds []Kind `json:"-"`
+	// QuietChanged are the rows past the first QuietShown of a kind that
+	// update or merge into a record without a conflict: only counted, and
+	// decided again when the plan is applied (a ledger whose every row
+	// changed held three records a row).
+	QuietChanged []RowRef `json:"-"`
 }
 
 // QuietShown is how many let-go rows of each kind and action a plan still
@@ -257,6 +262,8 @@ func (p *Plan) Counts() Counts {
 		}
 	}
 	c.New += p.Quiet.New
+	c.Updated += p.Quiet.Updated
+	c.Merged += p.Quiet.Merged
 	c.Unchanged += p.Quiet.Unchanged
 	c.Rejected = len(p.Rejected)
 	return c

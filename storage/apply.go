@@ -144,7 +144,7 @@ func (tx *Tx) applyPlan(ctx context.Context, plan *model.Plan, opt ApplyOptions,
 	// files are read again, after the others (streamed: they were created
 	// as the plan was made).
 	letGo, kept := map[model.RowRef]bool{}, map[model.RowRef]bool{}
-	applied, total := 0, len(p.plan.Items)+plan.Quiet.New
+	applied, total := 0, len(p.plan.Items)+plan.Quiet.New+plan.Quiet.Updated+plan.Quiet.Merged
 	for i := range p.plan.Items {
 		if err := ctx.Err(); err != nil {
 			return err // rolled back: nothing of the import is kept
@@ -165,7 +165,8 @@ func (tx *Tx) applyPlan(ctx context.Context, plan *model.Plan, opt ApplyOptions,
 	}
 	if streamed != nil {
 		// the let-go rows were created as planned: as many as it let go
-		if streamed.created != len(letGo)+plan.Quiet.New {
+		// (into a store with no record, no row changes one)
+		if streamed.created != len(letGo)+plan.Quiet.New || len(plan.QuietChanged) > 0 {
 			return ErrStalePlan
 		}
 		if err := streamed.restore(); err != nil {
@@ -297,7 +298,7 @@ func (tx *Tx) countStreamed(ctx context.Context, st *streamedRows, files []model
 // created at once, so the rows are never held together.
 func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[model.RowRef]bool, empty map[model.Kind]bool,
 	by string, imports map[string]string, done, total int) error {
-	if len(letGo) == 0 && len(plan.QuietKinds) == 0 {
+	if len(letGo) == 0 && len(plan.QuietKinds) == 0 && len(plan.QuietChanged) == 0 {
 		return nil
 	}
 	if plan.Source == nil {
@@ -310,10 +311,29 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 	// The rows only counted are the new rows of the quiet kinds that are
 	// not items: decided again, each record once (a row the plan refused
 	// as standing for a record an earlier row made is refused again).
+	// The rows that change a record and were only counted are decided
+	// again, each against its record as planned (nothing was written
+	// since: applyPlan), and must come out as counted.
+	changed := make(map[model.RowRef]bool, len(plan.QuietChanged))
+	for _, ref := range plan.QuietChanged {
+		changed[ref] = true
+	}
+	var quietChanged model.Counts
 	quiet := 0
 	err = plan.Source.Rows(ctx, func(in model.Incoming) error {
 		kind := in.Record.RecordMeta().Kind
 		counted := false
+		if changed[in.Ref] {
+			delete(changed, in.Ref)
+			action, err := w.change(in)
+			switch action {
+			case model.ActionUpdated:
+				quietChanged.Updated++
+			case model.ActionMerged:
+				quietChanged.Merged++
+			}
+			return err
+		}
 		if letGo[in.Ref] {
 			delete(letGo, in.Ref)
 		} else if slices.Contains(plan.QuietKinds, kind) && !kept[in.Ref] {
@@ -330,7 +350,8 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 	if err = w.close(err); err != nil {
 		return err
 	}
-	if len(letGo) > 0 || quiet != plan.Quiet.New {
+	if len(letGo) > 0 || quiet != plan.Quiet.New || len(changed) > 0 ||
+		quietChanged.Updated != plan.Quiet.Updated || quietChanged.Merged != plan.Quiet.Merged {
 		return ErrStalePlan // rows planned that the files no longer have
 	}
 	return w.restore()
@@ -442,17 +463,57 @@ func (w *rowWriter) create(in model.Incoming) (made bool, err error) {
 	} else {
 		pre.nextRev("") // a first revision
 	}
+	if err := w.give(rowJob{it: it, pre: pre, ref: in.Ref, importID: importFor(w.imports, in.Ref.File)}); err != nil {
+		return false, err
+	}
+	w.created++
+	return true, w.ctx.Err()
+}
+
+// change decides again a row the plan counted as updating or merging into
+// its record, and gives the change to the writer. The action is the one
+// decided; a row that no longer changes its record that way (a conflict,
+// a new record) is ErrStalePlan.
+func (w *rowWriter) change(in model.Incoming) (model.Action, error) {
+	kind := in.Record.RecordMeta().Kind
+	s := w.scratch
+	s.empty[kind] = false // the row's record is here
+	s.plan.Items = s.plan.Items[:0]
+	clear(s.seen)
+	if err := s.add(w.ctx, &in); err != nil {
+		return "", err
+	}
+	if len(s.plan.Items) != 1 {
+		return "", ErrStalePlan
+	}
+	it := s.plan.Items[0]
+	if (it.Action != model.ActionUpdated && it.Action != model.ActionMerged) || len(it.Conflicts) > 0 || it.Result == nil {
+		return "", ErrStalePlan
+	}
+	// prepared here, as save would on the writer's goroutine
+	pre, err := prepare(it.Result, nil)
+	if err != nil {
+		return "", err
+	}
+	pre.packWith(w.tx.pk.dict(kind))
+	if err := w.give(rowJob{it: it, pre: pre, ref: in.Ref, importID: importFor(w.imports, in.Ref.File)}); err != nil {
+		return "", err
+	}
+	return it.Action, w.ctx.Err()
+}
+
+// give hands a decided row to the writer (an error once it stopped).
+func (w *rowWriter) give(j rowJob) error {
 	select {
-	case w.jobs <- rowJob{it: it, pre: pre, ref: in.Ref, importID: importFor(w.imports, in.Ref.File)}:
+	case w.jobs <- j:
+		return nil
 	case err := <-w.wrote:
 		w.wrote <- err // for close
 		if err == nil {
 			err = errors.New("import: the writer stopped")
 		}
-		return false, err
+		return err
 	}
-	w.created++
-	return true, w.ctx.Err()
 }
 
 // close waits for the writer: its error, else err.

@@ -524,8 +524,41 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	default:
 		item.Action = model.ActionUpdated
 	}
+	if p.letGoChange(&item, target) {
+		return nil
+	}
 	p.plan.Items = append(p.plan.Items, item)
 	return nil
+}
+
+// letGoChange lets an update or a merge without conflict go once
+// model.QuietShown of its kind and action are shown (CompactNew): the plan
+// keeps its place (Plan.QuietChanged) and a count, and applying decides the
+// row again. A ledger whose 20,000 rows all changed held 150 MB of records
+// (the local, the incoming and the merged one of every row). Proposals
+// stay: a row naming no session takes it from the others.
+func (p *planner) letGoChange(item *model.PlanItem, target string) bool {
+	if !p.compactNew || item.Kind.IsReference() || item.Kind == model.KindProposal || target == "" ||
+		len(item.Conflicts) > 0 || len(item.Merged) > 0 ||
+		(item.Action != model.ActionUpdated && item.Action != model.ActionMerged) {
+		return false
+	}
+	if !p.quiet(item.Kind, item.Action) {
+		if p.shown == nil {
+			p.shown = map[string]int{}
+		}
+		p.shown[string(item.Kind)+"|"+string(item.Action)]++
+		return false
+	}
+	p.seen[target] = -1 - p.quietRefs.len()
+	p.quietRefs.add(item.Incoming.Ref)
+	p.plan.QuietChanged = append(p.plan.QuietChanged, item.Incoming.Ref)
+	if item.Action == model.ActionUpdated {
+		p.plan.Quiet.Updated++
+	} else {
+		p.plan.Quiet.Merged++
+	}
+	return true
 }
 
 // match finds the local record a row stands for: by hidden id, else by

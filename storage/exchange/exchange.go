@@ -99,10 +99,13 @@ func planFiles(ctx context.Context, s *storage.Store, paths []string, req ReadRe
 	}
 	sp.close()
 	src := &fileSource{s: s, paths: paths, req: req, files: read.files}
-	if sp.usable() {
+	plan := finishPlan(ctx, pl, read, src)
+	// The spool holds the rows of kinds the store had none of: rows that
+	// change records are read from the files again.
+	if sp.usable() && len(plan.QuietChanged) == 0 {
 		src.spool = sp
 	}
-	return finishPlan(ctx, pl, read, src), nil
+	return plan, nil
 }
 
 // finishPlan is the planner's plan with what reading the files found.
