@@ -141,24 +141,6 @@ func SetFields(r Record, f map[string]json.RawMessage) error {
 	return nil
 }
 
-// cloneRecord is a deep copy of r (through JSON) with the same Meta.
-func cloneRecord(r Record) (Record, error) {
-	t, err := recordType(r)
-	if err != nil {
-		return nil, err
-	}
-	b, err := json.Marshal(r)
-	if err != nil {
-		return nil, fmt.Errorf("copy %s: %w", t.Name(), err)
-	}
-	fresh := reflect.New(t).Interface().(Record)
-	if err := json.Unmarshal(b, fresh); err != nil {
-		return nil, fmt.Errorf("copy %s: %w", t.Name(), err)
-	}
-	*fresh.RecordMeta() = *r.RecordMeta()
-	return fresh, nil
-}
-
 func decodeJSON(v json.RawMessage) (any, bool) {
 	d := json.NewDecoder(bytes.NewReader(v))
 	d.UseNumber()

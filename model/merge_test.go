@@ -2,6 +2,9 @@ package model
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -256,4 +259,47 @@ func TestParseIDList(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A merged record is the local record with the merged fields set over it,
+// as copying it and calling SetFields gives: for every kind's dataset
+// record with every text filled, for fields set, cleared (empty values) or
+// left, and for lists.
+func TestMergedRecordIsLocalWithFieldsSet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 2))
+	n := 0
+	figuresDataset(t).Each(func(local Record) {
+		n++
+		local.RecordMeta().ID, local.RecordMeta().Rev = fmt.Sprintf("r%d", n), "1-x"
+		fillText(reflect.ValueOf(local), fmt.Sprintf("本机第%d条", n))
+		typ := reflect.TypeOf(local).Elem()
+		lf, err := Fields(local)
+		require.NoError(t, err)
+		other := reflect.New(typ).Interface().(Record)
+		fillText(reflect.ValueOf(other), "来件的文字")
+		of, err := Fields(other)
+		require.NoError(t, err)
+		for range 5 {
+			apply := map[string]json.RawMessage{}
+			for name, v := range of {
+				switch rng.IntN(4) {
+				case 0:
+					apply[name] = v
+				case 1:
+					apply[name] = json.RawMessage(" ") // cleared
+				}
+			}
+			b, err := json.Marshal(local)
+			require.NoError(t, err)
+			want := reflect.New(typ).Interface().(Record)
+			require.NoError(t, json.Unmarshal(b, want))
+			*want.RecordMeta() = *local.RecordMeta()
+			require.NoError(t, SetFields(want, apply))
+
+			got, err := withFields(local, typ, lf, apply)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "%T with %d fields set", local, len(apply))
+		}
+	})
+	assert.Greater(t, n, 5)
 }
