@@ -155,6 +155,7 @@ func Read(path string, opt ReadOptions) (*Result, error) {
 	}
 	r := &reader{
 		file: name, opt: opt, bk: bk,
+		exported:    exportedParts(src.zip.Comment, bk.Sheets),
 		date1904:    bk.Date1904,
 		fileRef:     fileRef,
 		seen:        newSeenKeys(),
@@ -477,6 +478,7 @@ type reader struct {
 	streaming bool
 	emitErr   error
 	merges    map[string]sheetMerges // by sheet name (mergesOf)
+	exported  map[string]partSum     // parts as a Taizhang export wrote them (exported.go)
 	scans     *scans                 // started by startScans; nil: none
 }
 
@@ -711,6 +713,9 @@ func (r *reader) openHead(bs xlsxscan.Sheet, count bool) (*sheetHead, error) {
 func (r *reader) mergesOf(bs xlsxscan.Sheet) ([]xlsxscan.Merge, error) {
 	if m, ok := r.merges[bs.Name]; ok {
 		return m.ranges, m.err
+	}
+	if _, ok := r.exported[bs.Part.Name]; ok {
+		return nil, nil // an export merges no cell
 	}
 	key := mergeKey{r.res.Report.SHA256, bs.Part.Name}
 	ranges, err, ok := r.scannedMerges(bs)

@@ -43,7 +43,8 @@ func (r *reader) startScans(sheets []xlsxscan.Sheet) {
 		if bs.Part == nil || bs.Name == metaSheet || bs.Name == listsSheet {
 			continue
 		}
-		if _, ok := knownMerges.get(mergeKey{r.res.Report.SHA256, bs.Part.Name}); !ok {
+		_, exported := r.exported[bs.Part.Name]
+		if _, ok := knownMerges.get(mergeKey{r.res.Report.SHA256, bs.Part.Name}); !ok && !exported {
 			m := &mergeScan{done: make(chan struct{})}
 			r.scans.merges[bs.Name] = m
 			r.scans.start(m.done, func() { m.ranges, m.err = xlsxscan.Merges(bs.Part) })

@@ -46,6 +46,9 @@ type rowStream struct {
 	tmp    *os.File
 	closed bool
 	err    error // the compressor's, once closed
+	// unsorted: a list sheet's entries are not in task id order
+	// (exported.go)
+	unsorted bool
 
 	// set by the compressor, read once done has answered
 	crc        uint32
@@ -394,11 +397,12 @@ func appendFloat(dst []byte, v float64) []byte {
 // part goes on as excelize made it, except the worksheets of the streams:
 // their rows are put into excelize's empty <sheetData>.
 type splicer struct {
-	zw      *zip.Writer
-	streams map[string]*rowStream // by part name
-	spliced map[string]bool
-	pending string // a worksheet being received from excelize
-	part    bytes.Buffer
+	zw       *zip.Writer
+	streams  map[string]*rowStream // by part name
+	spliced  map[string]bool
+	pending  string // a worksheet being received from excelize
+	part     bytes.Buffer
+	exported []partSum // the worksheets spliced, with no merged range (exported.go)
 }
 
 func newSplicer(w io.Writer, streams map[string]*rowStream) *splicer {
@@ -431,6 +435,11 @@ func (z *splicer) Close() error {
 	for name := range z.streams {
 		if !z.spliced[name] {
 			return fmt.Errorf("the workbook has no part %s for the rows written", name)
+		}
+	}
+	if c := exportedComment(z.exported); c != "" {
+		if err := z.zw.SetComment(c); err != nil {
+			return err
 		}
 	}
 	return z.zw.Close()
@@ -485,15 +494,21 @@ func (z *splicer) splice(name string, xml []byte, s *rowStream) error {
 	}
 	crc := crc32Combine(crc32.ChecksumIEEE(head), s.crc, s.size)
 	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
+	size := uint64(int64(len(head)) + s.size + int64(len(tail)))
 	w, err := z.zw.CreateRaw(&zip.FileHeader{
 		Name:               name,
 		Method:             zip.Deflate,
 		CRC32:              crc,
 		CompressedSize64:   uint64(int64(len(headZ)) + s.compressed + int64(len(tailZ))),
-		UncompressedSize64: uint64(int64(len(head)) + s.size + int64(len(tail))),
+		UncompressedSize64: size,
 	})
 	if err != nil {
 		return err
+	}
+	// The rows are cells only (their text escaped); excelize's head and
+	// tail would hold any merged range.
+	if !bytes.Contains(head, []byte("mergeCell")) && !bytes.Contains(tail, []byte("mergeCell")) {
+		z.exported = append(z.exported, partSum{name: name, crc: crc, size: size, sorted: !s.unsorted})
 	}
 	if _, err := w.Write(headZ); err != nil {
 		return err

@@ -86,9 +86,10 @@ func (x *exporter) startSubSheets() error {
 // subSheet is a list sheet being streamed.
 type subSheet struct {
 	s       *rowStream
-	next    int   // the next row's number
-	row     []any // reused for every row
-	percent int   // the style of a percentCell
+	next    int    // the next row's number
+	row     []any  // reused for every row
+	percent int    // the style of a percentCell
+	last    string // the task id of the row before, for rowStream.unsorted
 }
 
 // percentCell is a whole percentage, written as Excel stores 80%: the
@@ -102,6 +103,11 @@ func (s *subSheet) add(t *model.Task, id string, cells ...any) error {
 	s.row = append(s.row[:0], t.Number, t.Title)
 	s.row = append(s.row, cells...)
 	s.row = append(s.row, t.ID, id)
+	if task := strings.TrimSpace(t.ID); task < s.last {
+		s.s.unsorted = true // as openListSheet would find it
+	} else {
+		s.last = task
+	}
 	s.s.row(s.next, "")
 	for j, v := range s.row {
 		if str, ok := v.(string); ok && str == "" {
@@ -283,7 +289,7 @@ func (r *reader) openListSheet(bs xlsxscan.Sheet) (*listSheet, error) {
 	l := &listSheet{r: r, name: bs.Name, kind: kind, col: col, sorted: true, seed: maphash.MakeSeed(),
 		left: map[uint64]int32{}}
 	prev := ""
-	for {
+	for !r.exported[bs.Part.Name].sorted { // as exported in task id order: known
 		row, more, err := rows.Next()
 		if err != nil {
 			return nil, err
