@@ -218,6 +218,10 @@ type Plan struct {
 	// decided again when the plan is applied (a ledger whose every row
 	// changed held three records a row).
 	QuietChanged []RowRef `json:"-"`
+	// QuietResults is what the store kept of those rows' merged records,
+	// to write them without deciding the rows again (the store's own;
+	// nil: every such row is decided again).
+	QuietResults any `json:"-"`
 }
 
 // QuietShown is how many let-go rows of each kind and action a plan still

@@ -319,13 +319,23 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 		changed[ref] = true
 	}
 	var quietChanged model.Counts
+	results := reader(plan.QuietResults)
 	quiet := 0
 	err = plan.Source.Rows(ctx, func(in model.Incoming) error {
 		kind := in.Record.RecordMeta().Kind
 		counted := false
 		if changed[in.Ref] {
 			delete(changed, in.Ref)
-			action, err := w.change(in)
+			var action model.Action
+			it, ok, err := results.take(in.Ref)
+			switch {
+			case err != nil:
+				return err
+			case ok:
+				action, err = w.write(it)
+			default:
+				action, err = w.change(in)
+			}
 			switch action {
 			case model.ActionUpdated:
 				quietChanged.Updated++
@@ -490,13 +500,20 @@ func (w *rowWriter) change(in model.Incoming) (model.Action, error) {
 	if (it.Action != model.ActionUpdated && it.Action != model.ActionMerged) || len(it.Conflicts) > 0 || it.Result == nil {
 		return "", ErrStalePlan
 	}
+	return w.write(it)
+}
+
+// write prepares a decided change (an update or a merge) and gives it to
+// the writer; the action is the item's.
+func (w *rowWriter) write(it model.PlanItem) (model.Action, error) {
 	// prepared here, as save would on the writer's goroutine
 	pre, err := prepare(it.Result, nil)
 	if err != nil {
 		return "", err
 	}
-	pre.packWith(w.tx.pk.dict(kind))
-	if err := w.give(rowJob{it: it, pre: pre, ref: in.Ref, importID: importFor(w.imports, in.Ref.File)}); err != nil {
+	pre.packWith(w.tx.pk.dict(it.Kind))
+	ref := it.Incoming.Ref
+	if err := w.give(rowJob{it: it, pre: pre, ref: ref, importID: importFor(w.imports, ref.File)}); err != nil {
 		return "", err
 	}
 	return it.Action, w.ctx.Err()

@@ -55,6 +55,8 @@ type planner struct {
 	// sessionless: the items of new proposals whose rows named no session,
 	// by bodyNumber, for a later row that names it (sessionlessFor)
 	sessionless map[string][]int
+	// kept: the merged records of the changes let go (letGoChange)
+	kept keptChanges
 }
 
 // letGo keeps a row that needs no item of its own: as an identity item
@@ -192,8 +194,14 @@ func (s *Store) NewPlanner(ctx context.Context, lang string) (*Planner, error) {
 		tx.Rollback()
 		return nil, err
 	}
+	dicts, err := s.storeDicts(ctx, tx)
+	if err != nil {
+		tx.Rollback()
+		return nil, err
+	}
 	q := newStmtCache(tx)
 	return &Planner{s: s, q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{},
+		kept: keptChanges{budget: s.keptBudget, dicts: dicts},
 		lang: lang, verify: s.verifyRowHash, stamp: true}}, nil
 }
 
@@ -216,6 +224,11 @@ func (pl *Planner) Add(ctx context.Context, in model.Incoming) error {
 func (pl *Planner) Plan(ctx context.Context, files []model.FileReport, rejected []model.Rejection) *model.Plan {
 	pl.p.noteSessions()
 	plan := pl.p.plan
+	if pl.p.kept.n > 0 {
+		kept := pl.p.kept // not the planner: the plan outlives it
+		kept.dicts = nil
+		plan.QuietResults = &kept
+	}
 	plan.Files = files
 	plan.Rejected = append(slices.Clone(rejected), plan.Rejected...)
 	slices.SortStableFunc(plan.Items, func(a, b model.PlanItem) int {
@@ -524,8 +537,8 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	default:
 		item.Action = model.ActionUpdated
 	}
-	if p.letGoChange(&item, target) {
-		return nil
+	if gone, err := p.letGoChange(&item, target); gone || err != nil {
+		return err
 	}
 	p.plan.Items = append(p.plan.Items, item)
 	return nil
@@ -537,18 +550,24 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 // row again. A ledger whose 20,000 rows all changed held 150 MB of records
 // (the local, the incoming and the merged one of every row). Proposals
 // stay: a row naming no session takes it from the others.
-func (p *planner) letGoChange(item *model.PlanItem, target string) bool {
+//
+// The merged record is kept packed (keptChanges) while that costs less
+// than a budget, so that applying writes it without deciding the row again.
+func (p *planner) letGoChange(item *model.PlanItem, target string) (bool, error) {
 	if !p.compactNew || item.Kind.IsReference() || item.Kind == model.KindProposal || target == "" ||
 		len(item.Conflicts) > 0 || len(item.Merged) > 0 ||
 		(item.Action != model.ActionUpdated && item.Action != model.ActionMerged) {
-		return false
+		return false, nil
 	}
 	if !p.quiet(item.Kind, item.Action) {
 		if p.shown == nil {
 			p.shown = map[string]int{}
 		}
 		p.shown[string(item.Kind)+"|"+string(item.Action)]++
-		return false
+		return false, nil
+	}
+	if err := p.kept.keep(item); err != nil {
+		return false, err
 	}
 	p.seen[target] = -1 - p.quietRefs.len()
 	p.quietRefs.add(item.Incoming.Ref)
@@ -558,7 +577,7 @@ func (p *planner) letGoChange(item *model.PlanItem, target string) bool {
 	} else {
 		p.plan.Quiet.Merged++
 	}
-	return true
+	return true, nil
 }
 
 // match finds the local record a row stands for: by hidden id, else by

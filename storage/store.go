@@ -59,6 +59,10 @@ type Store struct {
 	ndicts int // rows of the dicts table that dicts was read from
 	// packAfter: dictSample, or TAIZHANG_PACK_AFTER (tests).
 	packAfter int
+	// keptBudget: the bytes a plan keeps of the changes it lets go
+	// (keptChanges), or TAIZHANG_KEPT_BUDGET (tests: 0 decides them all
+	// again when applied).
+	keptBudget int
 }
 
 // pragmas apply to every pooled connection (set in the DSN, not by PRAGMA
@@ -123,6 +127,10 @@ func Open(dir string) (*Store, error) {
 		verifyRowHash: os.Getenv("TAIZHANG_VERIFY_ROW_HASH") == "1", packAfter: dictSample}
 	if n, err := strconv.Atoi(os.Getenv("TAIZHANG_PACK_AFTER")); err == nil && n > 0 {
 		s.packAfter = n
+	}
+	s.keptBudget = keptBudget
+	if n, err := strconv.Atoi(os.Getenv("TAIZHANG_KEPT_BUDGET")); err == nil && n >= 0 {
+		s.keptBudget = n
 	}
 	if err := migrate(context.Background(), wr); err != nil {
 		wr.Close()
@@ -248,20 +256,30 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 // read again when another program has added one since (dictionaries are
 // never removed, so their count tells).
 func (s *Store) packing(ctx context.Context, tx *sql.Tx) (*packing, error) {
+	dicts, err := s.storeDicts(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return &packing{store: dicts, after: s.packAfter}, nil
+}
+
+// storeDicts are the store's dictionaries, read through q when another
+// program (or none yet) read them: what a plan keeps is packed with them.
+func (s *Store) storeDicts(ctx context.Context, q querier) (map[model.Kind]*dictionary, error) {
 	s.dmu.Lock()
 	defer s.dmu.Unlock()
 	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM dicts").Scan(&n); err != nil {
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM dicts").Scan(&n); err != nil {
 		return nil, fmt.Errorf("dictionaries: %w", err)
 	}
 	if n != s.ndicts {
-		dicts, err := loadDictionaries(ctx, tx)
+		dicts, err := loadDictionaries(ctx, q)
 		if err != nil {
 			return nil, err
 		}
 		s.dicts, s.ndicts = dicts, n
 	}
-	return &packing{store: maps.Clone(s.dicts), after: s.packAfter}, nil
+	return maps.Clone(s.dicts), nil
 }
 
 // writeTokenKey is the setting holding the token of the last write

@@ -51,12 +51,25 @@ func conflictLines(t *testing.T, s *storage.Store) []string {
 
 // A ledger whose every row changed is the monthly re-import of a ledger
 // kept in Excel. Past the rows a preview lists, the plan only counts the
-// updates and merges, and applying decides each such row again: the store
-// ends as when every row is held (records, histories, conflicts), with a
-// conflict, a merge, an unchanged row and a refused duplicate among them.
-// Edited between the preview and the import, the store is planned again
-// and keeps the edit.
+// updates and merges, keeping their merged records packed (or, past a
+// budget, nothing: applying decides each such row again): either way the
+// store ends as when every row is held (records, histories, conflicts),
+// with a conflict, a merge, an unchanged row and a refused duplicate among
+// them. Edited between the preview and the import, the store is planned
+// again and keeps the edit.
 func TestALedgerWhoseRowsAllChangedIsDecidedAgainWhenApplied(t *testing.T) {
+	for _, budget := range []string{"", "0"} {
+		name := map[string]string{"": "merged records kept", "0": "every row decided again"}[budget]
+		t.Run(name, func(t *testing.T) {
+			if budget != "" {
+				t.Setenv("TAIZHANG_KEPT_BUDGET", budget)
+			}
+			ledgerWhoseRowsAllChanged(t, budget == "")
+		})
+	}
+}
+
+func ledgerWhoseRowsAllChanged(t *testing.T, kept bool) {
 	ctx := context.Background()
 	const n = 2*model.QuietShown + 60
 	dir := t.TempDir()
@@ -100,6 +113,7 @@ func TestALedgerWhoseRowsAllChangedIsDecidedAgainWhenApplied(t *testing.T) {
 	assert.Equal(t, c.Updated-model.QuietShown, plan.Quiet.Updated, "past the rows listed, updates are counted")
 	assert.Len(t, plan.QuietChanged, plan.Quiet.Updated+plan.Quiet.Merged)
 	assert.Less(t, len(plan.Items), 2*model.QuietShown+10, "the plan holds no item for the rows it counts")
+	assert.Equal(t, kept, plan.QuietResults != nil, "their merged records kept, within the budget")
 
 	res, err := Apply(ctx, quiet, plan, ApplyRequest{By: "办公室", Partial: true})
 	require.NoError(t, err)
