@@ -311,9 +311,10 @@ func (tx *Tx) applyLetGo(ctx context.Context, plan *model.Plan, letGo, kept map[
 	// The rows only counted are the new rows of the quiet kinds that are
 	// not items: decided again, each record once (a row the plan refused
 	// as standing for a record an earlier row made is refused again).
-	// The rows that change a record and were only counted are decided
-	// again, each against its record as planned (nothing was written
-	// since: applyPlan), and must come out as counted.
+	// The rows that change a record and were only counted are written
+	// from the merged records the plan kept (keptChanges), the others
+	// decided again, each against its record as planned (nothing was
+	// written since: applyPlan); all must come out as counted.
 	changed := make(map[model.RowRef]bool, len(plan.QuietChanged))
 	for _, ref := range plan.QuietChanged {
 		changed[ref] = true
