@@ -189,6 +189,17 @@ func TestEachJSONFieldRefusesWhatIsNoObject(t *testing.T) {
 	assert.Equal(t, []string{`aé=[1, {"b":"}"}]`, "c=null"}, keys)
 }
 
+// decodedEqual is what EqualJSON gave before its shortcuts: both values
+// decoded and compared (their bytes when either is no JSON).
+func decodedEqual(a, b string) bool {
+	x, okx := decodeJSON(json.RawMessage(a))
+	y, oky := decodeJSON(json.RawMessage(b))
+	if !okx || !oky {
+		return bytes.Equal(bytes.TrimSpace([]byte(a)), bytes.TrimSpace([]byte(b)))
+	}
+	return a == b || (emptyValue(x) && emptyValue(y)) || equalValue(x, y)
+}
+
 // EqualJSON's shortcut for texts without escapes must give what decoding
 // both values gives, for texts that are alike, blank in other ways,
 // escaped, or not valid UTF-8.
@@ -196,17 +207,9 @@ func TestEqualJSONTextsAgreeWithDecoding(t *testing.T) {
 	texts := []string{`""`, `" "`, `"　"`, `"\u3000"`, `"\u00a0"`, "\"\u00a0\"", `"\t"`, "\"\t\"",
 		`"整改"`, `"整改 "`, `"\u6574\u6539"`, `"a"`, `"A"`, `"a\"b"`, `"a\\b"`, "\"\xff\"", "\"\xfe\"",
 		`"0"`, `0`, `null`, `"null"`, `false`, `" 整改"`}
-	decoded := func(a, b string) bool {
-		x, okx := decodeJSON(json.RawMessage(a))
-		y, oky := decodeJSON(json.RawMessage(b))
-		if !okx || !oky {
-			return bytes.Equal(bytes.TrimSpace([]byte(a)), bytes.TrimSpace([]byte(b)))
-		}
-		return a == b || (emptyValue(x) && emptyValue(y)) || equalValue(x, y)
-	}
 	for _, a := range texts {
 		for _, b := range texts {
-			assert.Equal(t, decoded(a, b), EqualJSON(json.RawMessage(a), json.RawMessage(b)), "%q vs %q", a, b)
+			assert.Equal(t, decodedEqual(a, b), EqualJSON(json.RawMessage(a), json.RawMessage(b)), "%q vs %q", a, b)
 		}
 	}
 }
@@ -281,14 +284,6 @@ func TestEqualJSONWalksAsDecodingCompares(t *testing.T) {
 		b, _ := json.Marshal(walk(x))
 		return string(b)
 	}
-	decoded := func(a, b string) bool {
-		x, okx := decodeJSON(json.RawMessage(a))
-		y, oky := decodeJSON(json.RawMessage(b))
-		if !okx || !oky {
-			return bytes.Equal(bytes.TrimSpace([]byte(a)), bytes.TrimSpace([]byte(b)))
-		}
-		return a == b || (emptyValue(x) && emptyValue(y)) || equalValue(x, y)
-	}
 	equal := 0
 	for i := 0; i < 20000; i++ {
 		a := value(0)
@@ -296,7 +291,7 @@ func TestEqualJSONWalksAsDecodingCompares(t *testing.T) {
 		if rng.IntN(4) == 0 {
 			b = value(0)
 		}
-		want := decoded(a, b)
+		want := decodedEqual(a, b)
 		if want {
 			equal++
 		}

@@ -28,13 +28,15 @@ func TestTheNewTabCountsRowsItDoesNotList(t *testing.T) {
 	list, ok := tab.Content.(*widget.List)
 	require.True(t, ok)
 	require.Equal(t, model.QuietShown+1, list.Length())
-	line := func(i int) string {
-		o := list.CreateItem()
-		list.UpdateItem(i, o)
-		return o.(*widget.Label).Text
-	}
-	assert.Contains(t, line(0), "背街小巷整治1")
-	assert.Equal(t, "……另有 40 行（不逐行列出）", line(model.QuietShown))
+	assert.Contains(t, listLine(list, 0), "背街小巷整治1")
+	assert.Equal(t, "……另有 40 行（不逐行列出）", listLine(list, model.QuietShown))
+}
+
+// listLine is the text the list shows on its line i.
+func listLine(list *widget.List, i int) string {
+	o := list.CreateItem()
+	list.UpdateItem(i, o)
+	return o.(*widget.Label).Text
 }
 
 // largeLedger writes a ledger of n tasks (大台账.xlsx in dir).
@@ -73,14 +75,9 @@ func TestTheUpdatedTabCountsRowsItDoesNotList(t *testing.T) {
 	list, ok := tab.Content.(*widget.List)
 	require.True(t, ok)
 	require.Equal(t, model.QuietShown+1, list.Length())
-	line := func(i int) string {
-		o := list.CreateItem()
-		list.UpdateItem(i, o)
-		return o.(*widget.Label).Text
-	}
-	assert.Contains(t, line(0), "背街小巷整治1")
-	assert.Contains(t, line(0), "2027")
-	assert.Equal(t, "……另有 40 行（不逐行列出）", line(model.QuietShown))
+	assert.Contains(t, listLine(list, 0), "背街小巷整治1")
+	assert.Contains(t, listLine(list, 0), "2027")
+	assert.Equal(t, "……另有 40 行（不逐行列出）", listLine(list, model.QuietShown))
 
 	test.Tap(imp.ApplyButton())
 	assert.Contains(t, imp.Message(), fmt.Sprintf("更新 %d", n))
