@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -406,30 +405,12 @@ func TestDamagedListSheetRefusesTheFile(t *testing.T) {
 	require.NoError(t, zr.Close())
 	require.NotEmpty(t, part, "no 进展报告 part")
 	rewrite := func(edit func([]byte) []byte) string {
-		zr, err := zip.OpenReader(path)
-		require.NoError(t, err)
-		defer zr.Close()
-		out := filepath.Join(t.TempDir(), "damaged.xlsx")
-		fh, err := os.Create(out)
-		require.NoError(t, err)
-		zw := zip.NewWriter(fh)
-		for _, f := range zr.File {
-			rc, err := f.Open()
-			require.NoError(t, err)
-			b, err := io.ReadAll(rc)
-			require.NoError(t, err)
-			rc.Close()
-			if f.Name == part {
-				b = edit(b)
+		return rezip(t, path, "", func(name string, b []byte) []byte {
+			if name == part {
+				return edit(b)
 			}
-			w, err := zw.Create(f.Name)
-			require.NoError(t, err)
-			_, err = w.Write(b)
-			require.NoError(t, err)
-		}
-		require.NoError(t, zw.Close())
-		require.NoError(t, fh.Close())
-		return out
+			return b
+		})
 	}
 	lastRow := bytes.LastIndex(body, []byte("<row "))
 	cases := map[string]string{
