@@ -70,7 +70,7 @@ func (s *Store) ApplyImport(ctx context.Context, plan *model.Plan, opt ApplyOpti
 func (tx *Tx) applyPlan(ctx context.Context, plan *model.Plan, opt ApplyOptions, res *ApplyResult, streamed *streamedRows) error {
 	p := &planner{q: tx.cached(), plan: &model.Plan{Files: plan.Files, Rejected: plan.Rejected,
 		Warnings: plan.Warnings, NewUnits: plan.NewUnits, Notes: plan.Notes,
-		Quiet: plan.Quiet, QuietKinds: plan.QuietKinds}, seen: map[string]int{}}
+		Quiet: plan.Quiet, QuietKinds: plan.QuietKinds}, seen: newTargets()}
 	// A kind with no records at all here has nothing a new row could
 	// have met since planning: its rows stand without a look-up each
 	// (the whole of a first import into an empty folder).
@@ -409,7 +409,7 @@ func (tx *Tx) newRowWriter(ctx context.Context, rows int, empty map[model.Kind]b
 	}
 	stmts := newStmtCache(tx.tx)
 	w := &rowWriter{ctx: ctx, tx: tx, stmts: stmts, empty: empty, imports: imports, made: map[string]bool{},
-		scratch: &planner{q: stmts, plan: &model.Plan{}, seen: map[string]int{}, empty: map[model.Kind]bool{}, encoded: &encoded{}},
+		scratch: &planner{q: stmts, plan: &model.Plan{}, seen: newTargets(), empty: map[model.Kind]bool{}, encoded: &encoded{}},
 		jobs:    make(chan rowJob, writeAhead), wrote: make(chan error, 1), restore: restore}
 	go func() {
 		var err error
@@ -452,7 +452,7 @@ func (w *rowWriter) create(in model.Incoming) (made bool, err error) {
 	// meets none but those this import creates (never the same)
 	s.empty[kind] = w.empty[kind]
 	s.plan.Items = s.plan.Items[:0]
-	clear(s.seen)
+	s.seen.clear()
 	if err := s.add(w.ctx, &in); err != nil {
 		return false, err
 	}
@@ -490,7 +490,7 @@ func (w *rowWriter) change(in model.Incoming) (model.Action, error) {
 	s := w.scratch
 	s.empty[kind] = false // the row's record is here
 	s.plan.Items = s.plan.Items[:0]
-	clear(s.seen)
+	s.seen.clear()
 	if err := s.add(w.ctx, &in); err != nil {
 		return "", err
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -28,7 +29,7 @@ type planner struct {
 	plan *model.Plan
 	// seen maps a record (by id, or kind+key for new rows) to the index of
 	// the plan item that already targets it in this import.
-	seen map[string]int
+	seen *targets
 	// lang is the language of the plan's reasons and notes (model.Lang).
 	lang string
 	// empty caches, per kind, whether the store holds no record of it.
@@ -68,7 +69,7 @@ func (p *planner) letGo(item model.PlanItem, id *model.Identity, target string) 
 		key := string(item.Kind) + "|" + string(item.Action)
 		if p.quiet(item.Kind, item.Action) {
 			if target != "" {
-				p.seen[target] = -1 - p.quietRefs.len()
+				p.seen.set(target, -1-p.quietRefs.len())
 				p.quietRefs.add(item.Incoming.Ref)
 			}
 			switch item.Action {
@@ -200,7 +201,7 @@ func (s *Store) NewPlanner(ctx context.Context, lang string) (*Planner, error) {
 		return nil, err
 	}
 	q := newStmtCache(tx)
-	return &Planner{s: s, q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: map[string]int{},
+	return &Planner{s: s, q: q, tx: tx, p: &planner{q: q, plan: &model.Plan{Against: against}, seen: newTargets(),
 		kept: keptChanges{budget: s.keptBudget, dicts: dicts},
 		lang: lang, verify: s.verifyRowHash, stamp: true}}, nil
 }
@@ -285,7 +286,7 @@ func (p *planner) itemLocal(at int) model.Record {
 
 // keep takes an item planned before as it is.
 func (p *planner) keep(it model.PlanItem) {
-	p.seen[p.target(it.Kind, it.Key, it.Local, it.Incoming.Record)] = len(p.plan.Items)
+	p.seen.set(p.target(it.Kind, it.Key, it.Local, it.Incoming.Record), len(p.plan.Items))
 	p.plan.Items = append(p.plan.Items, it)
 }
 
@@ -323,12 +324,12 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 	}
 	_, known := local.(*model.Identity) // found unchanged by the row's digest
 	target := p.target(kind, item.Key, local, rec)
-	if _, dup := p.seen[target]; !dup && local == nil {
+	if _, dup := p.seen.get(target); !dup && local == nil {
 		if at, ok := p.sessionlessFor(rec, in.Ref); ok {
-			p.seen[target] = at // the same proposal as a row before that named no session
+			p.seen.set(target, at) // the same proposal as a row before that named no session
 		}
 	}
-	if at, dup := p.seen[target]; dup && target != "" {
+	if at, dup := p.seen.get(target); dup && target != "" {
 		var prev model.RowRef
 		if at < 0 {
 			prev = p.quietRefs.at(-1 - at) // a row counted only: of this same file
@@ -388,7 +389,7 @@ func (p *planner) add(ctx context.Context, in *model.Incoming) error {
 		})
 		return nil
 	}
-	p.seen[target] = len(p.plan.Items)
+	p.seen.set(target, len(p.plan.Items))
 	if pr, ok := rec.(*model.Proposal); ok && pr.Session == "" && pr.Number != "" && local == nil {
 		k := bodyNumber(pr)
 		if p.sessionless == nil {
@@ -569,7 +570,7 @@ func (p *planner) letGoChange(item *model.PlanItem, target string) (bool, error)
 	if err := p.kept.keep(item); err != nil {
 		return false, err
 	}
-	p.seen[target] = -1 - p.quietRefs.len()
+	p.seen.set(target, -1-p.quietRefs.len())
 	p.quietRefs.add(item.Incoming.Ref)
 	p.plan.QuietChanged = append(p.plan.QuietChanged, item.Incoming.Ref)
 	if item.Action == model.ActionUpdated {
@@ -1197,3 +1198,30 @@ func namedAlike(a, b model.Record) bool {
 	x, y := model.Fold(model.Headline(a)), model.Fold(model.Headline(b))
 	return x == "" || y == "" || x == y
 }
+
+// targets maps the records a plan's rows stand for (planner.target) to the
+// index of the item that holds each (-1-i: the i-th row only counted),
+// keyed by a 128-bit hash of the target as the reader keys duplicate rows
+// (sheet.go, seenKeys): a map of 200,000 target strings held 10 MB, a
+// third of what an import holds at its end.
+type targets struct {
+	seeds [2]maphash.Seed
+	at    map[[2]uint64]int
+}
+
+func newTargets() *targets {
+	return &targets{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, at: map[[2]uint64]int{}}
+}
+
+func (t *targets) key(target string) [2]uint64 {
+	return [2]uint64{maphash.String(t.seeds[0], target), maphash.String(t.seeds[1], target)}
+}
+
+func (t *targets) get(target string) (int, bool) {
+	at, ok := t.at[t.key(target)]
+	return at, ok
+}
+
+func (t *targets) set(target string, at int) { t.at[t.key(target)] = at }
+
+func (t *targets) clear() { clear(t.at) }
