@@ -19,7 +19,7 @@ import (
 // whose revision is worked out again) no later one is. Applying uses them
 // only when nothing was written since the plan was made (applyPlan).
 type keptChanges struct {
-	// chunks hold, per row: row, part, kind, id, rev, action, body. Of
+	// chunks hold, per row: row, part, sheet, kind, id, rev, action, body. Of
 	// a fixed size, not one slice grown by doubling: each doubling left
 	// the old copy to the collector, and the heap peaked at three times
 	// what was kept.
@@ -59,7 +59,7 @@ func (k *keptChanges) keep(it *model.PlanItem) error {
 	m := it.Result.RecordMeta()
 	b := binary.AppendUvarint(nil, uint64(it.Incoming.Ref.Row))
 	b = binary.AppendUvarint(b, uint64(it.Incoming.Ref.Part))
-	for _, s := range []string{string(it.Kind), m.ID, m.Rev, string(it.Action)} {
+	for _, s := range []string{it.Incoming.Ref.Sheet, string(it.Kind), m.ID, m.Rev, string(it.Action)} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
@@ -122,12 +122,12 @@ func (r *keptReader) take(ref model.RowRef) (it model.PlanItem, ok bool, err err
 		b = b[n:]
 		return s
 	}
-	row, part := num(), num()
+	row, part, sheet := num(), num(), str()
 	kind, id, rev, action, body := model.Kind(str()), string(str()), string(str()), model.Action(str()), str()
 	if err != nil {
 		return it, false, err
 	}
-	if row != ref.Row || part != ref.Part {
+	if row != ref.Row || part != ref.Part || string(sheet) != ref.Sheet {
 		return it, false, ErrStalePlan // not the rows planned
 	}
 	r.off = len(c) - len(b)
