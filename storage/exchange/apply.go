@@ -49,13 +49,7 @@ func Apply(ctx context.Context, s *storage.Store, plan *model.Plan, req ApplyReq
 	if len(plan.Rejected) > 0 && !req.Partial {
 		return nil, storage.ErrRejected
 	}
-	waited := false
-	release, err := LockImports(ctx, s.Dir(), func() {
-		waited = true
-		if req.Waiting != nil {
-			req.Waiting()
-		}
-	})
+	release, waited, err := lockFor(ctx, s, req)
 	if err != nil {
 		return nil, err
 	}

@@ -65,13 +65,7 @@ func importWhilePlanning(ctx context.Context, s *storage.Store, path string, rre
 	if rreq.legacy == nil {
 		rreq.legacy = workbook.NewLegacyCache()
 	}
-	waited := false
-	release, err := LockImports(ctx, s.Dir(), func() {
-		waited = true
-		if areq.Waiting != nil {
-			areq.Waiting()
-		}
-	})
+	release, waited, err := lockFor(ctx, s, areq)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"taizhang/model"
+	"taizhang/storage"
 )
 
 // LockName is the file in the data folder that one import at a time holds
@@ -56,6 +57,19 @@ func LockImports(ctx context.Context, dir string, waiting func()) (release func(
 		case <-time.After(150 * time.Millisecond):
 		}
 	}
+}
+
+// lockFor takes the import lock for an import of req, telling req.Waiting
+// if it has to wait; waited says whether it did (an import that waited
+// takes its backup even when it changes nothing: another changed the data).
+func lockFor(ctx context.Context, s *storage.Store, req ApplyRequest) (release func(), waited bool, err error) {
+	release, err = LockImports(ctx, s.Dir(), func() {
+		waited = true
+		if req.Waiting != nil {
+			req.Waiting()
+		}
+	})
+	return release, waited, err
 }
 
 func unlock(f *os.File) {

@@ -79,15 +79,7 @@ func TestAPartAsExportedIsTakenAsWritten(t *testing.T) {
 	require.NoError(t, f.MergeCell("Sheet1", "C2", "C3"))
 	require.NoError(t, f.SaveAs(path))
 	require.NoError(t, f.Close())
-	leads := func(path string) []string {
-		res, err := Read(path, ReadOptions{Lang: "zh"})
-		require.NoError(t, err)
-		var out []string
-		for _, in := range res.Rows {
-			out = append(out, in.Record.(*model.Task).LeadUnit)
-		}
-		return out
-	}
+	leads := func(path string) []string { return leadUnits(t, path) }
 	merged := []string{"市财政局", "市财政局", "市教育局"}
 	assert.Equal(t, merged, leads(path))
 

@@ -29,19 +29,24 @@ func TestMergesFollowTheFileNotItsPath(t *testing.T) {
 		require.NoError(t, f.MergeCell(s, "C2", mergeTo))
 		require.NoError(t, f.SaveAs(path))
 	}
-	leads := func() []string {
-		res, err := Read(path, ReadOptions{Lang: "zh"})
-		require.NoError(t, err)
-		var out []string
-		for _, in := range res.Rows {
-			out = append(out, in.Record.(*model.Task).LeadUnit)
-		}
-		return out
-	}
+	leads := func() []string { return leadUnits(t, path) }
 	write("C4")
 	want := []string{"市财政局", "市财政局", "市财政局", "市教育局"}
 	assert.Equal(t, want, leads())
 	assert.Equal(t, want, leads(), "read again")
 	write("C3")
 	assert.Equal(t, []string{"市财政局", "市财政局", "", "市教育局"}, leads(), "saved again with a smaller merge")
+}
+
+// leadUnits are the lead units of the tasks the workbook at path gives, in
+// row order.
+func leadUnits(t *testing.T, path string) []string {
+	t.Helper()
+	res, err := Read(path, ReadOptions{Lang: "zh"})
+	require.NoError(t, err)
+	var out []string
+	for _, in := range res.Rows {
+		out = append(out, in.Record.(*model.Task).LeadUnit)
+	}
+	return out
 }
